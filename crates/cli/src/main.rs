@@ -1,0 +1,88 @@
+//! `whosaid`: who said what, according to whom, in news articles.
+//!
+//! A thin user interface over the library crates; each subcommand's logic
+//! lives in a library, and each area's commands in one module of `cmd/`.
+
+use clap::{Parser, Subcommand};
+
+mod cmd;
+
+#[derive(Parser)]
+#[command(
+    name = "whosaid",
+    version,
+    about = "Who said what, according to whom, how sure, and where each claim came from."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Find every attribution in articles (plain text, HTML, WARC, feeds, JSONL/CSV).
+    Analyze(cmd::analyze::Args),
+    /// Extract clean text and metadata from HTML, WARC, feeds or corpora.
+    Extract(cmd::ingest::ExtractArgs),
+    /// Print the NLP layers (tokens, tags, trees, entities, coreference).
+    Nlp(cmd::nlp::Args),
+    /// Train a model from the shared data sets.
+    Train {
+        #[command(subcommand)]
+        what: TrainCmd,
+    },
+    /// Measure quality and speed against annotated data.
+    Eval {
+        #[command(subcommand)]
+        what: EvalCmd,
+    },
+}
+
+#[derive(Subcommand)]
+enum TrainCmd {
+    #[command(flatten)]
+    Nlp(cmd::nlp::Train),
+    #[command(flatten)]
+    Entities(cmd::entities::Train),
+    #[command(flatten)]
+    Attribution(cmd::attribution::Train),
+}
+
+#[derive(Subcommand)]
+enum EvalCmd {
+    #[command(flatten)]
+    Attribution(cmd::attribution::Eval),
+    #[command(flatten)]
+    Ingest(cmd::ingest::Eval),
+    #[command(flatten)]
+    Nlp(cmd::nlp::Eval),
+    #[command(flatten)]
+    Entities(cmd::entities::Eval),
+}
+
+fn main() -> std::process::ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Analyze(args) => cmd::analyze::run(args),
+        Command::Extract(args) => cmd::ingest::extract(args),
+        Command::Nlp(args) => cmd::nlp::run(args),
+        Command::Train { what } => match what {
+            TrainCmd::Nlp(t) => cmd::nlp::train(t),
+            TrainCmd::Entities(t) => cmd::entities::train(t),
+            TrainCmd::Attribution(t) => cmd::attribution::train(t),
+        },
+        Command::Eval { what } => match what {
+            EvalCmd::Attribution(e) => cmd::attribution::eval(e),
+            EvalCmd::Ingest(e) => cmd::ingest::eval(e),
+            EvalCmd::Nlp(e) => cmd::nlp::eval(e),
+            EvalCmd::Entities(e) => cmd::entities::eval(e),
+        },
+    };
+    match result {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("whosaid: error: {err:#}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}

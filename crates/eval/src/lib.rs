@@ -1,0 +1,1 @@
+//! Evaluation: PolNeAR attribution scoring, main-text extraction, UD parsing, NER and coreference scorers.

@@ -1,0 +1,1 @@
+//! Reads news as it comes: plain text, HTML pages, WARC archives, RSS/Atom feeds, JSONL/CSV corpora.

@@ -1,0 +1,59 @@
+//! # whosaid
+//!
+//! The engine: the default English pipeline assembled from the stage crates,
+//! clean → segment → tag/parse → entities → attributions, with every model
+//! embedded in the binary (a fresh install needs no data files).
+//!
+//! ```no_run
+//! let engine = whosaid::Engine::english().unwrap();
+//! let doc = engine.analyze_text("“We will win,” she said.").unwrap();
+//! for a in &doc.attributions {
+//!     println!("{} {:?}", a.label(), a.cue_kind);
+//! }
+//! ```
+
+pub use whosaid_core as core;
+pub use whosaid_core::{Document, Pipeline, Stage, StageError};
+
+/// The analysis engine. Build it once and share it across threads: stages hold
+/// only immutable models.
+pub struct Engine {
+    pipeline: Pipeline,
+}
+
+impl Engine {
+    /// The default English pipeline with the embedded models.
+    pub fn english() -> Result<Self, StageError> {
+        let mut pipeline = Pipeline::new();
+        for stage in whosaid_clean::english_stages()?
+            .into_iter()
+            .chain(whosaid_nlp::english_stages()?)
+            .chain(whosaid_entities::english_stages()?)
+            .chain(whosaid_attribution::english_stages()?)
+        {
+            pipeline.push(stage);
+        }
+        Ok(Engine { pipeline })
+    }
+
+    /// An engine over a custom pipeline.
+    pub fn from_pipeline(pipeline: Pipeline) -> Self {
+        Engine { pipeline }
+    }
+
+    pub fn pipeline(&self) -> &Pipeline {
+        &self.pipeline
+    }
+
+    /// Runs every stage on `doc`.
+    pub fn analyze(&self, doc: &mut Document) -> Result<(), StageError> {
+        self.pipeline.run(doc)
+    }
+
+    /// Wraps `text` in a [`Document`] and analyses it.
+    pub fn analyze_text(&self, text: &str) -> Result<Document, StageError> {
+        let mut doc = Document::new(text);
+        self.analyze(&mut doc)?;
+        Ok(doc)
+    }
+}
