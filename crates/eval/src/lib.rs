@@ -1,1 +1,11 @@
-//! Evaluation: PolNeAR attribution scoring, main-text extraction, UD parsing, NER and coreference scorers.
+//! # whosaid-eval
+//!
+//! Scorers that measure whosaid against annotated data. Each module owns one
+//! task: PolNeAR attributions, main-text extraction (WCXB layout), UD tagging
+//! and parsing, named entities (UNER) and speaker coreference (GUM).
+
+pub mod coref;
+pub mod extraction;
+pub mod ner;
+pub mod polnear;
+pub mod ud;
