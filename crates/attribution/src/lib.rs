@@ -1,9 +1,23 @@
-//! Attribution extraction: sources, cues and contents, cue kinds, certainty, nesting and speakers.
+//! # whosaid-attribution
+//!
+//! Attribution extraction, in two stages:
+//! - [`Extractor`] (learned from PolNeAR): finds cues and their source and
+//!   content spans, writing `Document::attributions`;
+//! - [`Enricher`]: types each attribution (cue kind, source kind, quote kind),
+//!   reads its certainty (hedges, ICD 203 likelihood, confidence), links
+//!   nested attributions (`parent`) and resolves the speaker of pronoun and
+//!   descriptor sources through the entity layer.
+
+mod enrich;
+mod extract;
+
+pub use enrich::Enricher;
+pub use extract::Extractor;
 
 use whosaid_core::Stage;
 
 /// The stages this crate contributes to the default English pipeline, in order,
 /// with their models loaded (models are embedded in the binary).
 pub fn english_stages() -> Result<Vec<Box<dyn Stage>>, whosaid_core::StageError> {
-    Ok(Vec::new())
+    Ok(vec![Box::new(Extractor::english()?), Box::new(Enricher::new())])
 }
