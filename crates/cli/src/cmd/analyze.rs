@@ -1,15 +1,309 @@
-//! `whosaid analyze`: the main job.
+//! `whosaid analyze`: the main job. Reads articles from files, directories or
+//! standard input, runs the pipeline on all cores, and writes the terminal
+//! view, JSON, JSONL or brat — to stdout or one file per input with `--out`.
 
 use super::CmdResult;
-use std::path::PathBuf;
+use anyhow::Context;
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use whosaid::{Document, Engine};
+use whosaid_output::{JsonOptions, TerminalOptions};
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Files or directories to analyse, or - for standard input.
+    /// Files or directories (read recursively) to analyse, or - for standard input.
     #[arg(default_value = "-")]
     pub inputs: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Write one output file per input document into this directory
+    /// (NAME.txt → OUTDIR/NAME.json, .jsonl, .ann or .txt).
+    #[arg(long, short)]
+    pub out: Option<PathBuf>,
+    /// Colour in the text view.
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    pub color: Color,
+    /// In the text view, print the article with sources, cues and contents
+    /// highlighted (default: when colour is on).
+    #[arg(long)]
+    pub show_text: Option<bool>,
+    /// In JSON output, add the sentence and token layers.
+    #[arg(long)]
+    pub layers: bool,
+    /// Force the input kind instead of detecting it from the content.
+    #[arg(long, value_enum)]
+    pub kind: Option<super::input::Kind>,
+    /// Worker threads (default: all cores).
+    #[arg(long, short = 'j')]
+    pub threads: Option<usize>,
 }
 
-pub fn run(_args: Args) -> CmdResult {
-    anyhow::bail!("analyze is not built yet")
+#[derive(clap::ValueEnum, Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Format {
+    /// Readable view for a terminal.
+    Text,
+    /// One pretty JSON document per article (schema whosaid/1).
+    Json,
+    /// One JSON document per line.
+    Jsonl,
+    /// brat standoff (.ann), PolNeAR-compatible.
+    Brat,
+}
+
+impl Format {
+    fn extension(self) -> &'static str {
+        match self {
+            Format::Text => "txt",
+            Format::Json => "json",
+            Format::Jsonl => "jsonl",
+            Format::Brat => "ann",
+        }
+    }
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+/// Documents processed per parallel batch: bounds memory on huge corpora
+/// while keeping every core busy and the output in input order.
+const BATCH: usize = 256;
+
+/// How the analysed documents are written.
+struct Writer {
+    format: Format,
+    out_dir: Option<PathBuf>,
+    terminal: TerminalOptions,
+    json: JsonOptions,
+}
+
+impl Writer {
+    fn render(&self, doc: &Document) -> String {
+        match self.format {
+            Format::Text => whosaid_output::render(doc, self.terminal),
+            Format::Json => whosaid_output::to_json(doc, self.json) + "\n",
+            Format::Jsonl => whosaid_output::to_json_line(doc, self.json) + "\n",
+            Format::Brat => whosaid_output::to_brat(doc),
+        }
+    }
+}
+
+pub fn run(args: Args) -> CmdResult {
+    if let Some(n) = args.threads {
+        // Only fails if a global pool exists already; then the default one is used.
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build_global();
+    }
+    let stdout_tty = std::io::stdout().is_terminal();
+    let color = match args.color {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => stdout_tty && args.out.is_none() && std::env::var_os("NO_COLOR").is_none(),
+    };
+    let writer = Writer {
+        format: args.format,
+        out_dir: args.out.clone(),
+        terminal: TerminalOptions {
+            color,
+            show_text: args.show_text.unwrap_or(color),
+            ..Default::default()
+        },
+        json: JsonOptions {
+            layers: args.layers,
+        },
+    };
+    if let Some(dir) = &writer.out_dir {
+        std::fs::create_dir_all(dir)
+            .with_context(|| format!("cannot create output directory {}", dir.display()))?;
+    }
+    let engine = Engine::english().map_err(|e| anyhow::anyhow!("cannot load the models: {e}"))?;
+
+    let (files, mut failures) = collect_inputs(&args.inputs);
+    let progress = if files.len() > 1 {
+        ProgressBar::new(files.len() as u64)
+    } else {
+        ProgressBar::hidden()
+    };
+    progress.set_style(
+        ProgressStyle::with_template("{spinner} {pos}/{len} files {wide_bar} {per_sec} eta {eta}")
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut docs: Vec<(String, Document)> = Vec::with_capacity(BATCH);
+    let mut written = 0usize;
+    for input in &files {
+        match super::input::read_documents(input, args.kind) {
+            Ok(iter) => {
+                for (i, item) in iter.enumerate() {
+                    match item {
+                        Ok(doc) => docs.push((output_name(input, i), doc)),
+                        Err(e) => {
+                            progress.suspend(|| eprintln!("whosaid: {e:#}"));
+                            failures += 1;
+                        }
+                    }
+                    if docs.len() >= BATCH {
+                        written += flush(
+                            &engine,
+                            &writer,
+                            &mut docs,
+                            &mut out,
+                            &progress,
+                            &mut failures,
+                        )?;
+                    }
+                }
+            }
+            Err(e) => {
+                progress.suspend(|| eprintln!("whosaid: {e:#}"));
+                failures += 1;
+            }
+        }
+        progress.inc(1);
+    }
+    written += flush(
+        &engine,
+        &writer,
+        &mut docs,
+        &mut out,
+        &progress,
+        &mut failures,
+    )?;
+    out.flush().context("cannot write to standard output")?;
+    progress.finish_and_clear();
+    if failures > 0 {
+        eprintln!("whosaid: {written} document(s) analysed, {failures} input(s) failed");
+        return Ok(ExitCode::FAILURE);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Analyses a batch in parallel and writes it in input order. Returns how many were written.
+fn flush(
+    engine: &Engine,
+    writer: &Writer,
+    docs: &mut Vec<(String, Document)>,
+    out: &mut impl Write,
+    progress: &ProgressBar,
+    failures: &mut usize,
+) -> anyhow::Result<usize> {
+    let rendered: Vec<(String, Result<String, String>)> = docs
+        .par_drain(..)
+        .map(|(name, mut doc)| {
+            let origin = doc.meta.origin.clone().unwrap_or_else(|| name.clone());
+            let result = engine
+                .analyze(&mut doc)
+                .map(|()| writer.render(&doc))
+                .map_err(|e| format!("{origin}: {e}"));
+            (name, result)
+        })
+        .collect();
+    let mut written = 0;
+    for (name, result) in rendered {
+        match result {
+            Ok(text) => {
+                match &writer.out_dir {
+                    Some(dir) => {
+                        let path = dir.join(format!("{name}.{}", writer.format.extension()));
+                        std::fs::write(&path, text)
+                            .with_context(|| format!("cannot write {}", path.display()))?;
+                    }
+                    None => {
+                        if written > 0 && writer.format == Format::Text {
+                            writeln!(out)?;
+                        }
+                        out.write_all(text.as_bytes())
+                            .context("cannot write to standard output")?;
+                    }
+                }
+                written += 1;
+            }
+            Err(e) => {
+                progress.suspend(|| eprintln!("whosaid: {e}"));
+                *failures += 1;
+            }
+        }
+    }
+    Ok(written)
+}
+
+/// The base name of the output file for record `i` of `input`: `NAME` for the
+/// first record, `NAME.2`, `NAME.3`… for further records of multi-record inputs.
+fn output_name(input: &Path, i: usize) -> String {
+    let stem = if input.as_os_str() == "-" {
+        "stdin".to_string()
+    } else {
+        input
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "document".into())
+    };
+    if i == 0 {
+        stem
+    } else {
+        format!("{stem}.{}", i + 1)
+    }
+}
+
+/// Expands directories (recursively, sorted, hidden entries skipped) into
+/// files. Unreadable entries are reported and counted, never fatal.
+fn collect_inputs(inputs: &[PathBuf]) -> (Vec<PathBuf>, usize) {
+    let mut files = Vec::new();
+    let mut failures = 0;
+    for input in inputs {
+        if input.as_os_str() == "-" || !input.is_dir() {
+            files.push(input.clone());
+            continue;
+        }
+        let mut stack = vec![input.clone()];
+        while let Some(dir) = stack.pop() {
+            let entries = match std::fs::read_dir(&dir) {
+                Ok(e) => e,
+                Err(e) => {
+                    eprintln!("whosaid: {}: cannot read directory: {e}", dir.display());
+                    failures += 1;
+                    continue;
+                }
+            };
+            let mut found: Vec<PathBuf> = Vec::new();
+            for entry in entries {
+                match entry {
+                    Ok(entry) => {
+                        let path = entry.path();
+                        if path
+                            .file_name()
+                            .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+                        {
+                            continue;
+                        }
+                        found.push(path);
+                    }
+                    Err(e) => {
+                        eprintln!(
+                            "whosaid: {}: cannot read directory entry: {e}",
+                            dir.display()
+                        );
+                        failures += 1;
+                    }
+                }
+            }
+            found.sort();
+            let (dirs, plain): (Vec<PathBuf>, Vec<PathBuf>) =
+                found.into_iter().partition(|p| p.is_dir());
+            files.extend(plain);
+            // Popped in reverse, so subdirectories are visited in sorted order.
+            stack.extend(dirs.into_iter().rev());
+        }
+    }
+    (files, failures)
 }

@@ -4,6 +4,7 @@ pub mod analyze;
 pub mod attribution;
 pub mod entities;
 pub mod ingest;
+pub mod input;
 pub mod nlp;
 
 /// What every command returns: an exit code, or an error printed by `main`.
