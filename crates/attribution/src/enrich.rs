@@ -1,6 +1,31 @@
 //! Typing, certainty, nesting and speakers for extracted attributions.
+//!
+//! The [`Enricher`] runs after the extractor. For each attribution it sets
+//! - the cue kind (assert, belief, report, deny, accuse, request, no comment)
+//!   from the cue's words and the words after it;
+//! - the source kind (person, organization, media, anonymous, document,
+//!   group, pronoun) from the source's words, its syntactic head and the
+//!   entity mentions inside it;
+//! - the speaker: the entity a name, description or pronoun source refers to;
+//! - the quote kind (direct, mixed, indirect) from the content's quote marks;
+//! - certainty: hedges, the ICD 203 likelihood band and the confidence level,
+//!   each expression given to the innermost attribution whose content holds it;
+//! - the parent: the attribution whose content contains this one's cue.
+//!
+//! It also adds the refusals to comment ("did not immediately respond to
+//! requests for comment") that carry no content and so escape span models.
 
-use whosaid_core::{Document, Stage, StageError};
+mod certainty;
+mod cue_kind;
+mod source_kind;
+mod words;
+
+use source_kind::SourceEntities;
+use whosaid_core::{
+    Attribution, Certainty, CueKind, Document, EntityKind, Hedge, MentionType, QuoteKind, Region,
+    Span, Speaker, Stage, StageError,
+};
+use words::{words_in, Word};
 
 /// Adds cue kind, source kind, quote kind, certainty, parent links and speakers.
 #[derive(Default)]
@@ -16,7 +41,479 @@ impl Stage for Enricher {
     fn name(&self) -> &'static str {
         "enrich"
     }
-    fn process(&self, _doc: &mut Document) -> Result<(), StageError> {
+
+    fn process(&self, doc: &mut Document) -> Result<(), StageError> {
+        add_no_comment_attributions(doc);
+        doc.attributions
+            .sort_by_key(|a| a.cue.extent().map(|s| s.start).unwrap_or(0));
+        for (i, a) in doc.attributions.iter_mut().enumerate() {
+            a.id = i as u32;
+        }
+        let parents = find_parents(&doc.attributions);
+        let mut enriched = Vec::with_capacity(doc.attributions.len());
+        for (i, a) in doc.attributions.iter().enumerate() {
+            let mut a = a.clone();
+            a.parent = parents[i];
+            type_attribution(doc, &mut a);
+            enriched.push(a);
+        }
+        assign_certainty(doc, &mut enriched);
+        doc.attributions = enriched;
         Ok(())
+    }
+}
+
+fn type_attribution(doc: &Document, a: &mut Attribution) {
+    let cue_extent = a.cue.extent().unwrap_or_default();
+    let cue_words: Vec<Word> = a
+        .cue
+        .parts()
+        .iter()
+        .flat_map(|p| words_in(doc, *p))
+        .collect();
+    let sentence_end = sentence_span_at(doc, cue_extent.start).map_or(doc.char_len(), |s| s.end);
+    let following = words_in(
+        doc,
+        Span::new(cue_extent.end, sentence_end.max(cue_extent.end)),
+    );
+    let kind = cue_kind::classify(&cue_words, &following);
+    // A no-comment cue found by the rule stays one; the model's provisional kind is replaced.
+    if a.cue_kind != CueKind::NoComment {
+        a.cue_kind = kind;
+    }
+    if let Some(source) = &a.source {
+        let words: Vec<Word> = source
+            .parts()
+            .iter()
+            .flat_map(|p| words_in(doc, *p))
+            .collect();
+        let head_token = source_head_token(doc, source);
+        let head_word = head_token.and_then(|t| {
+            let span = doc.tokens[t].span;
+            words.iter().position(|w| w.span.overlaps(&span))
+        });
+        let (ents, speaker) = source_entities(doc, source, head_token);
+        a.source_kind = Some(source_kind::classify(&words, head_word, ents));
+        a.speaker = speaker;
+    }
+    a.quote = a.content.as_ref().and_then(|c| quote_kind(doc, c));
+}
+
+/// The token heading the source: one inside it whose syntactic head lies outside.
+fn source_head_token(doc: &Document, source: &Region) -> Option<usize> {
+    let extent = source.extent()?;
+    let first = doc.token_at_or_after(extent.start);
+    let inside = |t: usize| {
+        doc.tokens
+            .get(t)
+            .is_some_and(|tok| source.overlaps_span(&tok.span))
+    };
+    let mut t = first;
+    while t < doc.tokens.len() && doc.tokens[t].span.start < extent.end {
+        let tok = &doc.tokens[t];
+        if inside(t) && tok.deprel != whosaid_core::DepRel::Unset {
+            match tok.head {
+                Some(h) if inside(h as usize) => {}
+                _ if tok.upos == whosaid_core::Upos::Punct => {}
+                _ => return Some(t),
+            }
+        }
+        t += 1;
+    }
+    None
+}
+
+/// Which entity kinds appear in the source, and whom it refers to.
+fn source_entities(
+    doc: &Document,
+    source: &Region,
+    head_token: Option<usize>,
+) -> (SourceEntities, Option<Speaker>) {
+    let mut ents = SourceEntities::default();
+    let extent = match source.extent() {
+        Some(e) => e,
+        None => return (ents, None),
+    };
+    let head_span = head_token.map(|t| doc.tokens[t].span);
+    let first = doc.mentions.partition_point(|m| m.span.end <= extent.start);
+    let mut best: Option<(u8, usize)> = None;
+    for (i, m) in doc.mentions.iter().enumerate().skip(first) {
+        if m.span.start >= extent.end {
+            break;
+        }
+        if !source.overlaps_span(&m.span) {
+            continue;
+        }
+        match m.kind {
+            EntityKind::Person => ents.person |= m.mention_type == MentionType::Name,
+            EntityKind::Organization | EntityKind::Gpe | EntityKind::Location => {
+                ents.organization = true
+            }
+            EntityKind::Media => ents.media = true,
+            EntityKind::Norp => ents.norp = true,
+            _ => {}
+        }
+        let covers_head = head_span.is_some_and(|h| m.span.overlaps(&h));
+        if covers_head && m.mention_type == MentionType::Name {
+            ents.head_kind = Some(m.kind);
+        }
+        // Prefer the mention at the head, then names of people, then any name.
+        let rank = if covers_head {
+            3
+        } else if m.kind == EntityKind::Person && m.mention_type == MentionType::Name {
+            2
+        } else {
+            u8::from(m.mention_type == MentionType::Name)
+        };
+        if m.entity.is_some() && best.is_none_or(|(r, _)| rank > r) {
+            best = Some((rank, i));
+        }
+    }
+    let speaker = best.and_then(|(_, i)| {
+        let m = &doc.mentions[i];
+        let e = m.entity?;
+        let entity = doc.entities.get(e as usize)?;
+        // A speaker is someone or some body, not a place or a date.
+        matches!(
+            entity.kind,
+            EntityKind::Person | EntityKind::Organization | EntityKind::Media | EntityKind::Gpe
+        )
+        .then(|| Speaker {
+            name: entity.name.clone(),
+            entity: Some(e),
+        })
+    });
+    (ents, speaker)
+}
+
+const OPEN_QUOTES: &[char] = &['“', '"', '‘', '«', '„'];
+const CLOSE_QUOTES: &[char] = &['”', '"', '’', '»', '“'];
+
+/// Direct when the content is one quotation (edge punctuation aside), mixed
+/// when it contains quoted material, indirect otherwise.
+fn quote_kind(doc: &Document, content: &Region) -> Option<QuoteKind> {
+    if content.is_empty() {
+        return None;
+    }
+    let text: String = content
+        .parts()
+        .iter()
+        .map(|p| doc.slice(*p))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let trimmed = text.trim_matches(|c: char| {
+        c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | '—' | '–')
+    });
+    let has_double = trimmed.contains(['“', '”', '"', '«', '»']);
+    if !has_double {
+        return Some(QuoteKind::Indirect);
+    }
+    let starts = trimmed.starts_with(OPEN_QUOTES);
+    let ends = trimmed
+        .trim_end_matches([',', '.', '?', '!'])
+        .ends_with(CLOSE_QUOTES)
+        || trimmed.ends_with(CLOSE_QUOTES);
+    if starts && (ends || !trimmed[1..].contains(['“', '"'])) {
+        return Some(QuoteKind::Direct);
+    }
+    Some(QuoteKind::Mixed)
+}
+
+/// The sentence (or, without sentences, the line) containing `offset`.
+fn sentence_span_at(doc: &Document, offset: u32) -> Option<Span> {
+    if !doc.sentences.is_empty() {
+        let i = doc.sentences.partition_point(|s| s.span.end <= offset);
+        return doc.sentences.get(i).map(|s| s.span);
+    }
+    line_span_at(doc, offset)
+}
+
+fn line_span_at(doc: &Document, offset: u32) -> Option<Span> {
+    let byte = doc.index().byte(offset);
+    let start = doc.text[..byte].rfind('\n').map_or(0, |b| b + 1);
+    let end = doc.text[byte..]
+        .find('\n')
+        .map_or(doc.text.len(), |b| byte + b);
+    Some(Span::new(
+        doc.index().char_at_byte(start),
+        doc.index().char_at_byte(end),
+    ))
+}
+
+/// For each attribution, the innermost other attribution whose content holds its cue.
+fn find_parents(attrs: &[Attribution]) -> Vec<Option<u32>> {
+    attrs
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let cue = a.cue.extent()?;
+            let own = a.content.as_ref().map_or(0, Region::len);
+            attrs
+                .iter()
+                .enumerate()
+                .filter(|&(j, p)| {
+                    j != i
+                        && p.content.as_ref().is_some_and(|c| {
+                            c.parts().iter().any(|part| part.contains(&cue)) && c.len() > own
+                        })
+                })
+                .min_by_key(|(_, p)| p.content.as_ref().map_or(u32::MAX, Region::len))
+                .map(|(j, _)| j as u32)
+        })
+        .collect()
+}
+
+/// Gives each certainty expression to the innermost attribution whose content
+/// (or cue) contains it.
+fn assign_certainty(doc: &Document, attrs: &mut [Attribution]) {
+    for i in 0..attrs.len() {
+        let mut spans: Vec<Span> = attrs[i].cue.parts().to_vec();
+        if let Some(c) = &attrs[i].content {
+            spans.extend_from_slice(c.parts());
+        }
+        let mut certainty = Certainty::default();
+        for span in spans {
+            for f in certainty::scan(&words_in(doc, span)) {
+                let innermost = attrs
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, a)| {
+                        a.content
+                            .as_ref()
+                            .is_some_and(|c| c.parts().iter().any(|p| p.contains(&f.span)))
+                            || a.cue.parts().iter().any(|p| p.contains(&f.span))
+                    })
+                    .min_by_key(|(_, a)| {
+                        if a.cue.parts().iter().any(|p| p.contains(&f.span)) {
+                            0
+                        } else {
+                            a.content.as_ref().map_or(u32::MAX, Region::len)
+                        }
+                    })
+                    .map(|(j, _)| j);
+                if innermost != Some(i) {
+                    continue;
+                }
+                certainty.hedges.push(Hedge {
+                    span: f.span,
+                    text: doc.slice(f.span).to_string(),
+                });
+                if certainty.likelihood.is_none() {
+                    certainty.likelihood = f.likelihood;
+                }
+                if certainty.confidence.is_none() {
+                    certainty.confidence = f.confidence;
+                }
+            }
+        }
+        attrs[i].certainty = certainty;
+    }
+}
+
+/// Adds an attribution for every refusal to comment no existing cue covers:
+/// the cue runs to "comment" (or the end of the refusal phrase), the source
+/// is what precedes it in the sentence, and there is no content.
+fn add_no_comment_attributions(doc: &mut Document) {
+    let spans: Vec<Span> = if doc.sentences.is_empty() {
+        doc.body_spans()
+            .into_iter()
+            .flat_map(|b| {
+                let mut lines = Vec::new();
+                let mut start = b.start;
+                for (i, c) in doc.slice(b).chars().enumerate() {
+                    if c == '\n' {
+                        lines.push(Span::new(start, b.start + i as u32));
+                        start = b.start + i as u32 + 1;
+                    }
+                }
+                lines.push(Span::new(start, b.end));
+                lines
+            })
+            .collect()
+    } else {
+        doc.sentences.iter().map(|s| s.span).collect()
+    };
+    let mut added = Vec::new();
+    for sentence in spans {
+        let words = words_in(doc, sentence);
+        for phrase in cue_kind::NO_COMMENT {
+            for i in words::find_phrase(&words, phrase) {
+                let n = phrase.split(' ').count();
+                let tail = &words[i..(i + n + 6).min(words.len())];
+                let Some(comment_end) = tail.iter().position(|w| w.lower.starts_with("comment"))
+                else {
+                    continue;
+                };
+                let cue = Span::new(words[i].span.start, tail[comment_end].span.end);
+                let covered = doc
+                    .attributions
+                    .iter()
+                    .chain(added.iter())
+                    .any(|a: &Attribution| a.cue.overlaps_span(&cue));
+                if covered {
+                    continue;
+                }
+                let source = source_before(doc, &words[..i]);
+                added.push(Attribution {
+                    id: 0,
+                    source,
+                    cue: Region::single(cue),
+                    content: None,
+                    source_kind: None,
+                    speaker: None,
+                    cue_kind: CueKind::NoComment,
+                    quote: None,
+                    certainty: Certainty::default(),
+                    parent: None,
+                    score: 0.9,
+                });
+            }
+        }
+    }
+    doc.attributions.extend(added);
+}
+
+/// The subject before a cue: the words after the last clause boundary
+/// (comma, "and"/"but" starting a clause) back to the sentence start.
+fn source_before(doc: &Document, words: &[Word]) -> Option<Region> {
+    let skip_leading = ["but", "and", "however", "so", "meanwhile", "also"];
+    let mut start = 0;
+    while start < words.len() && skip_leading.contains(&words[start].lower.as_str()) {
+        start += 1;
+    }
+    let words = &words[start..];
+    let (first, last) = (words.first()?, words.last()?);
+    let span = Span::new(first.span.start, last.span.end);
+    let text = doc.slice(span);
+    // A long lead-in is not a subject ("In a statement on Tuesday, ..."): keep what follows the last comma.
+    let start_after_comma = text.rfind(',').map(|b| {
+        let prefix = &text[..b + 1];
+        span.start + prefix.chars().count() as u32
+    });
+    let span = match start_after_comma {
+        Some(s) => {
+            let w = words.iter().find(|w| w.span.start >= s)?;
+            Span::new(w.span.start, last.span.end)
+        }
+        None => span,
+    };
+    Some(Region::single(span))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use whosaid_core::{Confidence, Likelihood};
+
+    fn attr(doc: &Document, source: &str, cue: &str, content: &str) -> Attribution {
+        let find = |needle: &str| {
+            let b = doc.text.find(needle).expect("test text contains needle");
+            let s = doc.index().char_at_byte(b);
+            Span::new(s, s + needle.chars().count() as u32)
+        };
+        Attribution {
+            id: 0,
+            source: Some(Region::single(find(source))),
+            cue: Region::single(find(cue)),
+            content: Some(Region::single(find(content))),
+            source_kind: None,
+            speaker: None,
+            cue_kind: CueKind::Assert,
+            quote: None,
+            certainty: Certainty::default(),
+            parent: None,
+            score: 1.0,
+        }
+    }
+
+    #[test]
+    fn nests_types_and_places_certainty() {
+        let text = "US intelligence officials believe Putin was likely involved, NBC News reported.\n\
+                    But now, officials say they have “a high level of confidence” about it, NBC reported.\n\
+                    The FBI did not immediately respond to requests for comment.";
+        let mut doc = Document::new(text);
+        doc.attributions = vec![
+            attr(
+                &doc,
+                "NBC News",
+                "reported",
+                "US intelligence officials believe Putin was likely involved",
+            ),
+            attr(
+                &doc,
+                "US intelligence officials",
+                "believe",
+                "Putin was likely involved",
+            ),
+            attr(
+                &doc,
+                "NBC",
+                " reported.\n",
+                "But now, officials say they have “a high level of confidence” about it",
+            ),
+            attr(
+                &doc,
+                "officials say",
+                "say",
+                "they have “a high level of confidence” about it",
+            ),
+        ];
+        // The third cue's needle includes its spaces; narrow it to the word.
+        let c = doc.attributions[2].cue.extent().unwrap();
+        doc.attributions[2].cue = Region::single(Span::new(c.start + 1, c.start + 9));
+        let s = doc.attributions[3]
+            .source
+            .as_ref()
+            .unwrap()
+            .extent()
+            .unwrap();
+        doc.attributions[3].source = Some(Region::single(Span::new(s.start, s.start + 9)));
+        Enricher::new().process(&mut doc).unwrap();
+        let a = &doc.attributions;
+        assert_eq!(a.len(), 5, "the refusal to comment is added");
+        let by_cue = |t: &str| {
+            a.iter()
+                .find(|x| doc.slice(x.cue.extent().unwrap()).starts_with(t))
+                .unwrap()
+        };
+        let believe = by_cue("believe");
+        let reported = by_cue("reported");
+        assert_eq!(believe.parent, Some(reported.id));
+        assert_eq!(believe.cue_kind, CueKind::Belief);
+        assert_eq!(reported.cue_kind, CueKind::Report);
+        assert_eq!(believe.certainty.likelihood, Some(Likelihood::Likely));
+        assert!(
+            reported.certainty.is_empty(),
+            "the hedge belongs to the inner attribution"
+        );
+        assert_eq!(
+            believe.source_kind,
+            Some(whosaid_core::SourceKind::Anonymous)
+        );
+        let say = by_cue("say");
+        assert_eq!(say.certainty.confidence, Some(Confidence::High));
+        assert_eq!(say.quote, Some(QuoteKind::Mixed));
+        let refusal = by_cue("did not");
+        assert_eq!(refusal.cue_kind, CueKind::NoComment);
+        assert_eq!(
+            doc.slice(refusal.cue.extent().unwrap()),
+            "did not immediately respond to requests for comment"
+        );
+        assert_eq!(
+            doc.slice(refusal.source.as_ref().unwrap().extent().unwrap()),
+            "The FBI"
+        );
+        assert!(refusal.content.is_none());
+    }
+
+    #[test]
+    fn quote_kinds() {
+        let doc = Document::new(
+            "“We will win,” she said. He said the plan “works” well. They said it failed.",
+        );
+        let q = |s: u32, e: u32| quote_kind(&doc, &Region::single(Span::new(s, e)));
+        assert_eq!(q(0, 14), Some(QuoteKind::Direct));
+        assert_eq!(q(33, 54), Some(QuoteKind::Mixed));
+        assert_eq!(q(65, 74), Some(QuoteKind::Indirect));
     }
 }

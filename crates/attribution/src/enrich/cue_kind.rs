@@ -1,0 +1,290 @@
+//! Cue kinds from the cue's words: deny, accuse, request, belief, report,
+//! no comment, else assert.
+
+use super::words::Word;
+use whosaid_core::CueKind;
+
+/// Stems (lowercase word starts) per kind. A cue word matches a kind when it
+/// starts with one of the stems; whole-phrase patterns come first.
+const DENY: &[&str] = &[
+    "deny",
+    "denie",
+    "denied",
+    "denial",
+    "reject",
+    "refute",
+    "dispute",
+    "disput",
+    "scoff",
+    "rebut",
+    "dismiss",
+    "disavow",
+    "contradict",
+    "pushed back",
+    "push back",
+    "pushes back",
+    "rebuff",
+    "repudiat",
+    "debunk",
+];
+const ACCUSE: &[&str] = &["accus", "blam", "fault", "implicat", "indict", "charg"];
+const REQUEST: &[&str] = &[
+    "request",
+    "ask",
+    "urg",
+    "demand",
+    "plead",
+    "pled",
+    "appeal",
+    "petition",
+    "beg",
+    "implor",
+    "call for",
+    "called for",
+    "calling for",
+    "calls for",
+    "call on",
+    "called on",
+    "calling on",
+    "calls on",
+    "invit",
+];
+const BELIEF: &[&str] = &[
+    "believ",
+    "think",
+    "thought",
+    "fear",
+    "suspect",
+    "assum",
+    "feel",
+    "felt",
+    "hope",
+    "expect",
+    "worr",
+    "doubt",
+    "want",
+    "seek",
+    "sought",
+    "intend",
+    "plan",
+    "consider",
+    "assess",
+    "conclud",
+    "convinced",
+    "figur",
+    "suppos",
+    "wonder",
+    "know",
+    "knew",
+    "understand",
+    "understood",
+    "presum",
+    "reckon",
+    "imagin",
+    "wish",
+    "determin",
+    "hop",
+    "guess",
+    "trust",
+    "aim",
+    "tried",
+    "try",
+    "attempt",
+    "decid",
+];
+const REPORT: &[&str] = &[
+    "report",
+    "according",
+    "cite",
+    "cited",
+    "citing",
+    "reveal",
+    "learned",
+    "obtained",
+    "disclos",
+    "publish",
+    "per ",
+    "leak",
+];
+/// Words that can sit in a cue without deciding its kind.
+const NEUTRAL: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "is",
+    "was",
+    "were",
+    "are",
+    "be",
+    "been",
+    "did",
+    "does",
+    "do",
+    "not",
+    "never",
+    "also",
+    "formally",
+    "publicly",
+    "repeatedly",
+    "strongly",
+    "immediately",
+    "previously",
+    "later",
+    "then",
+    "will",
+    "would",
+    "could",
+    "may",
+    "might",
+    "to",
+    "at",
+    "the",
+    "a",
+    "an",
+    "he",
+    "she",
+    "they",
+    "it",
+];
+
+/// Phrases that mark a refusal or failure to comment. Checked against the cue
+/// and the words right after it.
+pub const NO_COMMENT: &[&str] = &[
+    "declined to comment",
+    "declined comment",
+    "declined to be interviewed",
+    "did not respond to",
+    "did not immediately respond to",
+    "didn't respond to",
+    "didn't immediately respond to",
+    "did not return",
+    "did not immediately return",
+    "didn't return",
+    "didn't immediately return",
+    "could not be reached",
+    "couldn't be reached",
+    "could not immediately be reached",
+    "did not reply",
+    "did not immediately reply",
+    "not immediately available for comment",
+    "no comment",
+    "refused to comment",
+    "would not comment",
+    "wouldn't comment",
+    "did not comment",
+    "did not answer",
+    "had no comment",
+    "has no comment",
+    "have no comment",
+    "no immediate comment",
+    "not respond to",
+];
+
+fn matches_any(word: &str, joined: &str, stems: &[&str]) -> bool {
+    stems.iter().any(|s| {
+        if s.contains(' ') {
+            joined.contains(s)
+        } else {
+            word.starts_with(s)
+        }
+    })
+}
+
+/// Classifies a cue given its words and the words that follow it in the sentence.
+pub fn classify(cue: &[Word], following: &[Word]) -> CueKind {
+    let joined: String = cue
+        .iter()
+        .chain(following.iter().take(6))
+        .map(|w| w.lower.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    if NO_COMMENT.iter().any(|p| joined.contains(p)) && names_refused_object(&joined) {
+        return CueKind::NoComment;
+    }
+    let cue_joined: String = cue
+        .iter()
+        .map(|w| w.lower.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let content_words: Vec<&str> = cue
+        .iter()
+        .map(|w| w.lower.as_str())
+        .filter(|w| !NEUTRAL.contains(w))
+        .collect();
+    let words: Vec<&str> = if content_words.is_empty() {
+        cue.iter().map(|w| w.lower.as_str()).collect()
+    } else {
+        content_words
+    };
+    for (stems, kind) in [
+        (DENY, CueKind::Deny),
+        (ACCUSE, CueKind::Accuse),
+        (REQUEST, CueKind::Request),
+        (REPORT, CueKind::Report),
+        (BELIEF, CueKind::Belief),
+    ] {
+        if words.iter().any(|w| matches_any(w, &cue_joined, stems)) {
+            return kind;
+        }
+    }
+    CueKind::Assert
+}
+
+/// "did not return" alone is too generic ("did not return to the stage"):
+/// a refusal to comment names what was refused or who could not be reached.
+fn names_refused_object(joined: &str) -> bool {
+    [
+        "comment",
+        "request",
+        "call",
+        "email",
+        "message",
+        "inquir",
+        "question",
+        "reached",
+        "interview",
+    ]
+    .iter()
+    .any(|o| joined.contains(o))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::enrich::words::words_in;
+    use whosaid_core::{Document, Span};
+
+    fn kind(cue: &str, after: &str) -> CueKind {
+        let d = Document::new(format!("{cue} {after}"));
+        let n = cue.chars().count() as u32;
+        let cw = words_in(&d, Span::new(0, n));
+        let fw = words_in(&d, Span::new(n, d.char_len()));
+        classify(&cw, &fw)
+    }
+
+    #[test]
+    fn kinds_of_common_cues() {
+        assert_eq!(kind("has denied", "it was hacked"), CueKind::Deny);
+        assert_eq!(kind("have scoffed at", "the notion"), CueKind::Deny);
+        assert_eq!(
+            kind("formally accused", "Russia of hacking"),
+            CueKind::Accuse
+        );
+        assert_eq!(kind("have requested", "a briefing"), CueKind::Request);
+        assert_eq!(kind("believe", "Putin was"), CueKind::Belief);
+        assert_eq!(kind("sought to", "make us weaker"), CueKind::Belief);
+        assert_eq!(kind("reported", "Tuesday"), CueKind::Report);
+        assert_eq!(kind("According to", "those reports"), CueKind::Report);
+        assert_eq!(kind("said", "that"), CueKind::Assert);
+        assert_eq!(kind("told", "NBC"), CueKind::Assert);
+        assert_eq!(
+            kind("did not immediately respond to requests for comment", ""),
+            CueKind::NoComment
+        );
+        assert_eq!(
+            kind("declined", "to comment on the matter"),
+            CueKind::NoComment
+        );
+        assert_eq!(kind("did not return", "to the stage"), CueKind::Assert);
+    }
+}

@@ -1,0 +1,391 @@
+//! Source kinds: who the source is, from its words and the entity layer.
+
+use super::words::Word;
+use whosaid_core::{EntityKind, SourceKind};
+
+const PRONOUNS: &[&str] = &[
+    "he", "she", "they", "i", "we", "you", "it", "him", "her", "them", "us", "me", "his", "their",
+    "its", "our", "my", "who", "this", "that", "these", "those", "one", "someone", "somebody",
+    "everyone", "anyone",
+];
+
+/// Heads that, without a name in the source, mean the source is not identified.
+const ANONYMOUS_HEADS: &[&str] = &[
+    "official",
+    "officials",
+    "source",
+    "sources",
+    "aide",
+    "aides",
+    "insider",
+    "insiders",
+    "person",
+    "people",
+    "individual",
+    "individuals",
+    "staffer",
+    "staffers",
+    "adviser",
+    "advisers",
+    "advisor",
+    "advisors",
+    "operative",
+    "operatives",
+    "diplomat",
+    "diplomats",
+    "investigator",
+    "investigators",
+    "agent",
+    "agents",
+    "spokesperson",
+    "representative",
+    "representatives",
+    "associate",
+    "associates",
+    "confidant",
+    "confidants",
+    "strategist",
+    "strategists",
+    "member",
+    "members",
+    "allies",
+    "ally",
+    "employee",
+    "employees",
+    "officer",
+    "officers",
+    "lawmaker",
+    "lawmakers",
+];
+
+/// Words that mark anonymity whatever the head.
+const ANONYMOUS_MARKERS: &[&str] = &[
+    "unnamed",
+    "anonymous",
+    "anonymity",
+    "unidentified",
+    "familiar",
+    "undisclosed",
+];
+
+const DOCUMENT_HEADS: &[&str] = &[
+    "report",
+    "reports",
+    "finding",
+    "findings",
+    "study",
+    "studies",
+    "poll",
+    "polls",
+    "survey",
+    "surveys",
+    "document",
+    "documents",
+    "memo",
+    "memos",
+    "statement",
+    "statements",
+    "letter",
+    "letters",
+    "filing",
+    "filings",
+    "email",
+    "emails",
+    "analysis",
+    "assessment",
+    "assessments",
+    "data",
+    "record",
+    "records",
+    "complaint",
+    "indictment",
+    "lawsuit",
+    "suit",
+    "investigation",
+    "book",
+    "article",
+    "articles",
+    "story",
+    "stories",
+    "post",
+    "tweet",
+    "tweets",
+    "video",
+    "ad",
+    "ads",
+    "release",
+    "transcript",
+    "transcripts",
+    "review",
+    "audit",
+    "ruling",
+    "order",
+    "decision",
+    "website",
+    "site",
+    "estimate",
+    "estimates",
+    "figures",
+    "numbers",
+    "evidence",
+    "research",
+    "paper",
+    "testimony",
+    "message",
+    "messages",
+    "note",
+    "notes",
+    "cable",
+    "cables",
+    "dossier",
+    "platform",
+    "bill",
+    "law",
+    "report's",
+    "projection",
+    "projections",
+    "forecast",
+    "model",
+    "index",
+    "census",
+    "exit",
+    "results",
+    "memorandum",
+    "account",
+    "accounts",
+];
+
+const GROUP_HEADS: &[&str] = &[
+    "group",
+    "groups",
+    "electors",
+    "voters",
+    "democrats",
+    "republicans",
+    "critics",
+    "supporters",
+    "experts",
+    "analysts",
+    "scientists",
+    "economists",
+    "activists",
+    "protesters",
+    "residents",
+    "americans",
+    "citizens",
+    "leaders",
+    "lawyers",
+    "attorneys",
+    "observers",
+    "fans",
+    "donors",
+    "delegates",
+    "conservatives",
+    "liberals",
+    "progressives",
+    "students",
+    "parents",
+    "workers",
+    "doctors",
+    "researchers",
+    "members",
+    "many",
+    "some",
+    "others",
+    "both",
+    "all",
+    "most",
+    "few",
+    "several",
+    "majority",
+    "minority",
+    "half",
+    "surrogates",
+    "campaigns",
+    "candidates",
+    "senators",
+    "governors",
+    "mayors",
+    "historians",
+    "pollsters",
+    "evangelicals",
+    "women",
+    "men",
+    "families",
+    "veterans",
+    "police",
+    "officers",
+    "advocates",
+    "opponents",
+    "proponents",
+    "backers",
+    "allies",
+    "detractors",
+    "skeptics",
+    "pundits",
+    "commentators",
+    "insiders",
+];
+
+/// What the entity layer saw inside the source span.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct SourceEntities {
+    pub person: bool,
+    pub organization: bool,
+    pub media: bool,
+    pub norp: bool,
+    /// The kind of the mention covering the source's head word, if any.
+    pub head_kind: Option<EntityKind>,
+}
+
+/// Classifies a source from its words, the index of its head word (if the
+/// parse gave one) and the entities found in it.
+pub fn classify(words: &[Word], head: Option<usize>, ents: SourceEntities) -> SourceKind {
+    let lower: Vec<&str> = words.iter().map(|w| w.lower.as_str()).collect();
+    if lower.len() == 1 && PRONOUNS.contains(&lower[0]) {
+        return SourceKind::Pronoun;
+    }
+    // The head is the last word before a post-modifier ("officials cited by
+    // NBC", "findings from the CIA", "Michael McFaul, former ambassador").
+    let head_ix = head.unwrap_or_else(|| default_head(&lower));
+    let head_word = lower.get(head_ix).copied().unwrap_or("");
+    let has_name = ents.person || ents.organization || ents.media;
+    if lower.iter().any(|w| ANONYMOUS_MARKERS.contains(w)) {
+        return SourceKind::Anonymous;
+    }
+    match ents.head_kind {
+        Some(EntityKind::Media) => return SourceKind::Media,
+        Some(EntityKind::Person) => return SourceKind::Person,
+        Some(EntityKind::Organization | EntityKind::Gpe | EntityKind::Location) => {
+            return SourceKind::Organization
+        }
+        _ => {}
+    }
+    if DOCUMENT_HEADS.contains(&head_word) {
+        return SourceKind::Document;
+    }
+    if lower.contains(&"group") || lower.contains(&"coalition") {
+        return SourceKind::Group;
+    }
+    if ANONYMOUS_HEADS.contains(&head_word) && !ents.person {
+        // "NBC's sources", "US intelligence officials", "a White House official".
+        let possessed_by_name = lower.iter().any(|w| w.ends_with("'s")) && has_name;
+        if possessed_by_name || !has_name || !ents.person {
+            return SourceKind::Anonymous;
+        }
+    }
+    if ents.person {
+        return SourceKind::Person;
+    }
+    if ents.media {
+        return SourceKind::Media;
+    }
+    if ents.organization {
+        return SourceKind::Organization;
+    }
+    if GROUP_HEADS.contains(&head_word) || ents.norp {
+        return SourceKind::Group;
+    }
+    if lower.len() == 1 && PRONOUNS.contains(&lower[0]) {
+        return SourceKind::Pronoun;
+    }
+    SourceKind::Person
+}
+
+/// Index of the head word when no parse is available: the last word before
+/// the first post-modifier boundary.
+fn default_head(lower: &[&str]) -> usize {
+    const BOUNDARY: &[&str] = &[
+        "of", "from", "cited", "who", "which", "that", "with", "at", "for", "in", "close",
+        "familiar",
+    ];
+    let end = lower
+        .iter()
+        .skip(1)
+        .position(|w| BOUNDARY.contains(w))
+        .map_or(lower.len(), |p| p + 1);
+    end.saturating_sub(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::enrich::words::words_in;
+    use whosaid_core::{Document, Span};
+
+    fn kind(src: &str, ents: SourceEntities) -> SourceKind {
+        let d = Document::new(src);
+        classify(&words_in(&d, Span::new(0, d.char_len())), None, ents)
+    }
+
+    #[test]
+    fn common_sources() {
+        let none = SourceEntities::default();
+        let media = SourceEntities {
+            media: true,
+            head_kind: Some(EntityKind::Media),
+            ..none
+        };
+        let person = SourceEntities {
+            person: true,
+            head_kind: Some(EntityKind::Person),
+            ..none
+        };
+        assert_eq!(kind("he", none), SourceKind::Pronoun);
+        assert_eq!(
+            kind("US intelligence officials", none),
+            SourceKind::Anonymous
+        );
+        assert_eq!(
+            kind(
+                "Two of the unnamed intelligence officials cited by NBC",
+                SourceEntities {
+                    media: true,
+                    ..none
+                }
+            ),
+            SourceKind::Anonymous
+        );
+        assert_eq!(
+            kind(
+                "NBC’s sources",
+                SourceEntities {
+                    media: true,
+                    ..none
+                }
+            ),
+            SourceKind::Anonymous
+        );
+        assert_eq!(kind("NBC News", media), SourceKind::Media);
+        assert_eq!(kind("those reports", none), SourceKind::Document);
+        assert_eq!(
+            kind(
+                "findings from the CIA",
+                SourceEntities {
+                    organization: true,
+                    ..none
+                }
+            ),
+            SourceKind::Document
+        );
+        assert_eq!(
+            kind("Michael McFaul, former ambassador to Russia", person),
+            SourceKind::Person
+        );
+        assert_eq!(
+            kind("A group of electors within the Electoral College", none),
+            SourceKind::Group
+        );
+        assert_eq!(
+            kind(
+                "Trump and his surrogates",
+                SourceEntities {
+                    person: true,
+                    ..none
+                }
+            ),
+            SourceKind::Person
+        );
+        assert_eq!(kind("critics", none), SourceKind::Group);
+    }
+}

@@ -1,0 +1,83 @@
+//! A light word scanner for lexicon matching inside spans. It does not need
+//! the token layer, so enrichment works on any document, and it folds case
+//! and curly apostrophes once per word.
+
+use whosaid_core::{Document, Span};
+
+/// A word with its code-point span and its lowercased form.
+#[derive(Debug, Clone)]
+pub struct Word {
+    pub span: Span,
+    pub lower: String,
+}
+
+/// The words (runs of alphanumerics, inner apostrophes, hyphens and periods
+/// of abbreviations) inside `span`.
+pub fn words_in(doc: &Document, span: Span) -> Vec<Word> {
+    let text = doc.slice(span);
+    let mut out = Vec::new();
+    let mut start: Option<u32> = None;
+    let mut cur = String::new();
+    let mut offset = span.start;
+    let chars: Vec<char> = text.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        let inner_joiner = matches!(c, '\'' | '’' | '-' | '.')
+            && start.is_some()
+            && chars.get(i + 1).is_some_and(|n| n.is_alphanumeric());
+        if c.is_alphanumeric() || inner_joiner {
+            if start.is_none() {
+                start = Some(offset);
+            }
+            if c == '’' {
+                cur.push('\'');
+            } else {
+                cur.extend(c.to_lowercase());
+            }
+        } else if let Some(s) = start.take() {
+            out.push(Word {
+                span: Span::new(s, offset),
+                lower: std::mem::take(&mut cur),
+            });
+        }
+        offset += 1;
+    }
+    if let Some(s) = start {
+        out.push(Word {
+            span: Span::new(s, offset),
+            lower: cur,
+        });
+    }
+    out
+}
+
+/// Finds `phrase` (lowercase words separated by single spaces) in `words`;
+/// returns the index of each match's first word.
+pub fn find_phrase(words: &[Word], phrase: &str) -> Vec<usize> {
+    let parts: Vec<&str> = phrase.split(' ').collect();
+    if parts.is_empty() || parts.len() > words.len() {
+        return Vec::new();
+    }
+    (0..=words.len() - parts.len())
+        .filter(|&i| {
+            parts
+                .iter()
+                .enumerate()
+                .all(|(k, p)| words[i + k].lower == *p)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scans_words_with_offsets() {
+        let d = Document::new("“U.S. officials’ view,” he said — likely.");
+        let w = words_in(&d, Span::new(0, d.char_len()));
+        let lowers: Vec<&str> = w.iter().map(|w| w.lower.as_str()).collect();
+        assert_eq!(lowers, ["u.s", "officials", "view", "he", "said", "likely"]);
+        assert_eq!(d.slice(w[4].span), "said");
+        assert_eq!(find_phrase(&w, "he said"), vec![3]);
+    }
+}
