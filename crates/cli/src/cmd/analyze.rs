@@ -37,6 +37,10 @@ pub struct Args {
     /// Force the input kind instead of detecting it from the content.
     #[arg(long, value_enum)]
     pub kind: Option<super::input::Kind>,
+    /// Largest document analysed, in bytes of text: news articles are far
+    /// smaller, and a larger one is reported by name instead of stalling a batch.
+    #[arg(long, default_value_t = 5 * 1024 * 1024)]
+    pub max_doc_bytes: usize,
     /// Worker threads (default: all cores).
     #[arg(long, short = 'j')]
     pub threads: Option<usize>,
@@ -146,6 +150,17 @@ pub fn run(args: Args) -> CmdResult {
             Ok(iter) => {
                 for (i, item) in iter.enumerate() {
                     match item {
+                        Ok(doc) if doc.text.len() > args.max_doc_bytes => {
+                            let origin = doc.meta.origin.as_deref().unwrap_or("<input>");
+                            progress.suspend(|| {
+                                eprintln!(
+                                    "whosaid: {origin}: document is {} bytes, over the {} byte limit (--max-doc-bytes)",
+                                    doc.text.len(),
+                                    args.max_doc_bytes
+                                )
+                            });
+                            failures += 1;
+                        }
                         Ok(doc) => docs.push((output_name(input, i), doc)),
                         Err(e) => {
                             progress.suspend(|| eprintln!("whosaid: {e:#}"));
