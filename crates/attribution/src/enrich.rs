@@ -213,7 +213,9 @@ fn quote_kind(doc: &Document, content: &Region) -> Option<QuoteKind> {
         .trim_end_matches([',', '.', '?', '!'])
         .ends_with(CLOSE_QUOTES)
         || trimmed.ends_with(CLOSE_QUOTES);
-    if starts && (ends || !trimmed[1..].contains(['“', '"'])) {
+    // Skip the first character by its UTF-8 width (the opening quote is multi-byte).
+    let rest = &trimmed[trimmed.chars().next().map_or(0, char::len_utf8)..];
+    if starts && (ends || !rest.contains(['“', '"'])) {
         return Some(QuoteKind::Direct);
     }
     Some(QuoteKind::Mixed)

@@ -1,22 +1,114 @@
 //! The learned attribution extractor (cue, source and content spans).
 
-use whosaid_core::{Document, Stage, StageError};
+use crate::features::{CueCtx, ROLE_C, ROLE_S};
+use crate::tagger::{runs, window_of, FoundCue, Model, Scratch};
+use crate::view::View;
+use whosaid_core::{Attribution, Certainty, CueKind, Document, Region, Span, Stage, StageError};
+
+/// The embedded English model, trained on PolNeAR train by `whosaid train attribution`.
+static ENGLISH_MODEL: &[u8] = include_bytes!("../../../models/attribution.bin");
 
 /// Finds attributions and writes their spans to `Document::attributions`.
-pub struct Extractor {}
+///
+/// Two learned taggers (averaged structured perceptrons over hashed
+/// lexical, quotation and dependency features): a cue tagger (BIO over each
+/// paragraph), then for each cue a role tagger labelling the paragraph's
+/// tokens as its source, its content or neither. Sources and contents may be
+/// discontinuous ("X, he said, Y"). Attributions get `cue_kind = Assert`
+/// provisionally; the [`Enricher`](crate::Enricher) refines it.
+pub struct Extractor {
+    model: Model,
+}
 
 impl Extractor {
     /// The extractor with the embedded English model.
     pub fn english() -> Result<Self, StageError> {
-        Ok(Extractor {})
+        Self::from_bytes(ENGLISH_MODEL)
     }
+
+    /// An extractor over a model file's bytes.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Self, StageError> {
+        let model = Model::from_bytes(bytes).map_err(|e| StageError::Failed {
+            stage: "attribution",
+            message: e.to_string(),
+        })?;
+        Ok(Extractor { model })
+    }
+
+    /// An extractor over a trained model.
+    pub fn from_model(model: Model) -> Self {
+        Extractor { model }
+    }
+
+    /// Finds the attributions of `doc` (without writing them).
+    pub fn extract(&self, doc: &Document) -> Vec<Attribution> {
+        let v = View::new(doc);
+        if v.is_empty() {
+            return Vec::new();
+        }
+        let mut sc = Scratch::default();
+        let cues = self.model.find_cues(&v, &mut sc);
+        extract_with_cues(&self.model, doc, &v, &cues, &mut sc)
+    }
+}
+
+/// Role tagging for given cues (shared with training-time evaluation).
+pub(crate) fn extract_with_cues(
+    model: &Model,
+    doc: &Document,
+    v: &View,
+    cues: &[FoundCue],
+    sc: &mut Scratch,
+) -> Vec<Attribution> {
+    let mut is_cue = vec![false; v.len()];
+    let mut cue_start = vec![false; v.len()];
+    for c in cues {
+        cue_start[c.start] = true;
+        for f in &mut is_cue[c.start..c.end] {
+            *f = true;
+        }
+    }
+    let mut labels = Vec::new();
+    let mut out = Vec::with_capacity(cues.len());
+    for c in cues {
+        let ctx = CueCtx::new(v, c.start, c.end);
+        let win = window_of(v, &ctx, &cue_start);
+        model.tag_roles(v, &ctx, &win, &is_cue, sc, &mut labels);
+        let region = |label| {
+            let spans: Vec<Span> = runs(&labels, win.start, label)
+                .into_iter()
+                .map(|(a, b)| Span::new(v.toks[a].span.start, v.toks[b - 1].span.end))
+                .collect();
+            (!spans.is_empty()).then(|| Region::new(spans))
+        };
+        let cue = Region::single(Span::new(
+            v.toks[c.start].span.start,
+            v.toks[c.end - 1].span.end,
+        ));
+        out.push(Attribution {
+            id: out.len() as u32,
+            source: region(ROLE_S),
+            cue,
+            content: region(ROLE_C),
+            source_kind: None,
+            speaker: None,
+            cue_kind: CueKind::Assert,
+            quote: None,
+            certainty: Certainty::default(),
+            parent: None,
+            score: c.score,
+        });
+    }
+    let _ = doc;
+    out
 }
 
 impl Stage for Extractor {
     fn name(&self) -> &'static str {
         "attribution"
     }
-    fn process(&self, _doc: &mut Document) -> Result<(), StageError> {
+    fn process(&self, doc: &mut Document) -> Result<(), StageError> {
+        doc.attributions = self.extract(doc);
         Ok(())
     }
 }

@@ -1,7 +1,14 @@
 //! `whosaid train attribution` and `whosaid eval polnear`.
 
 use super::CmdResult;
+use anyhow::Context;
+use rayon::prelude::*;
 use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+use whosaid_attribution::polnear::read_split;
+use whosaid_attribution::{train as train_model, Enricher, Extractor, TrainOptions};
+use whosaid_core::{Document, Pipeline};
 
 #[derive(clap::Subcommand)]
 pub enum Train {
@@ -15,19 +22,148 @@ pub enum Train {
         out: PathBuf,
         #[arg(long, default_value_t = 7)]
         seed: u64,
+        /// Passes over the data for the cue tagger.
+        #[arg(long, default_value_t = 8)]
+        cue_epochs: usize,
+        /// Passes over the data for the role tagger.
+        #[arg(long, default_value_t = 8)]
+        role_epochs: usize,
+        /// log2 of the hashed feature buckets per tagger.
+        #[arg(long, default_value_t = 18)]
+        bits: u32,
+        /// Zero weights below this fraction of the largest (model size).
+        #[arg(long, default_value_t = 0.002)]
+        prune: f32,
     },
 }
 
 #[derive(clap::Subcommand)]
 pub enum Eval {
     /// Score attributions against a PolNeAR split (DIR/text, DIR/attributions).
-    Polnear { dir: PathBuf },
+    Polnear {
+        dir: PathBuf,
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+        /// Exit non-zero when linked attribution F1 is below this.
+        #[arg(long)]
+        min_linked_f1: Option<f64>,
+        /// Exit non-zero when content overlap F1 is below this.
+        #[arg(long)]
+        min_content_overlap_f1: Option<f64>,
+    },
 }
 
-pub fn train(_cmd: Train) -> CmdResult {
-    anyhow::bail!("attribution training is not built yet")
+/// The default pipeline's stages before attribution extraction: the
+/// features the model is trained on must come from the same layers.
+fn pre_pipeline() -> anyhow::Result<Pipeline> {
+    let mut p = Pipeline::new();
+    for s in whosaid_clean::english_stages()?
+        .into_iter()
+        .chain(whosaid_nlp::english_stages()?)
+        .chain(whosaid_entities::english_stages()?)
+    {
+        p.push(s);
+    }
+    Ok(p)
 }
 
-pub fn eval(_cmd: Eval) -> CmdResult {
-    anyhow::bail!("PolNeAR evaluation is not built yet")
+fn analyse_all(pre: &Pipeline, texts: Vec<String>) -> anyhow::Result<Vec<Document>> {
+    texts
+        .into_par_iter()
+        .map(|t| {
+            let mut d = Document::new(t);
+            pre.run(&mut d)?;
+            Ok(d)
+        })
+        .collect()
+}
+
+pub fn train(cmd: Train) -> CmdResult {
+    let Train::Attribution {
+        data,
+        out,
+        seed,
+        cue_epochs,
+        role_epochs,
+        bits,
+        prune,
+    } = cmd;
+    let t0 = Instant::now();
+    let train_split = read_split(&data.join("train"))?;
+    let pre = pre_pipeline()?;
+    let texts = train_split.iter().map(|a| a.text.clone()).collect();
+    let docs = analyse_all(&pre, texts)?;
+    let pairs: Vec<(Document, _)> = docs
+        .into_iter()
+        .zip(train_split.into_iter().map(|a| a.attributions))
+        .collect();
+    eprintln!(
+        "read and analysed {} training articles in {:.1} s",
+        pairs.len(),
+        t0.elapsed().as_secs_f64()
+    );
+    let t1 = Instant::now();
+    let opts = TrainOptions {
+        seed,
+        cue_epochs,
+        role_epochs,
+        bits,
+    };
+    let model = train_model(&pairs, &opts);
+    eprintln!("trained in {:.1} s", t1.elapsed().as_secs_f64());
+    let bytes = model.to_bytes(prune)?;
+    std::fs::write(&out, &bytes).with_context(|| format!("writing {}", out.display()))?;
+    eprintln!("wrote {} ({} bytes)", out.display(), bytes.len());
+    // Dev score of the model as written (quantised), with the full pipeline.
+    let dev = data.join("dev");
+    if dev.exists() {
+        let mut p = pre_pipeline()?;
+        p.push(Box::new(Extractor::from_bytes(&bytes)?));
+        p.push(Box::new(Enricher::new()));
+        let engine = whosaid::Engine::from_pipeline(p);
+        let (report, _) = whosaid_eval::polnear::evaluate(&engine, &dev)?;
+        eprint!("dev:\n{}", report.to_table());
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn eval(cmd: Eval) -> CmdResult {
+    let Eval::Polnear {
+        dir,
+        json,
+        min_linked_f1,
+        min_content_overlap_f1,
+    } = cmd;
+    let engine = whosaid::Engine::english()?;
+    let (report, _) = whosaid_eval::polnear::evaluate(&engine, &dir)?;
+    if json {
+        println!("{}", serde_json::to_string_pretty(&report)?);
+    } else {
+        print!("{}", report.to_table());
+    }
+    let mut ok = true;
+    if let Some(min) = min_linked_f1 {
+        if report.linked.f1 < min {
+            eprintln!(
+                "linked attribution F1 {:.3} is below the floor {min}",
+                report.linked.f1
+            );
+            ok = false;
+        }
+    }
+    if let Some(min) = min_content_overlap_f1 {
+        if report.content.overlap.f1 < min {
+            eprintln!(
+                "content overlap F1 {:.3} is below the floor {min}",
+                report.content.overlap.f1
+            );
+            ok = false;
+        }
+    }
+    Ok(if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
 }

@@ -1,0 +1,351 @@
+//! Feature templates of the two taggers.
+//!
+//! - The cue tagger labels every token O / B / I (begin / inside a cue).
+//! - The role tagger runs once per cue over the cue's paragraph and labels
+//!   every token O / S / C (source / content of *this* cue), with features
+//!   that describe the token relative to the cue: direction and distance,
+//!   sentence offset, quotation membership, other cues in between, and the
+//!   dependency path to the cue head when a parse exists.
+
+use crate::view::{mix, Tok, View};
+
+/// Cue tagger labels.
+pub const CUE_O: u8 = 0;
+pub const CUE_B: u8 = 1;
+pub const CUE_I: u8 = 2;
+pub const CUE_LABELS: usize = 3;
+
+/// Role tagger labels.
+pub const ROLE_O: u8 = 0;
+pub const ROLE_S: u8 = 1;
+pub const ROLE_C: u8 = 2;
+pub const ROLE_LABELS: usize = 3;
+
+#[inline]
+fn f1(t: u64, a: u64) -> u64 {
+    mix(t, a)
+}
+#[inline]
+fn f2(t: u64, a: u64, b: u64) -> u64 {
+    mix(mix(t, a), b)
+}
+#[inline]
+fn f3(t: u64, a: u64, b: u64, c: u64) -> u64 {
+    mix(mix(mix(t, a), b), c)
+}
+
+const NONE: u64 = 0x5151;
+
+fn word_at(v: &View, i: isize) -> u64 {
+    if i < 0 || i as usize >= v.toks.len() {
+        NONE
+    } else {
+        v.toks[i as usize].word
+    }
+}
+
+fn upos_at(v: &View, i: isize) -> u64 {
+    if i < 0 || i as usize >= v.toks.len() {
+        255
+    } else {
+        v.toks[i as usize].upos as u64
+    }
+}
+
+/// Features of token `i` for the cue tagger.
+pub fn cue_features(v: &View, i: usize, out: &mut Vec<u64>) {
+    out.clear();
+    let t = &v.toks[i];
+    let ii = i as isize;
+    let w = t.word;
+    let lem = t.lemma;
+    out.push(f1(1, 0));
+    out.push(f1(2, w));
+    out.push(f1(3, lem));
+    out.push(f1(4, t.stem));
+    out.push(f1(5, t.suffix));
+    let wp = word_at(v, ii - 1);
+    let wn = word_at(v, ii + 1);
+    out.push(f1(6, wp));
+    out.push(f1(7, wn));
+    out.push(f1(8, word_at(v, ii - 2)));
+    out.push(f1(9, word_at(v, ii + 2)));
+    out.push(f2(10, w, wn));
+    out.push(f2(11, wp, w));
+    out.push(f1(12, t.upos as u64));
+    out.push(f1(13, t.xpos as u64));
+    out.push(f2(14, upos_at(v, ii - 1), t.upos as u64));
+    out.push(f2(15, t.upos as u64, upos_at(v, ii + 1)));
+    out.push(f2(16, t.shape as u64, t.sent_first as u64));
+    out.push(f2(17, t.in_quote as u64, lem));
+    // Quote marks and commas around: "…,” she said" / "said: “…".
+    let lo = i.saturating_sub(3);
+    let hi = (i + 4).min(v.toks.len());
+    let q_before = v.toks[lo..i].iter().any(|t| t.is_quote);
+    let q_after = v.toks[i + 1..hi].iter().any(|t| t.is_quote);
+    let c_before = i > 0 && v.toks[i - 1].is_comma;
+    let c_after = i + 1 < v.toks.len() && v.toks[i + 1].is_comma;
+    out.push(f3(18, q_before as u64, q_after as u64, t.stem));
+    out.push(f3(19, c_before as u64, c_after as u64, t.stem));
+    out.push(f3(
+        20,
+        q_before as u64 * 2 + q_after as u64,
+        c_before as u64,
+        t.upos as u64,
+    ));
+    // Syntax (constant until a parser sets heads).
+    out.push(f1(21, t.deprel as u64));
+    out.push(f2(22, t.deprel as u64, lem));
+    out.push(f2(23, (t.children & 0b1011111) as u64, lem));
+    out.push(f2(24, t.children as u64 & 0b1111111, t.upos as u64));
+    let hd = t.head.map_or(NONE, |h| v.toks[h as usize].lemma);
+    out.push(f2(25, hd, t.deprel as u64));
+    out.push(f3(
+        26,
+        t.sent_first as u64,
+        t.sent_last as u64,
+        t.in_quote as u64,
+    ));
+    out.push(f2(27, t.stem, wn));
+}
+
+/// Transition features of the cue tagger at token `i` from label `prev` (3 = start).
+pub fn cue_transition(prev: usize) -> u64 {
+    f1(40, prev as u64)
+}
+
+/// What the role tagger knows about one cue.
+pub struct CueCtx {
+    pub start: usize,
+    pub end: usize,
+    /// Syntactic head of the cue (or a lexical stand-in without a parse).
+    pub head: usize,
+    pub lemma: u64,
+    /// Deprel of the cue head.
+    pub deprel: u8,
+    /// Punctuation context: quote/comma before the cue and after it.
+    pub ctx: u64,
+}
+
+impl CueCtx {
+    pub fn new(v: &View, start: usize, end: usize) -> CueCtx {
+        // The cue token whose head lies outside the cue; without a parse the
+        // last token, unless it is a particle ("according to" → "according").
+        let mut head = None;
+        for i in start..end {
+            match v.toks[i].head {
+                Some(h) if (h as usize) >= start && (h as usize) < end => {}
+                Some(_) => {
+                    head = Some(i);
+                    break;
+                }
+                None => {
+                    if v.toks[i].upos != 0 {
+                        head = Some(i);
+                        break;
+                    }
+                }
+            }
+        }
+        let head = head.unwrap_or_else(|| {
+            if end - start > 1 && v.toks[end - 1].shape == 0 && short_function(&v.toks[end - 1]) {
+                start
+            } else {
+                end - 1
+            }
+        });
+        let pre = if start > 0 {
+            let t = &v.toks[start - 1];
+            t.is_quote as u64 * 2 + t.is_comma as u64
+        } else {
+            7
+        };
+        let post = if end < v.toks.len() {
+            let t = &v.toks[end];
+            t.is_quote as u64 * 2 + t.is_comma as u64 + if t.shape == 4 { 4 } else { 0 }
+        } else {
+            7
+        };
+        CueCtx {
+            start,
+            end,
+            head,
+            lemma: v.toks[head].lemma,
+            deprel: v.toks[head].deprel,
+            ctx: pre * 8 + post,
+        }
+    }
+}
+
+fn short_function(t: &Tok) -> bool {
+    // "to", "that", "of", "about": hashed words are compared through a tiny table.
+    thread_local! {
+        static WORDS: [u64; 5] = ["to", "that", "of", "about", "on"].map(|w| mix(3, crate::view::hash_lower(w)));
+    }
+    WORDS.with(|ws| ws.contains(&t.word))
+}
+
+fn bucket(d: usize) -> u64 {
+    match d {
+        0 => 0,
+        1 => 1,
+        2 => 2,
+        3 => 3,
+        4..=5 => 4,
+        6..=8 => 5,
+        9..=12 => 6,
+        13..=20 => 7,
+        21..=35 => 8,
+        _ => 9,
+    }
+}
+
+/// Per-window precomputation for the role tagger.
+pub struct RoleWindow {
+    pub start: usize,
+    pub end: usize,
+    /// For each window token: the relation of the cue head's child on the path
+    /// up from the token (255: not under the cue head; 254: the cue itself; 253: no parse).
+    path: Vec<u8>,
+    /// Number of other cue starts between token and cue (capped at 2).
+    between: Vec<u8>,
+}
+
+impl RoleWindow {
+    /// `is_cue[i]` flags tokens of any cue; `cue_start[i]` the first token of each cue.
+    pub fn new(v: &View, cue: &CueCtx, cue_start: &[bool], max_side: usize) -> RoleWindow {
+        let (ps, pe) = v.pars[v.toks[cue.start].par as usize];
+        let start = (ps as usize).max(cue.start.saturating_sub(max_side));
+        let end = (pe as usize).min(cue.end + max_side);
+        let parsed = v.toks[start..end].iter().any(|t| t.head.is_some());
+        let mut path = Vec::with_capacity(end - start);
+        for j in start..end {
+            if j >= cue.start && j < cue.end {
+                path.push(254);
+                continue;
+            }
+            if !parsed {
+                path.push(253);
+                continue;
+            }
+            let mut cur = j;
+            let mut res = 255u8;
+            for _ in 0..40 {
+                match v.toks[cur].head {
+                    Some(h) if h as usize == cue.head => {
+                        res = v.toks[cur].deprel;
+                        break;
+                    }
+                    Some(h) => cur = h as usize,
+                    None => break,
+                }
+            }
+            path.push(res);
+        }
+        let mut between = vec![0u8; end - start];
+        // Count cue starts between j and the cue, walking outwards.
+        let mut c = 0u8;
+        for j in (start..cue.start).rev() {
+            between[j - start] = c;
+            if cue_start[j] && j < cue.start {
+                c = (c + 1).min(2);
+            }
+        }
+        let mut c = 0u8;
+        for j in cue.end..end {
+            if cue_start[j] {
+                c = (c + 1).min(2);
+            }
+            between[j - start] = c;
+        }
+        RoleWindow {
+            start,
+            end,
+            path,
+            between,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.end == self.start
+    }
+}
+
+/// Features of token `j` (document index) for the role tagger.
+pub fn role_features(
+    v: &View,
+    cue: &CueCtx,
+    win: &RoleWindow,
+    is_cue: &[bool],
+    j: usize,
+    out: &mut Vec<u64>,
+) {
+    out.clear();
+    let t = &v.toks[j];
+    let (dir, d) = if j < cue.start {
+        (0u64, cue.start - j)
+    } else if j >= cue.end {
+        (2u64, j - cue.end + 1)
+    } else {
+        (1u64, 0)
+    };
+    let db = bucket(d);
+    let ch = &v.toks[cue.head];
+    let sd = (t.sent as i64 - ch.sent as i64).clamp(-3, 3) as u64 + 3;
+    let ob = win.between[j - win.start] as u64;
+    let same_run = t.quote_run != 0 && t.quote_run == ch.quote_run;
+    let q = t.in_quote as u64 + 2 * same_run as u64 + 4 * ch.in_quote as u64;
+    let path = win.path[j - win.start] as u64;
+    let jj = j as isize;
+    let d_dir = mix(dir, 0);
+    out.push(f2(100, dir, db));
+    out.push(f2(101, dir, t.word));
+    out.push(f2(102, dir, t.lemma));
+    out.push(f3(103, dir, t.upos as u64, db));
+    out.push(f2(104, dir, t.xpos as u64));
+    out.push(f3(105, dir, upos_at(v, jj - 1), t.upos as u64));
+    out.push(f2(106, dir, word_at(v, jj - 1)));
+    out.push(f2(107, dir, word_at(v, jj + 1)));
+    out.push(f3(108, dir, cue.lemma, db));
+    out.push(f3(109, dir, sd, ob));
+    out.push(f2(110, dir, q));
+    out.push(f3(111, dir, q, sd));
+    out.push(f2(112, dir, is_cue[j] as u64));
+    out.push(f3(
+        113,
+        d_dir,
+        t.shape as u64,
+        t.sent_first as u64 * 2 + t.sent_last as u64,
+    ));
+    out.push(f2(114, dir, path));
+    out.push(f3(115, dir, path, cue.lemma));
+    out.push(f3(116, cue.deprel as u64, dir, path));
+    out.push(f3(117, dir, t.is_comma as u64, (d <= 2) as u64));
+    if d <= 3 {
+        out.push(f3(118, dir, cue.lemma, t.word));
+    }
+    out.push(f3(119, dir, cue.ctx, sd * 8 + q));
+    out.push(f3(120, dir, cue.ctx, db));
+    out.push(f3(121, dir, ob, q));
+    out.push(f3(122, dir, t.upos as u64, path));
+    out.push(f3(123, dir, t.is_quote as u64, q));
+}
+
+/// Transition features of the role tagger into token `j` from label `prev` (3 = start).
+pub fn role_transition(v: &View, cue: &CueCtx, j: usize, prev: usize, out: &mut Vec<u64>) {
+    out.clear();
+    let boundary = if j == 0 {
+        0
+    } else {
+        let a = &v.toks[j - 1];
+        let b = &v.toks[j];
+        (a.sent != b.sent) as u64 + 2 * (a.quote_run != b.quote_run) as u64
+    };
+    let at_cue = (j == cue.start || j == cue.end) as u64;
+    out.push(f1(130, prev as u64));
+    out.push(f3(131, prev as u64, boundary, at_cue));
+}

@@ -1,0 +1,194 @@
+//! The two taggers over a [`View`]: cues (O/B/I per paragraph) and, per cue,
+//! roles (O/S/C over the cue's paragraph).
+
+use crate::features::{
+    cue_features, cue_transition, role_features, role_transition, CueCtx, RoleWindow, CUE_B, CUE_I,
+    CUE_LABELS, CUE_O, ROLE_LABELS,
+};
+use crate::model::{read_models, viterbi, write_models, ModelError, Weights};
+use crate::view::View;
+
+/// Tokens on each side of a cue the role tagger looks at (within its paragraph).
+pub const MAX_SIDE: usize = 150;
+
+/// The trained attribution model: cue tagger and role tagger weights.
+#[derive(Debug, Clone)]
+pub struct Model {
+    pub(crate) cue: Weights,
+    pub(crate) role: Weights,
+}
+
+/// A cue found by the tagger: token range and score in [0, 1].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct FoundCue {
+    pub start: usize,
+    pub end: usize,
+    pub score: f32,
+}
+
+/// Reusable buffers, so tagging allocates little per document.
+#[derive(Default)]
+pub struct Scratch {
+    pub(crate) feats: Vec<u64>,
+    pub(crate) em: Vec<f32>,
+    pub(crate) tr: Vec<f32>,
+    pub(crate) path: Vec<u8>,
+}
+
+pub(crate) fn cue_allowed(p: usize, c: usize) -> bool {
+    !(c == CUE_I as usize && (p == CUE_O as usize || p == CUE_LABELS))
+}
+
+impl Model {
+    /// Reads a model file written by [`Model::to_bytes`].
+    pub fn from_bytes(bytes: &[u8]) -> Result<Model, ModelError> {
+        let mut t = read_models(bytes)?;
+        if t.len() != 2 || t[0].labels() != CUE_LABELS || t[1].labels() != ROLE_LABELS {
+            return Err(ModelError::Format("unexpected model layout".into()));
+        }
+        let role = t.pop().ok_or_else(|| ModelError::Format("empty".into()))?;
+        let cue = t.pop().ok_or_else(|| ModelError::Format("empty".into()))?;
+        Ok(Model { cue, role })
+    }
+
+    /// The compact file form (quantised, small weights pruned, deflated).
+    pub fn to_bytes(&self, prune: f32) -> Result<Vec<u8>, ModelError> {
+        write_models(&[&self.cue, &self.role], prune)
+    }
+
+    /// Finds the cues of a document, paragraph by paragraph.
+    pub fn find_cues(&self, v: &View, sc: &mut Scratch) -> Vec<FoundCue> {
+        find_cues_with(&self.cue, v, sc)
+    }
+
+    /// Labels (O/S/C) of the window tokens for one cue.
+    pub fn tag_roles(
+        &self,
+        v: &View,
+        cue: &CueCtx,
+        win: &RoleWindow,
+        is_cue: &[bool],
+        sc: &mut Scratch,
+        out: &mut Vec<u8>,
+    ) {
+        role_scores(&self.role, v, cue, win, is_cue, sc);
+        viterbi(win.len(), ROLE_LABELS, &sc.em, &sc.tr, |_, _| true, out);
+    }
+}
+
+/// Emission and transition scores of the cue tagger over tokens `s..e`.
+pub(crate) fn cue_scores(w: &Weights, v: &View, s: usize, e: usize, sc: &mut Scratch) {
+    let n = e - s;
+    let l = CUE_LABELS;
+    sc.em.clear();
+    sc.em.resize(n * l, 0.0);
+    for i in s..e {
+        cue_features(v, i, &mut sc.feats);
+        w.add_scores(&sc.feats, &mut sc.em[(i - s) * l..(i - s + 1) * l]);
+    }
+    // Transitions do not depend on position: compute once, then copy.
+    let stride = (l + 1) * l;
+    sc.tr.clear();
+    sc.tr.resize(n * stride, 0.0);
+    let mut one = vec![0.0f32; stride];
+    for p in 0..=l {
+        w.add_scores(&[cue_transition(p)], &mut one[p * l..(p + 1) * l]);
+    }
+    for i in 0..n {
+        sc.tr[i * stride..(i + 1) * stride].copy_from_slice(&one);
+    }
+}
+
+/// Finds the cues of a document, paragraph by paragraph.
+pub(crate) fn find_cues_with(w: &Weights, v: &View, sc: &mut Scratch) -> Vec<FoundCue> {
+    let mut out = Vec::new();
+    for &(s, e) in &v.pars {
+        let (s, e) = (s as usize, e as usize);
+        if s >= e {
+            continue;
+        }
+        cue_scores(w, v, s, e, sc);
+        let mut path = std::mem::take(&mut sc.path);
+        viterbi(e - s, CUE_LABELS, &sc.em, &sc.tr, cue_allowed, &mut path);
+        let mut i = 0;
+        while i < path.len() {
+            if path[i] == CUE_B {
+                let mut j = i + 1;
+                while j < path.len() && path[j] == CUE_I {
+                    j += 1;
+                }
+                let o = sc.em[i * CUE_LABELS + CUE_O as usize];
+                let b = sc.em[i * CUE_LABELS + CUE_B as usize];
+                let score = 1.0 / (1.0 + (-(b - o) / 4.0).exp());
+                out.push(FoundCue {
+                    start: s + i,
+                    end: s + j,
+                    score,
+                });
+                i = j;
+            } else {
+                i += 1;
+            }
+        }
+        sc.path = path;
+    }
+    out
+}
+
+/// Emission and transition scores of the role tagger over a window.
+pub(crate) fn role_scores(
+    w: &Weights,
+    v: &View,
+    cue: &CueCtx,
+    win: &RoleWindow,
+    is_cue: &[bool],
+    sc: &mut Scratch,
+) {
+    let n = win.len();
+    let l = ROLE_LABELS;
+    sc.em.clear();
+    sc.em.resize(n * l, 0.0);
+    let stride = (l + 1) * l;
+    sc.tr.clear();
+    sc.tr.resize(n * stride, 0.0);
+    for j in win.start..win.end {
+        let k = j - win.start;
+        if j >= cue.start && j < cue.end {
+            // The cue's own tokens are never its source or content.
+            sc.em[k * l + 1] = -1e9;
+            sc.em[k * l + 2] = -1e9;
+        } else {
+            role_features(v, cue, win, is_cue, j, &mut sc.feats);
+            w.add_scores(&sc.feats, &mut sc.em[k * l..(k + 1) * l]);
+        }
+        for p in 0..=l {
+            role_transition(v, cue, j, p, &mut sc.feats);
+            let off = k * stride + p * l;
+            w.add_scores(&sc.feats, &mut sc.tr[off..off + l]);
+        }
+    }
+}
+
+/// Runs of tokens with `label` in a window, as token ranges (document indices).
+pub fn runs(labels: &[u8], offset: usize, label: u8) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < labels.len() {
+        if labels[i] == label {
+            let mut j = i + 1;
+            while j < labels.len() && labels[j] == label {
+                j += 1;
+            }
+            out.push((offset + i, offset + j));
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// A helper for callers holding a window: `(start, end)` of the window.
+pub fn window_of(v: &View, cue: &CueCtx, cue_start: &[bool]) -> RoleWindow {
+    RoleWindow::new(v, cue, cue_start, MAX_SIDE)
+}

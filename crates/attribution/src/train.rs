@@ -1,0 +1,240 @@
+//! Training the attribution model on PolNeAR (averaged structured perceptrons).
+
+use crate::features::{
+    cue_features, cue_transition, role_features, role_transition, CueCtx, CUE_B, CUE_I, CUE_LABELS,
+    ROLE_C, ROLE_LABELS, ROLE_O, ROLE_S,
+};
+use crate::model::{viterbi, Rng, Trainer};
+use crate::polnear::GoldAttribution;
+use crate::tagger::{cue_allowed, cue_scores, role_scores, window_of, Model, Scratch};
+use crate::view::View;
+use whosaid_core::{Document, Region};
+
+/// Training settings.
+#[derive(Debug, Clone)]
+pub struct TrainOptions {
+    pub seed: u64,
+    pub cue_epochs: usize,
+    pub role_epochs: usize,
+    /// log2 of the number of hashed feature buckets per tagger.
+    pub bits: u32,
+}
+
+impl Default for TrainOptions {
+    fn default() -> Self {
+        TrainOptions {
+            seed: 7,
+            cue_epochs: 8,
+            role_epochs: 8,
+            bits: 18,
+        }
+    }
+}
+
+/// Token ranges (view indices) covered by a region: tokens sharing a code point with it.
+pub(crate) fn tokens_of(v: &View, r: &Region) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for p in r.parts() {
+        let a = v.toks.partition_point(|t| t.span.end <= p.start);
+        let mut b = a;
+        while b < v.toks.len() && v.toks[b].span.start < p.end {
+            b += 1;
+        }
+        if b > a {
+            out.push((a, b));
+        }
+    }
+    out
+}
+
+/// A gold attribution in token terms: cue range and (token, role) labels.
+type GoldInstance = ((usize, usize), Vec<(usize, u8)>);
+
+struct Prepared {
+    view: View,
+    cue_labels: Vec<u8>,
+    cue_start: Vec<bool>,
+    is_cue: Vec<bool>,
+    /// Per gold attribution with a cue: cue token range and role labels per token (sparse).
+    attrs: Vec<GoldInstance>,
+}
+
+fn prepare(doc: &Document, gold: &[GoldAttribution]) -> Prepared {
+    let view = View::new(doc);
+    let n = view.len();
+    let mut cue_labels = vec![0u8; n];
+    let mut cue_start = vec![false; n];
+    let mut is_cue = vec![false; n];
+    let mut attrs = Vec::new();
+    for g in gold {
+        let Some(cue) = &g.cue else { continue };
+        let ranges = tokens_of(&view, cue);
+        let Some(&(a, _)) = ranges.first() else {
+            continue;
+        };
+        let b = ranges.last().map_or(a + 1, |r| r.1);
+        for (i, l) in cue_labels[a..b].iter_mut().enumerate() {
+            if *l == 0 || i == 0 {
+                *l = if i == 0 { CUE_B } else { CUE_I };
+            }
+        }
+        cue_start[a] = true;
+        for f in &mut is_cue[a..b] {
+            *f = true;
+        }
+        let mut roles = Vec::new();
+        for (region, label) in [(&g.source, ROLE_S), (&g.content, ROLE_C)] {
+            if let Some(r) = region {
+                for (s, e) in tokens_of(&view, r) {
+                    for t in s..e {
+                        if t < a || t >= b {
+                            roles.push((t, label));
+                        }
+                    }
+                }
+            }
+        }
+        attrs.push(((a, b), roles));
+    }
+    Prepared {
+        view,
+        cue_labels,
+        cue_start,
+        is_cue,
+        attrs,
+    }
+}
+
+/// Structured perceptron update: +1 for the gold path's features, -1 for the
+/// predicted path's, at each position where they differ (emission) or where
+/// the label bigram differs (transition).
+fn update_sequence(
+    t: &mut Trainer,
+    gold: &[u8],
+    pred: &[u8],
+    labels: usize,
+    mut emission: impl FnMut(usize, &mut Vec<u64>),
+    mut transition: impl FnMut(usize, usize, &mut Vec<u64>),
+    feats: &mut Vec<u64>,
+) {
+    for i in 0..gold.len() {
+        let (g, p) = (gold[i] as usize, pred[i] as usize);
+        if g != p {
+            emission(i, feats);
+            t.update(feats, g, 1.0);
+            t.update(feats, p, -1.0);
+        }
+        let gp = if i == 0 { labels } else { gold[i - 1] as usize };
+        let pp = if i == 0 { labels } else { pred[i - 1] as usize };
+        if g != p || gp != pp {
+            transition(i, gp, feats);
+            t.update(feats, g, 1.0);
+            transition(i, pp, feats);
+            t.update(feats, p, -1.0);
+        }
+    }
+}
+
+/// Trains the model on analysed documents (the pipeline up to the entity
+/// stage, so features match what the [`Extractor`](crate::Extractor) sees)
+/// with their gold attributions. Deterministic for a given seed.
+pub fn train(data: &[(Document, Vec<GoldAttribution>)], opts: &TrainOptions) -> Model {
+    let prepared: Vec<Prepared> = data.iter().map(|(d, g)| prepare(d, g)).collect();
+    let mut rng = Rng::new(opts.seed);
+    let mut sc = Scratch::default();
+    let mut feats = Vec::new();
+    let mut path = Vec::new();
+
+    // Cue tagger: one sequence per paragraph.
+    let mut seqs: Vec<(usize, usize, usize)> = Vec::new();
+    for (d, p) in prepared.iter().enumerate() {
+        for &(s, e) in &p.view.pars {
+            if e > s {
+                seqs.push((d, s as usize, e as usize));
+            }
+        }
+    }
+    let mut cue_t = Trainer::new(opts.bits, CUE_LABELS);
+    for _ in 0..opts.cue_epochs {
+        rng.shuffle(&mut seqs);
+        for &(d, s, e) in &seqs {
+            let p = &prepared[d];
+            cue_scores(&cue_t.w, &p.view, s, e, &mut sc);
+            viterbi(e - s, CUE_LABELS, &sc.em, &sc.tr, cue_allowed, &mut path);
+            update_sequence(
+                &mut cue_t,
+                &p.cue_labels[s..e],
+                &path,
+                CUE_LABELS,
+                |i, out| cue_features(&p.view, s + i, out),
+                |_, prev, out| {
+                    out.clear();
+                    out.push(cue_transition(prev));
+                },
+                &mut feats,
+            );
+            cue_t.tick();
+        }
+    }
+    let cue = cue_t.finish();
+
+    // Role tagger: one sequence per gold attribution, over its cue's window.
+    let mut inst: Vec<(usize, usize)> = Vec::new();
+    for (d, p) in prepared.iter().enumerate() {
+        for a in 0..p.attrs.len() {
+            inst.push((d, a));
+        }
+    }
+    let mut role_t = Trainer::new(opts.bits, ROLE_LABELS);
+    let mut gold = Vec::new();
+    for _ in 0..opts.role_epochs {
+        rng.shuffle(&mut inst);
+        for &(d, a) in &inst {
+            let p = &prepared[d];
+            let ((cs, ce), roles) = &p.attrs[a];
+            let view = &p.view;
+            let ctx = CueCtx::new(view, *cs, *ce);
+            let win = window_of(view, &ctx, &p.cue_start);
+            gold.clear();
+            gold.resize(win.len(), ROLE_O);
+            for &(t, l) in roles {
+                if t >= win.start && t < win.end {
+                    let g = &mut gold[t - win.start];
+                    // Content wins where an annotation overlaps both roles.
+                    if *g != ROLE_C {
+                        *g = l;
+                    }
+                }
+            }
+            role_scores(&role_t.w, view, &ctx, &win, &p.is_cue, &mut sc);
+            viterbi(
+                win.len(),
+                ROLE_LABELS,
+                &sc.em,
+                &sc.tr,
+                |_, _| true,
+                &mut path,
+            );
+            let ws = win.start;
+            update_sequence(
+                &mut role_t,
+                &gold,
+                &path,
+                ROLE_LABELS,
+                |i, out| {
+                    let j = ws + i;
+                    if j >= ctx.start && j < ctx.end {
+                        out.clear();
+                    } else {
+                        role_features(view, &ctx, &win, &p.is_cue, j, out)
+                    }
+                },
+                |i, prev, out| role_transition(view, &ctx, ws + i, prev, out),
+                &mut feats,
+            );
+            role_t.tick();
+        }
+    }
+    let role = role_t.finish();
+    Model { cue, role }
+}

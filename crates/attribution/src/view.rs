@@ -1,0 +1,461 @@
+//! A compact per-token view of a [`Document`] for feature extraction.
+//!
+//! Everything the models read is precomputed once per document as hashes and
+//! small integers, so feature extraction allocates nothing per token. Layers
+//! that are not set yet degrade gracefully: without tokens the view tokenizes
+//! the text itself; without sentences or paragraphs it splits them itself;
+//! unset POS tags, lemmas and heads simply give constant features.
+
+use whosaid_core::{DepRel, Document, Span};
+
+/// Hash mixing (splitmix64 finaliser): feature keys are combinations of
+/// template ids and value hashes.
+#[inline]
+pub fn mix(a: u64, b: u64) -> u64 {
+    let mut z = a
+        .wrapping_mul(0x9E37_79B9_7F4A_7C15)
+        .wrapping_add(b)
+        .wrapping_add(0x632B_E59B_D9B4_E019);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
+/// FNV-1a over the lowercased characters of `s`.
+pub fn hash_lower(s: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for c in s.chars() {
+        for l in c.to_lowercase() {
+            let mut buf = [0u8; 4];
+            for b in l.encode_utf8(&mut buf).bytes() {
+                h ^= b as u64;
+                h = h.wrapping_mul(0x100_0000_01b3);
+            }
+        }
+    }
+    h
+}
+
+/// Per-token information the feature templates read.
+#[derive(Debug, Clone, Default)]
+pub struct Tok {
+    pub span: Span,
+    /// Lowercased word.
+    pub word: u64,
+    /// Crude suffix-stripped stem (works before lemmas exist).
+    pub stem: u64,
+    /// Lemma when the tagger set one, else the stem.
+    pub lemma: u64,
+    /// Last three characters.
+    pub suffix: u64,
+    /// Word shape class: 0 lower, 1 capitalised, 2 all caps, 3 digit, 4 punctuation, 5 other.
+    pub shape: u8,
+    pub upos: u8,
+    pub xpos: u8,
+    pub deprel: u8,
+    pub head: Option<u32>,
+    /// Bit set of the relations of this token's children (see [`child_bit`]).
+    pub children: u32,
+    /// Inside a quotation (marks included).
+    pub in_quote: bool,
+    /// Quote run id (0 = none): tokens of the same quotation share it.
+    pub quote_run: u32,
+    /// A double quotation mark.
+    pub is_quote: bool,
+    /// A comma, colon, semicolon or dash.
+    pub is_comma: bool,
+    pub sent: u32,
+    pub par: u32,
+    pub sent_first: bool,
+    pub sent_last: bool,
+}
+
+/// The bit of a dependency relation in [`Tok::children`].
+pub fn child_bit(rel: DepRel) -> u32 {
+    match rel.base() {
+        "nsubj" => 1,
+        "csubj" => 2,
+        "ccomp" => 4,
+        "xcomp" => 8,
+        "obj" => 16,
+        "iobj" => 32,
+        "obl" => 64,
+        "parataxis" => 128,
+        "mark" => 256,
+        "advcl" => 512,
+        "aux" => 1024,
+        "punct" => 2048,
+        _ => 0,
+    }
+}
+
+/// The token view of a document.
+pub struct View {
+    pub toks: Vec<Tok>,
+    /// Token ranges of paragraphs, in order.
+    pub pars: Vec<(u32, u32)>,
+}
+
+fn shape_of(s: &str) -> u8 {
+    let mut chars = s.chars();
+    let Some(first) = chars.next() else { return 5 };
+    if s.chars().all(|c| !c.is_alphanumeric()) {
+        4
+    } else if s.chars().any(|c| c.is_ascii_digit()) {
+        3
+    } else if first.is_uppercase() {
+        if s.chars()
+            .filter(|c| c.is_alphabetic())
+            .all(|c| c.is_uppercase())
+            && s.len() > 1
+        {
+            2
+        } else {
+            1
+        }
+    } else if first.is_lowercase() {
+        0
+    } else {
+        5
+    }
+}
+
+fn stem_hash(s: &str) -> u64 {
+    let lower = s.to_lowercase();
+    let mut w = lower.as_str();
+    for suf in ["ing", "ied", "ies", "ed", "es", "s", "e"] {
+        if w.len() > suf.len() + 2 && w.ends_with(suf) {
+            w = &w[..w.len() - suf.len()];
+            break;
+        }
+    }
+    mix(7, hash_lower(w))
+}
+
+fn suffix_hash(s: &str) -> u64 {
+    let n = s.chars().count();
+    let start = s
+        .char_indices()
+        .nth(n.saturating_sub(3))
+        .map_or(0, |(b, _)| b);
+    mix(11, hash_lower(&s[start..]))
+}
+
+/// Fallback tokenizer used when the document has no token layer: alphanumeric
+/// runs (with inner `.`, `'`, `’`, `-`), clitics `'s`/`n't` split off, every
+/// other non-space character a token of its own. Returns code-point spans.
+pub fn fallback_tokens(text: &str) -> Vec<Span> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    let n = chars.len();
+    while i < n {
+        let c = chars[i];
+        if c.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let start = i;
+            i += 1;
+            while i < n {
+                let d = chars[i];
+                if d.is_alphanumeric() {
+                    i += 1;
+                } else if matches!(d, '.' | '\'' | '’' | '-' | ',')
+                    && i + 1 < n
+                    && chars[i + 1].is_alphanumeric()
+                    && !(d == ','
+                        && !(chars[i - 1].is_ascii_digit() && chars[i + 1].is_ascii_digit()))
+                {
+                    i += 2;
+                } else if d == '.' && i - start == 1 && chars[start].is_uppercase() {
+                    // Initials: "J." and "U.S." keep their period.
+                    i += 1;
+                    break;
+                } else {
+                    break;
+                }
+            }
+            let mut end = i;
+            // Split clitics.
+            let word: String = chars[start..end].iter().collect::<String>().to_lowercase();
+            let mut clitic = None;
+            if word.len() > 3 && (word.ends_with("'s") || word.ends_with("’s")) {
+                clitic = Some(end - 2);
+            } else if word.len() > 3 && (word.ends_with("n't") || word.ends_with("n’t")) {
+                clitic = Some(end - 3);
+            }
+            if let Some(c) = clitic {
+                out.push(Span::new(start as u32, c as u32));
+                out.push(Span::new(c as u32, end as u32));
+            } else {
+                // Abbreviations like "Sen." and "Mr." keep their period.
+                if end < n
+                    && chars[end] == '.'
+                    && matches!(
+                        word.as_str(),
+                        "mr" | "mrs"
+                            | "ms"
+                            | "dr"
+                            | "sen"
+                            | "rep"
+                            | "gov"
+                            | "st"
+                            | "jr"
+                            | "sr"
+                            | "gen"
+                            | "lt"
+                            | "col"
+                            | "sgt"
+                            | "inc"
+                            | "corp"
+                            | "co"
+                            | "vs"
+                            | "prof"
+                            | "rev"
+                            | "ft"
+                            | "no"
+                            | "jan"
+                            | "feb"
+                            | "aug"
+                            | "sept"
+                            | "sep"
+                            | "oct"
+                            | "nov"
+                            | "dec"
+                    )
+                {
+                    end += 1;
+                    i = end;
+                }
+                out.push(Span::new(start as u32, end as u32));
+            }
+        } else {
+            out.push(Span::new(i as u32, i as u32 + 1));
+            i += 1;
+        }
+    }
+    out
+}
+
+impl View {
+    /// Builds the view, using the document's layers where they exist.
+    pub fn new(doc: &Document) -> View {
+        let text = &doc.text;
+        let idx = doc.index();
+        let own;
+        let spans: Vec<Span> = if doc.tokens.is_empty() {
+            own = fallback_tokens(text);
+            own.clone()
+        } else {
+            doc.tokens.iter().map(|t| t.span).collect()
+        };
+        let n = spans.len();
+        let mut toks: Vec<Tok> = Vec::with_capacity(n);
+        for (i, sp) in spans.iter().enumerate() {
+            let s = &text[idx.byte(sp.start)..idx.byte(sp.end)];
+            let word = mix(3, hash_lower(s));
+            let stem = stem_hash(s);
+            let mut t = Tok {
+                span: *sp,
+                word,
+                stem,
+                lemma: stem,
+                suffix: suffix_hash(s),
+                shape: shape_of(s),
+                is_quote: matches!(s, "\"" | "“" | "”" | "``" | "''" | "„"),
+                is_comma: matches!(s, "," | ":" | ";" | "—" | "–" | "--" | "-"),
+                ..Default::default()
+            };
+            if let Some(dt) = doc.tokens.get(i) {
+                if !dt.lemma.is_empty() {
+                    t.lemma = mix(5, hash_lower(&dt.lemma));
+                }
+                t.upos = dt.upos.index() as u8;
+                t.xpos = dt.xpos.index() as u8;
+                t.deprel = dt.deprel.index() as u8;
+                t.head = dt.head.filter(|&h| (h as usize) < n && h as usize != i);
+            }
+            toks.push(t);
+        }
+        // Children relations.
+        if !doc.tokens.is_empty() {
+            for i in 0..n {
+                if let Some(h) = toks[i].head {
+                    let rel = doc.tokens[i].deprel;
+                    toks[h as usize].children |= child_bit(rel);
+                }
+            }
+        }
+        // Paragraphs: the document's layer, else lines of text.
+        let par_spans: Vec<Span> = if doc.paragraphs.is_empty() {
+            let mut v = Vec::new();
+            let mut start = 0u32;
+            for (ci, c) in text.chars().enumerate() {
+                if c == '\n' {
+                    v.push(Span::new(start, ci as u32));
+                    start = ci as u32 + 1;
+                }
+            }
+            v.push(Span::new(start, doc.char_len()));
+            v
+        } else {
+            doc.paragraphs.clone()
+        };
+        let mut pars = Vec::new();
+        {
+            let mut p = 0usize;
+            let mut cur: Option<(u32, u32, usize)> = None;
+            for (i, t) in toks.iter_mut().enumerate() {
+                while p < par_spans.len() && par_spans[p].end <= t.span.start {
+                    p += 1;
+                }
+                let pi = p.min(par_spans.len().saturating_sub(1));
+                match &mut cur {
+                    Some((_, e, q)) if *q == pi => *e = i as u32 + 1,
+                    _ => {
+                        if let Some((s, e, _)) = cur {
+                            pars.push((s, e));
+                        }
+                        cur = Some((i as u32, i as u32 + 1, pi));
+                    }
+                }
+                t.par = pars.len() as u32;
+            }
+            if let Some((s, e, _)) = cur {
+                pars.push((s, e));
+            }
+        }
+        // Sentences: the document's layer, else a simple punctuation splitter.
+        if !doc.sentences.is_empty() && !doc.tokens.is_empty() {
+            for (si, s) in doc.sentences.iter().enumerate() {
+                let r = s.token_range();
+                for i in r.clone() {
+                    if let Some(t) = toks.get_mut(i) {
+                        t.sent = si as u32;
+                    }
+                }
+                if let Some(t) = toks.get_mut(r.start) {
+                    t.sent_first = true;
+                }
+                if r.end > 0 {
+                    if let Some(t) = toks.get_mut(r.end - 1) {
+                        t.sent_last = true;
+                    }
+                }
+            }
+        } else {
+            let mut sent = 0u32;
+            let mut first = true;
+            for i in 0..n {
+                if i > 0 && toks[i].par != toks[i - 1].par && !first {
+                    toks[i - 1].sent_last = true;
+                    sent += 1;
+                    first = true;
+                }
+                toks[i].sent = sent;
+                toks[i].sent_first = first;
+                first = false;
+                let s = doc.slice(toks[i].span);
+                if matches!(s, "." | "!" | "?") {
+                    // Closing quotes and brackets stay with the sentence.
+                    let mut j = i + 1;
+                    while j < n && matches!(doc.slice(toks[j].span), "”" | "\"" | "’" | ")" | "'")
+                    {
+                        j += 1;
+                    }
+                    let next_upper = j < n
+                        && (toks[j].shape == 1
+                            || toks[j].shape == 2
+                            || toks[j].shape == 3
+                            || toks[j].is_quote);
+                    if next_upper && j == i + 1 {
+                        toks[i].sent_last = true;
+                        sent += 1;
+                        first = true;
+                    } else if next_upper {
+                        // The quote marks end this sentence; handled when reached.
+                        toks[j - 1].sent_last = true;
+                    }
+                } else if toks[i].sent_last {
+                    sent += 1;
+                    first = true;
+                }
+            }
+            if let Some(t) = toks.last_mut() {
+                t.sent_last = true;
+            }
+        }
+        // Quotations per paragraph: “ opens, ” closes, " toggles. An unclosed
+        // quotation runs to the paragraph end (multi-paragraph quotes).
+        let mut run = 0u32;
+        for &(s, e) in &pars {
+            let mut open = false;
+            for t in &mut toks[s as usize..e as usize] {
+                if t.is_quote {
+                    let q = doc.slice(t.span);
+                    let opening = match q {
+                        "“" | "``" | "„" => true,
+                        "”" | "''" => false,
+                        _ => !open,
+                    };
+                    if opening {
+                        if !open {
+                            run += 1;
+                        }
+                        open = true;
+                        t.in_quote = true;
+                        t.quote_run = run;
+                    } else {
+                        t.in_quote = open;
+                        t.quote_run = if open { run } else { 0 };
+                        open = false;
+                    }
+                } else if open {
+                    t.in_quote = true;
+                    t.quote_run = run;
+                }
+            }
+        }
+        View { toks, pars }
+    }
+
+    pub fn len(&self) -> usize {
+        self.toks.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.toks.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fallback_tokenizer_splits_clitics_and_punctuation() {
+        let text = "“We don’t know,” Sen. Smith said of the U.S. plan.";
+        let d = Document::new(text);
+        let toks: Vec<&str> = fallback_tokens(text).iter().map(|s| d.slice(*s)).collect();
+        assert_eq!(
+            toks,
+            vec![
+                "“", "We", "do", "n’t", "know", ",", "”", "Sen.", "Smith", "said", "of", "the",
+                "U.S", ".", "plan", "."
+            ]
+        );
+    }
+
+    #[test]
+    fn quotes_and_sentences() {
+        let d = Document::new("He said. “It is over,” she said.\nNext par");
+        let v = View::new(&d);
+        let inq: Vec<bool> = v.toks.iter().map(|t| t.in_quote).collect();
+        assert!(!inq[0]);
+        assert!(inq[3] && inq[4]);
+        assert_eq!(v.pars.len(), 2);
+        assert!(v.toks[3].sent > v.toks[0].sent);
+    }
+}
