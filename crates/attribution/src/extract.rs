@@ -1,7 +1,7 @@
 //! The learned attribution extractor (cue, source and content spans).
 
 use crate::features::{CueCtx, ROLE_C, ROLE_S};
-use crate::tagger::{runs, window_of, FoundCue, Model, Scratch};
+use crate::tagger::{runs, window_of, FoundCue, Model, Runtime, Scratch};
 use crate::view::View;
 use whosaid_core::{Attribution, Certainty, CueKind, Document, Region, Span, Stage, StageError};
 
@@ -17,7 +17,7 @@ static ENGLISH_MODEL: &[u8] = include_bytes!("../../../models/attribution.bin");
 /// discontinuous ("X, he said, Y"). Attributions get `cue_kind = Assert`
 /// provisionally; the [`Enricher`](crate::Enricher) refines it.
 pub struct Extractor {
-    model: Model,
+    model: Runtime,
 }
 
 impl Extractor {
@@ -32,12 +32,14 @@ impl Extractor {
             stage: "attribution",
             message: e.to_string(),
         })?;
-        Ok(Extractor { model })
+        Ok(Extractor::from_model(model))
     }
 
     /// An extractor over a trained model.
     pub fn from_model(model: Model) -> Self {
-        Extractor { model }
+        Extractor {
+            model: Runtime::new(&model),
+        }
     }
 
     /// Finds the attributions of `doc` (without writing them).
@@ -54,7 +56,7 @@ impl Extractor {
 
 /// Role tagging for given cues (shared with training-time evaluation).
 pub(crate) fn extract_with_cues(
-    model: &Model,
+    model: &Runtime,
     doc: &Document,
     v: &View,
     cues: &[FoundCue],
@@ -110,5 +112,44 @@ impl Stage for Extractor {
     fn process(&self, doc: &mut Document) -> Result<(), StageError> {
         doc.attributions = self.extract(doc);
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_a_simple_quote() {
+        let ex = Extractor::english().unwrap();
+        let d = Document::new(
+            "Budget talks stalled on Monday.\n\n“We will not accept this deal,” Senator Jane Smith said on Tuesday.\n",
+        );
+        let a = ex.extract(&d);
+        assert_eq!(a.len(), 1, "{a:?}");
+        let a = &a[0];
+        assert_eq!(d.slice(a.cue.extent().unwrap()), "said");
+        let src = d.slice(a.source.as_ref().unwrap().extent().unwrap());
+        assert!(src.contains("Jane Smith"), "{src}");
+        let content = d.slice(a.content.as_ref().unwrap().extent().unwrap());
+        assert!(
+            content.contains("We will not accept this deal"),
+            "{content}"
+        );
+        assert_eq!(a.cue_kind, CueKind::Assert);
+    }
+
+    #[test]
+    fn according_to_and_empty_documents() {
+        let ex = Extractor::english().unwrap();
+        assert!(ex.extract(&Document::new("")).is_empty());
+        let d = Document::new(
+            "The economy grew by 3 percent last year, according to the Commerce Department.\n",
+        );
+        let a = ex.extract(&d);
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!(d.slice(a[0].cue.extent().unwrap()), "according to");
+        let src = d.slice(a[0].source.as_ref().unwrap().extent().unwrap());
+        assert!(src.contains("Commerce Department"), "{src}");
     }
 }

@@ -52,6 +52,11 @@ fn upos_at(v: &View, i: isize) -> u64 {
     }
 }
 
+/// The always-on feature of the cue tagger.
+pub fn cue_bias_feature() -> u64 {
+    f1(1, 0)
+}
+
 /// Features of token `i` for the cue tagger.
 pub fn cue_features(v: &View, i: usize, out: &mut Vec<u64>) {
     out.clear();
@@ -59,7 +64,7 @@ pub fn cue_features(v: &View, i: usize, out: &mut Vec<u64>) {
     let ii = i as isize;
     let w = t.word;
     let lem = t.lemma;
-    out.push(f1(1, 0));
+    out.push(cue_bias_feature());
     out.push(f1(2, w));
     out.push(f1(3, lem));
     out.push(f1(4, t.stem));
@@ -107,6 +112,40 @@ pub fn cue_features(v: &View, i: usize, out: &mut Vec<u64>) {
         t.in_quote as u64,
     ));
     out.push(f2(27, t.stem, wn));
+    let shp = if i > 0 { v.toks[i - 1].shape as u64 } else { 9 };
+    out.push(f2(28, shp, w));
+    out.push(f3(
+        29,
+        shp,
+        t.shape as u64,
+        t.is_comma as u64 + 2 * t.sent_first as u64,
+    ));
+    // Where the token sits relative to the quotations of its sentence.
+    let mut qb = false;
+    let mut k = i;
+    while k > 0 && v.toks[k - 1].sent == t.sent {
+        k -= 1;
+        if v.toks[k].is_quote {
+            qb = true;
+            break;
+        }
+    }
+    let mut qa = false;
+    let mut k = i + 1;
+    while k < v.toks.len() && v.toks[k].sent == t.sent {
+        if v.toks[k].is_quote || v.toks[k].is_opener {
+            qa = true;
+            break;
+        }
+        k += 1;
+    }
+    out.push(f3(30, qb as u64, qa as u64, t.stem));
+    out.push(f3(
+        31,
+        qb as u64 * 2 + qa as u64,
+        t.in_quote as u64,
+        t.suffix,
+    ));
 }
 
 /// Transition features of the cue tagger at token `i` from label `prev` (3 = start).
@@ -209,6 +248,10 @@ pub struct RoleWindow {
     path: Vec<u8>,
     /// Number of other cue starts between token and cue (capped at 2).
     between: Vec<u8>,
+    /// After the cue: an opener ("that", quote, colon) lies between cue and
+    /// token (bit 1) / the token is the first opener (bit 2). Before the cue:
+    /// a comma or quote lies between token and cue (bit 1).
+    mark: Vec<u8>,
 }
 
 impl RoleWindow {
@@ -258,11 +301,35 @@ impl RoleWindow {
             }
             between[j - start] = c;
         }
+        let mut mark = vec![0u8; end - start];
+        let mut seen = false;
+        for j in cue.end..end {
+            let t = &v.toks[j];
+            if t.sent != v.toks[cue.head].sent && !seen {
+                // A new sentence starts a new clause anyway.
+                seen = true;
+            }
+            if t.is_opener && !seen {
+                mark[j - start] = 2;
+                seen = true;
+            } else {
+                mark[j - start] = seen as u8;
+            }
+        }
+        let mut seen = false;
+        for j in (start..cue.start).rev() {
+            mark[j - start] = seen as u8;
+            let t = &v.toks[j];
+            if t.is_comma || t.is_quote {
+                seen = true;
+            }
+        }
         RoleWindow {
             start,
             end,
             path,
             between,
+            mark,
         }
     }
 
@@ -333,19 +400,34 @@ pub fn role_features(
     out.push(f3(121, dir, ob, q));
     out.push(f3(122, dir, t.upos as u64, path));
     out.push(f3(123, dir, t.is_quote as u64, q));
+    let mk = win.mark[j - win.start] as u64;
+    out.push(f3(124, dir, mk, sd));
+    out.push(f3(125, dir, mk, cue.lemma));
+    out.push(f3(126, dir, mk, t.upos as u64));
+    out.push(f3(127, dir, mk, db));
 }
 
-/// Transition features of the role tagger into token `j` from label `prev` (3 = start).
-pub fn role_transition(v: &View, cue: &CueCtx, j: usize, prev: usize, out: &mut Vec<u64>) {
-    out.clear();
+/// Number of distinct [`role_transition_key`]s.
+pub const ROLE_TRANS_KEYS: usize = 8;
+
+/// The context of a role transition into token `j`: sentence boundary,
+/// quotation boundary, and whether the cue starts or ends here.
+pub fn role_transition_key(v: &View, cue: &CueCtx, j: usize) -> usize {
     let boundary = if j == 0 {
         0
     } else {
         let a = &v.toks[j - 1];
         let b = &v.toks[j];
-        (a.sent != b.sent) as u64 + 2 * (a.quote_run != b.quote_run) as u64
+        (a.sent != b.sent) as usize + 2 * (a.quote_run != b.quote_run) as usize
     };
-    let at_cue = (j == cue.start || j == cue.end) as u64;
+    let at_cue = (j == cue.start || j == cue.end) as usize;
+    boundary * 2 + at_cue
+}
+
+/// Transition features of the role tagger for a [`role_transition_key`] from
+/// label `prev` (3 = start).
+pub fn role_transition(key: usize, prev: usize, out: &mut Vec<u64>) {
+    out.clear();
     out.push(f1(130, prev as u64));
-    out.push(f3(131, prev as u64, boundary, at_cue));
+    out.push(f3(131, prev as u64, (key / 2) as u64, (key % 2) as u64));
 }

@@ -94,8 +94,14 @@ pub fn parse_ann(content: &str, path: &Path) -> Result<Vec<GoldAttribution>, Pol
                 match label {
                     // Discard/Discuss are annotator notes, ignored on their
                     // own; a relation may still use one as an argument.
-                    "Source" | "Cue" | "Content" | "Content2" | "Attribution"
-                    | "Attribution-no-source" | "Discard" | "Discuss" => {
+                    "Source"
+                    | "Cue"
+                    | "Content"
+                    | "Content2"
+                    | "Attribution"
+                    | "Attribution-no-source"
+                    | "Discard"
+                    | "Discuss" => {
                         spans.insert(id, Region::new(parts));
                     }
                     other => return Err(err(n, format!("span {id}: unknown label {other:?}"))),

@@ -2,10 +2,10 @@
 //! roles (O/S/C over the cue's paragraph).
 
 use crate::features::{
-    cue_features, cue_transition, role_features, role_transition, CueCtx, RoleWindow, CUE_B, CUE_I,
-    CUE_LABELS, CUE_O, ROLE_LABELS,
+    cue_features, cue_transition, role_features, role_transition, role_transition_key, CueCtx,
+    RoleWindow, CUE_B, CUE_I, CUE_LABELS, CUE_O, ROLE_LABELS, ROLE_TRANS_KEYS,
 };
-use crate::model::{read_models, viterbi, write_models, ModelError, Weights};
+use crate::model::{read_models, viterbi, write_models, ModelError, QWeights, Scorer, Weights};
 use crate::view::View;
 
 /// Tokens on each side of a cue the role tagger looks at (within its paragraph).
@@ -16,6 +16,41 @@ pub const MAX_SIDE: usize = 150;
 pub struct Model {
     pub(crate) cue: Weights,
     pub(crate) role: Weights,
+}
+
+/// The quantised form of a [`Model`] the extractor runs.
+#[derive(Debug, Clone)]
+pub struct Runtime {
+    cue: QWeights,
+    role: QWeights,
+}
+
+impl Runtime {
+    pub fn new(m: &Model) -> Self {
+        Runtime {
+            cue: QWeights::new(&m.cue),
+            role: QWeights::new(&m.role),
+        }
+    }
+
+    /// Finds the cues of a document, paragraph by paragraph.
+    pub fn find_cues(&self, v: &View, sc: &mut Scratch) -> Vec<FoundCue> {
+        find_cues_with(&self.cue, v, sc)
+    }
+
+    /// Labels (O/S/C) of the window tokens for one cue.
+    pub fn tag_roles(
+        &self,
+        v: &View,
+        cue: &CueCtx,
+        win: &RoleWindow,
+        is_cue: &[bool],
+        sc: &mut Scratch,
+        out: &mut Vec<u8>,
+    ) {
+        role_scores(&self.role, v, cue, win, is_cue, sc);
+        viterbi(win.len(), ROLE_LABELS, &sc.em, &sc.tr, |_, _| true, out);
+    }
 }
 
 /// A cue found by the tagger: token range and score in [0, 1].
@@ -51,6 +86,13 @@ impl Model {
         Ok(Model { cue, role })
     }
 
+    /// Shifts the cue tagger toward (positive) or away from (negative) starting
+    /// a cue: a recall/precision trade-off applied to the bias feature.
+    pub fn boost_cues(&mut self, delta: f32) {
+        self.cue
+            .add_to(crate::features::cue_bias_feature(), CUE_B as usize, delta);
+    }
+
     /// The compact file form (quantised, small weights pruned, deflated).
     pub fn to_bytes(&self, prune: f32) -> Result<Vec<u8>, ModelError> {
         write_models(&[&self.cue, &self.role], prune)
@@ -77,7 +119,7 @@ impl Model {
 }
 
 /// Emission and transition scores of the cue tagger over tokens `s..e`.
-pub(crate) fn cue_scores(w: &Weights, v: &View, s: usize, e: usize, sc: &mut Scratch) {
+pub(crate) fn cue_scores<W: Scorer>(w: &W, v: &View, s: usize, e: usize, sc: &mut Scratch) {
     let n = e - s;
     let l = CUE_LABELS;
     sc.em.clear();
@@ -100,7 +142,7 @@ pub(crate) fn cue_scores(w: &Weights, v: &View, s: usize, e: usize, sc: &mut Scr
 }
 
 /// Finds the cues of a document, paragraph by paragraph.
-pub(crate) fn find_cues_with(w: &Weights, v: &View, sc: &mut Scratch) -> Vec<FoundCue> {
+pub(crate) fn find_cues_with<W: Scorer>(w: &W, v: &View, sc: &mut Scratch) -> Vec<FoundCue> {
     let mut out = Vec::new();
     for &(s, e) in &v.pars {
         let (s, e) = (s as usize, e as usize);
@@ -136,8 +178,8 @@ pub(crate) fn find_cues_with(w: &Weights, v: &View, sc: &mut Scratch) -> Vec<Fou
 }
 
 /// Emission and transition scores of the role tagger over a window.
-pub(crate) fn role_scores(
-    w: &Weights,
+pub(crate) fn role_scores<W: Scorer>(
+    w: &W,
     v: &View,
     cue: &CueCtx,
     win: &RoleWindow,
@@ -146,6 +188,16 @@ pub(crate) fn role_scores(
 ) {
     let n = win.len();
     let l = ROLE_LABELS;
+    let stride0 = (l + 1) * l;
+    // Transition scores depend only on a small key: compute each once.
+    let mut trans = [0f32; ROLE_TRANS_KEYS * (ROLE_LABELS + 1) * ROLE_LABELS];
+    for key in 0..ROLE_TRANS_KEYS {
+        for p in 0..=l {
+            role_transition(key, p, &mut sc.feats);
+            let off = key * stride0 + p * l;
+            w.add_scores(&sc.feats, &mut trans[off..off + l]);
+        }
+    }
     sc.em.clear();
     sc.em.resize(n * l, 0.0);
     let stride = (l + 1) * l;
@@ -161,11 +213,9 @@ pub(crate) fn role_scores(
             role_features(v, cue, win, is_cue, j, &mut sc.feats);
             w.add_scores(&sc.feats, &mut sc.em[k * l..(k + 1) * l]);
         }
-        for p in 0..=l {
-            role_transition(v, cue, j, p, &mut sc.feats);
-            let off = k * stride + p * l;
-            w.add_scores(&sc.feats, &mut sc.tr[off..off + l]);
-        }
+        let key = role_transition_key(v, cue, j);
+        let off = k * stride;
+        sc.tr[off..off + stride].copy_from_slice(&trans[key * stride..(key + 1) * stride]);
     }
 }
 

@@ -1,8 +1,8 @@
 //! Training the attribution model on PolNeAR (averaged structured perceptrons).
 
 use crate::features::{
-    cue_features, cue_transition, role_features, role_transition, CueCtx, CUE_B, CUE_I, CUE_LABELS,
-    ROLE_C, ROLE_LABELS, ROLE_O, ROLE_S,
+    cue_features, cue_transition, role_features, role_transition, role_transition_key, CueCtx,
+    CUE_B, CUE_I, CUE_LABELS, ROLE_C, ROLE_LABELS, ROLE_O, ROLE_S,
 };
 use crate::model::{viterbi, Rng, Trainer};
 use crate::polnear::GoldAttribution;
@@ -229,7 +229,7 @@ pub fn train(data: &[(Document, Vec<GoldAttribution>)], opts: &TrainOptions) -> 
                         role_features(view, &ctx, &win, &p.is_cue, j, out)
                     }
                 },
-                |i, prev, out| role_transition(view, &ctx, ws + i, prev, out),
+                |i, prev, out| role_transition(role_transition_key(view, &ctx, ws + i), prev, out),
                 &mut feats,
             );
             role_t.tick();

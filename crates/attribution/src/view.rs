@@ -21,13 +21,13 @@ pub fn mix(a: u64, b: u64) -> u64 {
     z ^ (z >> 31)
 }
 
-/// FNV-1a over the lowercased characters of `s`.
+/// FNV-1a over the lowercased characters of `s` (UTF-8 bytes).
 pub fn hash_lower(s: &str) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut buf = [0u8; 4];
     for c in s.chars() {
         for l in c.to_lowercase() {
-            let mut buf = [0u8; 4];
-            for b in l.encode_utf8(&mut buf).bytes() {
+            for &b in l.encode_utf8(&mut buf).as_bytes() {
                 h ^= b as u64;
                 h = h.wrapping_mul(0x100_0000_01b3);
             }
@@ -64,6 +64,8 @@ pub struct Tok {
     pub is_quote: bool,
     /// A comma, colon, semicolon or dash.
     pub is_comma: bool,
+    /// "that", "whether", "if", a colon or a quotation mark: opens a reported clause.
+    pub is_opener: bool,
     pub sent: u32,
     pub par: u32,
     pub sent_first: bool,
@@ -120,25 +122,45 @@ fn shape_of(s: &str) -> u8 {
     }
 }
 
-fn stem_hash(s: &str) -> u64 {
-    let lower = s.to_lowercase();
-    let mut w = lower.as_str();
+/// FNV-1a over bytes.
+fn fnv(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x100_0000_01b3);
+    }
+    h
+}
+
+/// Word, stem and suffix hashes of a token from its lowercased form
+/// (`lower` is a reused buffer: no allocation per token).
+fn word_hashes(s: &str, lower: &mut String) -> (u64, u64, u64) {
+    lower.clear();
+    if s.is_ascii() {
+        lower.push_str(s);
+        lower.make_ascii_lowercase();
+    } else {
+        for c in s.chars() {
+            lower.extend(c.to_lowercase());
+        }
+    }
+    let w = lower.as_str();
+    let word = mix(3, fnv(w.as_bytes()));
+    let mut st = w;
     for suf in ["ing", "ied", "ies", "ed", "es", "s", "e"] {
-        if w.len() > suf.len() + 2 && w.ends_with(suf) {
-            w = &w[..w.len() - suf.len()];
+        if st.len() > suf.len() + 2 && st.ends_with(suf) {
+            st = &st[..st.len() - suf.len()];
             break;
         }
     }
-    mix(7, hash_lower(w))
-}
-
-fn suffix_hash(s: &str) -> u64 {
-    let n = s.chars().count();
-    let start = s
+    let stem = mix(7, fnv(st.as_bytes()));
+    let n = w.chars().count();
+    let start = w
         .char_indices()
         .nth(n.saturating_sub(3))
         .map_or(0, |(b, _)| b);
-    mix(11, hash_lower(&s[start..]))
+    let suffix = mix(11, fnv(&w.as_bytes()[start..]));
+    (word, stem, suffix)
 }
 
 /// Fallback tokenizer used when the document has no token layer: alphanumeric
@@ -253,19 +275,23 @@ impl View {
         };
         let n = spans.len();
         let mut toks: Vec<Tok> = Vec::with_capacity(n);
+        let mut lower = String::new();
         for (i, sp) in spans.iter().enumerate() {
             let s = &text[idx.byte(sp.start)..idx.byte(sp.end)];
-            let word = mix(3, hash_lower(s));
-            let stem = stem_hash(s);
+            let (word, stem, suffix) = word_hashes(s, &mut lower);
             let mut t = Tok {
                 span: *sp,
                 word,
                 stem,
                 lemma: stem,
-                suffix: suffix_hash(s),
+                suffix,
                 shape: shape_of(s),
                 is_quote: matches!(s, "\"" | "“" | "”" | "``" | "''" | "„"),
-                is_comma: matches!(s, "," | ":" | ";" | "—" | "–" | "--" | "-"),
+                is_comma: matches!(s, "," | ":" | ";" | "—" | "–" | "--" | "-" | "―"),
+                is_opener: matches!(s, "\"" | "“" | ":" | "``")
+                    || s.eq_ignore_ascii_case("that")
+                    || s.eq_ignore_ascii_case("whether")
+                    || s.eq_ignore_ascii_case("if"),
                 ..Default::default()
             };
             if let Some(dt) = doc.tokens.get(i) {

@@ -31,6 +31,9 @@ pub enum Train {
         /// log2 of the hashed feature buckets per tagger.
         #[arg(long, default_value_t = 18)]
         bits: u32,
+        /// Added to the cue tagger's "begin a cue" bias (recall/precision trade-off, tuned on dev).
+        #[arg(long, default_value_t = 0.0, allow_hyphen_values = true)]
+        cue_bias: f32,
         /// Zero weights below this fraction of the largest (model size).
         #[arg(long, default_value_t = 0.002)]
         prune: f32,
@@ -87,6 +90,7 @@ pub fn train(cmd: Train) -> CmdResult {
         cue_epochs,
         role_epochs,
         bits,
+        cue_bias,
         prune,
     } = cmd;
     let t0 = Instant::now();
@@ -110,7 +114,8 @@ pub fn train(cmd: Train) -> CmdResult {
         role_epochs,
         bits,
     };
-    let model = train_model(&pairs, &opts);
+    let mut model = train_model(&pairs, &opts);
+    model.boost_cues(cue_bias);
     eprintln!("trained in {:.1} s", t1.elapsed().as_secs_f64());
     let bytes = model.to_bytes(prune)?;
     std::fs::write(&out, &bytes).with_context(|| format!("writing {}", out.display()))?;
