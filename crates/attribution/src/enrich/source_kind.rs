@@ -227,6 +227,54 @@ const GROUP_HEADS: &[&str] = &[
     "insiders",
 ];
 
+/// Words that name news outlets, for when the entity layer has not typed the source.
+const MEDIA_WORDS: &[&str] = &[
+    "times",
+    "post",
+    "news",
+    "journal",
+    "reuters",
+    "cnn",
+    "nbc",
+    "abc",
+    "cbs",
+    "fox",
+    "msnbc",
+    "politico",
+    "axios",
+    "bloomberg",
+    "ap",
+    "guardian",
+    "telegraph",
+    "tribune",
+    "herald",
+    "gazette",
+    "newspaper",
+    "outlet",
+    "outlets",
+    "magazine",
+    "npr",
+    "pbs",
+    "bbc",
+    "breitbart",
+    "buzzfeed",
+    "vox",
+    "slate",
+    "atlantic",
+    "newsweek",
+    "economist",
+    "wsj",
+    "usa",
+    "today",
+    "insider",
+    "hill",
+    "intercept",
+    "daily",
+    "caller",
+    "beast",
+    "salon",
+];
+
 /// What the entity layer saw inside the source span.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct SourceEntities {
@@ -277,7 +325,7 @@ pub fn classify(words: &[Word], head: Option<usize>, ents: SourceEntities) -> So
     if ents.person {
         return SourceKind::Person;
     }
-    if ents.media {
+    if ents.media || looks_like_outlet(words) {
         return SourceKind::Media;
     }
     if ents.organization {
@@ -290,6 +338,16 @@ pub fn classify(words: &[Word], head: Option<usize>, ents: SourceEntities) -> So
         return SourceKind::Pronoun;
     }
     SourceKind::Person
+}
+
+/// A capitalised name containing an outlet word ("The Washington Post", "NBC News").
+fn looks_like_outlet(words: &[Word]) -> bool {
+    let function = |w: &Word| matches!(w.lower.as_str(), "the" | "and" | "of" | "&");
+    !words.is_empty()
+        && words.iter().all(|w| w.capitalised || function(w))
+        && words
+            .iter()
+            .any(|w| MEDIA_WORDS.contains(&w.lower.as_str()))
 }
 
 /// Index of the head word when no parse is available: the last word before
@@ -387,5 +445,10 @@ mod tests {
             SourceKind::Person
         );
         assert_eq!(kind("critics", none), SourceKind::Group);
+        assert_eq!(
+            kind("The Washington Post and The New York Times", none),
+            SourceKind::Media
+        );
+        assert_eq!(kind("the news anchor", none), SourceKind::Person);
     }
 }

@@ -9,6 +9,8 @@ use whosaid_core::{Document, Span};
 pub struct Word {
     pub span: Span,
     pub lower: String,
+    /// The word starts with an uppercase letter or a digit.
+    pub capitalised: bool,
 }
 
 /// The words (runs of alphanumerics, inner apostrophes, hyphens and periods
@@ -18,6 +20,7 @@ pub fn words_in(doc: &Document, span: Span) -> Vec<Word> {
     let mut out = Vec::new();
     let mut start: Option<u32> = None;
     let mut cur = String::new();
+    let mut capitalised = false;
     let mut offset = span.start;
     let chars: Vec<char> = text.chars().collect();
     for (i, &c) in chars.iter().enumerate() {
@@ -27,6 +30,7 @@ pub fn words_in(doc: &Document, span: Span) -> Vec<Word> {
         if c.is_alphanumeric() || inner_joiner {
             if start.is_none() {
                 start = Some(offset);
+                capitalised = c.is_uppercase() || c.is_numeric();
             }
             if c == '’' {
                 cur.push('\'');
@@ -37,6 +41,7 @@ pub fn words_in(doc: &Document, span: Span) -> Vec<Word> {
             out.push(Word {
                 span: Span::new(s, offset),
                 lower: std::mem::take(&mut cur),
+                capitalised,
             });
         }
         offset += 1;
@@ -45,6 +50,7 @@ pub fn words_in(doc: &Document, span: Span) -> Vec<Word> {
         out.push(Word {
             span: Span::new(s, offset),
             lower: cur,
+            capitalised,
         });
     }
     out
