@@ -24,15 +24,34 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         Some(m) => Extractor::from_bytes(&std::fs::read(m)?)?,
         None => Extractor::english()?,
     };
-    p.push(Box::new(ex));
+    let gold_cues = std::env::var("GOLD_CUES").is_ok();
+    let ex2 = if gold_cues {
+        Some(ex)
+    } else {
+        p.push(Box::new(ex));
+        None
+    };
     let _ = Enricher::new();
     let mut missed: HashMap<String, usize> = HashMap::new();
     let mut spurious: HashMap<String, usize> = HashMap::new();
     let mut cat: HashMap<&str, usize> = HashMap::new();
+    let mut tot = (0usize, 0usize, 0usize);
     let show = std::env::var("SHOW").unwrap_or_default();
     for a in &arts {
         let mut d = Document::new(a.text.clone());
         p.run(&mut d)?;
+        if let Some(ex) = &ex2 {
+            let spans: Vec<whosaid_core::Span> = a
+                .attributions
+                .iter()
+                .filter_map(|g| g.cue.as_ref()?.extent())
+                .collect();
+            d.attributions = ex.extract_for_cues(&d, &spans);
+        }
+        let r = whosaid_eval_lite(&a.text, &d, &a.attributions);
+        tot.0 += r.0;
+        tot.1 += r.1;
+        tot.2 += r.2;
         let text = |r: &Region| -> String {
             r.parts()
                 .iter()
@@ -134,10 +153,43 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         spurious.values().sum::<usize>(),
         top(&spurious)
     );
+    println!(
+        "linked (simplified, not one-to-one): tp {} pred {} gold {} P {:.3} R {:.3}",
+        tot.0,
+        tot.1,
+        tot.2,
+        tot.0 as f64 / tot.1 as f64,
+        tot.0 as f64 / tot.2 as f64
+    );
     let mut c: Vec<_> = cat.into_iter().collect();
     c.sort();
     for (k, n) in c {
         println!("{k}: {n}");
     }
     Ok(())
+}
+
+/// Linked matches, counted loosely (each prediction matching any gold).
+fn whosaid_eval_lite(
+    _text: &str,
+    d: &Document,
+    gold: &[whosaid_attribution::polnear::GoldAttribution],
+) -> (usize, usize, usize) {
+    let ov = |a: &Option<Region>, b: &Option<Region>| match (a, b) {
+        (Some(a), Some(b)) => a.overlaps(b),
+        (None, None) => true,
+        _ => false,
+    };
+    let tp = d
+        .attributions
+        .iter()
+        .filter(|p| {
+            gold.iter().any(|g| {
+                g.cue.as_ref().is_some_and(|c| c.overlaps(&p.cue))
+                    && ov(&p.content, &g.content)
+                    && ov(&p.source, &g.source)
+            })
+        })
+        .count();
+    (tp, d.attributions.len(), gold.len())
 }

@@ -54,6 +54,31 @@ impl Extractor {
     }
 }
 
+impl Extractor {
+    /// Sources and contents for cues given as text spans (e.g. gold cues, to
+    /// measure the role tagger alone). Cue spans map to the tokens they touch.
+    pub fn extract_for_cues(&self, doc: &Document, cues: &[Span]) -> Vec<Attribution> {
+        let v = View::new(doc);
+        let found: Vec<FoundCue> = cues
+            .iter()
+            .filter_map(|c| {
+                let a = v.toks.partition_point(|t| t.span.end <= c.start);
+                let mut b = a;
+                while b < v.toks.len() && v.toks[b].span.start < c.end {
+                    b += 1;
+                }
+                (b > a).then_some(FoundCue {
+                    start: a,
+                    end: b,
+                    score: 1.0,
+                })
+            })
+            .collect();
+        let mut sc = Scratch::default();
+        extract_with_cues(&self.model, doc, &v, &found, &mut sc)
+    }
+}
+
 /// Role tagging for given cues (shared with training-time evaluation).
 pub(crate) fn extract_with_cues(
     model: &Runtime,

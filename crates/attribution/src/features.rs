@@ -140,6 +140,7 @@ pub fn cue_features(v: &View, i: usize, out: &mut Vec<u64>) {
         k += 1;
     }
     out.push(f3(30, qb as u64, qa as u64, t.stem));
+
     out.push(f3(
         31,
         qb as u64 * 2 + qa as u64,

@@ -23,16 +23,16 @@ pub enum Train {
         #[arg(long, default_value_t = 7)]
         seed: u64,
         /// Passes over the data for the cue tagger.
-        #[arg(long, default_value_t = 8)]
+        #[arg(long, default_value_t = 10)]
         cue_epochs: usize,
         /// Passes over the data for the role tagger.
-        #[arg(long, default_value_t = 8)]
+        #[arg(long, default_value_t = 10)]
         role_epochs: usize,
         /// log2 of the hashed feature buckets per tagger.
-        #[arg(long, default_value_t = 18)]
+        #[arg(long, default_value_t = 17)]
         bits: u32,
         /// Added to the cue tagger's "begin a cue" bias (recall/precision trade-off, tuned on dev).
-        #[arg(long, default_value_t = 0.0, allow_hyphen_values = true)]
+        #[arg(long, default_value_t = 2.0, allow_hyphen_values = true)]
         cue_bias: f32,
         /// Zero weights below this fraction of the largest (model size).
         #[arg(long, default_value_t = 0.002)]
