@@ -44,7 +44,8 @@ impl Extractor {
 
     /// Finds the attributions of `doc` (without writing them).
     pub fn extract(&self, doc: &Document) -> Vec<Attribution> {
-        let v = View::new(doc);
+        let mut v = View::new(doc);
+        self.model.apply_lexicon(&mut v);
         if v.is_empty() {
             return Vec::new();
         }
@@ -58,7 +59,8 @@ impl Extractor {
     /// Sources and contents for cues given as text spans (e.g. gold cues, to
     /// measure the role tagger alone). Cue spans map to the tokens they touch.
     pub fn extract_for_cues(&self, doc: &Document, cues: &[Span]) -> Vec<Attribution> {
-        let v = View::new(doc);
+        let mut v = View::new(doc);
+        self.model.apply_lexicon(&mut v);
         let found: Vec<FoundCue> = cues
             .iter()
             .filter_map(|c| {
@@ -100,6 +102,9 @@ pub(crate) fn extract_with_cues(
     for c in cues {
         let ctx = CueCtx::new(v, c.start, c.end);
         let win = window_of(v, &ctx, &cue_start);
+        if win.is_empty() {
+            continue;
+        }
         model.tag_roles(v, &ctx, &win, &is_cue, sc, &mut labels);
         let region = |label| {
             let spans: Vec<Span> = runs(&labels, win.start, label)
@@ -108,6 +113,16 @@ pub(crate) fn extract_with_cues(
                 .collect();
             (!spans.is_empty()).then(|| Region::new(spans))
         };
+        let content = region(ROLE_C);
+        let thr: f32 = std::env::var("THR")
+            .ok()
+            .and_then(|x| x.parse().ok())
+            .unwrap_or(0.0);
+        if content.is_none() || c.score < thr {
+            // A cue with nothing attributed is almost always a false alarm in
+            // news (refusals to comment are added by the Enricher).
+            continue;
+        }
         let cue = Region::single(Span::new(
             v.toks[c.start].span.start,
             v.toks[c.end - 1].span.end,
@@ -116,7 +131,7 @@ pub(crate) fn extract_with_cues(
             id: out.len() as u32,
             source: region(ROLE_S),
             cue,
-            content: region(ROLE_C),
+            content,
             source_kind: None,
             speaker: None,
             cue_kind: CueKind::Assert,

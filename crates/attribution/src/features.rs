@@ -140,6 +140,19 @@ pub fn cue_features(v: &View, i: usize, out: &mut Vec<u64>) {
         k += 1;
     }
     out.push(f3(30, qb as u64, qa as u64, t.stem));
+    // The lemma's cue rate in train, crossed with context: lets contexts
+    // learned on frequent cues carry over to rarer ones.
+    let rb = t.rate as u64;
+    out.push(f1(40, rb));
+    out.push(f3(41, rb, qb as u64, qa as u64));
+    out.push(f3(42, rb, c_before as u64, c_after as u64));
+    out.push(f2(43, rb, t.upos as u64));
+    out.push(f2(44, rb, shp));
+    out.push(f2(45, rb, t.in_quote as u64));
+    out.push(f2(46, rb, wn));
+    out.push(f2(47, rb, wp));
+    out.push(f2(48, rb, (t.children & 0b1011111) as u64));
+    out.push(f2(49, rb, t.deprel as u64));
 
     out.push(f3(
         31,
@@ -151,7 +164,7 @@ pub fn cue_features(v: &View, i: usize, out: &mut Vec<u64>) {
 
 /// Transition features of the cue tagger at token `i` from label `prev` (3 = start).
 pub fn cue_transition(prev: usize) -> u64 {
-    f1(40, prev as u64)
+    f1(39, prev as u64)
 }
 
 /// What the role tagger knows about one cue.

@@ -25,6 +25,21 @@ impl Weights {
         self.labels
     }
 
+    /// Sets the weight of feature `f` for `label`.
+    pub fn set(&mut self, f: u64, label: usize, value: f32) {
+        let i = self.base(f) + label;
+        self.w[i] = value;
+    }
+
+    pub fn bits(&self) -> u32 {
+        self.bits
+    }
+
+    /// The flat weight array (bucket-major).
+    pub fn raw(&self) -> &[f32] {
+        &self.w
+    }
+
     #[inline]
     fn base(&self, f: u64) -> usize {
         ((f >> 7) as usize & ((1usize << self.bits) - 1)) * self.labels
@@ -163,6 +178,61 @@ pub fn viterbi(
             cur = back[i * l + cur] as usize;
         }
     }
+}
+
+/// Max-marginals: for each position and label, the best score of any label
+/// sequence through that label there (forward + backward Viterbi). Same
+/// inputs as [`viterbi`]; returns `n * labels` scores.
+pub fn max_marginals(
+    n: usize,
+    labels: usize,
+    em: &[f32],
+    tr: &[f32],
+    allowed: impl Fn(usize, usize) -> bool,
+) -> Vec<f32> {
+    let l = labels;
+    let stride = (l + 1) * l;
+    let ninf = f32::NEG_INFINITY;
+    let mut alpha = vec![ninf; n * l];
+    let mut beta = vec![0f32; n * l];
+    if n == 0 {
+        return alpha;
+    }
+    for c in 0..l {
+        if allowed(l, c) {
+            alpha[c] = em[c] + tr[l * l + c];
+        }
+    }
+    for i in 1..n {
+        for c in 0..l {
+            let mut best = ninf;
+            for p in 0..l {
+                if allowed(p, c) {
+                    best = best.max(alpha[(i - 1) * l + p] + tr[i * stride + p * l + c]);
+                }
+            }
+            alpha[i * l + c] = best + em[i * l + c];
+        }
+    }
+    for i in (0..n - 1).rev() {
+        for c in 0..l {
+            let mut best = ninf;
+            for x in 0..l {
+                if allowed(c, x) {
+                    best = best.max(
+                        tr[(i + 1) * stride + c * l + x]
+                            + em[(i + 1) * l + x]
+                            + beta[(i + 1) * l + x],
+                    );
+                }
+            }
+            beta[i * l + c] = best;
+        }
+    }
+    for (a, b) in alpha.iter_mut().zip(&beta) {
+        *a += b;
+    }
+    alpha
 }
 
 /// Averaged perceptron state over a [`Weights`] table.

@@ -5,7 +5,9 @@ use crate::features::{
     cue_features, cue_transition, role_features, role_transition, role_transition_key, CueCtx,
     RoleWindow, CUE_B, CUE_I, CUE_LABELS, CUE_O, ROLE_LABELS, ROLE_TRANS_KEYS,
 };
-use crate::model::{read_models, viterbi, write_models, ModelError, QWeights, Scorer, Weights};
+use crate::model::{
+    max_marginals, read_models, viterbi, write_models, ModelError, QWeights, Scorer, Weights,
+};
 use crate::view::View;
 
 /// Tokens on each side of a cue the role tagger looks at (within its paragraph).
@@ -16,6 +18,8 @@ pub const MAX_SIDE: usize = 150;
 pub struct Model {
     pub(crate) cue: Weights,
     pub(crate) role: Weights,
+    /// Cue lexicon learned from train: lemma hash → cue-rate bucket (one label).
+    pub(crate) lex: Weights,
 }
 
 /// The quantised form of a [`Model`] the extractor runs.
@@ -23,6 +27,7 @@ pub struct Model {
 pub struct Runtime {
     cue: QWeights,
     role: QWeights,
+    lex: Lexicon,
 }
 
 impl Runtime {
@@ -30,7 +35,13 @@ impl Runtime {
         Runtime {
             cue: QWeights::new(&m.cue),
             role: QWeights::new(&m.role),
+            lex: Lexicon::from_weights(&m.lex),
         }
+    }
+
+    /// Sets each token's cue-rate bucket from the lexicon.
+    pub fn apply_lexicon(&self, v: &mut View) {
+        self.lex.apply(v);
     }
 
     /// Finds the cues of a document, paragraph by paragraph.
@@ -50,6 +61,67 @@ impl Runtime {
     ) {
         role_scores(&self.role, v, cue, win, is_cue, sc);
         viterbi(win.len(), ROLE_LABELS, &sc.em, &sc.tr, |_, _| true, out);
+    }
+}
+
+/// The cue lexicon: for each lemma (hashed), how often it is a cue in
+/// train, as a small bucket (0 = unknown or rare).
+#[derive(Debug, Clone)]
+pub struct Lexicon {
+    bits: u32,
+    buckets: Vec<u8>,
+}
+
+/// log2 of the lexicon's slots.
+pub const LEX_BITS: u32 = 15;
+
+impl Lexicon {
+    /// Builds the lexicon table (1 label) from (lemma hash, cue count, total count).
+    pub fn weights(counts: impl Iterator<Item = (u64, u32, u32)>) -> Weights {
+        let mut w = Weights::new(LEX_BITS, 1);
+        for (h, cue, total) in counts {
+            let b = rate_bucket(cue, total);
+            if b > 0 {
+                w.set(h, 0, b as f32);
+            }
+        }
+        // Anchor the quantisation scale so buckets survive exactly.
+        w.set(0, 0, 0.0);
+        w
+    }
+
+    pub fn from_weights(w: &Weights) -> Lexicon {
+        Lexicon {
+            bits: w.bits(),
+            buckets: w
+                .raw()
+                .iter()
+                .map(|x| x.round().clamp(0.0, 7.0) as u8)
+                .collect(),
+        }
+    }
+
+    pub fn apply(&self, v: &mut View) {
+        let mask = (1usize << self.bits) - 1;
+        for t in &mut v.toks {
+            t.rate = self.buckets[(t.lemma >> 7) as usize & mask];
+        }
+    }
+}
+
+/// Cue-rate bucket of a lemma seen `total` times, `cue` of them in a cue.
+pub fn rate_bucket(cue: u32, total: u32) -> u8 {
+    if total < 2 || cue == 0 {
+        return if total >= 2 { 1 } else { 0 };
+    }
+    // Smoothed toward zero so one-off cues do not look certain.
+    let r = cue as f32 / (total as f32 + 1.0);
+    match r {
+        r if r < 0.03 => 2,
+        r if r < 0.1 => 3,
+        r if r < 0.3 => 4,
+        r if r < 0.6 => 5,
+        _ => 6,
     }
 }
 
@@ -78,12 +150,17 @@ impl Model {
     /// Reads a model file written by [`Model::to_bytes`].
     pub fn from_bytes(bytes: &[u8]) -> Result<Model, ModelError> {
         let mut t = read_models(bytes)?;
-        if t.len() != 2 || t[0].labels() != CUE_LABELS || t[1].labels() != ROLE_LABELS {
+        if t.len() != 3
+            || t[0].labels() != CUE_LABELS
+            || t[1].labels() != ROLE_LABELS
+            || t[2].labels() != 1
+        {
             return Err(ModelError::Format("unexpected model layout".into()));
         }
+        let lex = t.pop().ok_or_else(|| ModelError::Format("empty".into()))?;
         let role = t.pop().ok_or_else(|| ModelError::Format("empty".into()))?;
         let cue = t.pop().ok_or_else(|| ModelError::Format("empty".into()))?;
-        Ok(Model { cue, role })
+        Ok(Model { cue, role, lex })
     }
 
     /// Shifts the cue tagger toward (positive) or away from (negative) starting
@@ -95,26 +172,7 @@ impl Model {
 
     /// The compact file form (quantised, small weights pruned, deflated).
     pub fn to_bytes(&self, prune: f32) -> Result<Vec<u8>, ModelError> {
-        write_models(&[&self.cue, &self.role], prune)
-    }
-
-    /// Finds the cues of a document, paragraph by paragraph.
-    pub fn find_cues(&self, v: &View, sc: &mut Scratch) -> Vec<FoundCue> {
-        find_cues_with(&self.cue, v, sc)
-    }
-
-    /// Labels (O/S/C) of the window tokens for one cue.
-    pub fn tag_roles(
-        &self,
-        v: &View,
-        cue: &CueCtx,
-        win: &RoleWindow,
-        is_cue: &[bool],
-        sc: &mut Scratch,
-        out: &mut Vec<u8>,
-    ) {
-        role_scores(&self.role, v, cue, win, is_cue, sc);
-        viterbi(win.len(), ROLE_LABELS, &sc.em, &sc.tr, |_, _| true, out);
+        write_models(&[&self.cue, &self.role, &self.lex], prune)
     }
 }
 
@@ -152,6 +210,12 @@ pub(crate) fn find_cues_with<W: Scorer>(w: &W, v: &View, sc: &mut Scratch) -> Ve
         cue_scores(w, v, s, e, sc);
         let mut path = std::mem::take(&mut sc.path);
         viterbi(e - s, CUE_LABELS, &sc.em, &sc.tr, cue_allowed, &mut path);
+        let has_cue = path.contains(&CUE_B);
+        let mm = if has_cue {
+            max_marginals(e - s, CUE_LABELS, &sc.em, &sc.tr, cue_allowed)
+        } else {
+            Vec::new()
+        };
         let mut i = 0;
         while i < path.len() {
             if path[i] == CUE_B {
@@ -159,8 +223,10 @@ pub(crate) fn find_cues_with<W: Scorer>(w: &W, v: &View, sc: &mut Scratch) -> Ve
                 while j < path.len() && path[j] == CUE_I {
                     j += 1;
                 }
-                let o = sc.em[i * CUE_LABELS + CUE_O as usize];
-                let b = sc.em[i * CUE_LABELS + CUE_B as usize];
+                // Margin of the best labelling with a cue starting here over
+                // the best with this token outside any cue.
+                let o = mm[i * CUE_LABELS + CUE_O as usize];
+                let b = mm[i * CUE_LABELS + CUE_B as usize];
                 let score = 1.0 / (1.0 + (-(b - o) / 4.0).exp());
                 out.push(FoundCue {
                     start: s + i,

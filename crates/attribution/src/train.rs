@@ -6,7 +6,7 @@ use crate::features::{
 };
 use crate::model::{viterbi, Rng, Trainer};
 use crate::polnear::GoldAttribution;
-use crate::tagger::{cue_allowed, cue_scores, role_scores, window_of, Model, Scratch};
+use crate::tagger::{cue_allowed, cue_scores, role_scores, window_of, Lexicon, Model, Scratch};
 use crate::view::View;
 use whosaid_core::{Document, Region};
 
@@ -139,7 +139,26 @@ fn update_sequence(
 /// stage, so features match what the [`Extractor`](crate::Extractor) sees)
 /// with their gold attributions. Deterministic for a given seed.
 pub fn train(data: &[(Document, Vec<GoldAttribution>)], opts: &TrainOptions) -> Model {
-    let prepared: Vec<Prepared> = data.iter().map(|(d, g)| prepare(d, g)).collect();
+    let mut prepared: Vec<Prepared> = data.iter().map(|(d, g)| prepare(d, g)).collect();
+    // Cue lexicon: how often each lemma is (part of) a gold cue.
+    let mut counts: std::collections::HashMap<u64, (u32, u32)> = Default::default();
+    for p in &prepared {
+        for (t, &l) in p.view.toks.iter().zip(&p.cue_labels) {
+            let e = counts.entry(t.lemma).or_default();
+            e.1 += 1;
+            if l != 0 {
+                e.0 += 1;
+            }
+        }
+    }
+    let mut counts: Vec<(u64, u32, u32)> =
+        counts.into_iter().map(|(h, (c, t))| (h, c, t)).collect();
+    counts.sort_unstable();
+    let lex = Lexicon::weights(counts.into_iter());
+    let runtime_lex = Lexicon::from_weights(&lex);
+    for p in &mut prepared {
+        runtime_lex.apply(&mut p.view);
+    }
     let mut rng = Rng::new(opts.seed);
     let mut sc = Scratch::default();
     let mut feats = Vec::new();
@@ -236,5 +255,5 @@ pub fn train(data: &[(Document, Vec<GoldAttribution>)], opts: &TrainOptions) -> 
         }
     }
     let role = role_t.finish();
-    Model { cue, role }
+    Model { cue, role, lex }
 }

@@ -66,6 +66,8 @@ pub struct Tok {
     pub is_comma: bool,
     /// "that", "whether", "if", a colon or a quotation mark: opens a reported clause.
     pub is_opener: bool,
+    /// Cue-rate bucket of the lemma from the model's lexicon (0 = unknown).
+    pub rate: u8,
     pub sent: u32,
     pub par: u32,
     pub sent_first: bool,
