@@ -169,6 +169,8 @@ pub fn cue_transition(prev: usize) -> u64 {
 
 /// What the role tagger knows about one cue.
 pub struct CueCtx {
+    /// Suffix hash of the cue head ("-ing" participles take the main subject).
+    pub suffix: u64,
     pub start: usize,
     pub end: usize,
     /// Syntactic head of the cue (or a lexical stand-in without a parse).
@@ -220,6 +222,7 @@ impl CueCtx {
             7
         };
         CueCtx {
+            suffix: v.toks[head].suffix,
             start,
             end,
             head,
@@ -414,6 +417,9 @@ pub fn role_features(
     out.push(f3(121, dir, ob, q));
     out.push(f3(122, dir, t.upos as u64, path));
     out.push(f3(123, dir, t.is_quote as u64, q));
+    let sp = (t.sent_pos as u64).min(6);
+    out.push(f3(128, dir, cue.suffix, sp * 8 + sd));
+    out.push(f3(129, dir, cue.ctx, sp * 8 + t.shape as u64));
     let mk = win.mark[j - win.start] as u64;
     out.push(f3(124, dir, mk, sd));
     out.push(f3(125, dir, mk, cue.lemma));

@@ -166,8 +166,19 @@ pub fn parse_ann(content: &str, path: &Path) -> Result<Vec<GoldAttribution>, Pol
     Ok(out)
 }
 
-/// Reads a split directory (`DIR/text`, `DIR/attributions`), articles sorted by name.
+/// Reads a split directory (`DIR/text`, `DIR/attributions`), articles sorted by
+/// name, each with its first annotator file by name.
 pub fn read_split(dir: &Path) -> Result<Vec<Article>, PolnearError> {
+    read_split_with(dir, false)
+}
+
+/// Like [`read_split`], but one [`Article`] per annotator file: articles
+/// annotated several times appear several times (more training signal).
+pub fn read_split_all_annotators(dir: &Path) -> Result<Vec<Article>, PolnearError> {
+    read_split_with(dir, true)
+}
+
+fn read_split_with(dir: &Path, all: bool) -> Result<Vec<Article>, PolnearError> {
     let io = |path: &Path| {
         let path = path.to_path_buf();
         move |source| PolnearError::Io { path, source }
@@ -184,12 +195,15 @@ pub fn read_split(dir: &Path) -> Result<Vec<Article>, PolnearError> {
         }
     }
     anns.sort();
-    // First annotation file by name for each article.
-    let mut by_article: HashMap<String, String> = HashMap::new();
+    // Annotation files by article, in name order (the first is the default).
+    let mut by_article: HashMap<String, Vec<String>> = HashMap::new();
     for a in &anns {
         let stem = &a[..a.len() - 4];
         let article = stem.rsplit_once('_').map_or(stem, |(s, _)| s);
-        by_article.entry(article.to_string()).or_insert(a.clone());
+        by_article
+            .entry(article.to_string())
+            .or_default()
+            .push(a.clone());
     }
     let mut texts: Vec<String> = Vec::new();
     for e in std::fs::read_dir(&text_dir).map_err(io(&text_dir))? {
@@ -204,30 +218,33 @@ pub fn read_split(dir: &Path) -> Result<Vec<Article>, PolnearError> {
     let mut out = Vec::with_capacity(texts.len());
     for name in texts {
         let tpath = text_dir.join(format!("{name}.txt"));
-        let ann = by_article.get(&name).ok_or_else(|| PolnearError::Missing {
+        let files = by_article.get(&name).ok_or_else(|| PolnearError::Missing {
             path: tpath.clone(),
         })?;
-        let apath = ann_dir.join(ann);
         let text = std::fs::read_to_string(&tpath).map_err(io(&tpath))?;
-        let ann_text = std::fs::read_to_string(&apath).map_err(io(&apath))?;
-        let attributions = parse_ann(&ann_text, &apath)?;
-        let len = text.chars().count() as u32;
-        for (i, a) in attributions.iter().enumerate() {
-            for r in [&a.source, &a.cue, &a.content].into_iter().flatten() {
-                if r.extent().is_some_and(|e| e.end > len) {
-                    return Err(PolnearError::Malformed {
-                        path: apath.clone(),
-                        line: 0,
-                        message: format!("relation {} points past the end of the text", i + 1),
-                    });
+        let take = if all { files.len() } else { 1 };
+        for ann in files.iter().take(take) {
+            let apath = ann_dir.join(ann);
+            let ann_text = std::fs::read_to_string(&apath).map_err(io(&apath))?;
+            let attributions = parse_ann(&ann_text, &apath)?;
+            let len = text.chars().count() as u32;
+            for (i, a) in attributions.iter().enumerate() {
+                for r in [&a.source, &a.cue, &a.content].into_iter().flatten() {
+                    if r.extent().is_some_and(|e| e.end > len) {
+                        return Err(PolnearError::Malformed {
+                            path: apath.clone(),
+                            line: 0,
+                            message: format!("relation {} points past the end of the text", i + 1),
+                        });
+                    }
                 }
             }
+            out.push(Article {
+                name: name.clone(),
+                text: text.clone(),
+                attributions,
+            });
         }
-        out.push(Article {
-            name,
-            text,
-            attributions,
-        });
     }
     Ok(out)
 }

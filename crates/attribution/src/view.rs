@@ -66,6 +66,8 @@ pub struct Tok {
     pub is_comma: bool,
     /// "that", "whether", "if", a colon or a quotation mark: opens a reported clause.
     pub is_opener: bool,
+    /// Position in the sentence (0 = first token), capped at 255.
+    pub sent_pos: u8,
     /// Cue-rate bucket of the lemma from the model's lexicon (0 = unknown).
     pub rate: u8,
     pub sent: u32,
@@ -414,6 +416,15 @@ impl View {
             if let Some(t) = toks.last_mut() {
                 t.sent_last = true;
             }
+        }
+        // Positions within sentences.
+        let mut pos = 0u32;
+        for i in 0..n {
+            if i > 0 && toks[i].sent != toks[i - 1].sent {
+                pos = 0;
+            }
+            toks[i].sent_pos = pos.min(255) as u8;
+            pos += 1;
         }
         // Quotations per paragraph: “ opens, ” closes, " toggles. An unclosed
         // quotation runs to the paragraph end (multi-paragraph quotes).

@@ -6,7 +6,7 @@ use rayon::prelude::*;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
-use whosaid_attribution::polnear::read_split;
+use whosaid_attribution::polnear::{read_split, read_split_all_annotators};
 use whosaid_attribution::{train as train_model, Enricher, Extractor, TrainOptions};
 use whosaid_core::{Document, Pipeline};
 
@@ -34,6 +34,9 @@ pub enum Train {
         /// Added to the cue tagger's "begin a cue" bias (recall/precision trade-off, tuned on dev).
         #[arg(long, default_value_t = 2.0, allow_hyphen_values = true)]
         cue_bias: f32,
+        /// Train on every annotator's file of multiply-annotated articles (default: the first only).
+        #[arg(long)]
+        all_annotators: bool,
         /// Zero weights below this fraction of the largest (model size).
         #[arg(long, default_value_t = 0.002)]
         prune: f32,
@@ -91,10 +94,15 @@ pub fn train(cmd: Train) -> CmdResult {
         role_epochs,
         bits,
         cue_bias,
+        all_annotators,
         prune,
     } = cmd;
     let t0 = Instant::now();
-    let train_split = read_split(&data.join("train"))?;
+    let train_split = if all_annotators {
+        read_split_all_annotators(&data.join("train"))?
+    } else {
+        read_split(&data.join("train"))?
+    };
     let pre = pre_pipeline()?;
     let texts = train_split.iter().map(|a| a.text.clone()).collect();
     let docs = analyse_all(&pre, texts)?;
