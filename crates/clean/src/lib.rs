@@ -1,8 +1,413 @@
-//! Plain-text cleaning: headline detection and line-level boilerplate removal (captions, promos, newsletter and follow boxes).
+//! # whosaid-clean
+//!
+//! Plain-text cleaning for scraped news: finds the headline and sets aside
+//! boilerplate lines — photo captions and credits, promos ("NOW WATCH: …"),
+//! newsletter and alert boxes, "Follow X on Twitter" lines, copyright and
+//! advertisement furniture.
+//!
+//! Nothing is deleted: the text never changes, removed lines are recorded in
+//! [`Document::boilerplate`](whosaid_core::Document::boilerplate) with their
+//! kind, so offsets stay valid and every removal can be shown to the user.
+//! Later stages skip those spans.
+//!
+//! The rules read one line at a time and look for markers that body prose
+//! does not carry (credit lines, glued caption text, imperative promos); a
+//! line-level rule that could fire on reporting ("Watching Trump talk…",
+//! "Following the Iowa caucus…") is anchored to whole phrases and short lines.
 
-use whosaid_core::Stage;
+use whosaid_core::{Boilerplate, BoilerplateKind, Document, Span, Stage, StageError};
 
 /// The cleaning stages of the default pipeline (headline detection, boilerplate lines).
-pub fn english_stages() -> Result<Vec<Box<dyn Stage>>, whosaid_core::StageError> {
-    Ok(Vec::new())
+pub fn english_stages() -> Result<Vec<Box<dyn Stage>>, StageError> {
+    Ok(vec![Box::new(Cleaner::new())])
+}
+
+/// Headline detection and line-level boilerplate removal.
+#[derive(Debug, Default, Clone)]
+pub struct Cleaner {}
+
+impl Cleaner {
+    pub fn new() -> Self {
+        Cleaner::default()
+    }
+}
+
+impl Stage for Cleaner {
+    fn name(&self) -> &'static str {
+        "clean"
+    }
+
+    fn process(&self, doc: &mut Document) -> Result<(), StageError> {
+        let lines = lines(&doc.text);
+        let mut found: Vec<Boilerplate> = Vec::new();
+        for line in &lines {
+            if let Some(kind) = classify_line(line.text) {
+                found.push(Boilerplate {
+                    span: line.span(doc),
+                    kind,
+                });
+            }
+        }
+        if doc.title.is_none() {
+            doc.title = headline(&lines, &found, doc);
+            if doc.meta.title.is_none() {
+                doc.meta.title = doc.title.map(|t| doc.slice(t).trim().to_string());
+            }
+        }
+        doc.boilerplate.extend(found);
+        doc.boilerplate.sort_by_key(|b| b.span.start);
+        doc.boilerplate.dedup_by_key(|b| b.span);
+        Ok(())
+    }
+}
+
+/// One line of the text, without its line break, and its byte offset.
+struct Line<'t> {
+    text: &'t str,
+    byte_start: usize,
+}
+
+impl Line<'_> {
+    /// The line's span without surrounding whitespace, in code points.
+    fn span(&self, doc: &Document) -> Span {
+        let lead = self.text.len() - self.text.trim_start().len();
+        let trimmed = self.text.trim();
+        let start = doc.index().char_at_byte(self.byte_start + lead);
+        let end = doc
+            .index()
+            .char_at_byte(self.byte_start + lead + trimmed.len());
+        Span::new(start, end)
+    }
+}
+
+fn lines(text: &str) -> Vec<Line<'_>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, b) in text.bytes().enumerate() {
+        if b == b'\n' {
+            out.push(Line {
+                text: &text[start..i],
+                byte_start: start,
+            });
+            start = i + 1;
+        }
+    }
+    out.push(Line {
+        text: &text[start..],
+        byte_start: start,
+    });
+    out
+}
+
+/// The headline: the first non-empty line when it is short, does not read as
+/// a boilerplate line, and is followed by more text.
+fn headline(lines: &[Line<'_>], boilerplate: &[Boilerplate], doc: &Document) -> Option<Span> {
+    let mut non_empty = lines.iter().filter(|l| !l.text.trim().is_empty());
+    let first = non_empty.next()?;
+    non_empty.next()?;
+    let text = first.text.trim();
+    let words = text.split_whitespace().count();
+    let span = first.span(doc);
+    let is_boilerplate = boilerplate.iter().any(|b| b.span.overlaps(&span));
+    // A headline is one short line; a first line of body prose runs longer
+    // and holds several sentences.
+    let sentences = text.matches(". ").count();
+    (words <= 40 && text.chars().count() <= 300 && sentences == 0 && !is_boilerplate)
+        .then_some(span)
+}
+
+/// Credit markers that body prose does not carry.
+const CREDIT_MARKERS: &[&str] = &[
+    "Getty Images",
+    "via AP",
+    "AP Photo",
+    "Pool Photo",
+    "Photo via",
+    "Photo by",
+    "Photograph by",
+    "Photo credit",
+    "Image credit",
+    "Image via",
+    "Credit:",
+    "/Reuters",
+    "/AFP",
+    "/Sputnik",
+    "/AP",
+    "/EPA",
+    "Shutterstock",
+    "(Photo",
+    "Photo:",
+    "Image:",
+];
+
+const PROMO_PREFIXES: &[&str] = &[
+    "NOW WATCH",
+    "WATCH:",
+    "WATCH ",
+    "READ MORE",
+    "Read more:",
+    "Read More:",
+    "READ:",
+    "RELATED:",
+    "Related:",
+    "SEE ALSO",
+    "See also:",
+    "MORE:",
+    "ALSO ON",
+    "Also on ",
+    "Click here",
+    "CLICK HERE",
+    "Don't miss",
+    "Don’t miss",
+    "DON'T MISS",
+    "DON’T MISS",
+    "Recommended:",
+    "RECOMMENDED:",
+    "Trending:",
+    "TRENDING:",
+    "Sponsored",
+    "SPONSORED",
+];
+
+const NEWSLETTER_MARKERS: &[&str] = &[
+    "Emails & Alerts",
+    "Email & Alerts",
+    "Sign up for",
+    "Sign up to",
+    "Sign Up for",
+    "SIGN UP",
+    "Subscribe to",
+    "Subscribe here",
+    "newsletter",
+    "Newsletter",
+    "to your inbox",
+    "in your inbox",
+    "delivered to your",
+];
+
+const SOCIAL_NETWORKS: &[&str] = &[
+    "Facebook",
+    "Twitter",
+    "LinkedIn",
+    "Instagram",
+    "YouTube",
+    "Pinterest",
+    "Google+",
+];
+
+/// "©" only before a year or a name: "Ã©" is mojibake for "é", not a copyright.
+const FURNITURE_MARKERS: &[&str] = &[
+    "Copyright ",
+    "All rights reserved",
+    "All Rights Reserved",
+    "This article originally appeared",
+];
+
+/// The boilerplate kind of a line, or `None` for body text.
+pub fn classify_line(line: &str) -> Option<BoilerplateKind> {
+    let line = line.trim();
+    if line.is_empty() {
+        return None;
+    }
+    let words = line.split_whitespace().count();
+    if is_caption(line, words) {
+        return Some(BoilerplateKind::Caption);
+    }
+    let short = words <= 30;
+    if short && PROMO_PREFIXES.iter().any(|p| line.starts_with(p)) && !starts_with_reporting(line) {
+        return Some(BoilerplateKind::Promo);
+    }
+    if short && is_media_pointer(line) {
+        return Some(BoilerplateKind::Promo);
+    }
+    if short && NEWSLETTER_MARKERS.iter().any(|m| line.contains(m)) {
+        return Some(BoilerplateKind::Newsletter);
+    }
+    if short && is_social(line) {
+        return Some(BoilerplateKind::Social);
+    }
+    if short
+        && (FURNITURE_MARKERS.iter().any(|m| line.contains(m))
+            || has_copyright_sign(line)
+            || is_advertisement(line))
+    {
+        return Some(BoilerplateKind::Furniture);
+    }
+    None
+}
+
+/// "WATCH: …" is a promo, "Watching Trump talk…" is reporting: the prefix
+/// must end a word.
+fn starts_with_reporting(line: &str) -> bool {
+    let first = line.split_whitespace().next().unwrap_or("");
+    first.chars().all(|c| c.is_alphabetic())
+        && first.chars().any(|c| c.is_lowercase())
+        && first.len() > 5
+        && !matches!(first, "Related" | "Recommended" | "Trending" | "Sponsored")
+}
+
+/// Photo captions and credits: a credit marker on a short line, on a line
+/// ending in a parenthesised credit, or glued to caption text the way
+/// scrapers concatenate credit and caption ("…/Sputnik, Kremlin Pool Photo
+/// via APRussian President…").
+fn is_caption(line: &str, words: usize) -> bool {
+    if !CREDIT_MARKERS.iter().any(|m| line.contains(m)) {
+        return false;
+    }
+    let trailing_credit = line.trim_end_matches(['.', ' ']).ends_with(')')
+        && line.rfind('(').is_some_and(|p| {
+            CREDIT_MARKERS
+                .iter()
+                .any(|m| line[p..].contains(m.trim_start_matches('(')))
+        });
+    words <= 14 || trailing_credit || has_glued_words(line)
+}
+
+/// The seam of concatenated page elements inside one "word": a run of four
+/// or more lowercase letters followed by a capitalised word ("putinAlexei"),
+/// or an acronym run into a capitalised word ("APRussian"). Brand and family
+/// names (WikiLeaks, YouTube, McFaul, DeSantis) have shorter runs.
+fn has_glued_words(line: &str) -> bool {
+    line.split_whitespace().any(|w| {
+        let chars: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+        let mut lower_run = 0;
+        for i in 0..chars.len() {
+            let c = chars[i];
+            let next_lower = chars.get(i + 1).is_some_and(|n| n.is_lowercase());
+            if c.is_uppercase() && next_lower && lower_run >= 4 {
+                return true;
+            }
+            lower_run = if c.is_lowercase() { lower_run + 1 } else { 0 };
+        }
+        let caps = chars.iter().take_while(|c| c.is_uppercase()).count();
+        caps >= 3 && chars.get(caps).is_some_and(|c| c.is_lowercase()) && chars.len() >= caps + 3
+    })
+}
+
+/// "Watch the video above.", "Listen to the full interview below:".
+fn is_media_pointer(line: &str) -> bool {
+    let starts = [
+        "Watch ",
+        "Listen ",
+        "Read the full",
+        "See the full",
+        "View the",
+        "Click ",
+    ]
+    .iter()
+    .any(|p| line.starts_with(p));
+    let points = [" above", " below", " here"]
+        .iter()
+        .any(|p| line.contains(p));
+    starts && points
+}
+
+/// "Follow Pam Key on Twitter @pamkeyNEN.", "Follow Business Insider on Facebook, Twitter…".
+fn is_social(line: &str) -> bool {
+    let networks = SOCIAL_NETWORKS.iter().filter(|n| line.contains(*n)).count();
+    let starts = [
+        "Follow ",
+        "Like us",
+        "Share this",
+        "Share on",
+        "Connect with",
+        "Find us",
+        "Join us on",
+        "Tweet this",
+    ]
+    .iter()
+    .any(|p| line.starts_with(p));
+    starts && (networks >= 1 || line.contains('@'))
+        || networks >= 3 && line.split_whitespace().count() <= 12
+}
+
+/// "© 2016 …", "(©AP)": a copyright sign that starts a word. Inside a word
+/// ("clichÃ©") it is mojibake for "é", not a copyright.
+fn has_copyright_sign(line: &str) -> bool {
+    let mut prev = ' ';
+    for c in line.chars() {
+        if c == '©' && (prev.is_whitespace() || matches!(prev, '(' | '[')) {
+            return true;
+        }
+        prev = c;
+    }
+    false
+}
+
+fn is_advertisement(line: &str) -> bool {
+    matches!(
+        line.trim_end_matches(['.', ':']),
+        "Advertisement" | "ADVERTISEMENT" | "Ad" | "Story continues below advertisement"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classifies_typical_boilerplate_lines() {
+        use BoilerplateKind::*;
+        let cases = [
+            ("Vladimir putinAlexei Druzhinin/Sputnik, Kremlin Pool Photo via APRussian President Vladimir Putin listens during a meeting in the Novo-Ogaryovo residence outside Moscow, Russia, on Monday, Nov. 14, 2016.", Some(Caption)),
+            ("Scott Olson via Getty Images.", Some(Caption)),
+            ("Christoph Blocher reacts during an electoral meeting on October 2, 2015. (FABRICE COFFRINI/AFP/Getty Images.)", Some(Caption)),
+            ("NOW WATCH: ‘I don’t believe it’: Trump slams reports of Russian election hacking", Some(Promo)),
+            ("Watch the full interview below:", Some(Promo)),
+            ("Business Insider Emails & Alerts", Some(Newsletter)),
+            ("Site highlights each day to your inbox.", Some(Newsletter)),
+            ("Follow Business Insider Australia on Facebook, Twitter, LinkedIn, and Instagram.", Some(Social)),
+            ("Follow Pam Key on Twitter @pamkeyNEN.", Some(Social)),
+            ("Copyright 2016 The Associated Press. All rights reserved.", Some(Furniture)),
+            ("Advertisement", Some(Furniture)),
+            ("It's a gun advocate clicha\u{303}© that an armed society.", None),
+            ("It's a gun advocate clichÃ© that an armed society is a polite society.", None),
+            ("Watching Trump talk on Tuesday night about unifying the party, Reed said: \"I was struck.\"", None),
+            ("Following the Iowa caucus, Clinton is currently leading Sanders, 48 percent to 45 percent.", None),
+            ("DALLAS (AP) — Democratic presidential candidate Martin O’Malley is shifting staff to Iowa.", None),
+            ("WikiLeaks published emails that McFaul and DeSantis discussed on an iPhone, he said.", None),
+        ];
+        for (line, want) in cases {
+            assert_eq!(classify_line(line), want, "{line}");
+        }
+    }
+
+    #[test]
+    fn headline_and_removals_keep_offsets() {
+        let text = "Senator says deal is close\n\nPhoto by Jane Doe/Getty Images\n“We are close,” the senator said.\n\nNOW WATCH: The deal explained";
+        let mut doc = Document::new(text);
+        Cleaner::new().process(&mut doc).unwrap();
+        assert_eq!(
+            doc.title.map(|t| doc.slice(t)),
+            Some("Senator says deal is close")
+        );
+        assert_eq!(
+            doc.meta.title.as_deref(),
+            Some("Senator says deal is close")
+        );
+        let removed: Vec<&str> = doc.boilerplate.iter().map(|b| doc.slice(b.span)).collect();
+        assert_eq!(
+            removed,
+            [
+                "Photo by Jane Doe/Getty Images",
+                "NOW WATCH: The deal explained"
+            ]
+        );
+        assert_eq!(doc.text, text, "the text never changes");
+    }
+
+    #[test]
+    fn no_headline_for_single_paragraph_or_prose() {
+        let mut doc = Document::new("Just one line of text.");
+        Cleaner::new().process(&mut doc).unwrap();
+        assert_eq!(doc.title, None);
+        let mut doc = Document::new(
+            "The senator said the deal was close. Aides agreed. Others did not.\n\nMore text.",
+        );
+        Cleaner::new().process(&mut doc).unwrap();
+        assert_eq!(doc.title, None);
+        let mut doc = Document::new("");
+        Cleaner::new().process(&mut doc).unwrap();
+        assert!(doc.boilerplate.is_empty());
+    }
 }
