@@ -22,7 +22,7 @@ mod words;
 
 use source_kind::SourceEntities;
 use whosaid_core::{
-    Attribution, Certainty, CueKind, Document, EntityKind, Hedge, MentionType, QuoteKind, Region,
+    Attribution, Certainty, CueKind, Document, EntityKind, Hedge, MentionType, QuoteKind, Region, SourceKind,
     Span, Speaker, Stage, StageError,
 };
 use words::{words_in, Word};
@@ -58,9 +58,73 @@ impl Stage for Enricher {
             enriched.push(a);
         }
         assign_certainty(doc, &mut enriched);
+        carry_speakers(doc, &mut enriched);
         doc.attributions = enriched;
         Ok(())
     }
+}
+
+/// Speakers the entity layer did not give: a named person source speaks for
+/// itself ("cybersecurity expert, Michael Borohovski" → Michael Borohovski),
+/// and a personal pronoun source ("…,” he added") continues the most recent
+/// preceding named speaker of the same paragraph run: reporters introduce a
+/// speaker by name, then quote on with "he said".
+fn carry_speakers(doc: &Document, attrs: &mut [Attribution]) {
+    let mut last_person: Option<(Speaker, u32)> = None;
+    for a in attrs.iter_mut() {
+        let cue_start = a.cue.extent().map_or(0, |s| s.start);
+        if a.speaker.is_none() {
+            match (a.source_kind, &a.source) {
+                (Some(SourceKind::Person), Some(src)) => {
+                    a.speaker = person_name(doc, src).map(|name| Speaker { name, entity: None });
+                }
+                (Some(SourceKind::Pronoun), Some(src)) => {
+                    let pronoun = doc.slice(src.extent().unwrap_or_default()).to_lowercase();
+                    let personal = matches!(pronoun.as_str(), "he" | "she" | "him" | "her");
+                    // Far back (several paragraphs), a pronoun may have moved on to someone else.
+                    let near = |at: u32| cue_start.saturating_sub(at) < 1500;
+                    if let Some((speaker, at)) = &last_person {
+                        if personal && near(*at) {
+                            a.speaker = Some(speaker.clone());
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        let is_person = a.source_kind == Some(SourceKind::Person)
+            || a.speaker.as_ref().and_then(|s| s.entity).and_then(|e| doc.entities.get(e as usize)).is_some_and(|e| e.kind == EntityKind::Person);
+        if let (true, Some(sp)) = (is_person, &a.speaker) {
+            last_person = Some((sp.clone(), cue_start));
+        }
+    }
+}
+
+/// The longest run of capitalised words in a source ("Michael McFaul, former
+/// ambassador…" → "Michael McFaul"); `None` when no run of two or more words.
+fn person_name(doc: &Document, source: &Region) -> Option<String> {
+    let words: Vec<Word> = source.parts().iter().flat_map(|p| words_in(doc, *p)).collect();
+    let mut best: Option<(usize, usize)> = None;
+    let mut i = 0;
+    while i < words.len() {
+        if words[i].capitalised && !matches!(words[i].lower.as_str(), "the" | "a" | "an") {
+            let start = i;
+            // Runs continue across adjacent words only (no comma between them).
+            while i + 1 < words.len()
+                && words[i + 1].capitalised
+                && doc.slice(Span::new(words[i].span.end, words[i + 1].span.start)).trim().is_empty()
+            {
+                i += 1;
+            }
+            let len = i + 1 - start;
+            if len >= 2 && best.is_none_or(|(s, e)| len > e - s) {
+                best = Some((start, i + 1));
+            }
+        }
+        i += 1;
+    }
+    let (s, e) = best?;
+    Some(doc.slice(Span::new(words[s].span.start, words[e - 1].span.end)).to_string())
 }
 
 fn type_attribution(doc: &Document, a: &mut Attribution) {

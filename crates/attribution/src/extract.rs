@@ -50,7 +50,7 @@ impl Extractor {
             return Vec::new();
         }
         let mut sc = Scratch::default();
-        let cues = self.model.find_cues(&v, &mut sc);
+        let cues = self.model.find_cues(&mut v, &mut sc);
         extract_with_cues(&self.model, doc, &v, &cues, &mut sc)
     }
 }

@@ -57,9 +57,13 @@ pub fn cue_bias_feature() -> u64 {
     f1(1, 0)
 }
 
-/// Features of token `i` for the cue tagger.
-pub fn cue_features(v: &View, i: usize, out: &mut Vec<u64>) {
+/// Features of token `i` for the cue tagger; `stacked` adds the features
+/// of the first pass's output (second pass).
+pub fn cue_features(v: &View, i: usize, stacked: bool, out: &mut Vec<u64>) {
     out.clear();
+    if stacked {
+        stack_features(v, i, out);
+    }
     let t = &v.toks[i];
     let ii = i as isize;
     let w = t.word;
@@ -121,24 +125,7 @@ pub fn cue_features(v: &View, i: usize, out: &mut Vec<u64>) {
         t.is_comma as u64 + 2 * t.sent_first as u64,
     ));
     // Where the token sits relative to the quotations of its sentence.
-    let mut qb = false;
-    let mut k = i;
-    while k > 0 && v.toks[k - 1].sent == t.sent {
-        k -= 1;
-        if v.toks[k].is_quote {
-            qb = true;
-            break;
-        }
-    }
-    let mut qa = false;
-    let mut k = i + 1;
-    while k < v.toks.len() && v.toks[k].sent == t.sent {
-        if v.toks[k].is_quote || v.toks[k].is_opener {
-            qa = true;
-            break;
-        }
-        k += 1;
-    }
+    let (qb, qa) = (t.quote_before, t.opener_after);
     out.push(f3(30, qb as u64, qa as u64, t.stem));
     // The lemma's cue rate in train, crossed with context: lets contexts
     // learned on frequent cues carry over to rarer ones.
@@ -160,6 +147,31 @@ pub fn cue_features(v: &View, i: usize, out: &mut Vec<u64>) {
         t.in_quote as u64,
         t.suffix,
     ));
+}
+
+/// Second-pass features: the first pass's margin here and the cues it found
+/// elsewhere in the sentence (univocality: one clause rarely has two cues).
+fn stack_features(v: &View, i: usize, out: &mut Vec<u64>) {
+    let t = &v.toks[i];
+    let m = t.p1m as u64;
+    let (before, after) = (t.p1_before as u64, t.p1_after as u64);
+    let nearest = t.p1_near as usize;
+    let others = (before + after).min(2);
+    let nb = bucket(nearest);
+    out.push(f1(60, m));
+    out.push(f2(61, m, t.rate as u64));
+    out.push(f2(62, m, t.stem));
+    out.push(f3(63, m, others, t.in_quote as u64));
+    out.push(f3(64, m, nb, (before > 0) as u64 * 2 + (after > 0) as u64));
+    out.push(f3(65, others, t.stem, t.in_quote as u64));
+    out.push(f2(66, m, t.p1 as u64));
+    let mp = if i > 0 { v.toks[i - 1].p1 as u64 } else { 9 };
+    let mn = if i + 1 < v.toks.len() {
+        v.toks[i + 1].p1 as u64
+    } else {
+        9
+    };
+    out.push(f3(67, mp, t.p1 as u64, mn));
 }
 
 /// Transition features of the cue tagger at token `i` from label `prev` (3 = start).

@@ -20,6 +20,8 @@ pub struct Model {
     pub(crate) role: Weights,
     /// Cue lexicon learned from train: lemma hash → cue-rate bucket (one label).
     pub(crate) lex: Weights,
+    /// Second-pass cue tagger (reads the first pass's output).
+    pub(crate) cue2: Weights,
 }
 
 /// The quantised form of a [`Model`] the extractor runs.
@@ -28,6 +30,7 @@ pub struct Runtime {
     cue: QWeights,
     role: QWeights,
     lex: Lexicon,
+    cue2: QWeights,
 }
 
 impl Runtime {
@@ -36,6 +39,7 @@ impl Runtime {
             cue: QWeights::new(&m.cue),
             role: QWeights::new(&m.role),
             lex: Lexicon::from_weights(&m.lex),
+            cue2: QWeights::new(&m.cue2),
         }
     }
 
@@ -44,9 +48,11 @@ impl Runtime {
         self.lex.apply(v);
     }
 
-    /// Finds the cues of a document, paragraph by paragraph.
-    pub fn find_cues(&self, v: &View, sc: &mut Scratch) -> Vec<FoundCue> {
-        find_cues_with(&self.cue, v, sc)
+    /// Finds the cues of a document, paragraph by paragraph (two passes:
+    /// the second reads the first's output).
+    pub fn find_cues(&self, v: &mut View, sc: &mut Scratch) -> Vec<FoundCue> {
+        first_pass(&self.cue, v, sc);
+        find_cues_with(&self.cue2, v, true, sc)
     }
 
     /// Labels (O/S/C) of the window tokens for one cue.
@@ -150,40 +156,54 @@ impl Model {
     /// Reads a model file written by [`Model::to_bytes`].
     pub fn from_bytes(bytes: &[u8]) -> Result<Model, ModelError> {
         let mut t = read_models(bytes)?;
-        if t.len() != 3
+        if t.len() != 4
             || t[0].labels() != CUE_LABELS
             || t[1].labels() != ROLE_LABELS
             || t[2].labels() != 1
+            || t[3].labels() != CUE_LABELS
         {
             return Err(ModelError::Format("unexpected model layout".into()));
         }
+        let cue2 = t.pop().ok_or_else(|| ModelError::Format("empty".into()))?;
         let lex = t.pop().ok_or_else(|| ModelError::Format("empty".into()))?;
         let role = t.pop().ok_or_else(|| ModelError::Format("empty".into()))?;
         let cue = t.pop().ok_or_else(|| ModelError::Format("empty".into()))?;
-        Ok(Model { cue, role, lex })
+        Ok(Model {
+            cue,
+            role,
+            lex,
+            cue2,
+        })
     }
 
     /// Shifts the cue tagger toward (positive) or away from (negative) starting
     /// a cue: a recall/precision trade-off applied to the bias feature.
     pub fn boost_cues(&mut self, delta: f32) {
-        self.cue
+        self.cue2
             .add_to(crate::features::cue_bias_feature(), CUE_B as usize, delta);
     }
 
     /// The compact file form (quantised, small weights pruned, deflated).
     pub fn to_bytes(&self, prune: f32) -> Result<Vec<u8>, ModelError> {
-        write_models(&[&self.cue, &self.role, &self.lex], prune)
+        write_models(&[&self.cue, &self.role, &self.lex, &self.cue2], prune)
     }
 }
 
 /// Emission and transition scores of the cue tagger over tokens `s..e`.
-pub(crate) fn cue_scores<W: Scorer>(w: &W, v: &View, s: usize, e: usize, sc: &mut Scratch) {
+pub(crate) fn cue_scores<W: Scorer>(
+    w: &W,
+    v: &View,
+    s: usize,
+    e: usize,
+    stacked: bool,
+    sc: &mut Scratch,
+) {
     let n = e - s;
     let l = CUE_LABELS;
     sc.em.clear();
     sc.em.resize(n * l, 0.0);
     for i in s..e {
-        cue_features(v, i, &mut sc.feats);
+        cue_features(v, i, stacked, &mut sc.feats);
         w.add_scores(&sc.feats, &mut sc.em[(i - s) * l..(i - s + 1) * l]);
     }
     // Transitions do not depend on position: compute once, then copy.
@@ -200,14 +220,57 @@ pub(crate) fn cue_scores<W: Scorer>(w: &W, v: &View, s: usize, e: usize, sc: &mu
 }
 
 /// Finds the cues of a document, paragraph by paragraph.
-pub(crate) fn find_cues_with<W: Scorer>(w: &W, v: &View, sc: &mut Scratch) -> Vec<FoundCue> {
+/// Runs the first-pass cue tagger and stores its labels and margins in the view.
+pub(crate) fn first_pass<W: Scorer>(w: &W, v: &mut View, sc: &mut Scratch) {
+    let pars = std::mem::take(&mut v.pars);
+    for &(s, e) in &pars {
+        let (s, e) = (s as usize, e as usize);
+        if s >= e {
+            continue;
+        }
+        cue_scores(w, v, s, e, false, sc);
+        let mut path = std::mem::take(&mut sc.path);
+        viterbi(e - s, CUE_LABELS, &sc.em, &sc.tr, cue_allowed, &mut path);
+        let mm = max_marginals(e - s, CUE_LABELS, &sc.em, &sc.tr, cue_allowed);
+        for i in 0..e - s {
+            let o = mm[i * CUE_LABELS + CUE_O as usize];
+            let c = mm[i * CUE_LABELS + CUE_B as usize].max(mm[i * CUE_LABELS + CUE_I as usize]);
+            let d = c - o;
+            let b = match d {
+                d if d < -20.0 => 0,
+                d if d < -10.0 => 1,
+                d if d < -5.0 => 2,
+                d if d < -2.0 => 3,
+                d if d < 0.0 => 4,
+                d if d < 2.0 => 5,
+                d if d < 5.0 => 6,
+                d if d < 10.0 => 7,
+                d if d < 20.0 => 8,
+                _ => 9,
+            };
+            let t = &mut v.toks[s + i];
+            t.p1 = path[i];
+            t.p1m = b;
+        }
+        sc.path = path;
+    }
+    v.pars = pars;
+    v.summarise_first_pass();
+}
+
+pub(crate) fn find_cues_with<W: Scorer>(
+    w: &W,
+    v: &View,
+    stacked: bool,
+    sc: &mut Scratch,
+) -> Vec<FoundCue> {
     let mut out = Vec::new();
     for &(s, e) in &v.pars {
         let (s, e) = (s as usize, e as usize);
         if s >= e {
             continue;
         }
-        cue_scores(w, v, s, e, sc);
+        cue_scores(w, v, s, e, stacked, sc);
         let mut path = std::mem::take(&mut sc.path);
         viterbi(e - s, CUE_LABELS, &sc.em, &sc.tr, cue_allowed, &mut path);
         let has_cue = path.contains(&CUE_B);

@@ -4,9 +4,12 @@ use crate::features::{
     cue_features, cue_transition, role_features, role_transition, role_transition_key, CueCtx,
     CUE_B, CUE_I, CUE_LABELS, ROLE_C, ROLE_LABELS, ROLE_O, ROLE_S,
 };
+use crate::model::Weights;
 use crate::model::{viterbi, Rng, Trainer};
 use crate::polnear::GoldAttribution;
-use crate::tagger::{cue_allowed, cue_scores, role_scores, window_of, Lexicon, Model, Scratch};
+use crate::tagger::{
+    cue_allowed, cue_scores, first_pass, role_scores, window_of, Lexicon, Model, Scratch,
+};
 use crate::view::View;
 use whosaid_core::{Document, Region};
 
@@ -135,6 +138,53 @@ fn update_sequence(
     }
 }
 
+/// Trains a cue tagger (first or second pass) on the articles `keep` selects.
+fn train_cue(
+    prepared: &[Prepared],
+    keep: &dyn Fn(usize) -> bool,
+    stacked: bool,
+    opts: &TrainOptions,
+    rng: &mut Rng,
+) -> Weights {
+    let mut sc = Scratch::default();
+    let mut feats = Vec::new();
+    let mut path = Vec::new();
+    let mut seqs: Vec<(usize, usize, usize)> = Vec::new();
+    for (d, p) in prepared.iter().enumerate() {
+        if !keep(d) {
+            continue;
+        }
+        for &(s, e) in &p.view.pars {
+            if e > s {
+                seqs.push((d, s as usize, e as usize));
+            }
+        }
+    }
+    let mut cue_t = Trainer::new(opts.bits, CUE_LABELS);
+    for _ in 0..opts.cue_epochs {
+        rng.shuffle(&mut seqs);
+        for &(d, s, e) in &seqs {
+            let p = &prepared[d];
+            cue_scores(&cue_t.w, &p.view, s, e, stacked, &mut sc);
+            viterbi(e - s, CUE_LABELS, &sc.em, &sc.tr, cue_allowed, &mut path);
+            update_sequence(
+                &mut cue_t,
+                &p.cue_labels[s..e],
+                &path,
+                CUE_LABELS,
+                |i, out| cue_features(&p.view, s + i, stacked, out),
+                |_, prev, out| {
+                    out.clear();
+                    out.push(cue_transition(prev));
+                },
+                &mut feats,
+            );
+            cue_t.tick();
+        }
+    }
+    cue_t.finish()
+}
+
 /// Trains the model on analysed documents (the pipeline up to the entity
 /// stage, so features match what the [`Extractor`](crate::Extractor) sees)
 /// with their gold attributions. Deterministic for a given seed.
@@ -164,38 +214,18 @@ pub fn train(data: &[(Document, Vec<GoldAttribution>)], opts: &TrainOptions) -> 
     let mut feats = Vec::new();
     let mut path = Vec::new();
 
-    // Cue tagger: one sequence per paragraph.
-    let mut seqs: Vec<(usize, usize, usize)> = Vec::new();
-    for (d, p) in prepared.iter().enumerate() {
-        for &(s, e) in &p.view.pars {
-            if e > s {
-                seqs.push((d, s as usize, e as usize));
-            }
-        }
+    // Cue tagger, two passes (stacking). The second pass trains on first-pass
+    // output made by models that did not see the article (2-fold jackknife),
+    // so it learns how the first pass errs on unseen text.
+    let fold_a = train_cue(&prepared, &|d| d % 2 == 0, false, opts, &mut rng);
+    let fold_b = train_cue(&prepared, &|d| d % 2 == 1, false, opts, &mut rng);
+    for (d, p) in prepared.iter_mut().enumerate() {
+        let w = if d % 2 == 0 { &fold_b } else { &fold_a };
+        first_pass(w, &mut p.view, &mut sc);
     }
-    let mut cue_t = Trainer::new(opts.bits, CUE_LABELS);
-    for _ in 0..opts.cue_epochs {
-        rng.shuffle(&mut seqs);
-        for &(d, s, e) in &seqs {
-            let p = &prepared[d];
-            cue_scores(&cue_t.w, &p.view, s, e, &mut sc);
-            viterbi(e - s, CUE_LABELS, &sc.em, &sc.tr, cue_allowed, &mut path);
-            update_sequence(
-                &mut cue_t,
-                &p.cue_labels[s..e],
-                &path,
-                CUE_LABELS,
-                |i, out| cue_features(&p.view, s + i, out),
-                |_, prev, out| {
-                    out.clear();
-                    out.push(cue_transition(prev));
-                },
-                &mut feats,
-            );
-            cue_t.tick();
-        }
-    }
-    let cue = cue_t.finish();
+    drop((fold_a, fold_b));
+    let cue = train_cue(&prepared, &|_| true, false, opts, &mut rng);
+    let cue2 = train_cue(&prepared, &|_| true, true, opts, &mut rng);
 
     // Role tagger: one sequence per gold attribution, over its cue's window.
     let mut inst: Vec<(usize, usize)> = Vec::new();
@@ -255,5 +285,10 @@ pub fn train(data: &[(Document, Vec<GoldAttribution>)], opts: &TrainOptions) -> 
         }
     }
     let role = role_t.finish();
-    Model { cue, role, lex }
+    Model {
+        cue,
+        role,
+        lex,
+        cue2,
+    }
 }

@@ -66,6 +66,19 @@ pub struct Tok {
     pub is_comma: bool,
     /// "that", "whether", "if", a colon or a quotation mark: opens a reported clause.
     pub is_opener: bool,
+    /// First-pass cue tagger output (stacking): label (0 O, 1 B, 2 I).
+    pub p1: u8,
+    /// First-pass margin bucket of being in a cue (0-9, 5 = about even).
+    pub p1m: u8,
+    /// First-pass cue starts before / after this token in its sentence (capped at 2).
+    pub p1_before: u8,
+    pub p1_after: u8,
+    /// Distance to the nearest other first-pass cue start in the sentence (capped at 99).
+    pub p1_near: u8,
+    /// A quotation mark occurs earlier in the sentence.
+    pub quote_before: bool,
+    /// A quotation mark or clause opener occurs later in the sentence.
+    pub opener_after: bool,
     /// Position in the sentence (0 = first token), capped at 255.
     pub sent_pos: u8,
     /// Cue-rate bucket of the lemma from the model's lexicon (0 = unknown).
@@ -426,6 +439,23 @@ impl View {
             toks[i].sent_pos = pos.min(255) as u8;
             pos += 1;
         }
+        // Quote marks before / openers after, within each sentence (two sweeps).
+        let mut seen = false;
+        for i in 0..n {
+            if i > 0 && toks[i].sent != toks[i - 1].sent {
+                seen = false;
+            }
+            toks[i].quote_before = seen;
+            seen |= toks[i].is_quote;
+        }
+        let mut seen = false;
+        for i in (0..n).rev() {
+            if i + 1 < n && toks[i].sent != toks[i + 1].sent {
+                seen = false;
+            }
+            toks[i].opener_after = seen;
+            seen |= toks[i].is_quote || toks[i].is_opener;
+        }
         // Quotations per paragraph: “ opens, ” closes, " toggles. An unclosed
         // quotation runs to the paragraph end (multi-paragraph quotes).
         let mut run = 0u32;
@@ -462,6 +492,42 @@ impl View {
 
     pub fn len(&self) -> usize {
         self.toks.len()
+    }
+
+    /// Fills the per-token summaries of first-pass cue starts (`p1 == 1`)
+    /// elsewhere in the sentence, in linear time.
+    pub fn summarise_first_pass(&mut self) {
+        let n = self.toks.len();
+        let (mut count, mut last): (u8, Option<usize>) = (0, None);
+        for i in 0..n {
+            if i > 0 && self.toks[i].sent != self.toks[i - 1].sent {
+                count = 0;
+                last = None;
+            }
+            let t = &mut self.toks[i];
+            t.p1_before = count;
+            t.p1_near = last.map_or(99, |l| (i - l).min(99) as u8);
+            if t.p1 == 1 {
+                count = (count + 1).min(2);
+                last = Some(i);
+            }
+        }
+        let (mut count, mut next): (u8, Option<usize>) = (0, None);
+        for i in (0..n).rev() {
+            if i + 1 < n && self.toks[i].sent != self.toks[i + 1].sent {
+                count = 0;
+                next = None;
+            }
+            let t = &mut self.toks[i];
+            t.p1_after = count;
+            if let Some(nx) = next {
+                t.p1_near = t.p1_near.min((nx - i).min(99) as u8);
+            }
+            if t.p1 == 1 {
+                count = (count + 1).min(2);
+                next = Some(i);
+            }
+        }
     }
 
     pub fn is_empty(&self) -> bool {
