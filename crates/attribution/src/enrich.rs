@@ -22,8 +22,8 @@ mod words;
 
 use source_kind::SourceEntities;
 use whosaid_core::{
-    Attribution, Certainty, CueKind, Document, EntityKind, Hedge, MentionType, QuoteKind, Region, SourceKind,
-    Span, Speaker, Stage, StageError,
+    Attribution, Certainty, CueKind, Document, EntityKind, Hedge, MentionType, QuoteKind, Region,
+    SourceKind, Span, Speaker, Stage, StageError,
 };
 use words::{words_in, Word};
 
@@ -44,6 +44,12 @@ impl Stage for Enricher {
 
     fn process(&self, doc: &mut Document) -> Result<(), StageError> {
         add_no_comment_attributions(doc);
+        // Boilerplate ("NOW WATCH: Trump slams…") is not the article's reporting.
+        let attrs = std::mem::take(&mut doc.attributions);
+        doc.attributions = attrs
+            .into_iter()
+            .filter(|a| a.cue.extent().is_none_or(|c| !doc.is_boilerplate(c.start)))
+            .collect();
         doc.attributions
             .sort_by_key(|a| a.cue.extent().map(|s| s.start).unwrap_or(0));
         for (i, a) in doc.attributions.iter_mut().enumerate() {
@@ -93,7 +99,11 @@ fn carry_speakers(doc: &Document, attrs: &mut [Attribution]) {
             }
         }
         let is_person = a.source_kind == Some(SourceKind::Person)
-            || a.speaker.as_ref().and_then(|s| s.entity).and_then(|e| doc.entities.get(e as usize)).is_some_and(|e| e.kind == EntityKind::Person);
+            || a.speaker
+                .as_ref()
+                .and_then(|s| s.entity)
+                .and_then(|e| doc.entities.get(e as usize))
+                .is_some_and(|e| e.kind == EntityKind::Person);
         if let (true, Some(sp)) = (is_person, &a.speaker) {
             last_person = Some((sp.clone(), cue_start));
         }
@@ -103,8 +113,15 @@ fn carry_speakers(doc: &Document, attrs: &mut [Attribution]) {
 /// The longest run of capitalised words in a source ("Michael McFaul, former
 /// ambassador…" → "Michael McFaul"); `None` when no run of two or more words.
 fn person_name(doc: &Document, source: &Region) -> Option<String> {
-    let words: Vec<Word> = source.parts().iter().flat_map(|p| words_in(doc, *p)).collect();
-    let mut best: Option<(usize, usize)> = None;
+    let words: Vec<Word> = source
+        .parts()
+        .iter()
+        .flat_map(|p| words_in(doc, *p))
+        .collect();
+    // Score runs of capitalised words: longer is better, and a run that closes
+    // the source or its apposition ("…, Michael Borohovski,") is the name;
+    // one followed by more words ("Business Insider on Wednesday") is not.
+    let mut best: Option<(usize, usize, usize)> = None;
     let mut i = 0;
     while i < words.len() {
         if words[i].capitalised && !matches!(words[i].lower.as_str(), "the" | "a" | "an") {
@@ -112,19 +129,30 @@ fn person_name(doc: &Document, source: &Region) -> Option<String> {
             // Runs continue across adjacent words only (no comma between them).
             while i + 1 < words.len()
                 && words[i + 1].capitalised
-                && doc.slice(Span::new(words[i].span.end, words[i + 1].span.start)).trim().is_empty()
+                && doc
+                    .slice(Span::new(words[i].span.end, words[i + 1].span.start))
+                    .trim()
+                    .is_empty()
             {
                 i += 1;
             }
             let len = i + 1 - start;
-            if len >= 2 && best.is_none_or(|(s, e)| len > e - s) {
-                best = Some((start, i + 1));
+            let closes = words.get(i + 1).is_none_or(|next| {
+                doc.slice(Span::new(words[i].span.end, next.span.start))
+                    .contains(',')
+            });
+            let score = len * 2 + usize::from(closes) * 3;
+            if len >= 2 && best.is_none_or(|(_, _, b)| score > b) {
+                best = Some((start, i + 1, score));
             }
         }
         i += 1;
     }
-    let (s, e) = best?;
-    Some(doc.slice(Span::new(words[s].span.start, words[e - 1].span.end)).to_string())
+    let (s, e, _) = best?;
+    Some(
+        doc.slice(Span::new(words[s].span.start, words[e - 1].span.end))
+            .to_string(),
+    )
 }
 
 fn type_attribution(doc: &Document, a: &mut Attribution) {
@@ -160,7 +188,32 @@ fn type_attribution(doc: &Document, a: &mut Attribution) {
         a.source_kind = Some(source_kind::classify(&words, head_word, ents));
         a.speaker = speaker;
     }
+    if a.cue_kind == CueKind::NoComment {
+        absorb_refusal_tail(doc, a);
+    }
     a.quote = a.content.as_ref().and_then(|c| quote_kind(doc, c));
+}
+
+/// "did not immediately respond | to requests for comment": the tail of a
+/// refusal is part of the cue, not something attributed.
+fn absorb_refusal_tail(doc: &Document, a: &mut Attribution) {
+    let (Some(content), Some(cue)) = (a.content.as_ref().and_then(Region::extent), a.cue.extent())
+    else {
+        return;
+    };
+    let words = words_in(doc, content);
+    let is_tail = words.len() <= 8
+        && words.first().is_some_and(|w| {
+            matches!(
+                w.lower.as_str(),
+                "to" | "for" | "on" | "a" | "an" | "the" | "requests" | "request"
+            )
+        })
+        && words.iter().any(|w| w.lower.starts_with("comment"));
+    if is_tail && content.start >= cue.end {
+        a.cue = Region::single(cue.cover(&content));
+        a.content = None;
+    }
 }
 
 /// The token heading the source: one inside it whose syntactic head lies outside.

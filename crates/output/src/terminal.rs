@@ -140,10 +140,9 @@ pub fn render(doc: &Document, opts: TerminalOptions) -> String {
 fn attribution_line(doc: &Document, a: &Attribution, st: &Style, max: usize) -> String {
     let mut line = String::new();
     let chain = chain_of(doc, a);
-    let indent = "  ".repeat(chain.len());
     let _ = write!(
         line,
-        "{indent}{} {:<10} ",
+        "{} {:<10} ",
         st.bold(&format!("{:>3}", a.label())),
         cue_kind_name(a.cue_kind)
     );
@@ -206,7 +205,7 @@ fn attribution_line(doc: &Document, a: &Attribution, st: &Style, max: usize) -> 
         extra.push(format!("hedges: {}", hedges.join(", ")));
     }
     if !extra.is_empty() {
-        let _ = writeln!(line, "{indent}      {}", st.dim(&extra.join(" · ")));
+        let _ = writeln!(line, "      {}", st.dim(&extra.join(" · ")));
     }
     line
 }

@@ -334,6 +334,9 @@ pub fn classify(words: &[Word], head: Option<usize>, ents: SourceEntities) -> So
     if GROUP_HEADS.contains(&head_word) || ents.norp {
         return SourceKind::Group;
     }
+    if looks_like_organization(words) {
+        return SourceKind::Organization;
+    }
     if lower.len() == 1 && PRONOUNS.contains(&lower[0]) {
         return SourceKind::Pronoun;
     }
@@ -348,6 +351,73 @@ fn looks_like_outlet(words: &[Word]) -> bool {
         && words
             .iter()
             .any(|w| MEDIA_WORDS.contains(&w.lower.as_str()))
+}
+
+/// Words that make a capitalised name an institution.
+const ORG_WORDS: &[&str] = &[
+    "department",
+    "office",
+    "committee",
+    "party",
+    "agency",
+    "bureau",
+    "council",
+    "association",
+    "campaign",
+    "administration",
+    "congress",
+    "senate",
+    "house",
+    "court",
+    "university",
+    "institute",
+    "foundation",
+    "inc",
+    "corp",
+    "company",
+    "college",
+    "commission",
+    "service",
+    "services",
+    "intelligence",
+    "ministry",
+    "government",
+    "police",
+    "army",
+    "pentagon",
+    "kremlin",
+    "fund",
+    "center",
+    "centre",
+    "league",
+    "union",
+    "coalition",
+    "organization",
+    "organisation",
+    "board",
+    "group",
+    "caucus",
+    "pac",
+    "network",
+    "state",
+    "states",
+    "force",
+];
+
+/// A capitalised name with an institution word ("the Office of the Director
+/// of National Intelligence") or an acronym ("The RNC", "The FBI last month").
+fn looks_like_organization(words: &[Word]) -> bool {
+    let acronym = |w: &Word| {
+        w.capitalised
+            && (2..=6).contains(&w.lower.len())
+            && w.lower.chars().all(|c| c.is_ascii_alphabetic())
+    };
+    let first = words.iter().find(|w| w.lower != "the");
+    first.is_some_and(|w| w.capitalised)
+        && words
+            .iter()
+            .any(|w| w.capitalised && ORG_WORDS.contains(&w.lower.as_str()))
+        || first.is_some_and(|w| acronym(w) && w.all_caps)
 }
 
 /// Index of the head word when no parse is available: the last word before
@@ -450,5 +520,12 @@ mod tests {
             SourceKind::Media
         );
         assert_eq!(kind("the news anchor", none), SourceKind::Person);
+        assert_eq!(kind("The RNC", none), SourceKind::Organization);
+        assert_eq!(kind("The FBI last month", none), SourceKind::Organization);
+        assert_eq!(
+            kind("the Office of the Director of National Intelligence", none),
+            SourceKind::Organization
+        );
+        assert_eq!(kind("Michael Borohovski", none), SourceKind::Person);
     }
 }

@@ -11,6 +11,8 @@ pub struct Word {
     pub lower: String,
     /// The word starts with an uppercase letter or a digit.
     pub capitalised: bool,
+    /// The word has letters and none of them is lowercase ("FBI", "U.S").
+    pub all_caps: bool,
 }
 
 /// The words (runs of alphanumerics, inner apostrophes, hyphens and periods
@@ -21,6 +23,7 @@ pub fn words_in(doc: &Document, span: Span) -> Vec<Word> {
     let mut start: Option<u32> = None;
     let mut cur = String::new();
     let mut capitalised = false;
+    let mut all_caps = true;
     let mut offset = span.start;
     let chars: Vec<char> = text.chars().collect();
     for (i, &c) in chars.iter().enumerate() {
@@ -31,6 +34,10 @@ pub fn words_in(doc: &Document, span: Span) -> Vec<Word> {
             if start.is_none() {
                 start = Some(offset);
                 capitalised = c.is_uppercase() || c.is_numeric();
+                all_caps = true;
+            }
+            if c.is_lowercase() {
+                all_caps = false;
             }
             if c == '’' {
                 cur.push('\'');
@@ -42,6 +49,7 @@ pub fn words_in(doc: &Document, span: Span) -> Vec<Word> {
                 span: Span::new(s, offset),
                 lower: std::mem::take(&mut cur),
                 capitalised,
+                all_caps,
             });
         }
         offset += 1;
@@ -51,6 +59,7 @@ pub fn words_in(doc: &Document, span: Span) -> Vec<Word> {
             span: Span::new(s, offset),
             lower: cur,
             capitalised,
+            all_caps,
         });
     }
     out
