@@ -17,7 +17,8 @@ use whosaid_core::{Region, Span};
 /// A reader error, naming the file (and line) at fault.
 #[derive(Debug, thiserror::Error)]
 pub enum PolnearError {
-    #[error("{path}: {source}")]
+    /// Reading failed; the I/O error is the `source` (printed after the path).
+    #[error("{path}")]
     Io {
         path: PathBuf,
         source: std::io::Error,
