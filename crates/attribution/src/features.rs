@@ -437,6 +437,14 @@ pub fn role_features(
     out.push(f3(125, dir, mk, cue.lemma));
     out.push(f3(126, dir, mk, t.upos as u64));
     out.push(f3(127, dir, mk, db));
+    // Tokens between the cue and a later "that"/quote are usually neither
+    // content nor source ("told reporters on Friday that …").
+    out.push(f3(
+        132,
+        dir,
+        mk,
+        t.opener_after as u64 * 2 + t.quote_before as u64,
+    ));
 }
 
 /// Number of distinct [`role_transition_key`]s.
