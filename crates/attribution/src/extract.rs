@@ -163,7 +163,7 @@ mod tests {
     fn finds_a_simple_quote() {
         let ex = Extractor::english().unwrap();
         let d = Document::new(
-            "Budget talks stalled on Monday.\n\n“We will not accept this deal,” Senator Jane Smith said on Tuesday.\n",
+            "The budget vote is set for next week.\n\n“We will not accept this deal,” Senator Jane Smith said on Tuesday.\n",
         );
         let a = ex.extract(&d);
         assert_eq!(a.len(), 1, "{a:?}");
