@@ -192,4 +192,27 @@ mod tests {
         let src = d.slice(a[0].source.as_ref().unwrap().extent().unwrap());
         assert!(src.contains("Commerce Department"), "{src}");
     }
+
+    #[test]
+    fn odd_layers_never_panic() {
+        let ex = Extractor::english().unwrap();
+        let text = "“ ” \" said: — ―\n\n\n“He said,” she said. 😀 “Unclosed quote said\nx";
+        let mut d = Document::new(text);
+        assert!(ex.extract(&d).len() < 10);
+        // A token layer with cyclic and out-of-range heads and no sentences.
+        for (i, s) in crate::view::fallback_tokens(text).into_iter().enumerate() {
+            d.tokens.push(whosaid_core::Token {
+                span: s,
+                head: Some(if i % 3 == 0 {
+                    10_000
+                } else {
+                    (i as u32 + 1) % 4
+                }),
+                ..Default::default()
+            });
+        }
+        let _ = ex.extract(&d);
+        let cues = [Span::new(0, text.chars().count() as u32), Span::new(50, 40)];
+        let _ = ex.extract_for_cues(&d, &cues);
+    }
 }

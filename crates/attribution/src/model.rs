@@ -25,6 +25,20 @@ impl Weights {
         self.labels
     }
 
+    /// Adds another table of the same shape, weight by weight.
+    pub fn add_all(&mut self, other: &Weights) {
+        for (a, b) in self.w.iter_mut().zip(&other.w) {
+            *a += b;
+        }
+    }
+
+    /// Multiplies every weight by `k`.
+    pub fn scale(&mut self, k: f32) {
+        for a in &mut self.w {
+            *a *= k;
+        }
+    }
+
     /// Sets the weight of feature `f` for `label`.
     pub fn set(&mut self, f: u64, label: usize, value: f32) {
         let i = self.base(f) + label;

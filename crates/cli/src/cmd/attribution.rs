@@ -34,6 +34,9 @@ pub enum Train {
         /// Added to the cue tagger's "begin a cue" bias (recall/precision trade-off, tuned on dev).
         #[arg(long, default_value_t = 2.0, allow_hyphen_values = true)]
         cue_bias: f32,
+        /// Models to train with seeds seed, seed+1, … and average (an ensemble).
+        #[arg(long, default_value_t = 1)]
+        ensemble: u64,
         /// Train on every annotator's file of multiply-annotated articles (default: the first only).
         #[arg(long)]
         all_annotators: bool,
@@ -95,6 +98,7 @@ pub fn train(cmd: Train) -> CmdResult {
         bits,
         cue_bias,
         all_annotators,
+        ensemble,
         prune,
     } = cmd;
     let t0 = Instant::now();
@@ -116,13 +120,18 @@ pub fn train(cmd: Train) -> CmdResult {
         t0.elapsed().as_secs_f64()
     );
     let t1 = Instant::now();
-    let opts = TrainOptions {
-        seed,
-        cue_epochs,
-        role_epochs,
-        bits,
-    };
-    let mut model = train_model(&pairs, &opts);
+    let models: Vec<_> = (0..ensemble.max(1))
+        .map(|k| {
+            let opts = TrainOptions {
+                seed: seed + k,
+                cue_epochs,
+                role_epochs,
+                bits,
+            };
+            train_model(&pairs, &opts)
+        })
+        .collect();
+    let mut model = whosaid_attribution::Model::average(&models).context("no model trained")?;
     model.boost_cues(cue_bias);
     eprintln!("trained in {:.1} s", t1.elapsed().as_secs_f64());
     let bytes = model.to_bytes(prune)?;
