@@ -44,7 +44,7 @@ impl Extractor {
 
     /// Finds the attributions of `doc` (without writing them).
     pub fn extract(&self, doc: &Document) -> Vec<Attribution> {
-        let mut v = View::new(doc);
+        let mut v = View::with_layers(doc, self.model.layers);
         self.model.apply_lexicon(&mut v);
         if v.is_empty() {
             return Vec::new();
@@ -59,7 +59,7 @@ impl Extractor {
     /// Sources and contents for cues given as text spans (e.g. gold cues, to
     /// measure the role tagger alone). Cue spans map to the tokens they touch.
     pub fn extract_for_cues(&self, doc: &Document, cues: &[Span]) -> Vec<Attribution> {
-        let mut v = View::new(doc);
+        let mut v = View::with_layers(doc, self.model.layers);
         self.model.apply_lexicon(&mut v);
         let found: Vec<FoundCue> = cues
             .iter()

@@ -8,7 +8,7 @@ use crate::features::{
 use crate::model::{
     max_marginals, read_models, viterbi, write_models, ModelError, QWeights, Scorer, Weights,
 };
-use crate::view::View;
+use crate::view::{Layers, View};
 
 /// Tokens on each side of a cue the role tagger looks at (within its paragraph).
 pub const MAX_SIDE: usize = 150;
@@ -22,11 +22,15 @@ pub struct Model {
     pub(crate) lex: Weights,
     /// Second-pass cue tagger (reads the first pass's output).
     pub(crate) cue2: Weights,
+    /// The annotation layers the model was trained with.
+    pub(crate) layers: Layers,
 }
 
 /// The quantised form of a [`Model`] the extractor runs.
 #[derive(Debug, Clone)]
 pub struct Runtime {
+    /// The annotation layers the model was trained with (the view reads only these).
+    pub layers: Layers,
     cue: QWeights,
     role: QWeights,
     lex: Lexicon,
@@ -36,6 +40,7 @@ pub struct Runtime {
 impl Runtime {
     pub fn new(m: &Model) -> Self {
         Runtime {
+            layers: m.layers,
             cue: QWeights::new(&m.cue),
             role: QWeights::new(&m.role),
             lex: Lexicon::from_weights(&m.lex),
@@ -156,6 +161,19 @@ impl Model {
     /// Reads a model file written by [`Model::to_bytes`].
     pub fn from_bytes(bytes: &[u8]) -> Result<Model, ModelError> {
         let mut t = read_models(bytes)?;
+        // Optional fifth table: the layers used in training (absent = none).
+        let layers = if t.len() == 5 {
+            let m = t.pop().ok_or_else(|| ModelError::Format("empty".into()))?;
+            Layers {
+                pos: m.raw().first().is_some_and(|x| *x > 0.5),
+                parse: m.raw().get(1).is_some_and(|x| *x > 0.5),
+            }
+        } else {
+            Layers {
+                pos: false,
+                parse: false,
+            }
+        };
         if t.len() != 4
             || t[0].labels() != CUE_LABELS
             || t[1].labels() != ROLE_LABELS
@@ -173,6 +191,7 @@ impl Model {
             role,
             lex,
             cue2,
+            layers,
         })
     }
 
@@ -200,9 +219,20 @@ impl Model {
             .add_to(crate::features::cue_bias_feature(), CUE_B as usize, delta);
     }
 
+    /// The annotation layers (POS, parse) the model was trained with.
+    pub fn layers(&self) -> Layers {
+        self.layers
+    }
+
     /// The compact file form (quantised, small weights pruned, deflated).
     pub fn to_bytes(&self, prune: f32) -> Result<Vec<u8>, ModelError> {
-        write_models(&[&self.cue, &self.role, &self.lex, &self.cue2], prune)
+        let mut meta = Weights::new(0, 2);
+        meta.set(0, 0, self.layers.pos as u8 as f32);
+        meta.set(0, 1, self.layers.parse as u8 as f32);
+        write_models(
+            &[&self.cue, &self.role, &self.lex, &self.cue2, &meta],
+            prune.min(0.1),
+        )
     }
 }
 

@@ -10,7 +10,7 @@ use crate::polnear::GoldAttribution;
 use crate::tagger::{
     cue_allowed, cue_scores, first_pass, role_scores, window_of, Lexicon, Model, Scratch,
 };
-use crate::view::View;
+use crate::view::{Layers, View};
 use whosaid_core::{Document, Region};
 
 /// Training settings.
@@ -62,8 +62,8 @@ struct Prepared {
     attrs: Vec<GoldInstance>,
 }
 
-fn prepare(doc: &Document, gold: &[GoldAttribution]) -> Prepared {
-    let view = View::new(doc);
+fn prepare(doc: &Document, gold: &[GoldAttribution], layers: Layers) -> Prepared {
+    let view = View::with_layers(doc, layers);
     let n = view.len();
     let mut cue_labels = vec![0u8; n];
     let mut cue_start = vec![false; n];
@@ -189,7 +189,18 @@ fn train_cue(
 /// stage, so features match what the [`Extractor`](crate::Extractor) sees)
 /// with their gold attributions. Deterministic for a given seed.
 pub fn train(data: &[(Document, Vec<GoldAttribution>)], opts: &TrainOptions) -> Model {
-    let mut prepared: Vec<Prepared> = data.iter().map(|(d, g)| prepare(d, g)).collect();
+    // Train on the layers the pipeline provides (and record them, so the
+    // extractor ignores layers added later until the model is retrained).
+    let mut layers = Layers {
+        pos: false,
+        parse: false,
+    };
+    for (d, _) in data {
+        let l = Layers::present(d);
+        layers.pos |= l.pos;
+        layers.parse |= l.parse;
+    }
+    let mut prepared: Vec<Prepared> = data.iter().map(|(d, g)| prepare(d, g, layers)).collect();
     // Cue lexicon: how often each lemma is (part of) a gold cue.
     let mut counts: std::collections::HashMap<u64, (u32, u32)> = Default::default();
     for p in &prepared {
@@ -290,5 +301,6 @@ pub fn train(data: &[(Document, Vec<GoldAttribution>)], opts: &TrainOptions) -> 
         role,
         lex,
         cue2,
+        layers,
     }
 }

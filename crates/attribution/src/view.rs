@@ -89,6 +89,33 @@ pub struct Tok {
     pub sent_last: bool,
 }
 
+/// Which token annotation layers a view reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Layers {
+    /// POS tags and lemmas.
+    pub pos: bool,
+    /// Heads and dependency relations.
+    pub parse: bool,
+}
+
+impl Layers {
+    pub const ALL: Layers = Layers {
+        pos: true,
+        parse: true,
+    };
+
+    /// The layers actually present in a document.
+    pub fn present(doc: &Document) -> Layers {
+        Layers {
+            pos: doc
+                .tokens
+                .iter()
+                .any(|t| t.upos != whosaid_core::Upos::Unset || !t.lemma.is_empty()),
+            parse: doc.tokens.iter().any(|t| t.head.is_some()),
+        }
+    }
+}
+
 /// The bit of a dependency relation in [`Tok::children`].
 pub fn child_bit(rel: DepRel) -> u32 {
     match rel.base() {
@@ -279,8 +306,10 @@ pub fn fallback_tokens(text: &str) -> Vec<Span> {
 }
 
 impl View {
-    /// Builds the view, using the document's layers where they exist.
-    pub fn new(doc: &Document) -> View {
+    /// Builds the view reading only the annotation layers in `use_layers`
+    /// (a model trained without POS or parses must not see them: its
+    /// features would no longer match the ones it learned).
+    pub fn with_layers(doc: &Document, use_layers: Layers) -> View {
         let text = &doc.text;
         let idx = doc.index();
         let own;
@@ -312,18 +341,22 @@ impl View {
                 ..Default::default()
             };
             if let Some(dt) = doc.tokens.get(i) {
-                if !dt.lemma.is_empty() {
-                    t.lemma = mix(5, hash_lower(&dt.lemma));
+                if use_layers.pos {
+                    if !dt.lemma.is_empty() {
+                        t.lemma = mix(5, hash_lower(&dt.lemma));
+                    }
+                    t.upos = dt.upos.index() as u8;
+                    t.xpos = dt.xpos.index() as u8;
                 }
-                t.upos = dt.upos.index() as u8;
-                t.xpos = dt.xpos.index() as u8;
-                t.deprel = dt.deprel.index() as u8;
-                t.head = dt.head.filter(|&h| (h as usize) < n && h as usize != i);
+                if use_layers.parse {
+                    t.deprel = dt.deprel.index() as u8;
+                    t.head = dt.head.filter(|&h| (h as usize) < n && h as usize != i);
+                }
             }
             toks.push(t);
         }
         // Children relations.
-        if !doc.tokens.is_empty() {
+        if !doc.tokens.is_empty() && use_layers.parse {
             for i in 0..n {
                 if let Some(h) = toks[i].head {
                     let rel = doc.tokens[i].deprel;
@@ -556,7 +589,7 @@ mod tests {
     #[test]
     fn quotes_and_sentences() {
         let d = Document::new("He said. “It is over,” she said.\nNext par");
-        let v = View::new(&d);
+        let v = View::with_layers(&d, Layers::ALL);
         let inq: Vec<bool> = v.toks.iter().map(|t| t.in_quote).collect();
         assert!(!inq[0]);
         assert!(inq[3] && inq[4]);
