@@ -10,12 +10,21 @@ static ENGLISH_MODEL: &[u8] = include_bytes!("../../../models/attribution.bin");
 
 /// Finds attributions and writes their spans to `Document::attributions`.
 ///
-/// Two learned taggers (averaged structured perceptrons over hashed
-/// lexical, quotation and dependency features): a cue tagger (BIO over each
-/// paragraph), then for each cue a role tagger labelling the paragraph's
-/// tokens as its source, its content or neither. Sources and contents may be
-/// discontinuous ("X, he said, Y"). Attributions get `cue_kind = Assert`
-/// provisionally; the [`Enricher`](crate::Enricher) refines it.
+/// Learned from PolNeAR (averaged structured perceptrons over hashed
+/// lexical, quotation and dependency features):
+/// 1. a cue tagger labels each paragraph's tokens O/B/I, in two passes: the
+///    second reads the first's margins and the cues it found elsewhere in the
+///    sentence (stacking, trained on jackknifed first-pass output);
+/// 2. for each cue, a role tagger labels the tokens of its paragraph as its
+///    source, its content or neither (Viterbi over O/S/C), with features
+///    relative to the cue (direction, distance, sentence offset, quotations,
+///    clause openers, other cues in between, dependency path to the cue head).
+///
+/// Sources and contents may be discontinuous ("X, he said, Y"). A cue
+/// with no content is dropped (refusals to comment come from the
+/// [`Enricher`](crate::Enricher)). `score` is the logistic of the cue's
+/// max-marginal margin. `cue_kind` is provisionally `Assert`; the Enricher
+/// refines it. Nested attributions may overlap; ids follow text order.
 pub struct Extractor {
     model: Runtime,
 }
