@@ -304,3 +304,76 @@ pub fn train(data: &[(Document, Vec<GoldAttribution>)], opts: &TrainOptions) -> 
         layers,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Extractor;
+    use whosaid_core::Span;
+
+    /// A tiny synthetic corpus: "“Q,” NAME said." with gold spans.
+    fn corpus() -> Vec<(Document, Vec<GoldAttribution>)> {
+        let names = [
+            "Smith",
+            "Jones",
+            "The mayor",
+            "A spokesman",
+            "Lee",
+            "Garcia",
+        ];
+        let quotes = [
+            "We will win",
+            "Taxes are too high",
+            "It is over",
+            "No comment yet",
+        ];
+        let mut out = Vec::new();
+        for (i, n) in names.iter().enumerate() {
+            for (j, q) in quotes.iter().enumerate() {
+                let filler = if (i + j) % 2 == 0 {
+                    "The vote is on Monday.\n\n"
+                } else {
+                    ""
+                };
+                let text = format!("{filler}“{q},” {n} said.\n");
+                let off = filler.chars().count() as u32;
+                let qs = off + 1;
+                let qe = qs + q.chars().count() as u32;
+                let ns = qe + 3;
+                let ne = ns + n.chars().count() as u32;
+                let gold = GoldAttribution {
+                    source: Some(Region::single(Span::new(ns, ne))),
+                    cue: Some(Region::single(Span::new(ne + 1, ne + 5))),
+                    content: Some(Region::single(Span::new(qs, qe))),
+                };
+                out.push((Document::new(text), vec![gold]));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn learns_a_toy_pattern_deterministically() {
+        let data = corpus();
+        let opts = TrainOptions {
+            seed: 3,
+            cue_epochs: 4,
+            role_epochs: 4,
+            bits: 12,
+        };
+        let a = train(&data, &opts).to_bytes(0.0).unwrap();
+        let b = train(&data, &opts).to_bytes(0.0).unwrap();
+        assert_eq!(a, b, "same seed, same model");
+        let ex = Extractor::from_bytes(&a).unwrap();
+        let d = Document::new("“Prices will fall,” Brown said.\n");
+        let found = ex.extract(&d);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(d.slice(found[0].cue.extent().unwrap()), "said");
+        assert_eq!(
+            d.slice(found[0].source.as_ref().unwrap().extent().unwrap()),
+            "Brown"
+        );
+        let content = d.slice(found[0].content.as_ref().unwrap().extent().unwrap());
+        assert!(content.contains("Prices will fall"), "{content}");
+    }
+}
