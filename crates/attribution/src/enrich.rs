@@ -474,17 +474,10 @@ fn add_no_comment_attributions(doc: &mut Document) {
                 }
                 let source = source_before(doc, &words[..i]);
                 added.push(Attribution {
-                    id: 0,
                     source,
-                    cue: Region::single(cue),
-                    content: None,
-                    source_kind: None,
-                    speaker: None,
                     cue_kind: CueKind::NoComment,
-                    quote: None,
-                    certainty: Certainty::default(),
-                    parent: None,
                     score: 0.9,
+                    ..Attribution::with_cue(0, Region::single(cue))
                 });
             }
         }
@@ -531,17 +524,9 @@ mod tests {
             Span::new(s, s + needle.chars().count() as u32)
         };
         Attribution {
-            id: 0,
             source: Some(Region::single(find(source))),
-            cue: Region::single(find(cue)),
             content: Some(Region::single(find(content))),
-            source_kind: None,
-            speaker: None,
-            cue_kind: CueKind::Assert,
-            quote: None,
-            certainty: Certainty::default(),
-            parent: None,
-            score: 1.0,
+            ..Attribution::with_cue(0, Region::single(find(cue)))
         }
     }
 

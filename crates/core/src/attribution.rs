@@ -161,6 +161,24 @@ pub struct Attribution {
 }
 
 impl Attribution {
+    /// An attribution with only a cue: no source or content yet, kind
+    /// `Assert` until typed, no certainty, no parent, score 1.
+    pub fn with_cue(id: u32, cue: Region) -> Self {
+        Attribution {
+            id,
+            source: None,
+            cue,
+            content: None,
+            source_kind: None,
+            speaker: None,
+            cue_kind: CueKind::Assert,
+            quote: None,
+            certainty: Certainty::default(),
+            parent: None,
+            score: 1.0,
+        }
+    }
+
     /// The display label, `A1`, `A2`, ...
     pub fn label(&self) -> String {
         format!("A{}", self.id + 1)
