@@ -1,5 +1,9 @@
 //! Pure-Rust English NLP: tokenizer, sentence splitter, POS tagger, lemmatiser and dependency parser, trained here.
 
+pub mod segment;
+
+pub use segment::{segment, Segmenter};
+
 use whosaid_core::Stage;
 
 /// The stages this crate contributes to the default English pipeline, in order,
