@@ -224,4 +224,17 @@ mod tests {
         let cues = [Span::new(0, text.chars().count() as u32), Span::new(50, 40)];
         let _ = ex.extract_for_cues(&d, &cues);
     }
+
+    #[test]
+    fn content_before_a_dated_cue() {
+        let ex = Extractor::english().unwrap();
+        let d = Document::new(
+            "The plant will close next year and 300 jobs will go, the company said Tuesday.\n",
+        );
+        let a = ex.extract(&d);
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!(d.slice(a[0].cue.extent().unwrap()), "said");
+        let content = d.slice(a[0].content.as_ref().unwrap().extent().unwrap());
+        assert!(content.starts_with("The plant will close"), "{content}");
+    }
 }

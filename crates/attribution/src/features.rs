@@ -233,6 +233,24 @@ impl CueCtx {
         } else {
             7
         };
+        // What follows the cue in its sentence: how many tokens, and whether a
+        // clause opener ("that", a quote, a colon) comes — "X, officials said
+        // on Tuesday." has its content before the cue, "said on Tuesday that
+        // X" after it.
+        let last = &v.toks[end - 1];
+        let mut left = 0u64;
+        let mut k = end;
+        while k < v.toks.len() && v.toks[k].sent == last.sent && left < 8 {
+            left += 1;
+            k += 1;
+        }
+        let left = match left {
+            0..=1 => 0,
+            2..=3 => 1,
+            4..=7 => 2,
+            _ => 3,
+        };
+        let tail = left * 2 + last.opener_after as u64;
         CueCtx {
             suffix: v.toks[head].suffix,
             start,
@@ -240,7 +258,7 @@ impl CueCtx {
             head,
             lemma: v.toks[head].lemma,
             deprel: v.toks[head].deprel,
-            ctx: pre * 8 + post,
+            ctx: (pre * 8 + post) * 16 + tail,
         }
     }
 }
@@ -424,14 +442,15 @@ pub fn role_features(
     if d <= 3 {
         out.push(f3(118, dir, cue.lemma, t.word));
     }
-    out.push(f3(119, dir, cue.ctx, sd * 8 + q));
-    out.push(f3(120, dir, cue.ctx, db));
+    // Cue context split in coarse parts (sparse conjunctions overfit).
+    out.push(f3(119, dir, cue.ctx / 16, sd * 8 + q));
+    out.push(f3(120, dir, cue.ctx % 16, db));
     out.push(f3(121, dir, ob, q));
     out.push(f3(122, dir, t.upos as u64, path));
     out.push(f3(123, dir, t.is_quote as u64, q));
     let sp = (t.sent_pos as u64).min(6);
     out.push(f3(128, dir, cue.suffix, sp * 8 + sd));
-    out.push(f3(129, dir, cue.ctx, sp * 8 + t.shape as u64));
+    out.push(f3(129, dir, cue.ctx / 16, sp * 8 + t.shape as u64));
     let mk = win.mark[j - win.start] as u64;
     out.push(f3(124, dir, mk, sd));
     out.push(f3(125, dir, mk, cue.lemma));
