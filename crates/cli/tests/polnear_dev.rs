@@ -20,9 +20,9 @@ fn polnear_dev_stays_above_the_floor() {
         .arg(&dev)
         .args([
             "--min-linked-f1",
-            "0.64",
+            "0.67",
             "--min-content-overlap-f1",
-            "0.71",
+            "0.77",
         ])
         .output()
         .expect("whosaid runs");

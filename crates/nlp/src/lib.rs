@@ -9,5 +9,5 @@ use whosaid_core::Stage;
 /// The stages this crate contributes to the default English pipeline, in order,
 /// with their models loaded (models are embedded in the binary).
 pub fn english_stages() -> Result<Vec<Box<dyn Stage>>, whosaid_core::StageError> {
-    Ok(Vec::new())
+    Ok(vec![Box::new(Segmenter::new())])
 }
