@@ -156,6 +156,15 @@ fn person_name(doc: &Document, source: &Region) -> Option<String> {
 }
 
 fn type_attribution(doc: &Document, a: &mut Attribution) {
+    // A source of bare punctuation (a stray comma) names no one.
+    let wordless = |r: &Region| {
+        r.parts()
+            .iter()
+            .all(|p| !doc.slice(*p).chars().any(char::is_alphanumeric))
+    };
+    if a.source.as_ref().is_some_and(wordless) {
+        a.source = None;
+    }
     let cue_extent = a.cue.extent().unwrap_or_default();
     let cue_words: Vec<Word> = a
         .cue
