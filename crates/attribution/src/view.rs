@@ -364,21 +364,24 @@ impl View {
                 }
             }
         }
-        // Paragraphs: the document's layer, else lines of text.
-        let par_spans: Vec<Span> = if doc.paragraphs.is_empty() {
-            let mut v = Vec::new();
-            let mut start = 0u32;
-            for (ci, c) in text.chars().enumerate() {
-                if c == '\n' {
-                    v.push(Span::new(start, ci as u32));
-                    start = ci as u32 + 1;
-                }
+        // Paragraphs: lines of text, further split where the document's
+        // paragraph layer starts one (the finer of both). Lines are what
+        // PolNeAR's contents stay within (99% of them), whatever joins a
+        // paragraph segmenter makes.
+        let mut cuts: Vec<u32> = vec![0];
+        for (ci, c) in text.chars().enumerate() {
+            if c == '\n' {
+                cuts.push(ci as u32 + 1);
             }
-            v.push(Span::new(start, doc.char_len()));
-            v
-        } else {
-            doc.paragraphs.clone()
-        };
+        }
+        cuts.extend(doc.paragraphs.iter().map(|p| p.start));
+        cuts.sort_unstable();
+        cuts.dedup();
+        let par_spans: Vec<Span> = cuts
+            .iter()
+            .enumerate()
+            .map(|(k, &c)| Span::new(c, cuts.get(k + 1).copied().unwrap_or(doc.char_len())))
+            .collect();
         let mut pars = Vec::new();
         {
             let mut p = 0usize;
