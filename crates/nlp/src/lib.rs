@@ -1,13 +1,22 @@
 //! Pure-Rust English NLP: tokenizer, sentence splitter, POS tagger, lemmatiser and dependency parser, trained here.
 
 pub mod segment;
+pub mod tagger;
 
 pub use segment::{segment, Segmenter};
+pub use tagger::{TagStage, Tagger};
 
 use whosaid_core::Stage;
 
 /// The stages this crate contributes to the default English pipeline, in order,
 /// with their models loaded (models are embedded in the binary).
 pub fn english_stages() -> Result<Vec<Box<dyn Stage>>, whosaid_core::StageError> {
-    Ok(vec![Box::new(Segmenter::new())])
+    let tagger = Tagger::english().map_err(|e| whosaid_core::StageError::Failed {
+        stage: "tag",
+        message: e.to_string(),
+    })?;
+    Ok(vec![
+        Box::new(Segmenter::new()),
+        Box::new(TagStage::new(tagger)),
+    ])
 }
