@@ -1,4 +1,7 @@
 //! `whosaid nlp`, `whosaid train tagger`, `whosaid eval ud`.
+//!
+//! `whosaid nlp` prints the layers computed so far (tokens, sentences, tags);
+//! lemma, head and relation columns stay `_` until those stages exist.
 
 use super::CmdResult;
 use anyhow::Context;
@@ -42,8 +45,122 @@ pub enum Eval {
     Ud { file: PathBuf },
 }
 
-pub fn run(_args: Args) -> CmdResult {
-    anyhow::bail!("the nlp command is not built yet")
+pub fn run(args: Args) -> CmdResult {
+    let text = if args.input.as_os_str() == "-" {
+        let mut t = String::new();
+        std::io::stdin()
+            .read_to_string(&mut t)
+            .context("cannot read standard input")?;
+        t
+    } else {
+        std::fs::read_to_string(&args.input)
+            .with_context(|| format!("{}: cannot read as UTF-8 text", args.input.display()))?
+    };
+    if args.pretokenized {
+        return tag_pretokenized(&text);
+    }
+    let mut pipeline = whosaid::Pipeline::new();
+    for stage in whosaid_clean::english_stages()?
+        .into_iter()
+        .chain(whosaid_nlp::english_stages()?)
+        .chain(whosaid_entities::english_stages()?)
+    {
+        pipeline.push(stage);
+    }
+    let mut doc = whosaid::Document::new(text);
+    pipeline.run(&mut doc)?;
+    match args.format.as_str() {
+        "json" => {
+            let opts = whosaid_output::JsonOptions { layers: true };
+            println!("{}", whosaid_output::to_json(&doc, opts));
+        }
+        "conllu" => print!("{}", to_conllu(&doc)),
+        other => anyhow::bail!("unknown format {other:?} (conllu or json)"),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// CoNLL-U of every sentence: sentence-local ids and heads, `Char=start-end`
+/// (code points) in MISC, `_` for layers not computed.
+fn to_conllu(doc: &whosaid::Document) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    let _ = writeln!(out, "# newdoc id = {}", doc.id);
+    for (n, s) in doc.sentences.iter().enumerate() {
+        let _ = writeln!(out, "# sent_id = {}", n + 1);
+        let _ = writeln!(out, "# text = {}", doc.slice(s.span).replace('\n', " "));
+        let first = s.tokens[0];
+        for t in s.token_range() {
+            let tok = &doc.tokens[t];
+            let or_blank = |v: &str| {
+                if v.is_empty() || v == "_" {
+                    "_".to_string()
+                } else {
+                    v.to_string()
+                }
+            };
+            let head = match (tok.head, tok.deprel) {
+                (_, whosaid_core::DepRel::Unset) => "_".to_string(),
+                (Some(h), _) => (h - first + 1).to_string(),
+                (None, _) => "0".to_string(),
+            };
+            let _ = writeln!(
+                out,
+                "{}\t{}\t{}\t{}\t{}\t_\t{}\t{}\t_\tChar={}-{}",
+                t as u32 - first + 1,
+                doc.slice(tok.span),
+                or_blank(&tok.lemma),
+                tok.upos,
+                tok.xpos,
+                head,
+                tok.deprel,
+                tok.span.start,
+                tok.span.end
+            );
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// Tags the tokens of a CoNLL-U input and prints it back with UPOS and XPOS filled.
+fn tag_pretokenized(text: &str) -> CmdResult {
+    let model = tagger::Tagger::english().context("the embedded tagger model does not load")?;
+    let mut block: Vec<&str> = Vec::new();
+    let mut out = String::new();
+    let flush = |block: &mut Vec<&str>, out: &mut String| {
+        let words: Vec<&str> = block
+            .iter()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| {
+                let cols: Vec<&str> = l.split('\t').collect();
+                (cols.len() >= 2 && cols[0].bytes().all(|b| b.is_ascii_digit())).then_some(cols[1])
+            })
+            .collect();
+        let mut tags = model.tag(&words).into_iter();
+        for line in block.drain(..) {
+            let mut cols: Vec<String> = line.split('\t').map(str::to_string).collect();
+            if cols.len() == 10 && cols[0].bytes().all(|b| b.is_ascii_digit()) {
+                if let Some((x, u)) = tags.next() {
+                    cols[3] = u.to_string();
+                    cols[4] = x.to_string();
+                }
+            }
+            out.push_str(&cols.join("\t"));
+            out.push('\n');
+        }
+    };
+    for line in text.lines() {
+        if line.trim().is_empty() {
+            flush(&mut block, &mut out);
+            out.push('\n');
+        } else {
+            block.push(line);
+        }
+    }
+    flush(&mut block, &mut out);
+    print!("{out}");
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Reads a CoNLL-U file, gzip-compressed or not.
