@@ -20,9 +20,9 @@ fn polnear_dev_stays_above_the_floor() {
         .arg(&dev)
         .args([
             "--min-linked-f1",
-            "0.67",
+            "0.69",
             "--min-content-overlap-f1",
-            "0.77",
+            "0.78",
         ])
         .output()
         .expect("whosaid runs");

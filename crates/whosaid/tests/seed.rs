@@ -34,11 +34,11 @@ fn matching<'d>(doc: &'d Document, gold: &Value) -> Option<&'d Attribution> {
     })
 }
 
-// The acceptance target of issue 2. Not met yet (16 of 22 found on
+// The acceptance target of issue 2. Not met yet (15 of 22 found on
 // 2026-11-25, see docs/benchmarks.md): run it with `cargo test --release -p
 // whosaid --test seed -- --ignored`; the ignore goes when it passes.
 #[test]
-#[ignore = "issue 2 acceptance target, not met yet (16/22 found)"]
+#[ignore = "issue 2 acceptance target, not met yet (15/22 found)"]
 fn seed_article_matches_its_gold_analysis() {
     let dir = shared_dir().join("corpus/seed");
     let (Ok(text), Ok(gold)) = (
