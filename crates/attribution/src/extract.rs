@@ -168,10 +168,19 @@ impl Stage for Extractor {
 mod tests {
     use super::*;
 
+    /// A document through the nlp stages, as the extractor sees it in the pipeline.
+    fn analysed(text: &str) -> Document {
+        let mut d = Document::new(text);
+        for s in whosaid_nlp::english_stages().unwrap() {
+            s.process(&mut d).unwrap();
+        }
+        d
+    }
+
     #[test]
     fn finds_a_simple_quote() {
         let ex = Extractor::english().unwrap();
-        let d = Document::new(
+        let d = analysed(
             "The budget vote is set for next week.\n\n“We will not accept this deal,” Senator Jane Smith said on Tuesday.\n",
         );
         let a = ex.extract(&d);
@@ -192,7 +201,7 @@ mod tests {
     fn according_to_and_empty_documents() {
         let ex = Extractor::english().unwrap();
         assert!(ex.extract(&Document::new("")).is_empty());
-        let d = Document::new(
+        let d = analysed(
             "The economy grew by 3 percent last year, according to the Commerce Department.\n",
         );
         let a = ex.extract(&d);
@@ -228,7 +237,7 @@ mod tests {
     #[test]
     fn content_before_a_dated_cue() {
         let ex = Extractor::english().unwrap();
-        let d = Document::new(
+        let d = analysed(
             "The plant will close next year and 300 jobs will go, the company said Tuesday.\n",
         );
         let a = ex.extract(&d);
