@@ -140,6 +140,13 @@ pub fn cue_features(v: &View, i: usize, stacked: bool, out: &mut Vec<u64>) {
     out.push(f2(47, rb, wp));
     out.push(f2(48, rb, (t.children & 0b1011111) as u64));
     out.push(f2(49, rb, t.deprel as u64));
+    out.push(f3(52, rb, t.xpos as u64, upos_at(v, ii + 1)));
+    out.push(f3(
+        53,
+        t.xpos as u64,
+        upos_at(v, ii - 1),
+        upos_at(v, ii + 1),
+    ));
 
     out.push(f3(
         31,
@@ -451,6 +458,8 @@ pub fn role_features(
     let sp = (t.sent_pos as u64).min(6);
     out.push(f3(128, dir, cue.suffix, sp * 8 + sd));
     out.push(f3(129, dir, cue.ctx / 16, sp * 8 + t.shape as u64));
+    out.push(f3(135, dir, t.upos as u64, upos_at(v, jj + 1)));
+    out.push(f3(136, dir, t.xpos as u64, sd));
     let mk = win.mark[j - win.start] as u64;
     out.push(f3(124, dir, mk, sd));
     out.push(f3(125, dir, mk, cue.lemma));
