@@ -1,31 +1,159 @@
 //! `whosaid train ner`, `whosaid eval ner` and `whosaid eval coref`.
 
 use super::CmdResult;
+use anyhow::Context;
 use std::path::PathBuf;
+use whosaid_entities::tagger::{spans, NameType, LABELS};
+use whosaid_entities::{train, Tagger};
 
 #[derive(clap::Subcommand)]
 pub enum Train {
-    /// Train the named-entity model.
+    /// Train the named-entity model (UNER EWT train + PolNeAR CoreNLP silver train).
     Ner {
         #[arg(long, default_value = "../shared/data")]
         data: PathBuf,
         #[arg(long, default_value = "models/ner.bin")]
         out: PathBuf,
+        /// Leave out the PolNeAR silver data.
+        #[arg(long)]
+        no_silver: bool,
+        #[arg(long, default_value_t = 6)]
+        epochs: usize,
+        /// log2 of the hashed feature table size.
+        #[arg(long, default_value_t = 18)]
+        bits: u32,
+        #[arg(long, default_value_t = 7)]
+        seed: u64,
     },
 }
 
 #[derive(clap::Subcommand)]
 pub enum Eval {
-    /// Entity F1 on a UNER IOB2 file.
-    Ner { file: PathBuf },
+    /// Entity F1 on a UNER IOB2 file (PER/ORG/LOC; gold tokens).
+    Ner {
+        file: PathBuf,
+        /// Use this model file instead of the embedded one.
+        #[arg(long)]
+        model: Option<PathBuf>,
+    },
     /// Pronoun → named-person antecedent accuracy on a GUM CoNLL-U file.
-    Coref { file: PathBuf },
+    Coref {
+        file: PathBuf,
+        /// Print each pronoun decision.
+        #[arg(long)]
+        verbose: bool,
+    },
 }
 
-pub fn train(_cmd: Train) -> CmdResult {
-    anyhow::bail!("NER training is not built yet")
+pub fn train(cmd: Train) -> CmdResult {
+    let Train::Ner {
+        data,
+        out,
+        no_silver,
+        epochs,
+        bits,
+        seed,
+    } = cmd;
+    let uner = data.join("uner-ewt/en_ewt-uner-train.iob2.gz");
+    let mut sents =
+        train::read_iob2(&uner).with_context(|| format!("reading {}", uner.display()))?;
+    eprintln!("UNER train: {} sentences", sents.len());
+    if !no_silver {
+        let pn = data.join("polnear-corenlp/train.conllu.gz");
+        let s = train::read_corenlp(&pn).with_context(|| format!("reading {}", pn.display()))?;
+        eprintln!("PolNeAR silver train: {} sentences", s.len());
+        sents.extend(s);
+    }
+    let opts = train::TrainOptions { epochs, bits, seed };
+    let tagger = train::train(&sents, &opts, |ep, errs, toks| {
+        eprintln!(
+            "epoch {}: {:.4} token error rate",
+            ep + 1,
+            errs as f64 / toks.max(1) as f64
+        );
+    });
+    let bytes = tagger.to_bytes();
+    std::fs::write(&out, &bytes).with_context(|| format!("writing {}", out.display()))?;
+    eprintln!("wrote {} ({} bytes)", out.display(), bytes.len());
+    Ok(std::process::ExitCode::SUCCESS)
 }
 
-pub fn eval(_cmd: Eval) -> CmdResult {
-    anyhow::bail!("entity evaluation is not built yet")
+fn load_tagger(model: Option<PathBuf>) -> anyhow::Result<Tagger> {
+    Ok(match model {
+        Some(p) => {
+            let b = std::fs::read(&p).with_context(|| format!("reading {}", p.display()))?;
+            Tagger::from_bytes(&b).with_context(|| format!("loading {}", p.display()))?
+        }
+        None => whosaid_entities::embedded_tagger()?,
+    })
+}
+
+pub fn eval(cmd: Eval) -> CmdResult {
+    match cmd {
+        Eval::Ner { file, model } => {
+            let tagger = load_tagger(model)?;
+            let sents =
+                train::read_iob2(&file).with_context(|| format!("reading {}", file.display()))?;
+            let mut gold = Vec::new();
+            let mut pred = Vec::new();
+            for (si, s) in sents.iter().enumerate() {
+                let tags: Vec<&str> = s.labels.iter().map(|&l| LABELS[l]).collect();
+                gold.extend(whosaid_eval::ner::iob2_spans(si, &tags));
+                for (a, b, t) in spans(&tagger.tag(&s.words)) {
+                    let t = match t {
+                        NameType::Per => "PER",
+                        NameType::Org => "ORG",
+                        NameType::Loc => "LOC",
+                    };
+                    pred.push((si, a, b, t.to_string()));
+                }
+            }
+            let (all, per) = whosaid_eval::ner::score(&gold, &pred);
+            println!("file\t{}", file.display());
+            println!("sentences\t{}", sents.len());
+            for (t, p) in per
+                .iter()
+                .chain(std::iter::once(&("ALL".to_string(), all.clone())))
+            {
+                println!(
+                    "{t}\tP {:.4}\tR {:.4}\tF1 {:.4}\t(gold {}, pred {}, correct {})",
+                    p.precision(),
+                    p.recall(),
+                    p.f1(),
+                    p.gold,
+                    p.pred,
+                    p.tp
+                );
+            }
+            Ok(std::process::ExitCode::SUCCESS)
+        }
+        Eval::Coref { file, verbose } => {
+            let docs = whosaid_eval::coref::read_gum(&file)
+                .with_context(|| format!("reading {}", file.display()))?;
+            let mut stages = whosaid_nlp::english_stages()?;
+            stages.retain(|s| s.name() != "segment");
+            let ent = whosaid_entities::EntityStage::new()?;
+            let mut total = whosaid_eval::coref::Accuracy::default();
+            for gd in docs {
+                let mut doc = gd.document();
+                for s in &stages {
+                    s.process(&mut doc)?;
+                }
+                whosaid_core::Stage::process(&ent, &mut doc)?;
+                let acc = whosaid_eval::coref::score(&gd, &doc, verbose);
+                total.correct += acc.correct;
+                total.total += acc.total;
+                total.resolved += acc.resolved;
+            }
+            println!("file\t{}", file.display());
+            println!(
+                "pronoun→named-person antecedent accuracy\t{:.4}\t({} / {}; {} resolved to some entity)",
+                total.accuracy(),
+                total.correct,
+                total.total,
+                total.resolved
+            );
+            Ok(std::process::ExitCode::SUCCESS)
+        }
+    }
 }

@@ -1,0 +1,865 @@
+//! Hand-written word lists: titles, nationalities and parties, news outlets,
+//! gendered first names. Small on purpose: the tagger finds names; these lists
+//! only type and link what it finds.
+
+/// Office and role words that precede a name ("Sen.", "President-elect") or head
+/// a description of a person ("the ambassador"). Lower-case.
+pub const TITLE_WORDS: &[&str] = &[
+    "president",
+    "president-elect",
+    "vice",
+    "sen.",
+    "senator",
+    "rep.",
+    "representative",
+    "gov.",
+    "governor",
+    "mayor",
+    "secretary",
+    "minister",
+    "ambassador",
+    "director",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "ceo",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "dr.",
+    "prof.",
+    "professor",
+    "judge",
+    "justice",
+    "gen.",
+    "general",
+    "col.",
+    "lt.",
+    "adm.",
+    "admiral",
+    "chancellor",
+    "premier",
+    "king",
+    "queen",
+    "prince",
+    "pope",
+    "speaker",
+    "leader",
+    "attorney",
+    "lawyer",
+    "candidate",
+    "nominee",
+    "commissioner",
+    "sheriff",
+    "chief",
+    "officer",
+    "official",
+    "analyst",
+    "expert",
+    "agent",
+    "adviser",
+    "advisor",
+    "aide",
+    "strategist",
+    "manager",
+    "founder",
+    "executive",
+    "economist",
+    "mr.",
+    "mrs.",
+    "ms.",
+    "miss",
+    "sgt.",
+    "capt.",
+    "captain",
+    "congressman",
+    "congresswoman",
+    "lawmaker",
+    "diplomat",
+    "envoy",
+    "head",
+    "editor",
+    "reporter",
+    "correspondent",
+    "researcher",
+    "scientist",
+    "author",
+    "coach",
+    "owner",
+    "deputy",
+    "former",
+    "acting",
+    "prime",
+    "first",
+    "lady",
+    "pastor",
+    "reverend",
+    "rev.",
+    "detective",
+    "prosecutor",
+    "democrat",
+    "republican",
+    "activist",
+    "host",
+    "anchor",
+];
+
+/// Title words that may head a definite description of a person ("the senator").
+pub fn is_person_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "president"
+            | "president-elect"
+            | "senator"
+            | "governor"
+            | "mayor"
+            | "secretary"
+            | "minister"
+            | "ambassador"
+            | "director"
+            | "chairman"
+            | "chairwoman"
+            | "ceo"
+            | "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+            | "professor"
+            | "judge"
+            | "general"
+            | "chancellor"
+            | "premier"
+            | "king"
+            | "queen"
+            | "prince"
+            | "pope"
+            | "speaker"
+            | "leader"
+            | "attorney"
+            | "lawyer"
+            | "candidate"
+            | "nominee"
+            | "commissioner"
+            | "sheriff"
+            | "chief"
+            | "officer"
+            | "official"
+            | "analyst"
+            | "expert"
+            | "adviser"
+            | "advisor"
+            | "aide"
+            | "strategist"
+            | "manager"
+            | "founder"
+            | "executive"
+            | "economist"
+            | "congressman"
+            | "congresswoman"
+            | "lawmaker"
+            | "diplomat"
+            | "envoy"
+            | "editor"
+            | "reporter"
+            | "researcher"
+            | "scientist"
+            | "author"
+            | "coach"
+            | "owner"
+            | "businessman"
+            | "businesswoman"
+            | "billionaire"
+            | "actor"
+            | "actress"
+            | "singer"
+            | "player"
+            | "prosecutor"
+            | "detective"
+            | "activist"
+            | "host"
+            | "man"
+            | "woman"
+            | "mogul"
+            | "star"
+            | "veteran"
+            | "representative"
+            | "congressmember"
+            | "legislator"
+            | "politician"
+    )
+}
+
+/// Gender implied by a title or role noun, when it has one.
+pub fn title_gender(w: &str) -> Gender {
+    match w {
+        "mr." | "mr" | "king" | "prince" | "chairman" | "spokesman" | "congressman"
+        | "businessman" | "man" | "actor" | "pope" => Gender::Male,
+        "mrs." | "mrs" | "ms." | "ms" | "miss" | "queen" | "princess" | "chairwoman"
+        | "spokeswoman" | "congresswoman" | "businesswoman" | "woman" | "actress" | "lady" => {
+            Gender::Female
+        }
+        _ => Gender::Unknown,
+    }
+}
+
+/// Is `w` (lower-case) a title word?
+pub fn is_title_word(w: &str) -> bool {
+    TITLE_WORDS.contains(&w)
+}
+
+/// Nationalities, religions and political groups (NORP), capitalised forms.
+pub fn is_norp(w: &str) -> bool {
+    matches!(
+        w,
+        "Russian"
+            | "Russians"
+            | "American"
+            | "Americans"
+            | "Chinese"
+            | "British"
+            | "French"
+            | "German"
+            | "Germans"
+            | "Iranian"
+            | "Iranians"
+            | "Iraqi"
+            | "Iraqis"
+            | "Syrian"
+            | "Syrians"
+            | "Israeli"
+            | "Israelis"
+            | "Palestinian"
+            | "Palestinians"
+            | "Mexican"
+            | "Mexicans"
+            | "Canadian"
+            | "Canadians"
+            | "Japanese"
+            | "Korean"
+            | "Koreans"
+            | "North"
+            | "Ukrainian"
+            | "Ukrainians"
+            | "European"
+            | "Europeans"
+            | "Saudi"
+            | "Saudis"
+            | "Turkish"
+            | "Indian"
+            | "Indians"
+            | "Italian"
+            | "Italians"
+            | "Spanish"
+            | "Cuban"
+            | "Cubans"
+            | "Afghan"
+            | "Afghans"
+            | "Pakistani"
+            | "Egyptian"
+            | "Libyan"
+            | "Soviet"
+            | "Muslim"
+            | "Muslims"
+            | "Christian"
+            | "Christians"
+            | "Jewish"
+            | "Jews"
+            | "Catholic"
+            | "Catholics"
+            | "Evangelical"
+            | "Evangelicals"
+            | "Islamic"
+            | "Arab"
+            | "Arabs"
+            | "Latino"
+            | "Latinos"
+            | "Hispanic"
+            | "Hispanics"
+            | "African"
+            | "Asian"
+            | "Democrat"
+            | "Democrats"
+            | "Democratic"
+            | "Republican"
+            | "Republicans"
+            | "GOP"
+            | "Conservative"
+            | "Conservatives"
+            | "Liberal"
+            | "Liberals"
+            | "Libertarian"
+            | "Socialist"
+            | "Communist"
+            | "Sunni"
+            | "Shiite"
+            | "Kurdish"
+            | "Kurds"
+            | "Western"
+            | "Australian"
+            | "Brazilian"
+            | "Greek"
+            | "Dutch"
+            | "Swedish"
+            | "Polish"
+            | "Irish"
+            | "Scottish"
+            | "English"
+            | "Venezuelan"
+            | "Nigerian"
+            | "Kenyan"
+            | "Filipino"
+            | "Vietnamese"
+            | "Thai"
+            | "Belarusian"
+            | "Georgian"
+            | "Crimean"
+            | "Yemeni"
+            | "Lebanese"
+            | "Jordanian"
+            | "Qatari"
+            | "Emirati"
+            | "Swiss"
+            | "Austrian"
+    )
+}
+
+/// Words that make an organisation name a news outlet ("X News", "the X Times").
+pub fn is_media_word(w: &str) -> bool {
+    matches!(
+        w,
+        "News"
+            | "Times"
+            | "Post"
+            | "Journal"
+            | "Herald"
+            | "Tribune"
+            | "Gazette"
+            | "Telegraph"
+            | "Guardian"
+            | "Press"
+            | "Magazine"
+            | "Daily"
+            | "Insider"
+            | "Chronicle"
+            | "Review"
+            | "Monitor"
+            | "Observer"
+            | "Reporter"
+            | "Examiner"
+            | "Standard"
+            | "Independent"
+            | "Radio"
+            | "Television"
+            | "TV"
+            | "Network"
+            | "Broadcasting"
+            | "Newsweek"
+            | "Wire"
+            | "Dispatch"
+            | "Mirror"
+            | "Sun"
+            | "Register"
+            | "Inquirer"
+            | "Bulletin"
+            | "Courier"
+            | "Sentinel"
+            | "Beast"
+            | "Hill"
+            | "Atlantic"
+            | "Politico"
+            | "Axios"
+    )
+}
+
+/// Well-known outlets whose names carry no outlet word.
+pub fn is_known_outlet(name: &str) -> bool {
+    matches!(
+        name,
+        "Reuters"
+            | "AP"
+            | "Associated Press"
+            | "CNN"
+            | "NBC"
+            | "ABC"
+            | "CBS"
+            | "MSNBC"
+            | "Fox"
+            | "BBC"
+            | "NPR"
+            | "PBS"
+            | "Bloomberg"
+            | "Politico"
+            | "Breitbart"
+            | "Vox"
+            | "Slate"
+            | "Salon"
+            | "BuzzFeed"
+            | "HuffPost"
+            | "Huffington Post"
+            | "Axios"
+            | "AFP"
+            | "Agence France-Presse"
+            | "Newsweek"
+            | "Time"
+            | "Forbes"
+            | "Fortune"
+            | "TASS"
+            | "RT"
+            | "Sputnik"
+            | "Interfax"
+            | "Al Jazeera"
+            | "CNBC"
+            | "C-SPAN"
+            | "Univision"
+            | "Telemundo"
+            | "Mother Jones"
+            | "The Hill"
+            | "The Atlantic"
+            | "The New Yorker"
+            | "The Economist"
+            | "Vice"
+            | "Gawker"
+            | "Mashable"
+            | "TechCrunch"
+            | "Wired"
+            | "ProPublica"
+            | "The Intercept"
+            | "Daily Beast"
+            | "The Daily Beast"
+            | "Yahoo"
+            | "Yahoo News"
+            | "Xinhua"
+            | "Kyodo"
+            | "Der Spiegel"
+            | "Le Monde"
+            | "Haaretz"
+            | "Wikinews"
+    )
+}
+
+/// Grammatical gender of a referent, as far as it is known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gender {
+    Male,
+    Female,
+    Unknown,
+}
+
+/// Gender of a common first name (capitalised form).
+pub fn first_name_gender(w: &str) -> Gender {
+    const MALE: &[&str] = &[
+        "Aaron",
+        "Abdullah",
+        "Adam",
+        "Ahmed",
+        "Al",
+        "Alan",
+        "Albert",
+        "Alex",
+        "Alexander",
+        "Alexei",
+        "Ali",
+        "Andrew",
+        "Andy",
+        "Anthony",
+        "Antonio",
+        "Arnold",
+        "Barack",
+        "Ben",
+        "Benjamin",
+        "Bernie",
+        "Bill",
+        "Bob",
+        "Boris",
+        "Brad",
+        "Brian",
+        "Bruce",
+        "Carl",
+        "Carlos",
+        "Charles",
+        "Chris",
+        "Christopher",
+        "Chuck",
+        "Colin",
+        "Daniel",
+        "Dan",
+        "Dave",
+        "David",
+        "Dennis",
+        "Dick",
+        "Dmitry",
+        "Don",
+        "Donald",
+        "Doug",
+        "Douglas",
+        "Ed",
+        "Edward",
+        "Eric",
+        "Francis",
+        "Frank",
+        "Fred",
+        "Gary",
+        "George",
+        "Gerald",
+        "Greg",
+        "Harry",
+        "Henry",
+        "Howard",
+        "Hugh",
+        "Ian",
+        "Igor",
+        "Ivan",
+        "Jack",
+        "Jacob",
+        "James",
+        "Jared",
+        "Jason",
+        "Jeb",
+        "Jeff",
+        "Jeffrey",
+        "Jerry",
+        "Jim",
+        "Jimmy",
+        "Joe",
+        "John",
+        "Johnny",
+        "Jon",
+        "Jonathan",
+        "Jose",
+        "Joseph",
+        "Josh",
+        "Juan",
+        "Justin",
+        "Keith",
+        "Ken",
+        "Kenneth",
+        "Kevin",
+        "Larry",
+        "Lawrence",
+        "Lee",
+        "Leon",
+        "Louis",
+        "Marco",
+        "Mark",
+        "Martin",
+        "Matt",
+        "Matthew",
+        "Max",
+        "Michael",
+        "Mike",
+        "Mitch",
+        "Mitt",
+        "Mohammed",
+        "Muhammad",
+        "Nathan",
+        "Newt",
+        "Nicholas",
+        "Nick",
+        "Oliver",
+        "Patrick",
+        "Paul",
+        "Pete",
+        "Peter",
+        "Philip",
+        "Phil",
+        "Ralph",
+        "Rand",
+        "Ray",
+        "Reince",
+        "Richard",
+        "Rick",
+        "Rob",
+        "Robert",
+        "Roger",
+        "Ron",
+        "Ronald",
+        "Rudy",
+        "Rudolph",
+        "Russell",
+        "Ryan",
+        "Sam",
+        "Samuel",
+        "Scott",
+        "Sean",
+        "Sergei",
+        "Sergey",
+        "Stephen",
+        "Steve",
+        "Steven",
+        "Ted",
+        "Thomas",
+        "Tim",
+        "Timothy",
+        "Todd",
+        "Tom",
+        "Tony",
+        "Victor",
+        "Vince",
+        "Vladimir",
+        "Walter",
+        "William",
+        "Willie",
+        "Xi",
+        "Bashar",
+        "Benny",
+        "Hassan",
+        "Recep",
+        "Emmanuel",
+        "Francois",
+        "Angelo",
+        "Giuseppe",
+        "Karl",
+        "Klaus",
+        "Hans",
+        "Wolfgang",
+        "Jean",
+        "Pierre",
+        "Luis",
+        "Miguel",
+        "Pedro",
+        "Kim",
+        "Lindsey",
+        "Marty",
+        "Newton",
+        "Orrin",
+        "Trey",
+        "Corey",
+        "Kellyanne_",
+        "Rex",
+        "Mike",
+        "Steve",
+        "Jeh",
+        "Rahm",
+        "Eliot",
+        "Chris",
+        "Dana",
+        "Darrell",
+        "Devin",
+        "Kirk",
+        "Lamar",
+        "Mac",
+        "Mo",
+        "Nate",
+        "Roy",
+        "Tim",
+        "Wayne",
+        "Zach",
+        "Isaac",
+        "Abraham",
+        "Mikhail",
+        "Yuri",
+        "Viktor",
+        "Andrei",
+        "Anatoly",
+        "Nikolai",
+        "Leonid",
+        "Gennady",
+        "Evgeny",
+        "Yevgeny",
+        "Oleg",
+        "Ramzan",
+        "Dmitri",
+        "Vladislav",
+        "Hugo",
+        "Fidel",
+        "Raul",
+        "Nicolas",
+        "Enrique",
+        "Felipe",
+        "Shinzo",
+        "Narendra",
+        "Justin",
+        "Malcolm",
+        "Benjamin",
+        "Ehud",
+        "Ariel",
+        "Shimon",
+        "Yitzhak",
+        "Mahmoud",
+        "Yasser",
+    ];
+    const FEMALE: &[&str] = &[
+        "Abigail",
+        "Alice",
+        "Alison",
+        "Amanda",
+        "Amy",
+        "Andrea",
+        "Angela",
+        "Ann",
+        "Anna",
+        "Anne",
+        "Barbara",
+        "Betsy",
+        "Betty",
+        "Beth",
+        "Carly",
+        "Carol",
+        "Caroline",
+        "Catherine",
+        "Charlotte",
+        "Chelsea",
+        "Christina",
+        "Christine",
+        "Claire",
+        "Condoleezza",
+        "Debbie",
+        "Deborah",
+        "Diana",
+        "Diane",
+        "Donna",
+        "Elizabeth",
+        "Ellen",
+        "Elena",
+        "Emily",
+        "Emma",
+        "Eva",
+        "Hillary",
+        "Hilary",
+        "Heather",
+        "Helen",
+        "Huma",
+        "Ivanka",
+        "Jane",
+        "Janet",
+        "Jennifer",
+        "Jessica",
+        "Jill",
+        "Joan",
+        "Joanna",
+        "Joni",
+        "Judith",
+        "Julia",
+        "Julie",
+        "Karen",
+        "Kate",
+        "Katherine",
+        "Kathleen",
+        "Kathy",
+        "Kelly",
+        "Kellyanne",
+        "Kirsten",
+        "Laura",
+        "Lauren",
+        "Linda",
+        "Lisa",
+        "Loretta",
+        "Lynn",
+        "Madeleine",
+        "Margaret",
+        "Maria",
+        "Marie",
+        "Marine",
+        "Martha",
+        "Mary",
+        "Megyn",
+        "Melania",
+        "Michelle",
+        "Monica",
+        "Nancy",
+        "Natalia",
+        "Nicole",
+        "Nikki",
+        "Olga",
+        "Patricia",
+        "Paula",
+        "Rachel",
+        "Rebecca",
+        "Rosa",
+        "Ruth",
+        "Sally",
+        "Samantha",
+        "Sandra",
+        "Sarah",
+        "Sharon",
+        "Sheryl",
+        "Sonia",
+        "Sophie",
+        "Stephanie",
+        "Susan",
+        "Susanna",
+        "Suzanne",
+        "Tammy",
+        "Teresa",
+        "Theresa",
+        "Tina",
+        "Valerie",
+        "Victoria",
+        "Virginia",
+        "Wendy",
+        "Yulia",
+        "Elaine",
+        "Elise",
+        "Maxine",
+        "Nina",
+        "Irina",
+        "Svetlana",
+        "Tatiana",
+        "Ekaterina",
+        "Maria",
+        "Marion",
+        "Margot",
+        "Ségolène",
+        "Dilma",
+        "Cristina",
+        "Aung",
+        "Benazir",
+        "Indira",
+        "Golda",
+        "Tsai",
+        "Park",
+        "Mia",
+        "Sara",
+        "Kristen",
+        "Kristin",
+        "Meghan",
+        "Megan",
+        "Hope",
+        "Omarosa",
+        "Dianne",
+        "Barbra",
+        "Oprah",
+        "Gwen",
+        "Gabrielle",
+        "Gabby",
+        "Tulsi",
+        "Kamala",
+        "Elizabeth",
+        "Heidi",
+        "Claire",
+        "Jeanne",
+        "Shelley",
+        "Lisa",
+        "Liz",
+        "Debra",
+    ];
+    if MALE.contains(&w) {
+        Gender::Male
+    } else if FEMALE.contains(&w) {
+        Gender::Female
+    } else {
+        Gender::Unknown
+    }
+}
+
+/// Words that close an organisation name and may be dropped in a short alias
+/// ("NBC News" → "NBC", "Apple Inc." → "Apple").
+pub fn is_org_suffix(w: &str) -> bool {
+    matches!(
+        w,
+        "News"
+            | "Inc"
+            | "Inc."
+            | "Corp"
+            | "Corp."
+            | "Corporation"
+            | "Co."
+            | "Company"
+            | "Ltd"
+            | "Ltd."
+            | "LLC"
+            | "Group"
+            | "Party"
+            | "Network"
+            | "Campaign"
+    )
+}

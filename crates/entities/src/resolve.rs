@@ -1,0 +1,869 @@
+//! From tagged names to mentions and entities: typing (Media, Norp, Title),
+//! aliasing, definite descriptions and pronouns.
+
+use crate::lexicon::{self, Gender};
+use crate::tagger::{spans, NameType, Tagger};
+use whosaid_core::{Document, Entity, EntityKind, Mention, MentionType, Span, Upos};
+
+/// Per-mention working data.
+#[derive(Debug, Clone)]
+struct M {
+    start: usize,
+    end: usize,
+    kind: EntityKind,
+    mtype: MentionType,
+    entity: Option<usize>,
+    sent: usize,
+    subject: bool,
+    quoted: bool,
+    /// Descriptor words (lower-case titles, nationalities) attached to a person name.
+    desc: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+struct E {
+    kind: EntityKind,
+    gender: Gender,
+    desc: Vec<String>,
+    /// Name tokens of the longest name mention.
+    name: Vec<String>,
+}
+
+fn kind_group(k: EntityKind) -> u8 {
+    match k {
+        EntityKind::Person => 0,
+        EntityKind::Organization | EntityKind::Media => 1,
+        EntityKind::Gpe | EntityKind::Location => 2,
+        EntityKind::Norp => 3,
+        _ => 4,
+    }
+}
+
+fn is_open_quote(s: &str) -> bool {
+    matches!(s, "“" | "‘" | "«")
+}
+fn is_close_quote(s: &str) -> bool {
+    matches!(s, "”" | "’" | "»")
+}
+
+/// Whether each token lies inside quotation marks.
+fn quoted_tokens(doc: &Document) -> Vec<bool> {
+    let mut out = vec![false; doc.tokens.len()];
+    for s in &doc.sentences {
+        let _ = s;
+    }
+    let mut inside = false;
+    let mut para_end = 0u32;
+    for (i, t) in doc.tokens.iter().enumerate() {
+        // Quotes never run across paragraphs unclosed (news style reopens them).
+        if t.span.start >= para_end {
+            inside = false;
+            para_end = doc
+                .paragraphs
+                .iter()
+                .find(|p| p.end > t.span.start)
+                .map_or(u32::MAX, |p| p.end);
+        }
+        let w = doc.token_text(i);
+        if is_open_quote(w) {
+            inside = true;
+        } else if is_close_quote(w) && w != "’" {
+            inside = false;
+        } else if w == "\"" || w == "``" || w == "''" {
+            inside = if w == "``" {
+                true
+            } else if w == "''" {
+                false
+            } else {
+                !inside
+            };
+        } else if w.starts_with('“') {
+            inside = true;
+        }
+        out[i] = inside && !is_open_quote(w);
+    }
+    out
+}
+
+fn lower(s: &str) -> String {
+    s.to_lowercase()
+}
+
+fn cap(s: &str) -> bool {
+    s.chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+/// Whether the mention is a grammatical subject: from the parse when there is
+/// one, otherwise the first name before any verb-like word in its clause.
+fn is_subject(doc: &Document, start: usize, end: usize, sent_start: usize) -> bool {
+    let has_parse = doc.tokens[start..end].iter().any(|t| t.head.is_some())
+        && doc.tokens[start..end]
+            .iter()
+            .any(|t| t.deprel != Default::default());
+    if has_parse {
+        // The mention's head: the token whose head lies outside the span.
+        for t in &doc.tokens[start..end] {
+            let outside = t
+                .head
+                .is_none_or(|h| (h as usize) < start || (h as usize) >= end);
+            if outside {
+                return t.deprel.is_subject();
+            }
+        }
+        return false;
+    }
+    // No parse: a name right before a speech/action verb, or opening its sentence,
+    // unless a preposition governs it.
+    if start > sent_start
+        && matches!(
+            doc.token_text(start - 1),
+            "by" | "of"
+                | "to"
+                | "from"
+                | "with"
+                | "in"
+                | "for"
+                | "at"
+                | "on"
+                | "about"
+                | "against"
+                | "between"
+                | "and"
+                | "than"
+                | "toward"
+                | "towards"
+                | "over"
+                | "under"
+        )
+    {
+        return false;
+    }
+    let next = doc.token_text(end);
+    let has_pos = doc
+        .tokens
+        .get(end)
+        .is_some_and(|t| t.upos != Upos::default());
+    if has_pos {
+        if doc.tokens[end].upos.is_verbal() {
+            return true;
+        }
+    } else if next.ends_with("ed") || next.ends_with("s") && !cap(next) && next.len() > 2 {
+        return true;
+    }
+    if next == "," {
+        return true; // appositive: "Michael McFaul, former ambassador, told NBC"
+    }
+    let _ = sent_start;
+    start == sent_start
+}
+
+/// Runs NER, typing, aliasing and coreference on `doc`, replacing its mentions and entities.
+pub fn annotate(tagger: &Tagger, doc: &mut Document) {
+    doc.mentions.clear();
+    doc.entities.clear();
+    if doc.tokens.is_empty() {
+        return;
+    }
+    let quoted = quoted_tokens(doc);
+    let mut ms: Vec<M> = Vec::new();
+    let mut taken = vec![false; doc.tokens.len()];
+    let mut words: Vec<&str> = Vec::new();
+    for (si, s) in doc.sentences.iter().enumerate() {
+        let r = s.token_range();
+        if r.is_empty() || doc.is_boilerplate(doc.tokens[r.start].span.start) {
+            continue;
+        }
+        words.clear();
+        words.extend(r.clone().map(|i| doc.token_text(i)));
+        let labels = tagger.tag(&words);
+        for (a, b, t) in spans(&labels) {
+            let (mut a, mut b) = (r.start + a, r.start + b);
+            // Possessive clitics and leading determiners are not part of the name.
+            while b > a && matches!(doc.token_text(b - 1), "'s" | "’s" | "'" | "’") {
+                b -= 1;
+            }
+            while a < b && matches!(doc.token_text(a), "the" | "The") {
+                a += 1;
+            }
+            if a >= b
+                || !doc.tokens[a..b]
+                    .iter()
+                    .enumerate()
+                    .any(|(k, _)| cap(doc.token_text(a + k)))
+            {
+                continue;
+            }
+            let text: Vec<&str> = (a..b).map(|i| doc.token_text(i)).collect();
+            let kind = match t {
+                NameType::Per => EntityKind::Person,
+                NameType::Org => {
+                    let joined = text.join(" ");
+                    if lexicon::is_known_outlet(&joined)
+                        || text.len() > 1 && text.iter().skip(1).any(|w| lexicon::is_media_word(w))
+                    {
+                        EntityKind::Media
+                    } else {
+                        EntityKind::Organization
+                    }
+                }
+                NameType::Loc => {
+                    let last = lower(text[text.len() - 1]);
+                    if matches!(
+                        last.as_str(),
+                        "river"
+                            | "mountains"
+                            | "mountain"
+                            | "sea"
+                            | "ocean"
+                            | "lake"
+                            | "valley"
+                            | "desert"
+                            | "island"
+                            | "islands"
+                            | "coast"
+                            | "peninsula"
+                            | "region"
+                    ) {
+                        EntityKind::Location
+                    } else {
+                        EntityKind::Gpe
+                    }
+                }
+            };
+            // A lone nationality/party word is a NORP, not a place or organisation.
+            let kind = if b - a == 1 && lexicon::is_norp(text[0]) && kind != EntityKind::Person {
+                EntityKind::Norp
+            } else {
+                kind
+            };
+            for x in &mut taken[a..b] {
+                *x = true;
+            }
+            ms.push(M {
+                start: a,
+                end: b,
+                kind,
+                mtype: MentionType::Name,
+                entity: None,
+                sent: si,
+                subject: is_subject(doc, a, b, r.start),
+                quoted: quoted[a],
+                desc: Vec::new(),
+            });
+        }
+        // Outlets the tagger missed ("Reuters", "CNN" at sentence ends) and NORP words.
+        for i in r.clone() {
+            if taken[i] {
+                continue;
+            }
+            let w = doc.token_text(i);
+            let kind = if lexicon::is_norp(w) && w != "North" {
+                EntityKind::Norp
+            } else if cap(w) && lexicon::is_known_outlet(w) {
+                EntityKind::Media
+            } else {
+                continue;
+            };
+            taken[i] = true;
+            ms.push(M {
+                start: i,
+                end: i + 1,
+                kind,
+                mtype: MentionType::Name,
+                entity: None,
+                sent: si,
+                subject: false,
+                quoted: quoted[i],
+                desc: Vec::new(),
+            });
+        }
+    }
+    ms.sort_by_key(|m| (m.start, m.end));
+    consistent_types(doc, &mut ms, &mut taken, &quoted);
+    add_titles(doc, &mut ms, &mut taken, &quoted);
+    let mut es = alias(doc, &mut ms);
+    ms.sort_by_key(|m| (m.start, m.end));
+    add_nominals(doc, &mut ms, &mut es, &taken, &quoted);
+    add_pronouns(doc, &mut ms, &mut es, &quoted);
+    emit(doc, ms, es);
+}
+
+/// Document-level consistency: a surname of a full person name is a person
+/// wherever it recurs ("Trump" tagged as a place, or missed, after "Donald Trump").
+fn consistent_types(doc: &Document, ms: &mut Vec<M>, taken: &mut [bool], quoted: &[bool]) {
+    // A capitalised word right after a person title is a name ("President-elect Trump").
+    let titled = |i: usize| -> bool {
+        i > 0 && {
+            let p = lower(doc.token_text(i - 1));
+            lexicon::is_title_word(&p)
+                && !matches!(p.as_str(), "former" | "first" | "acting" | "head" | "chief")
+        }
+    };
+    for m in ms.iter_mut() {
+        if m.end - m.start == 1
+            && matches!(m.kind, EntityKind::Gpe | EntityKind::Organization)
+            && titled(m.start)
+        {
+            m.kind = EntityKind::Person;
+        }
+    }
+    for (si, s) in doc.sentences.iter().enumerate() {
+        let r = s.token_range();
+        for i in r.clone() {
+            let w = doc.token_text(i);
+            if !taken[i]
+                && i > r.start
+                && titled(i)
+                && cap(w)
+                && w.chars().count() > 1
+                && !lexicon::is_norp(w)
+                && !lexicon::is_title_word(&lower(w))
+            {
+                let mut e = i + 1;
+                while e < r.end
+                    && !taken[e]
+                    && cap(doc.token_text(e))
+                    && !lexicon::is_title_word(&lower(doc.token_text(e)))
+                {
+                    e += 1;
+                }
+                for x in &mut taken[i..e] {
+                    *x = true;
+                }
+                ms.push(M {
+                    start: i,
+                    end: e,
+                    kind: EntityKind::Person,
+                    mtype: MentionType::Name,
+                    entity: None,
+                    sent: si,
+                    subject: is_subject(doc, i, e, r.start),
+                    quoted: quoted[i],
+                    desc: Vec::new(),
+                });
+            }
+        }
+    }
+    ms.sort_by_key(|m| (m.start, m.end));
+    let mut surnames: Vec<&str> = ms
+        .iter()
+        .filter(|m| m.kind == EntityKind::Person && (m.end - m.start > 1 || titled(m.start)))
+        .map(|m| doc.token_text(m.end - 1))
+        .filter(|w| w.chars().count() > 1 && cap(w))
+        .collect();
+    surnames.sort_unstable();
+    surnames.dedup();
+    if surnames.is_empty() {
+        return;
+    }
+    for m in ms.iter_mut() {
+        if m.end - m.start == 1
+            && matches!(
+                m.kind,
+                EntityKind::Gpe | EntityKind::Organization | EntityKind::Location
+            )
+            && surnames.binary_search(&doc.token_text(m.start)).is_ok()
+        {
+            m.kind = EntityKind::Person;
+        }
+    }
+    let mut added = false;
+    for (si, s) in doc.sentences.iter().enumerate() {
+        for i in s.token_range() {
+            if !taken[i] && surnames.binary_search(&doc.token_text(i)).is_ok() {
+                taken[i] = true;
+                added = true;
+                ms.push(M {
+                    start: i,
+                    end: i + 1,
+                    kind: EntityKind::Person,
+                    mtype: MentionType::Name,
+                    entity: None,
+                    sent: si,
+                    subject: is_subject(doc, i, i + 1, s.tokens[0] as usize),
+                    quoted: quoted[i],
+                    desc: Vec::new(),
+                });
+            }
+        }
+    }
+    if added {
+        ms.sort_by_key(|m| (m.start, m.end));
+    }
+}
+
+/// Title mentions before a person's name ("Russian President", "former ambassador")
+/// and appositive descriptions after it ("McFaul, former ambassador to Russia").
+fn add_titles(doc: &Document, ms: &mut Vec<M>, taken: &mut [bool], quoted: &[bool]) {
+    let n = ms.len();
+    let mut new = Vec::new();
+    for k in 0..n {
+        if ms[k].kind != EntityKind::Person {
+            continue;
+        }
+        let sent = &doc.sentences[ms[k].sent];
+        let s0 = sent.tokens[0] as usize;
+        let mut a = ms[k].start;
+        let mut desc = Vec::new();
+        // Walk left over title words, "of X" inside titles, and nationality words.
+        loop {
+            if a <= s0 {
+                break;
+            }
+            let w = doc.token_text(a - 1);
+            let lw = lower(w);
+            if lexicon::is_title_word(&lw) && !taken[a - 1] {
+                desc.push(lw);
+                a -= 1;
+            } else if a >= s0 + 3
+                && cap(w)
+                && doc.token_text(a - 2) == "of"
+                && lexicon::is_title_word(&lower(doc.token_text(a - 3)))
+                && !taken[a - 1]
+            {
+                desc.push(lw);
+                a -= 2;
+            } else if lexicon::is_norp(w) && a < ms[k].start {
+                desc.push(lw);
+                break; // the NORP mention itself stays
+            } else {
+                break;
+            }
+        }
+        if a < ms[k].start {
+            for x in &mut taken[a..ms[k].start] {
+                *x = true;
+            }
+            new.push(M {
+                start: a,
+                end: ms[k].start,
+                kind: EntityKind::Title,
+                mtype: MentionType::Nominal,
+                entity: None,
+                sent: ms[k].sent,
+                subject: false,
+                quoted: quoted[a],
+                desc: vec![format!("@{k}")],
+            });
+        }
+        // Appositive: ", (the|a|former)* title-words …"
+        let e = ms[k].end;
+        let s1 = sent.tokens[1] as usize;
+        if e + 1 < s1 && doc.token_text(e) == "," {
+            let mut j = e + 1;
+            while j < s1 && matches!(lower(doc.token_text(j)).as_str(), "the" | "a" | "an") {
+                j += 1;
+            }
+            let st = j;
+            while j < s1 && !taken[j] {
+                let lw = lower(doc.token_text(j));
+                if lexicon::is_title_word(&lw) || lexicon::is_norp(doc.token_text(j)) {
+                    desc.push(lw);
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            if j > st && desc.iter().any(|d| lexicon::is_person_noun(d)) {
+                for x in &mut taken[st..j] {
+                    *x = true;
+                }
+                new.push(M {
+                    start: st,
+                    end: j,
+                    kind: EntityKind::Title,
+                    mtype: MentionType::Nominal,
+                    entity: None,
+                    sent: ms[k].sent,
+                    subject: false,
+                    quoted: quoted[st],
+                    desc: vec![format!("@{k}")],
+                });
+            }
+        }
+        ms[k].desc = desc;
+    }
+    ms.extend(new);
+}
+
+fn initials(words: &[String]) -> String {
+    words
+        .iter()
+        .filter(|w| cap(w))
+        .filter_map(|w| w.chars().next())
+        .collect()
+}
+
+/// Clusters name mentions into entities. Person: same surname / sub-name;
+/// organisations: exact, sub-name or acronym; places and NORPs: exact.
+fn alias(doc: &Document, ms: &mut [M]) -> Vec<E> {
+    let mut es: Vec<E> = Vec::new();
+    let toks = |m: &M| -> Vec<String> {
+        (m.start..m.end)
+            .map(|i| doc.token_text(i).to_string())
+            .collect()
+    };
+    // Longest names first so short forms attach to the full name they abbreviate.
+    let mut order: Vec<usize> = (0..ms.len())
+        .filter(|&i| ms[i].mtype == MentionType::Name)
+        .collect();
+    order.sort_by_key(|&i| (std::cmp::Reverse(ms[i].end - ms[i].start), i));
+    for &i in &order {
+        let t = toks(&ms[i]);
+        let g = kind_group(ms[i].kind);
+        let mut found = None;
+        for (ei, e) in es.iter().enumerate() {
+            if kind_group(e.kind) != g {
+                continue;
+            }
+            let full = &e.name;
+            let same = if *full == t {
+                true
+            } else if g == 0 {
+                // Person: the short form ends with the surname, all its words in the full name.
+                t.last() == full.last() && t.iter().all(|w| full.contains(w))
+            } else if g == 1 {
+                let sub = full.windows(t.len()).any(|w| w == t.as_slice())
+                    && t.len() < full.len()
+                    && full[t.len()..].iter().all(|w| lexicon::is_org_suffix(w))
+                    && full[..t.len()] == t[..];
+                let acr = t.len() == 1
+                    && t[0].len() >= 2
+                    && t[0].chars().all(|c| c.is_uppercase())
+                    && full.len() >= 2
+                    && initials(full) == t[0];
+                sub || acr
+            } else {
+                false
+            };
+            if same {
+                found = Some(ei);
+                break;
+            }
+        }
+        let ei = match found {
+            Some(ei) => {
+                // Media outranks Organization for the same entity.
+                if ms[i].kind == EntityKind::Media {
+                    es[ei].kind = EntityKind::Media;
+                }
+                ei
+            }
+            None => {
+                let gender = if ms[i].kind == EntityKind::Person && t.len() > 1 {
+                    lexicon::first_name_gender(&t[0])
+                } else {
+                    Gender::Unknown
+                };
+                es.push(E {
+                    kind: ms[i].kind,
+                    gender,
+                    desc: Vec::new(),
+                    name: t.clone(),
+                });
+                es.len() - 1
+            }
+        };
+        ms[i].entity = Some(ei);
+        let d = ms[i].desc.clone();
+        for w in d {
+            if es[ei].gender == Gender::Unknown {
+                es[ei].gender = lexicon::title_gender(&w);
+            }
+            if !es[ei].desc.contains(&w) {
+                es[ei].desc.push(w);
+            }
+        }
+    }
+    // Media kind on every mention of a media entity; titles point at their person.
+    for k in 0..ms.len() {
+        if let Some(e) = ms[k].entity {
+            if es[e].kind == EntityKind::Media && ms[k].kind == EntityKind::Organization {
+                ms[k].kind = EntityKind::Media;
+            }
+        }
+        if ms[k].kind == EntityKind::Title {
+            if let Some(p) = ms[k]
+                .desc
+                .first()
+                .and_then(|d| d.strip_prefix('@'))
+                .and_then(|d| d.parse::<usize>().ok())
+            {
+                ms[k].entity = ms.get(p).and_then(|m| m.entity);
+            }
+            ms[k].desc.clear();
+        }
+    }
+    es
+}
+
+/// Sorted insert keeping `ms` in text order.
+fn insert(ms: &mut Vec<M>, m: M) {
+    let pos = ms.partition_point(|x| (x.start, x.end) <= (m.start, m.end));
+    ms.insert(pos, m);
+}
+
+/// The best earlier candidate entity for a referring expression at token `at`.
+fn best_antecedent(
+    ms: &[M],
+    es: &[E],
+    at: usize,
+    sent: usize,
+    quoted_here: bool,
+    max_back: usize,
+    ok: impl Fn(&M, &E) -> bool,
+) -> Option<usize> {
+    let mut best: Option<(f32, usize)> = None;
+    for m in ms.iter().rev() {
+        if m.start >= at {
+            continue;
+        }
+        if m.sent + max_back < sent {
+            break;
+        }
+        let Some(e) = m.entity else { continue };
+        if !ok(m, &es[e]) {
+            continue;
+        }
+        let dist = (sent - m.sent) as f32;
+        let mut sc = -dist;
+        if m.subject {
+            sc += 1.2;
+        }
+        if m.quoted && !quoted_here {
+            sc -= 1.5;
+        }
+        if m.mtype == MentionType::Name {
+            sc += 0.3;
+        }
+        // Recency within the window breaks ties.
+        sc -= (at - m.start) as f32 * 0.002;
+        if best.is_none_or(|(b, _)| sc > b) {
+            best = Some((sc, e));
+        }
+    }
+    best.map(|(_, e)| e)
+}
+
+/// Definite descriptions: "the (Russian) president", "the ambassador", "the company".
+fn add_nominals(doc: &Document, ms: &mut Vec<M>, es: &mut [E], taken: &[bool], quoted: &[bool]) {
+    for (si, s) in doc.sentences.iter().enumerate() {
+        let r = s.token_range();
+        let mut i = r.start;
+        while i < r.end {
+            if !matches!(doc.token_text(i), "the" | "The") || taken[i] {
+                i += 1;
+                continue;
+            }
+            let mut j = i + 1;
+            let mut mods = Vec::new();
+            while j < r.end && lexicon::is_norp(doc.token_text(j)) {
+                mods.push(lower(doc.token_text(j)));
+                j += 1;
+            }
+            while j < r.end && matches!(doc.token_text(j), "former" | "top" | "senior" | "new") {
+                j += 1;
+            }
+            if j >= r.end || taken[j] {
+                i += 1;
+                continue;
+            }
+            let head = lower(doc.token_text(j));
+            // A title directly before a name is handled as a Title, not a description.
+            let next_name = j + 1 < r.end && (taken[j + 1] && cap(doc.token_text(j + 1)));
+            let person = lexicon::is_person_noun(&head) && !next_name;
+            let org = matches!(
+                head.as_str(),
+                "company"
+                    | "agency"
+                    | "bureau"
+                    | "firm"
+                    | "committee"
+                    | "network"
+                    | "newspaper"
+                    | "paper"
+                    | "organization"
+                    | "organisation"
+                    | "group"
+                    | "party"
+            ) && !next_name;
+            if !(person || org) {
+                i += 1;
+                continue;
+            }
+            let end = j + 1;
+            let at = i;
+            let q = quoted[i];
+            let target = if person {
+                best_antecedent(ms, es, at, si, q, 6, |m, e| {
+                    e.kind == EntityKind::Person
+                        && m.mtype != MentionType::Pronoun
+                        && (e.desc.contains(&head) || e.desc.iter().any(|d| d.starts_with(&head)))
+                        && mods.iter().all(|md| {
+                            e.desc.contains(md)
+                                || e.desc.iter().all(|d| !lexicon::is_norp(&capitalise(d)))
+                        })
+                })
+                .or_else(|| {
+                    // Generic roles ("the official") with no title match: the nearest person.
+                    matches!(
+                        head.as_str(),
+                        "official" | "spokesman" | "spokeswoman" | "expert" | "analyst" | "source"
+                    )
+                    .then(|| {
+                        best_antecedent(ms, es, at, si, q, 2, |_, e| e.kind == EntityKind::Person)
+                    })
+                    .flatten()
+                })
+            } else {
+                let want_media = matches!(head.as_str(), "network" | "newspaper" | "paper");
+                best_antecedent(ms, es, at, si, q, 3, |_, e| {
+                    if want_media {
+                        e.kind == EntityKind::Media
+                    } else {
+                        e.kind == EntityKind::Organization
+                    }
+                })
+            };
+            if let Some(e) = target {
+                let kind = es[e].kind;
+                insert(
+                    ms,
+                    M {
+                        start: i,
+                        end,
+                        kind,
+                        mtype: MentionType::Nominal,
+                        entity: Some(e),
+                        sent: si,
+                        subject: is_subject(doc, i, end, r.start),
+                        quoted: q,
+                        desc: Vec::new(),
+                    },
+                );
+            }
+            i = end;
+        }
+    }
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// Third-person pronouns.
+fn add_pronouns(doc: &Document, ms: &mut Vec<M>, es: &mut [E], quoted: &[bool]) {
+    for (si, s) in doc.sentences.iter().enumerate() {
+        for i in s.token_range() {
+            let w = doc.token_text(i);
+            let g = match w {
+                "he" | "He" | "him" | "his" | "His" | "himself" => Gender::Male,
+                "she" | "She" | "her" | "Her" | "hers" | "herself" => Gender::Female,
+                "they" | "They" | "them" | "their" | "Their" | "themselves" => Gender::Unknown,
+                _ => continue,
+            };
+            let plural = g == Gender::Unknown;
+            let q = quoted[i];
+            let target = if plural {
+                // 'they' only to organisations, and only when no plural common noun intervenes.
+                let e = best_antecedent(ms, es, i, si, q, 1, |m, e| {
+                    m.subject && matches!(e.kind, EntityKind::Organization | EntityKind::Media)
+                });
+                e.filter(|&e| {
+                    let last = ms
+                        .iter()
+                        .rev()
+                        .find(|m| m.start < i && m.entity == Some(e) && m.subject)
+                        .map_or(i, |m| m.end);
+                    !(last..i).any(|k| {
+                        let t = doc.token_text(k);
+                        t.len() > 3
+                            && t.ends_with('s')
+                            && !cap(t)
+                            && !matches!(t, "this" | "was" | "has" | "does" | "says" | "is")
+                            && doc.tokens[k].upos != Upos::Verb
+                    })
+                })
+            } else {
+                best_antecedent(ms, es, i, si, q, 3, |_, e| {
+                    e.kind == EntityKind::Person && (e.gender == g || e.gender == Gender::Unknown)
+                })
+            };
+            if let Some(e) = target {
+                if !plural && es[e].gender == Gender::Unknown {
+                    es[e].gender = g;
+                }
+                let kind = es[e].kind;
+                let subject = doc.tokens[i].deprel.is_subject()
+                    || doc.tokens[i].deprel == Default::default()
+                        && matches!(w, "he" | "He" | "she" | "She" | "they" | "They");
+                insert(
+                    ms,
+                    M {
+                        start: i,
+                        end: i + 1,
+                        kind,
+                        mtype: MentionType::Pronoun,
+                        entity: Some(e),
+                        sent: si,
+                        subject,
+                        quoted: q,
+                        desc: Vec::new(),
+                    },
+                );
+            }
+        }
+    }
+}
+
+/// Writes mentions and entities into the document (unlinked mentions keep `entity: None`).
+fn emit(doc: &mut Document, ms: Vec<M>, es: Vec<E>) {
+    let mut used: Vec<Option<u32>> = vec![None; es.len()];
+    let mut entities: Vec<Entity> = Vec::new();
+    let mut mentions = Vec::with_capacity(ms.len());
+    for m in &ms {
+        let span = Span::new(
+            doc.tokens[m.start].span.start,
+            doc.tokens[m.end - 1].span.end,
+        );
+        let entity = m.entity.map(|e| {
+            *used[e].get_or_insert_with(|| {
+                entities.push(Entity {
+                    id: entities.len() as u32,
+                    kind: es[e].kind,
+                    name: es[e].name.join(" "),
+                    mentions: Vec::new(),
+                });
+                entities.len() as u32 - 1
+            })
+        });
+        if let Some(e) = entity {
+            entities[e as usize].mentions.push(mentions.len() as u32);
+        }
+        mentions.push(Mention {
+            span,
+            tokens: [m.start as u32, m.end as u32],
+            kind: m.kind,
+            mention_type: m.mtype,
+            entity,
+        });
+    }
+    // Names as written: rebuild from the text so spacing matches ("Al-Zaman").
+    for e in &mut entities {
+        if let Some(best) = e
+            .mentions
+            .iter()
+            .map(|&k| &mentions[k as usize])
+            .filter(|m: &&Mention| m.mention_type == MentionType::Name)
+            .max_by_key(|m| (m.tokens[1] - m.tokens[0], std::cmp::Reverse(m.span.start)))
+        {
+            e.name = doc.slice(best.span).to_string();
+        }
+    }
+    doc.mentions = mentions;
+    doc.entities = entities;
+}

@@ -1,0 +1,68 @@
+//! The seed article through the real pipeline (nlp stages + entities): people,
+//! organisations and the quote-speaker pronouns. General methods only.
+
+use std::path::Path;
+use whosaid_core::{Document, EntityKind, MentionType};
+
+fn run(text: &str) -> Document {
+    let mut doc = Document::new(text);
+    for s in whosaid_nlp::english_stages().expect("nlp stages") {
+        s.process(&mut doc).expect("nlp");
+    }
+    for s in whosaid_entities::english_stages().expect("entity stages") {
+        s.process(&mut doc).expect("entities");
+    }
+    doc
+}
+
+fn entity_of<'a>(doc: &'a Document, name: &str) -> Option<&'a whosaid_core::Entity> {
+    doc.entities.iter().find(|e| {
+        e.mentions.iter().any(|&m| {
+            let m = &doc.mentions[m as usize];
+            let t = doc.slice(m.span);
+            m.mention_type == MentionType::Name && (t == name || t.ends_with(&format!(" {name}")))
+        })
+    })
+}
+
+#[test]
+fn seed_article_entities_and_speaker_pronouns() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/corpus/seed/putin-dnc-hacks.txt");
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        eprintln!("note: {} absent, skipping", path.display());
+        return;
+    };
+    let doc = run(&text);
+    for p in ["Putin", "McFaul", "Borohovski", "Trump", "Clinton"] {
+        let e = entity_of(&doc, p).unwrap_or_else(|| panic!("{p} not found"));
+        assert_eq!(e.kind, EntityKind::Person, "{p}");
+    }
+    for o in [
+        "NBC News",
+        "CIA",
+        "FBI",
+        "RNC",
+        "WikiLeaks",
+        "Washington Post",
+    ] {
+        let e = entity_of(&doc, o).unwrap_or_else(|| panic!("{o} not found"));
+        assert!(
+            matches!(e.kind, EntityKind::Organization | EntityKind::Media),
+            "{o}: {:?}",
+            e.kind
+        );
+    }
+    // "…,” he added." and "…,” he said, adding" resolve to the quoted speakers.
+    for (cue, who) in [("he added", "McFaul"), ("he said, adding", "Borohovski")] {
+        let at = text.find(cue).expect("cue in text");
+        let at = text[..at].chars().count() as u32;
+        let m = doc
+            .mentions
+            .iter()
+            .find(|m| m.span.start == at && m.mention_type == MentionType::Pronoun)
+            .unwrap_or_else(|| panic!("pronoun before '{cue}' not linked"));
+        let e = &doc.entities[m.entity.expect("linked") as usize];
+        assert!(e.name.ends_with(who), "'{cue}' → {} (want {who})", e.name);
+    }
+}
