@@ -151,7 +151,13 @@ fn is_subject(doc: &Document, start: usize, end: usize, sent_start: usize) -> bo
         return true;
     }
     if next == "," {
-        return true; // appositive: "Michael McFaul, former ambassador, told NBC"
+        // Appositive subject: "Michael McFaul, former ambassador, told NBC", at the
+        // clause start (sentence start, or after a comma or closing quote).
+        let mut a = start;
+        while a > sent_start && lexicon::is_title_word(&lower(doc.token_text(a - 1))) {
+            a -= 1;
+        }
+        return a == sent_start || matches!(doc.token_text(a - 1), "," | "”" | "\"" | "''");
     }
     let _ = sent_start;
     start == sent_start
@@ -603,6 +609,8 @@ fn insert(ms: &mut Vec<M>, m: M) {
     ms.insert(pos, m);
 }
 
+const SALIENCE: f32 = 0.4;
+
 /// The best earlier candidate entity for a referring expression at token `at`.
 fn best_antecedent(
     ms: &[M],
@@ -614,6 +622,16 @@ fn best_antecedent(
     ok: impl Fn(&M, &E) -> bool,
 ) -> Option<usize> {
     let mut best: Option<(f32, usize)> = None;
+    // Salience: entities mentioned often so far are likelier antecedents.
+    let mut count = vec![0u32; es.len()];
+    for m in ms {
+        if m.start >= at {
+            break;
+        }
+        if let Some(e) = m.entity {
+            count[e] += 1;
+        }
+    }
     for m in ms.iter().rev() {
         if m.start >= at {
             continue;
@@ -636,6 +654,7 @@ fn best_antecedent(
         if m.mtype == MentionType::Name {
             sc += 0.3;
         }
+        sc += SALIENCE * (1.0 + count[e] as f32).ln();
         // Recency within the window breaks ties.
         sc -= (at - m.start) as f32 * 0.002;
         if best.is_none_or(|(b, _)| sc > b) {
@@ -789,9 +808,23 @@ fn add_pronouns(doc: &Document, ms: &mut Vec<M>, es: &mut [E], quoted: &[bool]) 
                     })
                 })
             } else {
-                best_antecedent(ms, es, i, si, q, 3, |_, e| {
+                let compatible = |e: &E| {
                     e.kind == EntityKind::Person && (e.gender == g || e.gender == Gender::Unknown)
-                })
+                };
+                // Quote-speaker pronoun ("…,” he added"): the speaker is the latest
+                // unquoted subject before the quote, not whoever the quote mentions.
+                let after_quote = i > s.tokens[0] as usize
+                    && matches!(doc.token_text(i - 1), "”" | "\"" | "''")
+                    && matches!(w, "he" | "she");
+                let speaker = if after_quote {
+                    ms.iter()
+                        .rev()
+                        .filter(|m| m.start < i && m.sent + 2 >= si && m.subject && !m.quoted)
+                        .find_map(|m| m.entity.filter(|&e| compatible(&es[e])))
+                } else {
+                    None
+                };
+                speaker.or_else(|| best_antecedent(ms, es, i, si, q, 3, |_, e| compatible(e)))
             };
             if let Some(e) = target {
                 if !plural && es[e].gender == Gender::Unknown {
