@@ -1,0 +1,216 @@
+//! Date normalisation to ISO 8601: `YYYY-MM-DD`, or `YYYY-MM-DDTHH:MM:SS[zone]`
+//! when a time is known. Accepts ISO forms, `YYYY/MM/DD`, "Nov. 14, 2016",
+//! "14 November 2016", "November 14th, 2016", and dates in URL paths.
+
+use regex::Regex;
+use std::sync::OnceLock;
+
+const MONTHS: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+
+fn month(name: &str) -> Option<u32> {
+    let n = name.to_ascii_lowercase();
+    let n = n.trim_end_matches('.');
+    if n.len() < 3 {
+        return None;
+    }
+    let m = MONTHS.iter().position(|m| n.starts_with(m))? as u32 + 1;
+    // "sept" and full names are fine; reject words that merely start like a month ("marsh").
+    const FULL: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let full = FULL[(m - 1) as usize];
+    (full.starts_with(n) || n == "sept").then_some(m)
+}
+
+fn valid(y: i32, m: u32, d: u32) -> bool {
+    (1990..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d)
+}
+
+fn ymd(y: i32, m: u32, d: u32) -> Option<String> {
+    valid(y, m, d).then(|| format!("{y:04}-{m:02}-{d:02}"))
+}
+
+fn re_iso() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})?)?")
+            .expect("static regex")
+    })
+}
+
+fn re_mdy() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(r"(?i)\b([A-Za-z]{3,9}\.?)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
+            .expect("static regex")
+    })
+}
+
+fn re_dmy() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([A-Za-z]{3,9}\.?),?\s+(\d{4})\b")
+            .expect("static regex")
+    })
+}
+
+fn re_numeric() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| Regex::new(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b").expect("static regex"))
+}
+
+fn re_url() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|-|$|\b)|/((?:19|20)\d{2})(\d{2})(\d{2})/")
+            .expect("static regex")
+    })
+}
+
+/// Normalises a date string found in metadata (`content`, `datetime`, JSON-LD).
+pub fn normalize(s: &str) -> Option<String> {
+    let s = s.trim();
+    if s.is_empty() {
+        return None;
+    }
+    if let Some(c) = re_iso().captures(s) {
+        let y: i32 = c[1].parse().ok()?;
+        let m: u32 = c[2].parse().ok()?;
+        let d: u32 = c[3].parse().ok()?;
+        let date = ymd(y, m, d)?;
+        if let (Some(h), Some(mi)) = (c.get(4), c.get(5)) {
+            let sec = c.get(6).map_or("00", |x| x.as_str());
+            let zone = c.get(7).map_or(String::new(), |z| {
+                let z = z.as_str();
+                if z.len() == 5 {
+                    format!("{}:{}", &z[..3], &z[3..])
+                } else {
+                    z.to_string()
+                }
+            });
+            return Some(format!("{date}T{}:{}:{sec}{zone}", h.as_str(), mi.as_str()));
+        }
+        return Some(date);
+    }
+    if let Some(d) = find_visible(s) {
+        return Some(d);
+    }
+    // Unix timestamps (seconds or milliseconds) appear in some meta tags.
+    if s.bytes().all(|b| b.is_ascii_digit()) && (10..=13).contains(&s.len()) {
+        let secs: i64 = s.parse().ok()?;
+        let secs = if s.len() == 13 { secs / 1000 } else { secs };
+        return civil(secs);
+    }
+    None
+}
+
+/// Days since the epoch to a calendar date (Howard Hinnant's algorithm).
+fn civil(secs: i64) -> Option<String> {
+    let z = secs.div_euclid(86_400) + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let y = (yoe + era * 400 + i64::from(m <= 2)) as i32;
+    ymd(y, m, d)
+}
+
+/// Finds the first written-out date in running text ("Nov. 14, 2016",
+/// "14 November 2016", "2016-12-15", "12/15/2016").
+pub fn find_visible(s: &str) -> Option<String> {
+    let mut best: Option<(usize, String)> = None;
+    let mut consider = |pos: usize, v: Option<String>| {
+        if let Some(v) = v {
+            if best.as_ref().is_none_or(|(p, _)| pos < *p) {
+                best = Some((pos, v));
+            }
+        }
+    };
+    for c in re_mdy().captures_iter(s) {
+        if let (Some(m), Ok(d), Ok(y)) = (month(&c[1]), c[2].parse(), c[3].parse()) {
+            consider(c.get(0).map_or(0, |x| x.start()), ymd(y, m, d));
+            break;
+        }
+    }
+    for c in re_dmy().captures_iter(s) {
+        if let (Some(m), Ok(d), Ok(y)) = (month(&c[2]), c[1].parse(), c[3].parse()) {
+            consider(c.get(0).map_or(0, |x| x.start()), ymd(y, m, d));
+            break;
+        }
+    }
+    if let Some(c) = re_iso().captures(s) {
+        if let (Ok(y), Ok(m), Ok(d)) = (c[1].parse(), c[2].parse(), c[3].parse()) {
+            consider(c.get(0).map_or(0, |x| x.start()), ymd(y, m, d));
+        }
+    }
+    if let Some(c) = re_numeric().captures(s) {
+        if let (Ok(a), Ok(b), Ok(y)) = (c[1].parse::<u32>(), c[2].parse::<u32>(), c[3].parse()) {
+            // Month first (US) unless the first number cannot be a month.
+            let v = if a > 12 { ymd(y, b, a) } else { ymd(y, a, b) };
+            consider(c.get(0).map_or(0, |x| x.start()), v);
+        }
+    }
+    best.map(|(_, v)| v)
+}
+
+/// A date in a URL path (`/2016/12/15/`, `/20161215/`).
+pub fn from_url(url: &str) -> Option<String> {
+    let c = re_url().captures(url)?;
+    let (y, m, d) = if c.get(1).is_some() {
+        (c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)
+    } else {
+        (c[4].parse().ok()?, c[5].parse().ok()?, c[6].parse().ok()?)
+    };
+    ymd(y, m, d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalises() {
+        assert_eq!(
+            normalize("2016-12-15T10:00:00Z").as_deref(),
+            Some("2016-12-15T10:00:00Z")
+        );
+        assert_eq!(
+            normalize("2016-12-15T10:00:00+0100").as_deref(),
+            Some("2016-12-15T10:00:00+01:00")
+        );
+        assert_eq!(normalize("2016-12-15").as_deref(), Some("2016-12-15"));
+        assert_eq!(normalize("Nov. 14, 2016").as_deref(), Some("2016-11-14"));
+        assert_eq!(normalize("14 November 2016").as_deref(), Some("2016-11-14"));
+        assert_eq!(
+            normalize("Updated September 3rd, 2021 at 5pm").as_deref(),
+            Some("2021-09-03")
+        );
+        assert_eq!(normalize("1481796000").as_deref(), Some("2016-12-15"));
+        assert_eq!(normalize("no date"), None);
+        assert_eq!(
+            from_url("https://x.com/2016/12/15/politics/a.html").as_deref(),
+            Some("2016-12-15")
+        );
+        assert_eq!(
+            from_url("https://x.com/news/20161215/a").as_deref(),
+            Some("2016-12-15")
+        );
+        assert_eq!(from_url("https://x.com/a-2016"), None);
+    }
+}

@@ -1,0 +1,187 @@
+//! Main text: prune obvious boilerplate (navigation, captions, share/newsletter/
+//! related boxes, comments), let dom_smoothie's Readability pick the article
+//! container, then walk it into typed blocks and drop boilerplate paragraphs.
+
+use super::meta::clean_ws;
+use super::BlockKind;
+use dom_query::{Document, NodeRef};
+
+/// Elements removed before the container is chosen: never article text.
+const PRUNE: &str = "script, style, noscript, template, svg, nav, figcaption, \
+    [role=\"navigation\"], [role=\"complementary\"], [aria-label*=\"share\" i], \
+    [class*=\"newsletter\" i], [id*=\"newsletter\" i], [class*=\"social\" i], \
+    [class*=\"share\" i]:not(body):not(article), [class*=\"related\" i]:not(body):not(article), \
+    [class*=\"comment\" i]:not(body):not(article), [id*=\"comments\" i], \
+    [class*=\"caption\" i], [class*=\"credit\" i], [class*=\"advert\" i], [class*=\"promo\" i], \
+    [class*=\"subscribe\" i], [class*=\"sidebar\" i], [class*=\"breadcrumb\" i], [class*=\"author-bio\" i], \
+    [class*=\"tags\" i], [class*=\"recommend\" i], [class*=\"cookie\" i], [class*=\"popup\" i], [class*=\"modal\" i]";
+
+pub fn prune(doc: &Document) {
+    doc.select(PRUNE).remove();
+}
+
+/// A block before offsets are assigned.
+pub struct RawBlock {
+    pub text: String,
+    pub kind: BlockKind,
+}
+
+fn kind_of(name: &str) -> Option<BlockKind> {
+    Some(match name {
+        "p" | "div" | "section" | "article" | "td" | "th" | "pre" | "dd" | "dt" | "main"
+        | "header" | "table" | "tr" | "figure" | "center" | "address" => BlockKind::Paragraph,
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => BlockKind::Heading,
+        "blockquote" => BlockKind::Quote,
+        "li" => BlockKind::ListItem,
+        "ul" | "ol" | "dl" => BlockKind::Paragraph,
+        _ => return None,
+    })
+}
+
+/// Walks a subtree (iteratively: pages can nest thousands deep) into blocks.
+pub fn blocks(root: &NodeRef) -> Vec<RawBlock> {
+    let mut out = Vec::new();
+    let mut buf = String::new();
+    // Kind of the innermost open block; Quote/ListItem are inherited.
+    let mut kinds: Vec<BlockKind> = vec![BlockKind::Paragraph];
+    enum Step<'a> {
+        Enter(NodeRef<'a>),
+        Exit(bool),
+    }
+    let flush = |buf: &mut String, kind: BlockKind, out: &mut Vec<RawBlock>| {
+        let t = clean_ws(buf);
+        buf.clear();
+        if !t.is_empty() {
+            out.push(RawBlock { text: t, kind });
+        }
+    };
+    let mut stack = vec![Step::Enter(*root)];
+    while let Some(step) = stack.pop() {
+        match step {
+            Step::Exit(block) => {
+                let k = *kinds.last().unwrap_or(&BlockKind::Paragraph);
+                if block {
+                    flush(&mut buf, k, &mut out);
+                    kinds.pop();
+                }
+            }
+            Step::Enter(n) => {
+                if n.is_text() {
+                    buf.push_str(&n.text());
+                    continue;
+                }
+                if !n.is_element() && !n.is_document() {
+                    continue;
+                }
+                let name = n
+                    .node_name()
+                    .map(|s| s.to_ascii_lowercase())
+                    .unwrap_or_default();
+                if matches!(
+                    name.as_str(),
+                    "script" | "style" | "noscript" | "template" | "figcaption"
+                ) {
+                    continue;
+                }
+                if name == "br" {
+                    buf.push(' ');
+                    continue;
+                }
+                let block = match kind_of(&name) {
+                    Some(k) => {
+                        let outer = *kinds.last().unwrap_or(&BlockKind::Paragraph);
+                        flush(&mut buf, outer, &mut out);
+                        let k = match (outer, k) {
+                            (BlockKind::Quote, BlockKind::Paragraph) => BlockKind::Quote,
+                            (BlockKind::ListItem, BlockKind::Paragraph) => BlockKind::ListItem,
+                            _ => k,
+                        };
+                        kinds.push(k);
+                        true
+                    }
+                    None => false,
+                };
+                stack.push(Step::Exit(block));
+                let mut children = Vec::new();
+                let mut c = n.first_child();
+                while let Some(ch) = c {
+                    c = ch.next_sibling();
+                    children.push(ch);
+                }
+                for ch in children.into_iter().rev() {
+                    stack.push(Step::Enter(ch));
+                }
+                if !block {
+                    // Inline elements: keep words apart where markup separated them.
+                    if matches!(name.as_str(), "span" | "a" | "em" | "strong" | "b" | "i") {
+                        continue;
+                    }
+                    buf.push(' ');
+                }
+            }
+        }
+    }
+    flush(&mut buf, BlockKind::Paragraph, &mut out);
+    out
+}
+
+/// Paragraph-level filter: promos, share prompts, credits, "NOW WATCH", ads.
+pub fn is_boilerplate(t: &str) -> bool {
+    let lower = t.to_lowercase();
+    let words = t.split_whitespace().count();
+    const STARTS: [&str; 24] = [
+        "now watch",
+        "watch:",
+        "also on",
+        "read more",
+        "read also",
+        "related:",
+        "related articles",
+        "related stories",
+        "recommended",
+        "advertisement",
+        "sponsored",
+        "sign up",
+        "subscribe",
+        "follow us",
+        "share this",
+        "share on",
+        "click here",
+        "photo:",
+        "image:",
+        "credit:",
+        "(photo",
+        "see also",
+        "more:",
+        "don't miss",
+    ];
+    if words <= 25 && STARTS.iter().any(|s| lower.starts_with(s)) {
+        return true;
+    }
+    if words <= 6 {
+        const WHOLE: [&str; 12] = [
+            "advertisement",
+            "share",
+            "tweet",
+            "email",
+            "print",
+            "facebook",
+            "twitter",
+            "linkedin",
+            "comments",
+            "loading...",
+            "skip to content",
+            "continue reading",
+        ];
+        if WHOLE
+            .iter()
+            .any(|w| lower.trim_end_matches(['.', ':']) == *w)
+        {
+            return true;
+        }
+        if lower.contains("getty images") || lower.contains("©") || lower.starts_with("photo by") {
+            return true;
+        }
+    }
+    false
+}

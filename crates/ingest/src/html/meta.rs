@@ -1,0 +1,473 @@
+//! Metadata: structured data first (JSON-LD, OpenGraph, `<meta>`, `itemprop`),
+//! then heuristics (`<time datetime>`, bylines, URL dates, visible dates).
+
+use super::dates;
+use dom_query::Document;
+use serde_json::Value;
+use whosaid_core::Metadata;
+
+/// Collected candidates, strongest source first.
+#[derive(Default)]
+struct Ld {
+    title: Option<String>,
+    authors: Vec<String>,
+    published: Option<String>,
+    modified: Option<String>,
+    site: Option<String>,
+    url: Option<String>,
+}
+
+const ARTICLE_TYPES: [&str; 9] = [
+    "NewsArticle",
+    "Article",
+    "BlogPosting",
+    "ReportageNewsArticle",
+    "AnalysisNewsArticle",
+    "OpinionNewsArticle",
+    "Report",
+    "TechArticle",
+    "ScholarlyArticle",
+];
+
+fn is_article(v: &Value) -> bool {
+    match v.get("@type") {
+        Some(Value::String(t)) => ARTICLE_TYPES.contains(&t.as_str()) || t.ends_with("Article"),
+        Some(Value::Array(a)) => a.iter().any(|t| {
+            t.as_str()
+                .is_some_and(|t| ARTICLE_TYPES.contains(&t) || t.ends_with("Article"))
+        }),
+        _ => false,
+    }
+}
+
+fn names(v: &Value, out: &mut Vec<String>) {
+    match v {
+        Value::String(s) => push_author(out, s),
+        Value::Array(a) => a.iter().for_each(|x| names(x, out)),
+        Value::Object(o) => {
+            if let Some(Value::String(n)) = o.get("name") {
+                push_author(out, n);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn push_author(out: &mut Vec<String>, s: &str) {
+    let s = clean_ws(s);
+    let s = s.trim_start_matches("By ").trim_start_matches("by ").trim();
+    if s.is_empty() || s.len() > 80 || s.starts_with("http") || out.iter().any(|a| a == s) {
+        return;
+    }
+    out.push(s.to_string());
+}
+
+fn text_of(v: Option<&Value>) -> Option<String> {
+    match v? {
+        Value::String(s) if !s.trim().is_empty() => Some(clean_ws(s)),
+        Value::Array(a) => text_of(a.first()),
+        Value::Object(o) => text_of(o.get("name")),
+        _ => None,
+    }
+}
+
+/// Walks JSON-LD (objects, arrays, `@graph`) with a depth bound.
+fn walk(v: &Value, depth: usize, ld: &mut Ld, site_fallback: &mut Option<String>) {
+    if depth > 16 {
+        return;
+    }
+    match v {
+        Value::Array(a) => a.iter().for_each(|x| walk(x, depth + 1, ld, site_fallback)),
+        Value::Object(o) => {
+            if is_article(v) {
+                if ld.title.is_none() {
+                    ld.title = text_of(o.get("headline")).or_else(|| text_of(o.get("name")));
+                }
+                if ld.authors.is_empty() {
+                    if let Some(a) = o.get("author").or_else(|| o.get("creator")) {
+                        names(a, &mut ld.authors);
+                    }
+                }
+                if ld.published.is_none() {
+                    ld.published = o
+                        .get("datePublished")
+                        .or_else(|| o.get("dateCreated"))
+                        .and_then(Value::as_str)
+                        .and_then(dates::normalize);
+                }
+                if ld.modified.is_none() {
+                    ld.modified = o
+                        .get("dateModified")
+                        .and_then(Value::as_str)
+                        .and_then(dates::normalize);
+                }
+                if ld.site.is_none() {
+                    ld.site = text_of(o.get("publisher"));
+                }
+                if ld.url.is_none() {
+                    ld.url = o.get("url").and_then(Value::as_str).map(str::to_string);
+                }
+            } else if matches!(o.get("@type"), Some(Value::String(t)) if t == "WebSite" || t == "Organization" || t == "NewsMediaOrganization")
+                && site_fallback.is_none()
+            {
+                *site_fallback = text_of(o.get("name"));
+            }
+            if let Some(g) = o.get("@graph") {
+                walk(g, depth + 1, ld, site_fallback);
+            }
+            if let Some(m) = o.get("mainEntity") {
+                walk(m, depth + 1, ld, site_fallback);
+            }
+        }
+        _ => {}
+    }
+}
+
+pub(crate) fn clean_ws(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+fn meta(doc: &Document, keys: &[&str]) -> Option<String> {
+    for k in keys {
+        for attr in ["property", "name", "itemprop"] {
+            let sel = doc.select(&format!("meta[{attr}=\"{k}\" i]"));
+            for m in sel.iter() {
+                if let Some(c) = m.attr("content") {
+                    let c = clean_ws(&c);
+                    if !c.is_empty() {
+                        return Some(c);
+                    }
+                }
+            }
+        }
+    }
+    None
+}
+
+fn meta_date(doc: &Document, keys: &[&str]) -> Option<String> {
+    for k in keys {
+        for attr in ["property", "name", "itemprop"] {
+            for m in doc.select(&format!("meta[{attr}=\"{k}\" i]")).iter() {
+                if let Some(d) = m.attr("content").as_deref().and_then(dates::normalize) {
+                    return Some(d);
+                }
+            }
+        }
+    }
+    None
+}
+
+const PUBLISHED_KEYS: [&str; 16] = [
+    "article:published_time",
+    "og:article:published_time",
+    "datePublished",
+    "date",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "article.published",
+    "dc.date",
+    "dc.date.issued",
+    "dcterms.created",
+    "dcterms.date",
+    "sailthru.date",
+    "parsely-pub-date",
+    "cxenseparse:recs:publishtime",
+];
+
+const MODIFIED_KEYS: [&str; 5] = [
+    "article:modified_time",
+    "og:updated_time",
+    "dateModified",
+    "dcterms.modified",
+    "last-modified",
+];
+
+/// Reads the page's metadata (call before the document is pruned).
+pub fn extract(doc: &Document, url_hint: Option<&str>) -> Metadata {
+    let mut ld = Ld::default();
+    let mut site_fallback = None;
+    for s in doc.select("script[type=\"application/ld+json\" i]").iter() {
+        let raw = s.text();
+        let raw = raw.trim().trim_end_matches(';');
+        if let Ok(v) = serde_json::from_str::<Value>(raw) {
+            walk(&v, 0, &mut ld, &mut site_fallback);
+        }
+    }
+
+    let mut m = Metadata::default();
+    let og_title = meta(doc, &["og:title", "twitter:title"]);
+    let html_title = doc
+        .select("head title")
+        .iter()
+        .next()
+        .map(|t| clean_ws(&t.text()));
+    let h1 = doc
+        .select("h1")
+        .iter()
+        .next()
+        .map(|t| clean_ws(&t.text()))
+        .filter(|t| !t.is_empty());
+    m.site_name = meta(doc, &["og:site_name", "application-name"])
+        .or(ld.site.clone())
+        .or(site_fallback)
+        .or_else(|| html_title.as_deref().and_then(title_suffix));
+    m.title = ld
+        .title
+        .clone()
+        .or(og_title)
+        .or_else(|| meta(doc, &["headline", "dc.title", "title"]))
+        .or_else(|| h1.clone())
+        .or_else(|| {
+            html_title
+                .as_deref()
+                .map(|t| strip_site(t, m.site_name.as_deref()))
+        });
+
+    m.authors = ld.authors.clone();
+    if m.authors.is_empty() {
+        if let Some(a) = meta(
+            doc,
+            &[
+                "author",
+                "article:author",
+                "dc.creator",
+                "parsely-author",
+                "sailthru.author",
+                "byl",
+            ],
+        ) {
+            if !a.starts_with("http") {
+                split_byline(&a, &mut m.authors);
+            }
+        }
+    }
+    if m.authors.is_empty() {
+        for sel in [
+            "[rel=\"author\"]",
+            "[itemprop=\"author\"] [itemprop=\"name\"]",
+            "[itemprop=\"author\"]",
+            ".byline",
+            ".author-name",
+            ".author",
+            "[class*=\"byline\" i]",
+        ] {
+            if let Some(a) = doc
+                .select(sel)
+                .iter()
+                .map(|e| clean_ws(&e.text()))
+                .find(|t| !t.is_empty() && t.len() < 120)
+            {
+                split_byline(&a, &mut m.authors);
+                if !m.authors.is_empty() {
+                    break;
+                }
+            }
+        }
+    }
+
+    m.published = ld
+        .published
+        .clone()
+        .or_else(|| meta_date(doc, &PUBLISHED_KEYS));
+    if m.published.is_none() {
+        m.published = time_element(doc);
+    }
+    if m.published.is_none() {
+        m.published = url_hint.and_then(dates::from_url);
+    }
+    if m.published.is_none() {
+        m.published = visible_date(doc);
+    }
+    m.modified = ld
+        .modified
+        .clone()
+        .or_else(|| meta_date(doc, &MODIFIED_KEYS));
+
+    m.url = doc
+        .select("link[rel=\"canonical\" i]")
+        .iter()
+        .find_map(|l| l.attr("href").map(|h| h.trim().to_string()))
+        .filter(|h| h.starts_with("http"))
+        .or_else(|| meta(doc, &["og:url"]))
+        .or(ld.url)
+        .or_else(|| url_hint.map(str::to_string));
+    if m.published.is_none() {
+        m.published = m.url.as_deref().and_then(dates::from_url);
+    }
+    m.language = doc
+        .select("html")
+        .iter()
+        .find_map(|h| h.attr("lang").or_else(|| h.attr("xml:lang")))
+        .map(|l| l.trim().to_string())
+        .filter(|l| !l.is_empty())
+        .or_else(|| {
+            doc.select("meta[http-equiv=\"content-language\" i]")
+                .iter()
+                .find_map(|x| x.attr("content").map(|c| c.trim().to_string()))
+        })
+        .or_else(|| {
+            meta(doc, &["og:locale", "language", "dc.language"]).map(|l| l.replace('_', "-"))
+        });
+    m
+}
+
+/// `<time datetime>`, preferring one marked as the publication time.
+fn time_element(doc: &Document) -> Option<String> {
+    for sel in [
+        "time[pubdate]",
+        "time[itemprop=\"datePublished\"]",
+        "[itemprop=\"datePublished\"]",
+        "time[class*=\"publish\" i]",
+        "time[datetime]",
+    ] {
+        for t in doc.select(sel).iter() {
+            let v = t.attr("datetime").or_else(|| t.attr("content"));
+            if let Some(d) = v.as_deref().and_then(dates::normalize) {
+                return Some(d);
+            }
+            if let Some(d) = dates::find_visible(&t.text()) {
+                return Some(d);
+            }
+        }
+    }
+    None
+}
+
+/// A date written in an element whose class/id names a date, then in the
+/// article header area.
+fn visible_date(doc: &Document) -> Option<String> {
+    for sel in [
+        "[class*=\"publish\" i]",
+        "[class*=\"date\" i]",
+        "[id*=\"date\" i]",
+        "[class*=\"byline\" i]",
+        "[class*=\"meta\" i]",
+        "[class*=\"time\" i]",
+    ] {
+        for e in doc.select(sel).iter().take(20) {
+            let t = e.text();
+            if t.len() > 300 {
+                continue;
+            }
+            if let Some(d) = dates::find_visible(&t) {
+                return Some(d);
+            }
+        }
+    }
+    None
+}
+
+/// "By Jane Doe and John Roe" / "Jane Doe, John Roe" → names.
+pub(crate) fn split_byline(s: &str, out: &mut Vec<String>) {
+    let s = clean_ws(s);
+    let mut s = s.as_str();
+    for p in ["By ", "by ", "BY ", "Written by ", "Posted by ", "Author: "] {
+        if let Some(r) = s.strip_prefix(p) {
+            s = r;
+        }
+    }
+    // Cut trailing roles/dates ("Jane Doe | Reuters", "Jane Doe, Staff Writer").
+    let s = s.split(['|', '\n', '•', '·']).next().unwrap_or(s);
+    for part in s
+        .split(" and ")
+        .flat_map(|p| p.split(", "))
+        .flat_map(|p| p.split(" & "))
+    {
+        let p = part.trim().trim_end_matches(',').trim();
+        let words = p.split_whitespace().count();
+        if words == 0 || words > 5 || p.chars().any(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        let lower = p.to_ascii_lowercase();
+        if [
+            "staff",
+            "writer",
+            "editor",
+            "reporter",
+            "correspondent",
+            "updated",
+            "published",
+            "contributor",
+        ]
+        .iter()
+        .any(|w| lower.contains(w))
+        {
+            continue;
+        }
+        push_author(out, p);
+    }
+}
+
+fn title_suffix(t: &str) -> Option<String> {
+    for sep in [" | ", " - ", " — ", " – ", " :: "] {
+        if let Some(i) = t.rfind(sep) {
+            let s = t[i + sep.len()..].trim();
+            if !s.is_empty() && s.split_whitespace().count() <= 4 {
+                return Some(s.to_string());
+            }
+        }
+    }
+    None
+}
+
+fn strip_site(t: &str, site: Option<&str>) -> String {
+    for sep in [" | ", " - ", " — ", " – ", " :: "] {
+        if let Some(i) = t.rfind(sep) {
+            let suffix = t[i + sep.len()..].trim();
+            if site.is_some_and(|s| s.eq_ignore_ascii_case(suffix))
+                || suffix.split_whitespace().count() <= 3
+            {
+                return t[..i].trim().to_string();
+            }
+        }
+    }
+    t.trim().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_ld_graph_and_og() {
+        let html = r#"<html lang="en-GB"><head><title>Big story - The Daily</title>
+        <meta property="og:site_name" content="The Daily">
+        <meta property="article:modified_time" content="2016-12-16T08:00:00Z">
+        <script type="application/ld+json">{"@graph":[{"@type":"WebSite","name":"Daily"},
+          {"@type":"NewsArticle","headline":"Big story","datePublished":"2016-12-15T10:00:00Z",
+           "author":[{"@type":"Person","name":"Jane Doe"},{"name":"John Roe"}]}]}</script>
+        </head><body><p>x</p></body></html>"#;
+        let doc = Document::from(html);
+        let m = extract(&doc, None);
+        assert_eq!(m.title.as_deref(), Some("Big story"));
+        assert_eq!(m.authors, vec!["Jane Doe", "John Roe"]);
+        assert_eq!(m.published.as_deref(), Some("2016-12-15T10:00:00Z"));
+        assert_eq!(m.modified.as_deref(), Some("2016-12-16T08:00:00Z"));
+        assert_eq!(m.site_name.as_deref(), Some("The Daily"));
+        assert_eq!(m.language.as_deref(), Some("en-GB"));
+    }
+
+    #[test]
+    fn heuristics() {
+        let html = r#"<html><head><title>Story | Gazette</title></head><body>
+          <h1>Story</h1><div class="byline">By Jane Doe and John Roe</div>
+          <span class="date">Nov. 14, 2016</span><p>Text.</p></body></html>"#;
+        let doc = Document::from(html);
+        let m = extract(&doc, Some("https://g.example/news/story"));
+        assert_eq!(m.authors, vec!["Jane Doe", "John Roe"]);
+        assert_eq!(m.published.as_deref(), Some("2016-11-14"));
+        assert_eq!(m.site_name.as_deref(), Some("Gazette"));
+        let doc = Document::from("<p>x</p>");
+        let m = extract(&doc, Some("https://g.example/2016/12/15/a.html"));
+        assert_eq!(m.published.as_deref(), Some("2016-12-15"));
+    }
+}

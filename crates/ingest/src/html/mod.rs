@@ -1,0 +1,219 @@
+//! HTML pages: decoded bytes → main text, typed blocks mapped back to the
+//! source, and metadata (title, authors, dates, site, canonical URL, language).
+//!
+//! Pipeline: [`charset::decode`] → one html5ever parse (dom_query) →
+//! [`meta::extract`] on the untouched tree → boilerplate pruning →
+//! dom_smoothie's Readability chooses the article container → the container is
+//! walked into blocks → paragraph-level boilerplate filter. When Readability
+//! finds nothing, the pruned `<body>` is walked instead.
+
+pub mod charset;
+pub mod dates;
+mod extract;
+pub mod meta;
+
+use std::ops::Range;
+use whosaid_core::{Metadata, Span};
+
+/// Pages larger than this are refused rather than parsed.
+pub const MAX_BYTES: usize = 64 << 20;
+
+/// Why an HTML page could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum HtmlError {
+    #[error("page is empty")]
+    Empty,
+    #[error("page is {0} bytes, over the {MAX_BYTES}-byte limit")]
+    TooLarge(usize),
+    #[error("no text found in the page")]
+    NoText,
+}
+
+/// What a block of main text was in the page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BlockKind {
+    Paragraph,
+    Heading,
+    Quote,
+    ListItem,
+}
+
+/// One paragraph-like block of the extracted text.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Block {
+    /// Where the block is in [`Extracted::text`] (code points, end exclusive).
+    pub text_span: Span,
+    /// Approximate byte range of the block in [`Extracted::html`]: located by
+    /// searching the block's opening words after the previous block; empty
+    /// (`start..start`) when they could not be found verbatim (entities, markup).
+    pub source_bytes: Range<usize>,
+    pub kind: BlockKind,
+}
+
+/// The result of reading one page.
+#[derive(Debug, Clone)]
+pub struct Extracted {
+    /// Main text; blocks separated by "\n\n".
+    pub text: String,
+    pub meta: Metadata,
+    pub blocks: Vec<Block>,
+    /// The decoded page (what `source_bytes` index into).
+    pub html: String,
+}
+
+/// Extracts main text, blocks and metadata from raw page bytes (any charset).
+/// `url_hint` is where the page came from (used for URL dates and as the
+/// fallback canonical URL).
+pub fn extract(bytes: &[u8], url_hint: Option<&str>) -> Result<Extracted, HtmlError> {
+    if bytes.len() > MAX_BYTES {
+        return Err(HtmlError::TooLarge(bytes.len()));
+    }
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(HtmlError::Empty);
+    }
+    let (html, _) = charset::decode(bytes);
+    // html5ever and the extractors recurse on deep trees in places; very deep
+    // pages run on a thread with a stack sized for them instead of overflowing.
+    let depth = rough_depth(&html);
+    if depth > 512 {
+        let stack = 64 << 20 | (depth * 8192).min(1 << 30);
+        let url = url_hint.map(str::to_string);
+        return std::thread::scope(|s| {
+            std::thread::Builder::new()
+                .stack_size(stack)
+                .spawn_scoped(s, || extract_decoded(html.clone(), url.as_deref()))
+                .map_err(|_| HtmlError::NoText)?
+                .join()
+                .map_err(|_| HtmlError::NoText)?
+        });
+    }
+    extract_decoded(html, url_hint)
+}
+
+/// Upper bound on element nesting: counts open tags minus close tags.
+fn rough_depth(html: &str) -> usize {
+    let b = html.as_bytes();
+    let (mut depth, mut max) = (0usize, 0usize);
+    for i in 0..b.len().saturating_sub(1) {
+        if b[i] == b'<' {
+            if b[i + 1] == b'/' {
+                depth = depth.saturating_sub(1);
+            } else if b[i + 1].is_ascii_alphabetic() {
+                depth += 1;
+                max = max.max(depth);
+            }
+        }
+    }
+    max
+}
+
+fn extract_decoded(html: String, url_hint: Option<&str>) -> Result<Extracted, HtmlError> {
+    let doc = dom_query::Document::from(html.as_str());
+    let url_hint = url_hint.filter(|u| u.starts_with("http://") || u.starts_with("https://"));
+    let meta = meta::extract(&doc, url_hint);
+    extract::prune(&doc);
+
+    let mut raw = Vec::new();
+    let cfg = dom_smoothie::Config {
+        max_elements_to_parse: 0,
+        disable_json_ld: true,
+        ..Default::default()
+    };
+    if let Ok(mut r) = dom_smoothie::Readability::with_document(doc, None, Some(cfg)) {
+        if let Ok(article) = r.parse() {
+            let content = dom_query::Document::from(article.content.as_ref());
+            if let Some(root) = content.select("body").nodes().first() {
+                raw = extract::blocks(root);
+            }
+        }
+    }
+    if raw.iter().map(|b| b.text.len()).sum::<usize>() < 200 {
+        // Readability found nothing: walk the whole (pruned) body.
+        let doc = dom_query::Document::from(html.as_str());
+        extract::prune(&doc);
+        if let Some(b) = doc
+            .select("body")
+            .nodes()
+            .first()
+            .map(|b| extract::blocks(b))
+        {
+            if b.iter().map(|b| b.text.len()).sum::<usize>()
+                > raw.iter().map(|b| b.text.len()).sum::<usize>()
+            {
+                raw = b;
+            }
+        }
+    }
+    raw.retain(|b| !extract::is_boilerplate(&b.text));
+    // Drop a leading heading that repeats the title: the body starts after it.
+    if let (Some(first), Some(title)) = (raw.first(), meta.title.as_deref()) {
+        if first.kind == BlockKind::Heading && first.text.eq_ignore_ascii_case(title.trim()) {
+            raw.remove(0);
+        }
+    }
+    if raw.is_empty() {
+        return Err(HtmlError::NoText);
+    }
+
+    let mut text = String::new();
+    let mut blocks = Vec::with_capacity(raw.len());
+    let mut cp = 0u32;
+    let mut cursor = 0usize;
+    for b in raw {
+        if !text.is_empty() {
+            text.push_str("\n\n");
+            cp += 2;
+        }
+        let len = b.text.chars().count() as u32;
+        let source_bytes = locate(&html, &b.text, &mut cursor);
+        text.push_str(&b.text);
+        blocks.push(Block {
+            text_span: Span {
+                start: cp,
+                end: cp + len,
+            },
+            source_bytes,
+            kind: b.kind,
+        });
+        cp += len;
+    }
+    Ok(Extracted {
+        text,
+        meta,
+        blocks,
+        html,
+    })
+}
+
+/// Finds a block's opening words in the page at or after `cursor`.
+fn locate(html: &str, text: &str, cursor: &mut usize) -> Range<usize> {
+    // The longest prefix of plain word characters: those appear verbatim.
+    let mut end = 0;
+    for (i, c) in text.char_indices() {
+        if !(c.is_alphanumeric() || c == ' ') || i >= 48 {
+            break;
+        }
+        end = i + c.len_utf8();
+    }
+    let needle = text[..end].trim_end();
+    if needle.len() < 3 {
+        return *cursor..*cursor;
+    }
+    let found = html[*cursor..]
+        .find(needle)
+        .map(|p| p + *cursor)
+        .or_else(|| html.find(needle));
+    match found {
+        Some(start) => {
+            *cursor = start + needle.len();
+            // The block ends at the next block-closing tag.
+            let end = html[start..].find("</").map_or(html.len(), |p| start + p);
+            start..end.max(start + needle.len())
+        }
+        None => *cursor..*cursor,
+    }
+}
+
+#[cfg(test)]
+mod tests;

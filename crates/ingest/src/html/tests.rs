@@ -1,0 +1,99 @@
+use super::*;
+
+fn page(body: &str) -> String {
+    format!("<!doctype html><html lang=\"en\"><head><title>A headline - Gazette</title></head><body>{body}</body></html>")
+}
+
+const PARA: &str = "The minister said on Tuesday that the talks would continue next week, according to two officials who were present at the meeting in the capital.";
+
+#[test]
+fn article_text_blocks_and_boilerplate() {
+    let body = format!(
+        "<nav><a href=/>Home</a> <a href=/world>World</a></nav>\
+         <article><h1>A headline</h1><p>{PARA}</p><figure><img src=x><figcaption>Photo by Someone/Getty Images</figcaption></figure>\
+         <h2>Background</h2><p>{PARA} More.</p><blockquote><p>We will not give up, she said.</p></blockquote>\
+         <ul><li>First point of the story goes here.</li><li>Second point.</li></ul><p>NOW WATCH: a video</p>\
+         <div class=\"share-tools\">Share on Facebook</div><p>{PARA} End.</p></article>\
+         <div class=\"related-links\"><a href=/x>Also on the site: other story</a></div>"
+    );
+    let x = extract(
+        page(&body).as_bytes(),
+        Some("https://g.example/2016/12/15/a.html"),
+    )
+    .unwrap();
+    assert!(x.text.starts_with("The minister said"), "{}", x.text);
+    assert!(x.text.contains("\n\nBackground\n\n"));
+    assert!(!x.text.contains("Getty"));
+    assert!(!x.text.contains("NOW WATCH"));
+    assert!(!x.text.contains("Share on"));
+    assert!(!x.text.contains("Home"));
+    assert!(x.blocks.iter().any(|b| b.kind == BlockKind::Heading));
+    assert!(x.blocks.iter().any(|b| b.kind == BlockKind::Quote));
+    assert!(x.blocks.iter().any(|b| b.kind == BlockKind::ListItem));
+    for b in &x.blocks {
+        let t: String = x
+            .text
+            .chars()
+            .skip(b.text_span.start as usize)
+            .take((b.text_span.end - b.text_span.start) as usize)
+            .collect();
+        assert!(!t.contains("\n\n"));
+        if !b.source_bytes.is_empty() {
+            let src = &x.html[b.source_bytes.clone()];
+            assert!(src.starts_with(&t[..t.len().min(10)]), "{src} vs {t}");
+        }
+    }
+    assert_eq!(x.meta.published.as_deref(), Some("2016-12-15"));
+    assert_eq!(x.meta.language.as_deref(), Some("en"));
+}
+
+#[test]
+fn empty_nul_and_garbage() {
+    assert!(matches!(extract(b"", None), Err(HtmlError::Empty)));
+    assert!(matches!(extract(b"  \n", None), Err(HtmlError::Empty)));
+    assert!(extract(b"<html><body></body></html>", None).is_err());
+    let x = extract(format!("<p>{PARA}\0 with a NUL\0</p>").as_bytes(), None).unwrap();
+    assert!(x.text.contains("minister"));
+    let _ = extract(b"\xff\xfe<\x00p\x00>\x00", None);
+    let _ = extract(b"<<<>>><//><p <a =\"'>&#xFFFFFFFF;&#0;", None);
+}
+
+#[test]
+fn deep_nesting_does_not_overflow() {
+    let mut s = String::from("<html><body>");
+    for _ in 0..10_000 {
+        s.push_str("<div>");
+    }
+    s.push_str(&format!("<p>{PARA}</p>"));
+    for _ in 0..10_000 {
+        s.push_str("</div>");
+    }
+    s.push_str("</body></html>");
+    let r = extract(s.as_bytes(), None);
+    // html5ever caps nesting; the text survives or a clear error comes back.
+    if let Ok(x) = r {
+        assert!(x.text.contains("minister"));
+    }
+}
+
+#[test]
+fn large_page() {
+    if std::env::var("WHOSAID_SKIP_LARGE").is_ok() {
+        return;
+    }
+    let mut s = String::with_capacity(51 << 20);
+    s.push_str("<html><body><article>");
+    while s.len() < 50 << 20 {
+        s.push_str("<p>");
+        s.push_str(PARA);
+        s.push_str("</p>\n");
+    }
+    s.push_str("</article></body></html>");
+    let x = extract(s.as_bytes(), None).unwrap();
+    assert!(x.text.len() > 1 << 20);
+    let too_big = vec![b'a'; MAX_BYTES + 1];
+    assert!(matches!(
+        extract(&too_big, None),
+        Err(HtmlError::TooLarge(_))
+    ));
+}
