@@ -380,7 +380,7 @@ impl Trainer {
             let mut best = 0;
             let mut bs = f32::MIN;
             for (l, &s) in sc.iter().enumerate() {
-                if allowed(p1, l) && s > bs {
+                if s > bs {
                     bs = s;
                     best = l;
                 }
@@ -394,10 +394,10 @@ impl Trainer {
                     self.upd(row + best, -1.0);
                 }
             }
-            // Condition on the gold history (teacher forcing): measured better on
-            // UNER dev than the predicted history for this feature set.
+            // Condition on the predicted history, as at decoding time (transition
+            // constraints apply only when decoding, so the gold label is always reachable).
             p2 = p1;
-            p1 = g;
+            p1 = best;
         }
         errs
     }

@@ -17,13 +17,16 @@ pub enum Train {
         /// Leave out the PolNeAR silver data.
         #[arg(long)]
         no_silver: bool,
-        #[arg(long, default_value_t = 6)]
+        #[arg(long, default_value_t = 8)]
         epochs: usize,
         /// log2 of the hashed feature table size.
         #[arg(long, default_value_t = 18)]
         bits: u32,
         #[arg(long, default_value_t = 7)]
         seed: u64,
+        /// How many times the UNER sentences are repeated in the mix (weights gold over silver).
+        #[arg(long, default_value_t = 2)]
+        uner_repeat: usize,
     },
 }
 
@@ -53,11 +56,16 @@ pub fn train(cmd: Train) -> CmdResult {
         epochs,
         bits,
         seed,
+        uner_repeat,
     } = cmd;
     let uner = data.join("uner-ewt/en_ewt-uner-train.iob2.gz");
     let mut sents =
         train::read_iob2(&uner).with_context(|| format!("reading {}", uner.display()))?;
-    eprintln!("UNER train: {} sentences", sents.len());
+    eprintln!("UNER train: {} sentences (×{uner_repeat})", sents.len());
+    let one = sents.clone();
+    for _ in 1..uner_repeat {
+        sents.extend(one.iter().cloned());
+    }
     if !no_silver {
         let pn = data.join("polnear-corenlp/train.conllu.gz");
         let s = train::read_corenlp(&pn).with_context(|| format!("reading {}", pn.display()))?;
