@@ -38,6 +38,9 @@ pub enum Eval {
         /// Use this model file instead of the embedded one.
         #[arg(long)]
         model: Option<PathBuf>,
+        /// Print missed (-) and spurious (+) spans.
+        #[arg(long)]
+        errors: bool,
     },
     /// Pronoun → named-person antecedent accuracy on a GUM CoNLL-U file.
     Coref {
@@ -98,7 +101,11 @@ fn load_tagger(model: Option<PathBuf>) -> anyhow::Result<Tagger> {
 
 pub fn eval(cmd: Eval) -> CmdResult {
     match cmd {
-        Eval::Ner { file, model } => {
+        Eval::Ner {
+            file,
+            model,
+            errors,
+        } => {
             let tagger = load_tagger(model)?;
             let sents =
                 train::read_iob2(&file).with_context(|| format!("reading {}", file.display()))?;
@@ -114,6 +121,15 @@ pub fn eval(cmd: Eval) -> CmdResult {
                         NameType::Loc => "LOC",
                     };
                     pred.push((si, a, b, t.to_string()));
+                }
+            }
+            if errors {
+                let text = |si: usize, a: usize, b: usize| sents[si].words[a..b].join(" ");
+                for g in gold.iter().filter(|g| !pred.contains(g)) {
+                    println!("-\t{}\t{}", g.3, text(g.0, g.1, g.2));
+                }
+                for p in pred.iter().filter(|p| !gold.contains(p)) {
+                    println!("+\t{}\t{}", p.3, text(p.0, p.1, p.2));
                 }
             }
             let (all, per) = whosaid_eval::ner::score(&gold, &pred);
