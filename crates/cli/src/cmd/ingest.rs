@@ -22,8 +22,37 @@ pub enum Eval {
     },
 }
 
-pub fn extract(_args: ExtractArgs) -> CmdResult {
-    anyhow::bail!("extract is not built yet")
+pub fn extract(args: ExtractArgs) -> CmdResult {
+    use anyhow::Context;
+    for path in &args.inputs {
+        let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+        let bytes = if bytes.starts_with(&[0x1f, 0x8b]) {
+            let mut out = Vec::new();
+            std::io::Read::read_to_end(
+                &mut flate2::read::MultiGzDecoder::new(&bytes[..]),
+                &mut out,
+            )
+            .with_context(|| format!("{}: bad gzip", path.display()))?;
+            out
+        } else {
+            bytes
+        };
+        let page = whosaid_ingest::html::extract(&bytes, None)
+            .with_context(|| format!("{}", path.display()))?;
+        if args.format == "json" {
+            println!(
+                "{}",
+                serde_json::json!({"text": page.text, "meta": page.meta})
+            );
+        } else {
+            println!(
+                "{}\n\n{}",
+                serde_json::to_string_pretty(&page.meta)?,
+                page.text
+            );
+        }
+    }
+    Ok(std::process::ExitCode::SUCCESS)
 }
 
 pub fn eval(cmd: Eval) -> CmdResult {
@@ -40,12 +69,27 @@ pub fn eval(cmd: Eval) -> CmdResult {
         }
     }
     println!("pages                {} ({} rejected)", r.pages, r.errors);
-    println!("body word F1         {:.4} (P {:.4}, R {:.4})", r.word_f1, r.word_precision, r.word_recall);
+    println!(
+        "body word F1         {:.4} (P {:.4}, R {:.4})",
+        r.word_f1, r.word_precision, r.word_recall
+    );
     println!("with snippets found  {:.4}", r.with_found);
     println!("without leaked       {:.4}", r.without_leaked);
-    println!("title exact          {:.4} of {}", r.title_accuracy, r.title_pages);
-    println!("author exact         {:.4} of {}", r.author_accuracy, r.author_pages);
-    println!("published date exact {:.4} of {}", r.date_accuracy, r.date_pages);
-    println!("ms/page              median {:.2}, mean {:.2} (one thread)", r.ms_median, r.ms_mean);
+    println!(
+        "title exact          {:.4} of {}",
+        r.title_accuracy, r.title_pages
+    );
+    println!(
+        "author exact         {:.4} of {}",
+        r.author_accuracy, r.author_pages
+    );
+    println!(
+        "published date exact {:.4} of {}",
+        r.date_accuracy, r.date_pages
+    );
+    println!(
+        "ms/page              median {:.2}, mean {:.2} (one thread)",
+        r.ms_median, r.ms_mean
+    );
     Ok(std::process::ExitCode::SUCCESS)
 }

@@ -17,7 +17,47 @@ const PRUNE: &str = "script, style, noscript, template, svg, nav, figcaption, \
     [class*=\"tags\" i], [class*=\"recommend\" i], [class*=\"cookie\" i], [class*=\"popup\" i], [class*=\"modal\" i]";
 
 pub fn prune(doc: &Document) {
-    doc.select(PRUNE).remove();
+    // Class substrings over-match on wrappers ("ast-no-sidebar" on <body>,
+    // "story-sidebar-mode" on the main column): the structural elements, the
+    // element that holds the most paragraph text, and its ancestors are kept.
+    let protected = paragraph_core(doc);
+    for node in doc.select(PRUNE).nodes() {
+        if protected.contains(&node.id) {
+            continue;
+        }
+        let name = node
+            .node_name()
+            .map(|s| s.to_ascii_lowercase())
+            .unwrap_or_default();
+        if matches!(name.as_str(), "html" | "head" | "body" | "main" | "article") {
+            continue;
+        }
+        node.remove_from_parent();
+    }
+}
+
+/// The parent of the most `<p>` text and all its ancestors: the article's
+/// paragraphs almost always sit side by side in one container.
+fn paragraph_core(doc: &Document) -> Vec<dom_query::NodeId> {
+    let mut totals: Vec<(NodeRef, usize)> = Vec::new();
+    let paragraphs = doc.select("p");
+    for p in paragraphs.nodes() {
+        let Some(parent) = p.parent() else { continue };
+        let len = p.text().trim().len();
+        match totals.iter_mut().find(|(n, _)| n.id == parent.id) {
+            Some((_, total)) => *total += len,
+            None => totals.push((parent, len)),
+        }
+    }
+    let Some((best, total)) = totals.iter().max_by_key(|(_, t)| *t) else {
+        return Vec::new();
+    };
+    if *total < 400 {
+        return Vec::new();
+    }
+    let mut out = vec![best.id];
+    out.extend(best.ancestors_it(None).map(|a| a.id));
+    out
 }
 
 /// A block before offsets are assigned.

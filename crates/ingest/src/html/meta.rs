@@ -15,6 +15,10 @@ struct Ld {
     modified: Option<String>,
     site: Option<String>,
     url: Option<String>,
+    /// Dates on non-article objects (a Yoast `WebPage`): used when no
+    /// article object carries one.
+    page_published: Option<String>,
+    page_modified: Option<String>,
 }
 
 const ARTICLE_TYPES: [&str; 9] = [
@@ -107,6 +111,19 @@ fn walk(v: &Value, depth: usize, ld: &mut Ld, site_fallback: &mut Option<String>
                 if ld.url.is_none() {
                     ld.url = o.get("url").and_then(Value::as_str).map(str::to_string);
                 }
+            } else if o.contains_key("datePublished") || o.contains_key("dateModified") {
+                if ld.page_published.is_none() {
+                    ld.page_published = o
+                        .get("datePublished")
+                        .and_then(Value::as_str)
+                        .and_then(dates::normalize);
+                }
+                if ld.page_modified.is_none() {
+                    ld.page_modified = o
+                        .get("dateModified")
+                        .and_then(Value::as_str)
+                        .and_then(dates::normalize);
+                }
             } else if matches!(o.get("@type"), Some(Value::String(t)) if t == "WebSite" || t == "Organization" || t == "NewsMediaOrganization")
                 && site_fallback.is_none()
             {
@@ -164,7 +181,11 @@ fn meta_date(doc: &Document, keys: &[&str]) -> Option<String> {
     None
 }
 
-const PUBLISHED_KEYS: [&str; 16] = [
+const PUBLISHED_KEYS: [&str; 20] = [
+    "published",
+    "published-date",
+    "publication_date",
+    "article:published",
     "article:published_time",
     "og:article:published_time",
     "datePublished",
@@ -277,20 +298,28 @@ pub fn extract(doc: &Document, url_hint: Option<&str>) -> Metadata {
     m.published = ld
         .published
         .clone()
-        .or_else(|| meta_date(doc, &PUBLISHED_KEYS));
+        .or_else(|| meta_date(doc, &PUBLISHED_KEYS))
+        .or_else(|| ld.page_published.clone());
     if m.published.is_none() {
         m.published = time_element(doc);
+    }
+    if m.published.is_none() {
+        m.published = data_attribute_date(doc, "data-pubdate")
+            .or_else(|| script_date(doc, &SCRIPT_PUBLISHED_KEYS));
     }
     if m.published.is_none() {
         m.published = url_hint.and_then(dates::from_url);
     }
     if m.published.is_none() {
-        m.published = visible_date(doc);
+        m.published = near_title_date(doc).or_else(|| visible_date(doc));
     }
     m.modified = ld
         .modified
         .clone()
-        .or_else(|| meta_date(doc, &MODIFIED_KEYS));
+        .or_else(|| meta_date(doc, &MODIFIED_KEYS))
+        .or_else(|| ld.page_modified.clone())
+        .or_else(|| data_attribute_date(doc, "data-lastmod"))
+        .or_else(|| script_date(doc, &SCRIPT_MODIFIED_KEYS));
 
     m.url = doc
         .select("link[rel=\"canonical\" i]")
@@ -320,6 +349,64 @@ pub fn extract(doc: &Document, url_hint: Option<&str>) -> Metadata {
     m
 }
 
+/// Keys that name a publication date in the JSON state of script-rendered
+/// pages (Next.js, Gatsby, Prismic, Contentful...).
+const SCRIPT_PUBLISHED_KEYS: [&str; 8] = [
+    "datePublished",
+    "publishedDate",
+    "first_publication_date",
+    "publishDate",
+    "published_at",
+    "publishedAt",
+    "date_published",
+    "publish_date",
+];
+const SCRIPT_MODIFIED_KEYS: [&str; 5] = [
+    "dateModified",
+    "modifiedDate",
+    "last_publication_date",
+    "updatedAt",
+    "updated_at",
+];
+
+/// The first `"key": "date"` (or `key:"date"`) for one of `keys` in the page's
+/// inline scripts, in key order.
+fn script_date(doc: &Document, keys: &[&str]) -> Option<String> {
+    let scripts: Vec<String> = doc
+        .select("script:not([src])")
+        .iter()
+        .map(|s| s.text().to_string())
+        .filter(|t| t.len() < 4 << 20)
+        .collect();
+    for key in keys {
+        for text in &scripts {
+            let mut from = 0;
+            while let Some(pos) = text[from..].find(key) {
+                let after = from + pos + key.len();
+                from = after;
+                // Accept `key":"v"`, `key": "v"`, `key:"v"`, `key\":\"v`.
+                let rest = text[after..].trim_start_matches(['"', '\\']).trim_start();
+                let Some(rest) = rest.strip_prefix(':') else {
+                    continue;
+                };
+                let rest = rest.trim_start().trim_start_matches(['"', '\\']);
+                let end = rest.find(['"', '\\', ',']).unwrap_or(rest.len()).min(40);
+                if let Some(d) = rest.get(..end).and_then(dates::normalize) {
+                    return Some(d);
+                }
+            }
+        }
+    }
+    None
+}
+
+/// A date in a `data-*` attribute (`<body data-pubdate="2022-10-05">`).
+fn data_attribute_date(doc: &Document, attr: &str) -> Option<String> {
+    doc.select(&format!("[{attr}]"))
+        .iter()
+        .find_map(|e| e.attr(attr).as_deref().and_then(dates::normalize))
+}
+
 /// `<time datetime>`, preferring one marked as the publication time.
 fn time_element(doc: &Document) -> Option<String> {
     for sel in [
@@ -340,6 +427,33 @@ fn time_element(doc: &Document) -> Option<String> {
         }
     }
     None
+}
+
+/// A date written just under (else just above) the page's `<h1>`: where
+/// bylines put it when no markup names it.
+fn near_title_date(doc: &Document) -> Option<String> {
+    let h1 = doc.select("h1").iter().next()?;
+    let title = clean_ws(&h1.text());
+    if title.len() < 8 {
+        return None;
+    }
+    let body = doc.select("body").iter().next()?;
+    let text = clean_ws(&body.text());
+    let at = text.find(&title)?;
+    let after_start = at + title.len();
+    let after_end = floor_char(&text, (after_start + 600).min(text.len()));
+    if let Some(d) = dates::find_visible(&text[after_start..after_end]) {
+        return Some(d);
+    }
+    let before_start = floor_char(&text, at.saturating_sub(200));
+    dates::find_visible(&text[before_start..at])
+}
+
+fn floor_char(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
 }
 
 /// A date written in an element whose class/id names a date, then in the
