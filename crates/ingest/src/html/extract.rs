@@ -6,32 +6,76 @@ use super::meta::clean_ws;
 use super::BlockKind;
 use dom_query::{Document, NodeRef};
 
-/// Elements removed before the container is chosen: never article text.
-const PRUNE: &str = "script, style, noscript, template, svg, nav, figcaption, \
-    [role=\"navigation\"], [role=\"complementary\"], [aria-label*=\"share\" i], \
-    [class*=\"newsletter\" i], [id*=\"newsletter\" i], [class*=\"social\" i], \
-    [class*=\"share\" i]:not(body):not(article), [class*=\"related\" i]:not(body):not(article), \
-    [class*=\"comment\" i]:not(body):not(article), [id*=\"comments\" i], \
-    [class*=\"caption\" i], [class*=\"credit\" i], [class*=\"advert\" i], [class*=\"promo\" i], \
-    [class*=\"subscribe\" i], [class*=\"sidebar\" i], [class*=\"breadcrumb\" i], [class*=\"author-bio\" i], \
-    [class*=\"tags\" i], [class*=\"recommend\" i], [class*=\"cookie\" i], [class*=\"popup\" i], [class*=\"modal\" i]";
+/// Class substrings that mark an element as never article text.
+const CLASS_NOISE: &str = "newsletter|social|share|related|comment|caption|credit|advert|promo|\
+    subscribe|sidebar|breadcrumb|author-bio|tags|recommend|cookie|popup|modal";
 
+fn class_noise() -> &'static regex::Regex {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    RE.get_or_init(|| regex::Regex::new(CLASS_NOISE).unwrap_or_else(|_| unreachable!()))
+}
+
+/// Whether an element is boilerplate by its tag or attributes (one pass over
+/// the tree: a CSS selector list this long costs more than the parse).
+fn is_noise(node: &NodeRef, name: &str) -> bool {
+    if matches!(
+        name,
+        "script" | "style" | "noscript" | "template" | "svg" | "nav" | "figcaption"
+    ) {
+        return true;
+    }
+    if let Some(role) = node.attr("role") {
+        if role.eq_ignore_ascii_case("navigation") || role.eq_ignore_ascii_case("complementary") {
+            return true;
+        }
+    }
+    if node
+        .attr("aria-label")
+        .is_some_and(|a| a.to_ascii_lowercase().contains("share"))
+    {
+        return true;
+    }
+    if let Some(id) = node.attr("id") {
+        let id = id.to_ascii_lowercase();
+        if id.contains("newsletter") || id.contains("comments") {
+            return true;
+        }
+    }
+    node.attr("class")
+        .is_some_and(|c| class_noise().is_match(&c.to_ascii_lowercase()))
+}
+
+/// Removes obvious boilerplate before the container is chosen.
 pub fn prune(doc: &Document) {
     // Class substrings over-match on wrappers ("ast-no-sidebar" on <body>,
     // "story-sidebar-mode" on the main column): the structural elements, the
     // element that holds the most paragraph text, and its ancestors are kept.
     let protected = paragraph_core(doc);
-    for node in doc.select(PRUNE).nodes() {
-        if protected.contains(&node.id) {
+    let Some(root) = doc.select("html").nodes().first().copied() else {
+        return;
+    };
+    let mut stack = vec![root];
+    let mut doomed = Vec::new();
+    while let Some(node) = stack.pop() {
+        if !node.is_element() {
             continue;
         }
         let name = node
             .node_name()
             .map(|s| s.to_ascii_lowercase())
             .unwrap_or_default();
-        if matches!(name.as_str(), "html" | "head" | "body" | "main" | "article") {
+        let structural = matches!(name.as_str(), "html" | "head" | "body" | "main" | "article");
+        if !structural && !protected.contains(&node.id) && is_noise(&node, &name) {
+            doomed.push(node);
             continue;
         }
+        let mut c = node.first_child();
+        while let Some(ch) = c {
+            c = ch.next_sibling();
+            stack.push(ch);
+        }
+    }
+    for node in doomed {
         node.remove_from_parent();
     }
 }

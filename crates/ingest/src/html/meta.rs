@@ -151,34 +151,49 @@ pub(crate) fn clean_ws(s: &str) -> String {
     out
 }
 
-fn meta(doc: &Document, keys: &[&str]) -> Option<String> {
-    for k in keys {
-        for attr in ["property", "name", "itemprop"] {
-            let sel = doc.select(&format!("meta[{attr}=\"{k}\" i]"));
-            for m in sel.iter() {
-                if let Some(c) = m.attr("content") {
-                    let c = clean_ws(&c);
-                    if !c.is_empty() {
-                        return Some(c);
-                    }
+/// The page's `<meta>` tags, read once: (key lowercased, which attribute
+/// named it — property, name, itemprop — and the content).
+struct Metas(Vec<(String, u8, String)>);
+
+impl Metas {
+    fn read(doc: &Document) -> Self {
+        let mut out = Vec::new();
+        for m in doc.select("meta[content]").iter() {
+            let Some(content) = m.attr("content") else {
+                continue;
+            };
+            for (rank, attr) in ["property", "name", "itemprop"].iter().enumerate() {
+                if let Some(k) = m.attr(attr) {
+                    out.push((
+                        k.trim().to_ascii_lowercase(),
+                        rank as u8,
+                        content.to_string(),
+                    ));
                 }
             }
         }
+        Metas(out)
     }
-    None
+
+    /// Contents for `keys`, in key order, then attribute order, then page order.
+    fn values<'a>(&'a self, keys: &'a [&str]) -> impl Iterator<Item = &'a str> + 'a {
+        keys.iter().flat_map(move |k| {
+            (0..3u8).flat_map(move |rank| {
+                self.0
+                    .iter()
+                    .filter(move |(key, r, _)| *r == rank && key.eq_ignore_ascii_case(k))
+                    .map(|(_, _, c)| c.as_str())
+            })
+        })
+    }
 }
 
-fn meta_date(doc: &Document, keys: &[&str]) -> Option<String> {
-    for k in keys {
-        for attr in ["property", "name", "itemprop"] {
-            for m in doc.select(&format!("meta[{attr}=\"{k}\" i]")).iter() {
-                if let Some(d) = m.attr("content").as_deref().and_then(dates::normalize) {
-                    return Some(d);
-                }
-            }
-        }
-    }
-    None
+fn meta(metas: &Metas, keys: &[&str]) -> Option<String> {
+    metas.values(keys).map(clean_ws).find(|c| !c.is_empty())
+}
+
+fn meta_date(metas: &Metas, keys: &[&str]) -> Option<String> {
+    metas.values(keys).find_map(dates::normalize)
 }
 
 const PUBLISHED_KEYS: [&str; 20] = [
@@ -214,6 +229,7 @@ const MODIFIED_KEYS: [&str; 5] = [
 
 /// Reads the page's metadata (call before the document is pruned).
 pub fn extract(doc: &Document, url_hint: Option<&str>) -> Metadata {
+    let metas = Metas::read(doc);
     let mut ld = Ld::default();
     let mut site_fallback = None;
     for s in doc.select("script[type=\"application/ld+json\" i]").iter() {
@@ -225,7 +241,7 @@ pub fn extract(doc: &Document, url_hint: Option<&str>) -> Metadata {
     }
 
     let mut m = Metadata::default();
-    let og_title = meta(doc, &["og:title", "twitter:title"]);
+    let og_title = meta(&metas, &["og:title", "twitter:title"]);
     let html_title = doc
         .select("head title")
         .iter()
@@ -237,7 +253,7 @@ pub fn extract(doc: &Document, url_hint: Option<&str>) -> Metadata {
         .next()
         .map(|t| clean_ws(&t.text()))
         .filter(|t| !t.is_empty());
-    m.site_name = meta(doc, &["og:site_name", "application-name"])
+    m.site_name = meta(&metas, &["og:site_name", "application-name"])
         .or(ld.site.clone())
         .or(site_fallback)
         .or_else(|| html_title.as_deref().and_then(title_suffix));
@@ -245,7 +261,7 @@ pub fn extract(doc: &Document, url_hint: Option<&str>) -> Metadata {
         .title
         .clone()
         .or(og_title)
-        .or_else(|| meta(doc, &["headline", "dc.title", "title"]))
+        .or_else(|| meta(&metas, &["headline", "dc.title", "title"]))
         .or_else(|| h1.clone())
         .or_else(|| {
             html_title
@@ -256,7 +272,7 @@ pub fn extract(doc: &Document, url_hint: Option<&str>) -> Metadata {
     m.authors = ld.authors.clone();
     if m.authors.is_empty() {
         if let Some(a) = meta(
-            doc,
+            &metas,
             &[
                 "author",
                 "article:author",
@@ -298,7 +314,7 @@ pub fn extract(doc: &Document, url_hint: Option<&str>) -> Metadata {
     m.published = ld
         .published
         .clone()
-        .or_else(|| meta_date(doc, &PUBLISHED_KEYS))
+        .or_else(|| meta_date(&metas, &PUBLISHED_KEYS))
         .or_else(|| ld.page_published.clone());
     if m.published.is_none() {
         m.published = time_element(doc);
@@ -316,7 +332,7 @@ pub fn extract(doc: &Document, url_hint: Option<&str>) -> Metadata {
     m.modified = ld
         .modified
         .clone()
-        .or_else(|| meta_date(doc, &MODIFIED_KEYS))
+        .or_else(|| meta_date(&metas, &MODIFIED_KEYS))
         .or_else(|| ld.page_modified.clone())
         .or_else(|| data_attribute_date(doc, "data-lastmod"))
         .or_else(|| script_date(doc, &SCRIPT_MODIFIED_KEYS));
@@ -326,7 +342,7 @@ pub fn extract(doc: &Document, url_hint: Option<&str>) -> Metadata {
         .iter()
         .find_map(|l| l.attr("href").map(|h| h.trim().to_string()))
         .filter(|h| h.starts_with("http"))
-        .or_else(|| meta(doc, &["og:url"]))
+        .or_else(|| meta(&metas, &["og:url"]))
         .or(ld.url)
         .or_else(|| url_hint.map(str::to_string));
     if m.published.is_none() {
@@ -344,7 +360,7 @@ pub fn extract(doc: &Document, url_hint: Option<&str>) -> Metadata {
                 .find_map(|x| x.attr("content").map(|c| c.trim().to_string()))
         })
         .or_else(|| {
-            meta(doc, &["og:locale", "language", "dc.language"]).map(|l| l.replace('_', "-"))
+            meta(&metas, &["og:locale", "language", "dc.language"]).map(|l| l.replace('_', "-"))
         });
     m
 }

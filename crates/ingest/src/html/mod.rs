@@ -200,10 +200,9 @@ fn locate(html: &str, text: &str, cursor: &mut usize) -> Range<usize> {
     if needle.len() < 3 {
         return *cursor..*cursor;
     }
-    let found = html[*cursor..]
-        .find(needle)
-        .map(|p| p + *cursor)
-        .or_else(|| html.find(needle));
+    // Forward only: blocks come in page order, and a search from the start
+    // for every unfound block is quadratic on long pages.
+    let found = html[*cursor..].find(needle).map(|p| p + *cursor);
     match found {
         Some(start) => {
             *cursor = start + needle.len();
