@@ -17,6 +17,7 @@
 
 mod certainty;
 mod cue_kind;
+mod nested;
 mod source_kind;
 mod words;
 
@@ -44,6 +45,10 @@ impl Stage for Enricher {
 
     fn process(&self, doc: &mut Document) -> Result<(), StageError> {
         add_no_comment_attributions(doc);
+        let mut attrs = std::mem::take(&mut doc.attributions);
+        nested::fix_dated_contents(doc, &mut attrs);
+        nested::add_inner_attributions(doc, &mut attrs);
+        doc.attributions = attrs;
         // Boilerplate ("NOW WATCH: Trump slams…") is not the article's reporting.
         let attrs = std::mem::take(&mut doc.attributions);
         doc.attributions = attrs

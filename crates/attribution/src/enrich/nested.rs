@@ -1,0 +1,396 @@
+//! Repairs and additions around nesting that the span model misses.
+//!
+//! - **Inner attributions.** A reported content that itself opens with
+//!   "SUBJECT believe/say/suggested …" ("NBC reported [US intelligence
+//!   officials believe [Putin was likely involved]]", "reported [findings from
+//!   the CIA that suggested [Russia tried …]]") holds a second attribution;
+//!   so does a headline ("REPORT: Intelligence officials believe …"). The model
+//!   is trained on PolNeAR, where such inner cues are often left to the outer
+//!   one; the chain of custody needs them.
+//! - **Dated cues.** "X, NBC News reported Tuesday." — a content that is only
+//!   the time after the cue is the clause before the source instead.
+
+use whosaid_core::{Attribution, Document, Region, Span, Xpos};
+
+/// Verb forms that open an inner attribution after its subject.
+const INNER_CUES: &[&str] = &[
+    "believe",
+    "believes",
+    "believed",
+    "say",
+    "says",
+    "said",
+    "think",
+    "thinks",
+    "thought",
+    "suggest",
+    "suggests",
+    "suggested",
+    "claim",
+    "claims",
+    "claimed",
+    "conclude",
+    "concludes",
+    "concluded",
+    "assess",
+    "assesses",
+    "assessed",
+    "allege",
+    "alleges",
+    "alleged",
+    "argue",
+    "argues",
+    "argued",
+    "insist",
+    "insists",
+    "insisted",
+    "warn",
+    "warns",
+    "warned",
+    "suspect",
+    "suspects",
+    "suspected",
+    "fear",
+    "fears",
+    "feared",
+    "indicate",
+    "indicates",
+    "indicated",
+    "contend",
+    "contends",
+    "contended",
+    "acknowledge",
+    "acknowledges",
+    "acknowledged",
+    "admit",
+    "admits",
+    "admitted",
+    "deny",
+    "denies",
+    "denied",
+    "confirm",
+    "confirms",
+    "confirmed",
+    "assert",
+    "asserts",
+    "asserted",
+    "state",
+    "states",
+    "stated",
+    "predict",
+    "predicts",
+    "predicted",
+    "determined",
+    "estimate",
+    "estimates",
+    "estimated",
+];
+
+/// Tags a subject noun phrase may be made of ("two of the unnamed US
+/// intelligence officials", "findings from the CIA", "Russia's spies").
+fn subject_tag(x: Xpos) -> bool {
+    matches!(
+        x,
+        Xpos::Dt
+            | Xpos::Pdt
+            | Xpos::Jj
+            | Xpos::Jjr
+            | Xpos::Jjs
+            | Xpos::Nn
+            | Xpos::Nns
+            | Xpos::Nnp
+            | Xpos::Nnps
+            | Xpos::Cd
+            | Xpos::Pos
+            | Xpos::PrpS
+            | Xpos::In
+            | Xpos::Cc
+    )
+}
+
+fn is_noun(x: Xpos) -> bool {
+    matches!(x, Xpos::Nn | Xpos::Nns | Xpos::Nnp | Xpos::Nnps)
+}
+
+/// Tokens `[a, b)` of the document inside `span`.
+fn tokens_in(doc: &Document, span: Span) -> (usize, usize) {
+    let a = doc.token_at_or_after(span.start);
+    let mut b = a;
+    while b < doc.tokens.len() && doc.tokens[b].span.end <= span.end {
+        b += 1;
+    }
+    (a, b)
+}
+
+/// An inner attribution opening `span` at token `first`: subject, cue verb,
+/// then the rest of `span` as content.
+fn inner_at(doc: &Document, first: usize, end: usize) -> Option<Attribution> {
+    let lower = |i: usize| doc.token_text(i).to_ascii_lowercase();
+    let mut i = first;
+    // Subject: a noun phrase with its prepositional tail, up to 12 tokens.
+    while i < end && i - first < 12 && subject_tag(doc.tokens[i].xpos) {
+        // Prepositions and conjunctions only inside the phrase, not first.
+        if i == first && matches!(doc.tokens[i].xpos, Xpos::In | Xpos::Cc) {
+            return None;
+        }
+        i += 1;
+    }
+    let subject_end = i;
+    if subject_end == first || !(first..subject_end).any(|t| is_noun(doc.tokens[t].xpos)) {
+        return None;
+    }
+    // The phrase must end on a noun ("officials", "the CIA"), not "of".
+    if !is_noun(doc.tokens[subject_end - 1].xpos) {
+        return None;
+    }
+    // A relative pronoun ("findings … that suggested"), then auxiliaries/adverbs.
+    if i < end && matches!(lower(i).as_str(), "that" | "which" | "who") {
+        i += 1;
+    }
+    while i < end
+        && (matches!(doc.tokens[i].xpos, Xpos::Rb | Xpos::Md)
+            || matches!(lower(i).as_str(), "have" | "has" | "had" | "now" | "also"))
+    {
+        i += 1;
+    }
+    if i >= end || !INNER_CUES.contains(&lower(i).as_str()) {
+        return None;
+    }
+    if !matches!(
+        doc.tokens[i].xpos,
+        Xpos::Vb | Xpos::Vbd | Xpos::Vbp | Xpos::Vbz | Xpos::Vbn
+    ) {
+        return None;
+    }
+    let cue = i;
+    let mut c = cue + 1;
+    if c < end && lower(c) == "that" {
+        c += 1;
+    }
+    // Content: the rest of the span, without closing punctuation.
+    let mut e = end;
+    while e > c && matches!(doc.token_text(e - 1), "." | "," | ";" | ":" | "”" | "\"") {
+        e -= 1;
+    }
+    if e < c + 3 {
+        return None;
+    }
+    let span = |a: usize, b: usize| Span::new(doc.tokens[a].span.start, doc.tokens[b - 1].span.end);
+    let mut a = Attribution::with_cue(0, Region::single(span(cue, cue + 1)));
+    a.source = Some(Region::single(span(first, subject_end)));
+    a.content = Some(Region::single(span(c, e)));
+    a.score = 0.5;
+    Some(a)
+}
+
+/// Adds inner attributions opening an attribution's content or the headline.
+pub(super) fn add_inner_attributions(doc: &Document, attrs: &mut Vec<Attribution>) {
+    let mut regions: Vec<Span> = attrs
+        .iter()
+        .filter_map(|a| a.content.as_ref()?.parts().first().copied())
+        .collect();
+    if let Some(title) = doc.title {
+        regions.push(title);
+    }
+    let mut added = Vec::new();
+    for region in regions {
+        let (mut first, end) = tokens_in(doc, region);
+        if first >= end {
+            continue;
+        }
+        // A kicker before the headline proper ("REPORT: …", "EXCLUSIVE: …").
+        if let Some(colon) = (first..end.min(first + 4)).find(|&t| doc.token_text(t) == ":") {
+            first = colon + 1;
+        }
+        // A content may open with "that" (the complementiser the model left in).
+        if first < end && doc.token_text(first).eq_ignore_ascii_case("that") {
+            first += 1;
+        }
+        if first >= end {
+            continue;
+        }
+        let Some(inner) = inner_at(doc, first, end) else {
+            continue;
+        };
+        let Some(cue) = inner.cue.extent() else {
+            continue;
+        };
+        let taken = attrs
+            .iter()
+            .chain(added.iter())
+            .any(|a: &Attribution| a.cue.overlaps_span(&cue));
+        if !taken {
+            added.push(inner);
+        }
+    }
+    attrs.extend(added);
+}
+
+/// Words that make up a bare time after a cue ("reported Tuesday", "said on
+/// Monday night", "told reporters last week" is not one: it names a hearer).
+fn is_time_word(w: &str) -> bool {
+    matches!(
+        w.to_ascii_lowercase().as_str(),
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "today"
+            | "yesterday"
+            | "tonight"
+            | "on"
+            | "last"
+            | "this"
+            | "week"
+            | "month"
+            | "year"
+            | "night"
+            | "morning"
+            | "afternoon"
+            | "evening"
+            | "earlier"
+            | "later"
+            | "."
+    )
+}
+
+/// "X, NBC News reported Tuesday.": a content that is only the time after
+/// the cue becomes the clause before ", SOURCE".
+pub(super) fn fix_dated_contents(doc: &Document, attrs: &mut [Attribution]) {
+    for a in attrs.iter_mut() {
+        let (Some(content), Some(source), Some(cue)) = (
+            a.content.as_ref().and_then(Region::extent),
+            a.source.as_ref().and_then(Region::extent),
+            a.cue.extent(),
+        ) else {
+            continue;
+        };
+        if content.start < cue.end || source.end > cue.start {
+            continue;
+        }
+        let (ca, cb) = tokens_in(doc, content);
+        if cb <= ca || cb - ca > 4 || !(ca..cb).all(|t| is_time_word(doc.token_text(t))) {
+            continue;
+        }
+        // The comma right before the source, and the sentence it closes.
+        let s_tok = doc.token_at_or_after(source.start);
+        if s_tok == 0 || doc.token_text(s_tok - 1) != "," {
+            continue;
+        }
+        let Some(sent) = doc.sentence_of_token(s_tok as u32) else {
+            continue;
+        };
+        let first = doc.sentences[sent].tokens[0] as usize;
+        let comma = s_tok - 1;
+        if comma <= first + 2 {
+            continue;
+        }
+        a.content = Some(Region::single(Span::new(
+            doc.tokens[first].span.start,
+            doc.tokens[comma - 1].span.end,
+        )));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use whosaid_core::Stage;
+
+    fn tagged(text: &str) -> Document {
+        let mut doc = Document::new(text);
+        for stage in whosaid_nlp::english_stages().expect("models load") {
+            stage.process(&mut doc).expect("nlp runs");
+        }
+        doc
+    }
+
+    fn span_of(doc: &Document, needle: &str) -> Span {
+        let b = doc.text.find(needle).expect("needle in text");
+        let s = doc.index().char_at_byte(b);
+        Span::new(s, s + needle.chars().count() as u32)
+    }
+
+    fn outer(doc: &Document, source: &str, cue: &str, content: &str) -> Attribution {
+        Attribution {
+            source: Some(Region::single(span_of(doc, source))),
+            content: Some(Region::single(span_of(doc, content))),
+            ..Attribution::with_cue(0, Region::single(span_of(doc, cue)))
+        }
+    }
+
+    #[test]
+    fn inner_attribution_in_a_reported_content() {
+        let doc = tagged(
+            "US intelligence officials believe Putin was likely involved in the hacks, NBC News reported.",
+        );
+        let mut attrs = vec![outer(
+            &doc,
+            "NBC News",
+            "reported",
+            "US intelligence officials believe Putin was likely involved in the hacks",
+        )];
+        add_inner_attributions(&doc, &mut attrs);
+        assert_eq!(attrs.len(), 2);
+        let inner = &attrs[1];
+        let text = |r: &Option<Region>| {
+            doc.slice(r.as_ref().and_then(Region::extent).unwrap_or_default())
+                .to_string()
+        };
+        assert_eq!(text(&inner.source), "US intelligence officials");
+        assert_eq!(doc.slice(inner.cue.extent().unwrap_or_default()), "believe");
+        assert_eq!(
+            text(&inner.content),
+            "Putin was likely involved in the hacks"
+        );
+    }
+
+    #[test]
+    fn relative_clause_subject_and_no_false_inner() {
+        let doc = tagged(
+            "The Post reported findings from the CIA that suggested Russia tried to help him win. \
+             The Post reported the meeting was held in March at the hotel.",
+        );
+        let mut attrs = vec![
+            outer(
+                &doc,
+                "The Post",
+                "reported",
+                "findings from the CIA that suggested Russia tried to help him win",
+            ),
+            outer(
+                &doc,
+                "The Post",
+                "reported the meeting",
+                "the meeting was held in March at the hotel",
+            ),
+        ];
+        add_inner_attributions(&doc, &mut attrs);
+        assert_eq!(attrs.len(), 3, "only the first content holds a cue");
+        assert_eq!(
+            doc.slice(attrs[2].cue.extent().unwrap_or_default()),
+            "suggested"
+        );
+    }
+
+    #[test]
+    fn dated_cue_takes_the_clause_before_the_source() {
+        let doc = tagged(
+            "Officials believe the hack was directed from Moscow, NBC News reported Tuesday.",
+        );
+        let mut attrs = vec![outer(&doc, "NBC News", "reported", "Tuesday")];
+        fix_dated_contents(&doc, &mut attrs);
+        let content = attrs[0]
+            .content
+            .as_ref()
+            .and_then(Region::extent)
+            .unwrap_or_default();
+        assert_eq!(
+            doc.slice(content),
+            "Officials believe the hack was directed from Moscow"
+        );
+    }
+}
