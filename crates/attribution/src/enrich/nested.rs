@@ -298,7 +298,6 @@ pub(super) fn fix_dated_contents(doc: &Document, attrs: &mut [Attribution]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use whosaid_core::Stage;
 
     fn tagged(text: &str) -> Document {
         let mut doc = Document::new(text);
