@@ -46,6 +46,8 @@ enum TrainCmd {
     Entities(cmd::entities::Train),
     #[command(flatten)]
     Attribution(cmd::attribution::Train),
+    #[command(flatten)]
+    Text(cmd::text::Train),
 }
 
 #[derive(Subcommand)]
@@ -58,6 +60,8 @@ enum EvalCmd {
     Nlp(cmd::nlp::Eval),
     #[command(flatten)]
     Entities(cmd::entities::Eval),
+    #[command(flatten)]
+    Text(cmd::text::Eval),
 }
 
 fn main() -> std::process::ExitCode {
@@ -70,12 +74,14 @@ fn main() -> std::process::ExitCode {
             TrainCmd::Nlp(t) => cmd::nlp::train(t),
             TrainCmd::Entities(t) => cmd::entities::train(t),
             TrainCmd::Attribution(t) => cmd::attribution::train(t),
+            TrainCmd::Text(t) => cmd::text::train(t),
         },
         Command::Eval { what } => match what {
             EvalCmd::Attribution(e) => cmd::attribution::eval(e),
             EvalCmd::Ingest(e) => cmd::ingest::eval(e),
             EvalCmd::Nlp(e) => cmd::nlp::eval(e),
             EvalCmd::Entities(e) => cmd::entities::eval(e),
+            EvalCmd::Text(e) => cmd::text::eval(e),
         },
     };
     match result {

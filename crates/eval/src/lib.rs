@@ -8,4 +8,5 @@ pub mod coref;
 pub mod extraction;
 pub mod ner;
 pub mod polnear;
+pub mod sentences;
 pub mod ud;

@@ -201,14 +201,20 @@ impl Tagger {
     }
 }
 
-/// The "tag" stage: fills `upos` and `xpos` of every token, sentence by sentence.
+/// The "tag" stage: fills `upos`, `xpos` and `lemma` of every token,
+/// sentence by sentence.
 pub struct TagStage {
     tagger: Tagger,
+    lemmatizer: crate::lemma::Lemmatizer,
 }
 
 impl TagStage {
+    /// The stage with `tagger` and the embedded English lemmatiser.
     pub fn new(tagger: Tagger) -> Self {
-        TagStage { tagger }
+        TagStage {
+            tagger,
+            lemmatizer: crate::lemma::Lemmatizer::english(),
+        }
     }
 }
 
@@ -225,8 +231,11 @@ impl Stage for TagStage {
                 self.tagger.tag(&words)
             };
             for (t, (x, u)) in range.zip(tags) {
-                doc.tokens[t].xpos = x;
-                doc.tokens[t].upos = u;
+                let lemma = self.lemmatizer.lemma(doc.token_text(t), x);
+                let token = &mut doc.tokens[t];
+                token.xpos = x;
+                token.upos = u;
+                token.lemma = lemma;
             }
         }
         Ok(())

@@ -1,0 +1,157 @@
+//! `whosaid train lemmas`, `whosaid eval sentences`, `whosaid eval lemmas`.
+
+use super::{read_text_maybe_gz, CmdResult};
+use anyhow::Context;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use whosaid_core::{Document, Xpos};
+use whosaid_eval::sentences;
+use whosaid_nlp::lemma::{self, Lemmatizer};
+
+#[derive(clap::Subcommand)]
+pub enum Train {
+    /// Rebuild the lemmatiser's exception table from UD EWT train.
+    Lemmas {
+        /// UD EWT train CoNLL-U (gzip or plain).
+        #[arg(
+            long,
+            default_value = "../shared/data/ud-ewt/en_ewt-ud-train.conllu.gz"
+        )]
+        train: PathBuf,
+        #[arg(long, default_value = "models/lemmas.tsv")]
+        out: PathBuf,
+    },
+}
+
+#[derive(clap::Subcommand)]
+pub enum Eval {
+    /// Sentence splitting F1 against UD CoNLL-U (`# text` lines) or, with
+    /// --text, against CoreNLP CoNLL-U with `Char=` offsets into DIR/NAME.txt.
+    Sentences {
+        file: PathBuf,
+        /// Article texts for Char=-offset references (PolNeAR SPLIT/text).
+        #[arg(long)]
+        text: Option<PathBuf>,
+    },
+    /// Lemma accuracy on a UD CoNLL-U file (gold tokens; gold and predicted tags).
+    Lemmas { file: PathBuf },
+}
+
+/// Gold (form, XPOS, lemma) of every word line in a CoNLL-U text.
+fn triples(conllu: &str) -> Vec<(&str, Xpos, &str)> {
+    conllu
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| {
+            let c: Vec<&str> = l.split('\t').collect();
+            if c.len() < 5 || !c[0].bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            Some((c[1], Xpos::parse(c[4])?, c[2]))
+        })
+        .collect()
+}
+
+pub fn train(cmd: Train) -> CmdResult {
+    let Train::Lemmas { train, out } = cmd;
+    let text = read_text_maybe_gz(&train)?;
+    let table = lemma::learn_exceptions(triples(&text));
+    std::fs::write(&out, &table).with_context(|| format!("cannot write {}", out.display()))?;
+    eprintln!(
+        "{} exceptions written to {}",
+        table.lines().count(),
+        out.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn eval(cmd: Eval) -> CmdResult {
+    match cmd {
+        Eval::Sentences { file, text } => eval_sentences(file, text),
+        Eval::Lemmas { file } => eval_lemmas(file),
+    }
+}
+
+fn split(text: &str) -> Vec<whosaid_core::Span> {
+    let mut doc = Document::new(text);
+    whosaid_nlp::segment(&mut doc);
+    doc.sentences.iter().map(|s| s.span).collect()
+}
+
+fn eval_sentences(file: PathBuf, text_dir: Option<PathBuf>) -> CmdResult {
+    let conllu = read_text_maybe_gz(&file)?;
+    let mut total = sentences::Score::default();
+    let mut docs = 0;
+    match text_dir {
+        None => {
+            for r in sentences::ud_references(&conllu) {
+                total.add(sentences::score(&r.text, &r.sentences, &split(&r.text)));
+                docs += 1;
+            }
+        }
+        Some(dir) => {
+            for (name, gold) in sentences::char_offset_sentences(&conllu) {
+                let path = dir.join(&name);
+                let path = if path.exists() {
+                    path
+                } else {
+                    dir.join(format!("{name}.txt"))
+                };
+                let text = std::fs::read_to_string(&path)
+                    .with_context(|| format!("cannot read {}", path.display()))?;
+                total.add(sentences::score(&text, &gold, &split(&text)));
+                docs += 1;
+            }
+        }
+    }
+    anyhow::ensure!(docs > 0, "{}: no documents", file.display());
+    println!("file\t{}", file.display());
+    println!("documents\t{docs}");
+    println!(
+        "sentences\tP {:.4}  R {:.4}  F1 {:.4}  ({}/{}/{})",
+        total.precision(),
+        total.recall(),
+        total.f1(),
+        total.correct,
+        total.predicted,
+        total.gold
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn eval_lemmas(file: PathBuf) -> CmdResult {
+    let conllu = read_text_maybe_gz(&file)?;
+    let gold = triples(&conllu);
+    anyhow::ensure!(!gold.is_empty(), "{}: no CoNLL-U words", file.display());
+    let lem = Lemmatizer::english();
+    let tagger = whosaid_nlp::Tagger::english()?;
+    let mut right_gold_tags = 0usize;
+    for (form, xpos, lemma) in &gold {
+        right_gold_tags += usize::from(lem.lemma(form, *xpos) == *lemma);
+    }
+    // Predicted tags: tag each sentence's gold tokens.
+    let mut right_pred_tags = 0usize;
+    let mut n = 0usize;
+    for s in whosaid_nlp::tagger::read_conllu(&conllu) {
+        let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
+        let tags = tagger.tag(&words);
+        for (w, (x, _)) in words.iter().zip(tags) {
+            let Some((_, _, lemma)) = gold.get(n) else {
+                break;
+            };
+            right_pred_tags += usize::from(lem.lemma(w, x) == *lemma);
+            n += 1;
+        }
+    }
+    println!("file\t{}", file.display());
+    println!("words\t{}", gold.len());
+    println!(
+        "lemma accuracy (gold tags)\t{:.4}",
+        right_gold_tags as f64 / gold.len() as f64
+    );
+    println!(
+        "lemma accuracy (predicted tags)\t{:.4}",
+        right_pred_tags as f64 / n.max(1) as f64
+    );
+    Ok(ExitCode::SUCCESS)
+}
