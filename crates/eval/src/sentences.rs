@@ -88,6 +88,37 @@ pub fn score(text: &str, gold: &[Span], pred: &[Span]) -> Score {
     }
 }
 
+/// Reference sentences cut further at blank lines: CoreNLP's default
+/// splitter joins a paragraph-final "He said:" with the quotation of the
+/// next paragraph; a paragraph break always ends a sentence for whosaid.
+pub fn split_at_paragraphs(text: &str, sentences: &[Span]) -> Vec<Span> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::with_capacity(sentences.len());
+    for s in sentences {
+        let mut start = s.start as usize;
+        let end = (s.end as usize).min(chars.len());
+        let mut i = start;
+        while i + 1 < end {
+            if chars[i] == '\n'
+                && chars[i + 1..end]
+                    .iter()
+                    .take_while(|c| c.is_whitespace())
+                    .any(|c| *c == '\n')
+            {
+                out.push(Span::new(start as u32, i as u32));
+                while i < end && chars[i].is_whitespace() {
+                    i += 1;
+                }
+                start = i;
+                continue;
+            }
+            i += 1;
+        }
+        out.push(Span::new(start as u32, end as u32));
+    }
+    out
+}
+
 /// Documents rebuilt from UD CoNLL-U `# text =` lines.
 pub fn ud_references(conllu: &str) -> Vec<Reference> {
     let mut out: Vec<Reference> = Vec::new();
@@ -192,6 +223,16 @@ mod tests {
         let pred = [Span::new(0, 17), Span::new(19, 28)];
         let s = score(&refs[0].text, &refs[0].sentences, &pred);
         assert_eq!((s.correct, s.predicted, s.gold), (1, 2, 3));
+    }
+
+    #[test]
+    fn cuts_at_blank_lines() {
+        let text = "He said:\n\n\"Yes.\" Then";
+        let cut = split_at_paragraphs(text, &[Span::new(0, 16), Span::new(17, 21)]);
+        assert_eq!(
+            cut,
+            vec![Span::new(0, 8), Span::new(10, 16), Span::new(17, 21)]
+        );
     }
 
     #[test]

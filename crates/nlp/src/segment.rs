@@ -390,7 +390,12 @@ fn split_sentences(
                     let c = next_text.chars().next().unwrap_or(' ');
                     let starts = c.is_uppercase() || c.is_ascii_digit() || OPENERS.contains(&c);
                     if terminal {
-                        starts || c == '—'
+                        // A bare "." (no quote or bracket closing after it)
+                        // is not an abbreviation's: a lowercase word after
+                        // it starts a sentence too (web and email text: "oh.
+                        // my bad."). After "?", "!", "…" or a closing quote,
+                        // lowercase continues the sentence ("?” he asks").
+                        starts || c == '—' || (t == "." && end == i + 1 && c.is_lowercase())
                     } else {
                         let w = t.trim_end_matches('.').to_lowercase();
                         !TITLE_ABBREVIATIONS.contains(&w.as_str())

@@ -81,6 +81,7 @@ fn split(text: &str) -> Vec<whosaid_core::Span> {
 fn eval_sentences(file: PathBuf, text_dir: Option<PathBuf>) -> CmdResult {
     let conllu = read_text_maybe_gz(&file)?;
     let mut total = sentences::Score::default();
+    let mut by_paragraph = sentences::Score::default();
     let mut docs = 0;
     match text_dir {
         None => {
@@ -99,7 +100,10 @@ fn eval_sentences(file: PathBuf, text_dir: Option<PathBuf>) -> CmdResult {
                 };
                 let text = std::fs::read_to_string(&path)
                     .with_context(|| format!("cannot read {}", path.display()))?;
-                total.add(sentences::score(&text, &gold, &split(&text)));
+                let pred = split(&text);
+                total.add(sentences::score(&text, &gold, &pred));
+                let cut = sentences::split_at_paragraphs(&text, &gold);
+                by_paragraph.add(sentences::score(&text, &cut, &pred));
                 docs += 1;
             }
         }
@@ -116,6 +120,17 @@ fn eval_sentences(file: PathBuf, text_dir: Option<PathBuf>) -> CmdResult {
         total.predicted,
         total.gold
     );
+    if by_paragraph.gold > 0 {
+        println!(
+            "sentences, reference cut at blank lines\tP {:.4}  R {:.4}  F1 {:.4}  ({}/{}/{})",
+            by_paragraph.precision(),
+            by_paragraph.recall(),
+            by_paragraph.f1(),
+            by_paragraph.correct,
+            by_paragraph.predicted,
+            by_paragraph.gold
+        );
+    }
     Ok(ExitCode::SUCCESS)
 }
 
