@@ -1,0 +1,5 @@
+//! Integration tests for the input formats: one binary, one module per format.
+
+mod common;
+mod garbage;
+mod warc;
