@@ -5,6 +5,7 @@
 //! problem; a broken record never stops the stream.
 pub mod html;
 pub mod record;
+pub mod table;
 pub mod warc;
 
 pub use record::{Article, Articles, IngestError, Origin};

@@ -2,4 +2,5 @@
 
 mod common;
 mod garbage;
+mod table;
 mod warc;
