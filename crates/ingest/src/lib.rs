@@ -3,9 +3,11 @@
 //! Every reader streams [`Article`]s (text, [`whosaid_core::Metadata`],
 //! [`Origin`]) or [`IngestError`]s naming the file, the record and the
 //! problem; a broken record never stops the stream.
+pub mod feed;
 pub mod html;
 pub mod record;
 pub mod table;
+mod text;
 pub mod warc;
 
 pub use record::{Article, Articles, IngestError, Origin};
