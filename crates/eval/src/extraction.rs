@@ -27,9 +27,15 @@ use whosaid_ingest::html;
 #[derive(Debug, thiserror::Error)]
 pub enum ExtractionEvalError {
     #[error("{path}: {source}")]
-    Io { path: PathBuf, source: std::io::Error },
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("{path}: bad ground truth: {source}")]
-    Json { path: PathBuf, source: serde_json::Error },
+    Json {
+        path: PathBuf,
+        source: serde_json::Error,
+    },
     #[error("{0}: no html/*.html.gz pages")]
     Empty(PathBuf),
 }
@@ -100,7 +106,10 @@ pub struct ExtractionReport {
 
 fn words(s: &str) -> HashMap<String, u32> {
     let mut m = HashMap::new();
-    for w in s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+    for w in s
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
         *m.entry(w.to_lowercase()).or_insert(0) += 1;
     }
     m
@@ -114,14 +123,27 @@ pub fn word_prf(pred: &str, gold: &str) -> (f64, f64, f64) {
     if np == 0 || ng == 0 {
         return (0.0, 0.0, 0.0);
     }
-    let common: u32 = p.iter().map(|(w, c)| (*c).min(*g.get(w).unwrap_or(&0))).sum();
-    let (pr, rc) = (f64::from(common) / f64::from(np), f64::from(common) / f64::from(ng));
-    let f = if common == 0 { 0.0 } else { 2.0 * pr * rc / (pr + rc) };
+    let common: u32 = p
+        .iter()
+        .map(|(w, c)| (*c).min(*g.get(w).unwrap_or(&0)))
+        .sum();
+    let (pr, rc) = (
+        f64::from(common) / f64::from(np),
+        f64::from(common) / f64::from(ng),
+    );
+    let f = if common == 0 {
+        0.0
+    } else {
+        2.0 * pr * rc / (pr + rc)
+    };
     (pr, rc, f)
 }
 
 fn norm_ws(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 fn norm_words(s: &str) -> String {
@@ -140,33 +162,52 @@ fn name_words(s: &str) -> std::collections::BTreeSet<String> {
 }
 
 fn read(path: &Path) -> Result<Vec<u8>, ExtractionEvalError> {
-    std::fs::read(path).map_err(|source| ExtractionEvalError::Io { path: path.to_path_buf(), source })
+    std::fs::read(path).map_err(|source| ExtractionEvalError::Io {
+        path: path.to_path_buf(),
+        source,
+    })
 }
 
 /// Scores every page of `dir` on one thread.
 pub fn score_dir(dir: &Path) -> Result<ExtractionReport, ExtractionEvalError> {
     let html_dir = dir.join("html");
     let mut ids: Vec<String> = std::fs::read_dir(&html_dir)
-        .map_err(|source| ExtractionEvalError::Io { path: html_dir.clone(), source })?
+        .map_err(|source| ExtractionEvalError::Io {
+            path: html_dir.clone(),
+            source,
+        })?
         .filter_map(|e| e.ok())
-        .filter_map(|e| e.file_name().to_str().and_then(|n| n.strip_suffix(".html.gz")).map(str::to_string))
+        .filter_map(|e| {
+            e.file_name()
+                .to_str()
+                .and_then(|n| n.strip_suffix(".html.gz"))
+                .map(str::to_string)
+        })
         .collect();
     ids.sort();
     if ids.is_empty() {
         return Err(ExtractionEvalError::Empty(dir.to_path_buf()));
     }
     let mut per_page = Vec::with_capacity(ids.len());
-    let (mut with_n, mut with_hit, mut without_n, mut without_hit) = (0usize, 0usize, 0usize, 0usize);
+    let (mut with_n, mut with_hit, mut without_n, mut without_hit) =
+        (0usize, 0usize, 0usize, 0usize);
     for id in &ids {
         let gz_path = html_dir.join(format!("{id}.html.gz"));
         let gz = read(&gz_path)?;
         let mut bytes = Vec::new();
         GzDecoder::new(&gz[..])
             .read_to_end(&mut bytes)
-            .map_err(|source| ExtractionEvalError::Io { path: gz_path.clone(), source })?;
+            .map_err(|source| ExtractionEvalError::Io {
+                path: gz_path.clone(),
+                source,
+            })?;
         let gt_path = dir.join("ground-truth").join(format!("{id}.json"));
-        let tf: TruthFile = serde_json::from_slice(&read(&gt_path)?)
-            .map_err(|source| ExtractionEvalError::Json { path: gt_path.clone(), source })?;
+        let tf: TruthFile = serde_json::from_slice(&read(&gt_path)?).map_err(|source| {
+            ExtractionEvalError::Json {
+                path: gt_path.clone(),
+                source,
+            }
+        })?;
         let t = tf.ground_truth;
 
         let start = Instant::now();
@@ -191,15 +232,21 @@ pub fn score_dir(dir: &Path) -> Result<ExtractionReport, ExtractionEvalError> {
             .title
             .as_deref()
             .filter(|g| !g.trim().is_empty())
-            .map(|g| meta.title.as_deref().is_some_and(|p| norm_words(p) == norm_words(g)));
+            .map(|g| {
+                meta.title
+                    .as_deref()
+                    .is_some_and(|p| norm_words(p) == norm_words(g))
+            });
         let author_gold = t.author.clone().filter(|a| !a.trim().is_empty());
-        let author_ok = author_gold
-            .as_deref()
-            .map(|g| !meta.authors.is_empty() && name_words(&meta.authors.join(" ")) == name_words(g));
+        let author_ok = author_gold.as_deref().map(|g| {
+            !meta.authors.is_empty() && name_words(&meta.authors.join(" ")) == name_words(g)
+        });
         let date_gold = t.publish_date.clone().filter(|d| d.len() >= 10);
-        let date_ok = date_gold
-            .as_deref()
-            .map(|g| meta.published.as_deref().is_some_and(|p| p.get(..10) == g.get(..10)));
+        let date_ok = date_gold.as_deref().map(|g| {
+            meta.published
+                .as_deref()
+                .is_some_and(|p| p.get(..10) == g.get(..10))
+        });
         per_page.push(PageScore {
             id: id.clone(),
             f1,
@@ -220,7 +267,10 @@ pub fn score_dir(dir: &Path) -> Result<ExtractionReport, ExtractionEvalError> {
     let n = scored.len().max(1) as f64;
     let acc = |f: &dyn Fn(&PageScore) -> Option<bool>| {
         let v: Vec<bool> = per_page.iter().filter_map(f).collect();
-        (v.iter().filter(|x| **x).count() as f64 / v.len().max(1) as f64, v.len())
+        (
+            v.iter().filter(|x| **x).count() as f64 / v.len().max(1) as f64,
+            v.len(),
+        )
     };
     let (title_accuracy, title_pages) = acc(&|p| p.title_ok);
     let (author_accuracy, author_pages) = acc(&|p| p.author_ok);

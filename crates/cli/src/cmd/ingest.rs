@@ -40,12 +40,27 @@ pub fn eval(cmd: Eval) -> CmdResult {
         }
     }
     println!("pages                {} ({} rejected)", r.pages, r.errors);
-    println!("body word F1         {:.4} (P {:.4}, R {:.4})", r.word_f1, r.word_precision, r.word_recall);
+    println!(
+        "body word F1         {:.4} (P {:.4}, R {:.4})",
+        r.word_f1, r.word_precision, r.word_recall
+    );
     println!("with snippets found  {:.4}", r.with_found);
     println!("without leaked       {:.4}", r.without_leaked);
-    println!("title exact          {:.4} of {}", r.title_accuracy, r.title_pages);
-    println!("author exact         {:.4} of {}", r.author_accuracy, r.author_pages);
-    println!("published date exact {:.4} of {}", r.date_accuracy, r.date_pages);
-    println!("ms/page              median {:.2}, mean {:.2} (one thread)", r.ms_median, r.ms_mean);
+    println!(
+        "title exact          {:.4} of {}",
+        r.title_accuracy, r.title_pages
+    );
+    println!(
+        "author exact         {:.4} of {}",
+        r.author_accuracy, r.author_pages
+    );
+    println!(
+        "published date exact {:.4} of {}",
+        r.date_accuracy, r.date_pages
+    );
+    println!(
+        "ms/page              median {:.2}, mean {:.2} (one thread)",
+        r.ms_median, r.ms_mean
+    );
     Ok(std::process::ExitCode::SUCCESS)
 }
