@@ -1,8 +1,11 @@
 //! Pure-Rust English NLP: tokenizer, sentence splitter, POS tagger, lemmatiser and dependency parser, trained here.
 
+pub mod parser;
+mod perceptron;
 pub mod segment;
 pub mod tagger;
 
+pub use parser::{ParseStage, Parser};
 pub use segment::{segment, Segmenter};
 pub use tagger::{TagStage, Tagger};
 
