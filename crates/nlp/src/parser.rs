@@ -21,11 +21,18 @@ use crate::perceptron::{self, Table, Trainer};
 use whosaid_core::{DepRel, Document, Stage, StageError, Upos, Xpos};
 
 /// Log2 of the feature buckets of the transition table.
-pub const ACTION_BITS: u32 = 20;
+pub const ACTION_BITS: u32 = 22;
 /// Log2 of the feature buckets of the relation table.
 pub const LABEL_BITS: u32 = 17;
 
 const MAGIC: &[u8; 8] = b"WSPAR001";
+
+/// Quantised weights below this magnitude are dropped from the model file.
+const PRUNE: i16 = 600;
+
+/// From this epoch on, training follows the model's own wrong transitions
+/// nine times in ten (exploration, as in Goldberg & Nivre 2013).
+const EXPLORE_FROM: usize = 1;
 
 const SHIFT: usize = 0;
 const LEFT: usize = 1;
@@ -117,7 +124,7 @@ impl Parser {
     /// Serialises the model: magic, then the transition and relation tables
     /// (bits, classes, scale, i16 weights), deflated.
     pub fn to_bytes(&self) -> Vec<u8> {
-        perceptron::to_bytes(MAGIC, &[&self.action, &self.label])
+        perceptron::to_bytes(MAGIC, &[&self.action, &self.label], PRUNE)
     }
 
     /// Reads a model written by [`Parser::to_bytes`].
@@ -544,6 +551,23 @@ fn action_features(t: &Toks, st: &State, out: &mut Vec<u64>) {
     // Suffixes stand in for unknown words.
     f(out, 140, t.suffix[s0], p(b0), 0);
     f(out, 141, p(s0), t.suffix[b0], 0);
+    // String neighbours of s0 and b0 (not tree positions).
+    let s0_prev = if s0 > 0 && s0 < n { s0 - 1 } else { none };
+    let s0_next = if s0 + 1 < n { s0 + 1 } else { none };
+    let b0_prev = if b0 > 0 && b0 <= n { b0 - 1 } else { none };
+    f(out, 150, p(s0_prev), p(s0), p(b0));
+    f(out, 151, p(s0), p(s0_next), p(b0));
+    f(out, 152, p(s0), p(b0_prev), p(b0));
+    f(out, 153, w(s0_next), p(s0), 0);
+    f(out, 154, w(b0_prev), p(b0), 0);
+    // More lexical context.
+    f(out, 160, w(b0), w(b1), 0);
+    f(out, 161, w(s0), w(b0), w(b1));
+    f(out, 162, p(s0), p(b0), p(b1) << 8 | p(b2));
+    f(out, 163, u(s0), 0, 0);
+    f(out, 164, u(b0), 0, 0);
+    f(out, 165, w(s0), l(s0r), p(b0));
+    f(out, 166, w(b0), l(b0l), p(s0));
 }
 
 fn label_features(t: &Toks, st: &State, h: usize, d: usize, out: &mut Vec<u64>) {
@@ -700,6 +724,30 @@ pub fn read_conllu(text: &str) -> Vec<TreeSentence> {
     out
 }
 
+/// Writes sentences with their tags and trees as CoNLL-U (lemma, features
+/// and MISC blank).
+pub fn to_conllu(sentences: &[TreeSentence]) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    for s in sentences {
+        for (i, w) in s.words.iter().enumerate() {
+            let head = s.heads.get(i).copied().flatten().map_or(0, |h| h + 1);
+            let _ = writeln!(
+                out,
+                "{}\t{}\t_\t{}\t{}\t_\t{}\t{}\t_\t_",
+                i + 1,
+                w,
+                s.upos.get(i).copied().unwrap_or_default(),
+                s.xpos.get(i).copied().unwrap_or_default(),
+                head,
+                s.deprels.get(i).copied().unwrap_or_default()
+            );
+        }
+        out.push('\n');
+    }
+    out
+}
+
 /// Trains a parser on sentences with trees, reading the tags in each
 /// sentence (gold or predicted: whatever the caller put there). `epochs`
 /// passes, order shuffled each pass with a seeded generator (deterministic).
@@ -737,7 +785,7 @@ pub fn train(sentences: &[TreeSentence], epochs: usize, seed: u64) -> Parser {
         for i in (1..order.len()).rev() {
             order.swap(i, (next_rand() % (i as u64 + 1)) as usize);
         }
-        let explore = epoch >= 1;
+        let explore = epoch >= EXPLORE_FROM;
         for &k in &order {
             let (si, gold, children) = &prepared[k];
             let sent = &sentences[*si];

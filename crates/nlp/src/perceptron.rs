@@ -96,7 +96,9 @@ pub(crate) enum ModelError {
 }
 
 /// Magic, then the tables quantised to i16 with a per-table scale, deflated.
-pub(crate) fn to_bytes(magic: &[u8; 8], tables: &[&Table]) -> Vec<u8> {
+/// Quantised weights of magnitude below `prune` are written as zero (long
+/// zero runs deflate to almost nothing).
+pub(crate) fn to_bytes(magic: &[u8; 8], tables: &[&Table], prune: i16) -> Vec<u8> {
     let mut raw = Vec::new();
     for t in tables {
         let max = t.weights.iter().fold(0f32, |m, w| m.max(w.abs())).max(1e-9);
@@ -105,7 +107,13 @@ pub(crate) fn to_bytes(magic: &[u8; 8], tables: &[&Table]) -> Vec<u8> {
         raw.extend_from_slice(&(t.classes as u32).to_le_bytes());
         raw.extend_from_slice(&scale.to_le_bytes());
         for w in &t.weights {
-            raw.extend_from_slice(&((w * scale).round() as i16).to_le_bytes());
+            let q = (w * scale).round() as i16;
+            let q = if q.unsigned_abs() < prune.unsigned_abs() {
+                0
+            } else {
+                q
+            };
+            raw.extend_from_slice(&q.to_le_bytes());
         }
     }
     let mut enc = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::best());

@@ -25,6 +25,7 @@ pub struct Args {
 }
 
 #[derive(clap::Subcommand)]
+#[allow(clippy::large_enum_variant)]
 pub enum Train {
     /// Train the POS tagger (XPOS + UPOS) on UD English EWT train.
     Tagger {
@@ -50,7 +51,7 @@ pub enum Train {
         dev: PathBuf,
         #[arg(long, default_value = "models/parser.bin")]
         out: PathBuf,
-        #[arg(long, default_value_t = 15)]
+        #[arg(long, default_value_t = 12)]
         epochs: usize,
         #[arg(long, default_value_t = 7)]
         seed: u64,
@@ -62,6 +63,10 @@ pub enum Train {
         /// Folds for `--tags jackknife`.
         #[arg(long, default_value_t = 10)]
         folds: usize,
+        /// Also write the training trees with the tags trained on, as CoNLL-U
+        /// (reusable with `--tags gold` to skip jackknifing).
+        #[arg(long)]
+        write_train: Option<PathBuf>,
     },
 }
 
@@ -94,6 +99,9 @@ pub fn run(args: Args) -> CmdResult {
     {
         pipeline.push(stage);
     }
+    // The parse runs last so the entity layers match `whosaid analyze`, which
+    // does not parse yet.
+    pipeline.push(Box::new(whosaid_nlp::parse_stage()?));
     let mut doc = whosaid::Document::new(text);
     pipeline.run(&mut doc)?;
     match args.format.as_str() {
@@ -150,9 +158,11 @@ fn to_conllu(doc: &whosaid::Document) -> String {
     out
 }
 
-/// Tags the tokens of a CoNLL-U input and prints it back with UPOS and XPOS filled.
+/// Tags and parses the tokens of a CoNLL-U input and prints it back with
+/// UPOS, XPOS, HEAD and DEPREL filled.
 fn tag_pretokenized(text: &str) -> CmdResult {
     let model = tagger::Tagger::english().context("the embedded tagger model does not load")?;
+    let parser = parser::Parser::english().context("the embedded parser model does not load")?;
     let mut block: Vec<&str> = Vec::new();
     let mut out = String::new();
     let flush = |block: &mut Vec<&str>, out: &mut String| {
@@ -164,13 +174,21 @@ fn tag_pretokenized(text: &str) -> CmdResult {
                 (cols.len() >= 2 && cols[0].bytes().all(|b| b.is_ascii_digit())).then_some(cols[1])
             })
             .collect();
-        let mut tags = model.tag(&words).into_iter();
+        let tags = model.tag(&words);
+        let xpos: Vec<Xpos> = tags.iter().map(|t| t.0).collect();
+        let upos: Vec<Upos> = tags.iter().map(|t| t.1).collect();
+        let mut arcs = parser.parse(&words, &upos, &xpos).into_iter();
+        let mut tags = tags.into_iter();
         for line in block.drain(..) {
             let mut cols: Vec<String> = line.split('\t').map(str::to_string).collect();
             if cols.len() == 10 && cols[0].bytes().all(|b| b.is_ascii_digit()) {
                 if let Some((x, u)) = tags.next() {
                     cols[3] = u.to_string();
                     cols[4] = x.to_string();
+                }
+                if let Some((h, rel)) = arcs.next() {
+                    cols[6] = h.map_or(0, |h| h + 1).to_string();
+                    cols[7] = rel.to_string();
                 }
             }
             out.push_str(&cols.join("\t"));
@@ -306,7 +324,19 @@ pub fn train(cmd: Train) -> CmdResult {
             seed,
             tags,
             folds,
-        } => return train_parser(&train, &dev, &out, epochs, seed, &tags, folds),
+            write_train,
+        } => {
+            return train_parser(
+                &train,
+                &dev,
+                &out,
+                epochs,
+                seed,
+                &tags,
+                folds,
+                write_train.as_deref(),
+            )
+        }
     };
     let train = read_conllu(&data.join("en_ewt-ud-train.conllu.gz"))?;
     let dev = read_conllu(&data.join("en_ewt-ud-dev.conllu.gz"))?;
@@ -332,6 +362,7 @@ pub fn train(cmd: Train) -> CmdResult {
     Ok(ExitCode::SUCCESS)
 }
 
+#[allow(clippy::too_many_arguments)]
 fn train_parser(
     train: &Path,
     dev: &Path,
@@ -340,6 +371,7 @@ fn train_parser(
     seed: u64,
     tags: &str,
     folds: usize,
+    write_train: Option<&Path>,
 ) -> CmdResult {
     let mut train = read_trees(train)?;
     let dev = read_trees(dev)?;
@@ -361,6 +393,10 @@ fn train_parser(
         "training tags ({tags}) ready in {:.1} s",
         start.elapsed().as_secs_f64()
     );
+    if let Some(path) = write_train {
+        std::fs::write(path, parser::to_conllu(&train))
+            .with_context(|| format!("cannot write {}", path.display()))?;
+    }
     let start = Instant::now();
     let model = parser::train(&train, epochs, seed);
     eprintln!(
