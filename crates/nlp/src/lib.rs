@@ -1,9 +1,12 @@
 //! Pure-Rust English NLP: tokenizer, sentence splitter, POS tagger, lemmatiser and dependency parser, trained here.
 
 pub mod lemma;
+pub mod parser;
+mod perceptron;
 pub mod segment;
 pub mod tagger;
 
+pub use parser::{ParseStage, Parser};
 pub use segment::{segment, Segmenter};
 pub use tagger::{TagStage, Tagger};
 
@@ -11,6 +14,11 @@ use whosaid_core::Stage;
 
 /// The stages this crate contributes to the default English pipeline, in order,
 /// with their models loaded (models are embedded in the binary).
+///
+/// The parse stage is not in this list yet: with the current parse, the
+/// entity resolver's parse-based subject test misreads the seed article's
+/// quote speakers (crates/entities/tests/seed.rs), so it is opt-in through
+/// [`parse_stage`] until that is sorted out.
 pub fn english_stages() -> Result<Vec<Box<dyn Stage>>, whosaid_core::StageError> {
     let tagger = Tagger::english().map_err(|e| whosaid_core::StageError::Failed {
         stage: "tag",
@@ -20,4 +28,13 @@ pub fn english_stages() -> Result<Vec<Box<dyn Stage>>, whosaid_core::StageError>
         Box::new(Segmenter::new()),
         Box::new(TagStage::new(tagger)),
     ])
+}
+
+/// The dependency-parse stage with the embedded model; run it after the tag stage.
+pub fn parse_stage() -> Result<ParseStage, whosaid_core::StageError> {
+    let parser = Parser::english().map_err(|e| whosaid_core::StageError::Failed {
+        stage: "parse",
+        message: e.to_string(),
+    })?;
+    Ok(ParseStage::new(parser))
 }

@@ -1,7 +1,7 @@
-//! `whosaid nlp`, `whosaid train tagger`, `whosaid eval ud`.
+//! `whosaid nlp`, `whosaid train tagger|parser`, `whosaid eval ud`.
 //!
-//! `whosaid nlp` prints the layers computed so far (tokens, sentences, tags);
-//! lemma, head and relation columns stay `_` until those stages exist.
+//! `whosaid nlp` prints the layers computed so far (tokens, sentences, tags,
+//! heads and relations); the lemma column stays `_` until that stage exists.
 
 use super::CmdResult;
 use anyhow::Context;
@@ -9,7 +9,8 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
-use whosaid_nlp::tagger;
+use whosaid_core::{Upos, Xpos};
+use whosaid_nlp::{parser, tagger};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -24,6 +25,7 @@ pub struct Args {
 }
 
 #[derive(clap::Subcommand)]
+#[allow(clippy::large_enum_variant)]
 pub enum Train {
     /// Train the POS tagger (XPOS + UPOS) on UD English EWT train.
     Tagger {
@@ -37,11 +39,41 @@ pub enum Train {
         #[arg(long, default_value_t = 7)]
         seed: u64,
     },
+    /// Train the dependency parser on UD English EWT train; scores EWT dev
+    /// with tags from the embedded tagger.
+    Parser {
+        #[arg(
+            long,
+            default_value = "../shared/data/ud-ewt/en_ewt-ud-train.conllu.gz"
+        )]
+        train: PathBuf,
+        #[arg(long, default_value = "../shared/data/ud-ewt/en_ewt-ud-dev.conllu.gz")]
+        dev: PathBuf,
+        #[arg(long, default_value = "models/parser.bin")]
+        out: PathBuf,
+        #[arg(long, default_value_t = 12)]
+        epochs: usize,
+        #[arg(long, default_value_t = 7)]
+        seed: u64,
+        /// Training POS tags: `jackknife` (each fold tagged by a tagger trained
+        /// on the other folds, as the parser will see at run time), `gold`, or
+        /// `embedded` (the shipped tagger, which has seen the train set).
+        #[arg(long, default_value = "jackknife")]
+        tags: String,
+        /// Folds for `--tags jackknife`.
+        #[arg(long, default_value_t = 10)]
+        folds: usize,
+        /// Also write the training trees with the tags trained on, as CoNLL-U
+        /// (reusable with `--tags gold` to skip jackknifing).
+        #[arg(long)]
+        write_train: Option<PathBuf>,
+    },
 }
 
 #[derive(clap::Subcommand)]
 pub enum Eval {
-    /// XPOS/UPOS accuracy (gold tokens) on a CoNLL-U file, and tokens/s.
+    /// XPOS/UPOS accuracy and parser UAS/LAS (gold tokens, predicted tags)
+    /// on a CoNLL-U file, and tokens/s.
     Ud { file: PathBuf },
 }
 
@@ -67,6 +99,9 @@ pub fn run(args: Args) -> CmdResult {
     {
         pipeline.push(stage);
     }
+    // The parse runs last so the entity layers match `whosaid analyze`, which
+    // does not parse yet.
+    pipeline.push(Box::new(whosaid_nlp::parse_stage()?));
     let mut doc = whosaid::Document::new(text);
     pipeline.run(&mut doc)?;
     match args.format.as_str() {
@@ -123,9 +158,11 @@ fn to_conllu(doc: &whosaid::Document) -> String {
     out
 }
 
-/// Tags the tokens of a CoNLL-U input and prints it back with UPOS and XPOS filled.
+/// Tags and parses the tokens of a CoNLL-U input and prints it back with
+/// UPOS, XPOS, HEAD and DEPREL filled.
 fn tag_pretokenized(text: &str) -> CmdResult {
     let model = tagger::Tagger::english().context("the embedded tagger model does not load")?;
+    let parser = parser::Parser::english().context("the embedded parser model does not load")?;
     let mut block: Vec<&str> = Vec::new();
     let mut out = String::new();
     let flush = |block: &mut Vec<&str>, out: &mut String| {
@@ -137,13 +174,21 @@ fn tag_pretokenized(text: &str) -> CmdResult {
                 (cols.len() >= 2 && cols[0].bytes().all(|b| b.is_ascii_digit())).then_some(cols[1])
             })
             .collect();
-        let mut tags = model.tag(&words).into_iter();
+        let tags = model.tag(&words);
+        let xpos: Vec<Xpos> = tags.iter().map(|t| t.0).collect();
+        let upos: Vec<Upos> = tags.iter().map(|t| t.1).collect();
+        let mut arcs = parser.parse(&words, &upos, &xpos).into_iter();
+        let mut tags = tags.into_iter();
         for line in block.drain(..) {
             let mut cols: Vec<String> = line.split('\t').map(str::to_string).collect();
             if cols.len() == 10 && cols[0].bytes().all(|b| b.is_ascii_digit()) {
                 if let Some((x, u)) = tags.next() {
                     cols[3] = u.to_string();
                     cols[4] = x.to_string();
+                }
+                if let Some((h, rel)) = arcs.next() {
+                    cols[6] = h.map_or(0, |h| h + 1).to_string();
+                    cols[7] = rel.to_string();
                 }
             }
             out.push_str(&cols.join("\t"));
@@ -163,8 +208,8 @@ fn tag_pretokenized(text: &str) -> CmdResult {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Reads a CoNLL-U file, gzip-compressed or not.
-fn read_conllu(path: &Path) -> anyhow::Result<Vec<tagger::TaggedSentence>> {
+/// Reads a text file, gzip-compressed or not.
+fn read_text(path: &Path) -> anyhow::Result<String> {
     let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
     let mut text = String::new();
     if bytes.starts_with(&[0x1f, 0x8b]) {
@@ -175,7 +220,12 @@ fn read_conllu(path: &Path) -> anyhow::Result<Vec<tagger::TaggedSentence>> {
         text = String::from_utf8(bytes)
             .with_context(|| format!("{}: not valid UTF-8", path.display()))?;
     }
-    let sentences = tagger::read_conllu(&text);
+    Ok(text)
+}
+
+/// Reads a CoNLL-U file, gzip-compressed or not.
+fn read_conllu(path: &Path) -> anyhow::Result<Vec<tagger::TaggedSentence>> {
+    let sentences = tagger::read_conllu(&read_text(path)?);
     anyhow::ensure!(
         !sentences.is_empty(),
         "{}: no CoNLL-U sentences",
@@ -184,13 +234,110 @@ fn read_conllu(path: &Path) -> anyhow::Result<Vec<tagger::TaggedSentence>> {
     Ok(sentences)
 }
 
+/// Reads a CoNLL-U treebank, gzip-compressed or not.
+fn read_trees(path: &Path) -> anyhow::Result<Vec<parser::TreeSentence>> {
+    let sentences = parser::read_conllu(&read_text(path)?);
+    anyhow::ensure!(
+        !sentences.is_empty(),
+        "{}: no CoNLL-U sentences",
+        path.display()
+    );
+    Ok(sentences)
+}
+
+/// Tags every sentence with `model`: (XPOS, UPOS) per word.
+fn tag_all(model: &tagger::Tagger, sentences: &[parser::TreeSentence]) -> Vec<Tags> {
+    sentences
+        .iter()
+        .map(|s| {
+            let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
+            model.tag(&words)
+        })
+        .collect()
+}
+
+/// Replaces the gold tags of `train` by jackknifed ones: each of `folds`
+/// folds is tagged by a tagger trained (as `whosaid train tagger` does) on
+/// the other folds.
+fn jackknife(train: &mut [parser::TreeSentence], folds: usize) {
+    use rayon::prelude::*;
+    let folds = folds.max(2);
+    let tagged: Vec<tagger::TaggedSentence> = train
+        .iter()
+        .map(|s| tagger::TaggedSentence {
+            words: s.words.clone(),
+            xpos: s.xpos.clone(),
+            upos: s.upos.clone(),
+        })
+        .collect();
+    let tags: Vec<Vec<(usize, Tags)>> = (0..folds)
+        .into_par_iter()
+        .map(|f| {
+            let rest: Vec<tagger::TaggedSentence> = tagged
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| i % folds != f)
+                .map(|(_, s)| tagger::TaggedSentence {
+                    words: s.words.clone(),
+                    xpos: s.xpos.clone(),
+                    upos: s.upos.clone(),
+                })
+                .collect();
+            let model = tagger::train(&rest, TAGGER_EPOCHS, TAGGER_SEED);
+            tagged
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| i % folds == f)
+                .map(|(i, s)| {
+                    let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
+                    (i, model.tag(&words))
+                })
+                .collect()
+        })
+        .collect();
+    for (i, t) in tags.into_iter().flatten() {
+        train[i].xpos = t.iter().map(|p| p.0).collect();
+        train[i].upos = t.iter().map(|p| p.1).collect();
+    }
+}
+
+/// (XPOS, UPOS) per word of a sentence.
+type Tags = Vec<(Xpos, Upos)>;
+
+/// The tagger's training defaults, reused for jackknifing.
+const TAGGER_EPOCHS: usize = 12;
+const TAGGER_SEED: u64 = 7;
+
 pub fn train(cmd: Train) -> CmdResult {
-    let Train::Tagger {
-        data,
-        out,
-        epochs,
-        seed,
-    } = cmd;
+    let (data, out, epochs, seed) = match cmd {
+        Train::Tagger {
+            data,
+            out,
+            epochs,
+            seed,
+        } => (data, out, epochs, seed),
+        Train::Parser {
+            train,
+            dev,
+            out,
+            epochs,
+            seed,
+            tags,
+            folds,
+            write_train,
+        } => {
+            return train_parser(
+                &train,
+                &dev,
+                &out,
+                epochs,
+                seed,
+                &tags,
+                folds,
+                write_train.as_deref(),
+            )
+        }
+    };
     let train = read_conllu(&data.join("en_ewt-ud-train.conllu.gz"))?;
     let dev = read_conllu(&data.join("en_ewt-ud-dev.conllu.gz"))?;
     let start = Instant::now();
@@ -215,6 +362,68 @@ pub fn train(cmd: Train) -> CmdResult {
     Ok(ExitCode::SUCCESS)
 }
 
+#[allow(clippy::too_many_arguments)]
+fn train_parser(
+    train: &Path,
+    dev: &Path,
+    out: &Path,
+    epochs: usize,
+    seed: u64,
+    tags: &str,
+    folds: usize,
+    write_train: Option<&Path>,
+) -> CmdResult {
+    let mut train = read_trees(train)?;
+    let dev = read_trees(dev)?;
+    let tagger = tagger::Tagger::english().context("the embedded tagger model does not load")?;
+    let start = Instant::now();
+    match tags {
+        "gold" => {}
+        "embedded" => {
+            let predicted = tag_all(&tagger, &train);
+            for (s, t) in train.iter_mut().zip(predicted) {
+                s.xpos = t.iter().map(|p| p.0).collect();
+                s.upos = t.iter().map(|p| p.1).collect();
+            }
+        }
+        "jackknife" => jackknife(&mut train, folds),
+        other => anyhow::bail!("unknown --tags {other:?} (jackknife, gold or embedded)"),
+    }
+    eprintln!(
+        "training tags ({tags}) ready in {:.1} s",
+        start.elapsed().as_secs_f64()
+    );
+    if let Some(path) = write_train {
+        std::fs::write(path, parser::to_conllu(&train))
+            .with_context(|| format!("cannot write {}", path.display()))?;
+    }
+    let start = Instant::now();
+    let model = parser::train(&train, epochs, seed);
+    eprintln!(
+        "trained on {} sentences in {:.1} s",
+        train.len(),
+        start.elapsed().as_secs_f64()
+    );
+    let bytes = model.to_bytes();
+    std::fs::write(out, &bytes).with_context(|| format!("cannot write {}", out.display()))?;
+    // Score what was written, after quantisation.
+    let written = parser::Parser::from_bytes(&bytes)?;
+    let predicted = tag_all(&tagger, &dev);
+    let a = parser::attachment(&written, &dev, &predicted);
+    let g = parser::attachment(&written, &dev, &[]);
+    println!(
+        "wrote {} ({} bytes); EWT dev, predicted tags: UAS {:.2} %, LAS {:.2} % (full relations {:.2} %); gold tags: UAS {:.2} %, LAS {:.2} %",
+        out.display(),
+        bytes.len(),
+        a.uas * 100.0,
+        a.las * 100.0,
+        a.las_full * 100.0,
+        g.uas * 100.0,
+        g.las * 100.0
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
 pub fn eval(cmd: Eval) -> CmdResult {
     let Eval::Ud { file } = cmd;
     let gold = read_conllu(&file)?;
@@ -232,6 +441,28 @@ pub fn eval(cmd: Eval) -> CmdResult {
     println!(
         "tagging speed: {:.0} tokens/s (one thread)",
         tokens as f64 / secs.max(1e-9)
+    );
+    let trees = read_trees(&file)?;
+    let parser = parser::Parser::english().context("the embedded parser model does not load")?;
+    let predicted = tag_all(&model, &trees);
+    let start = Instant::now();
+    let a = parser::attachment(&parser, &trees, &predicted);
+    let secs = start.elapsed().as_secs_f64();
+    println!(
+        "UAS {:.2} %  LAS {:.2} %  (predicted tags; all words incl. punctuation; LAS on universal relations, {:.2} % with subtypes)",
+        a.uas * 100.0,
+        a.las * 100.0,
+        a.las_full * 100.0
+    );
+    let g = parser::attachment(&parser, &trees, &[]);
+    println!(
+        "with gold tags: UAS {:.2} %  LAS {:.2} %",
+        g.uas * 100.0,
+        g.las * 100.0
+    );
+    println!(
+        "parsing speed: {:.0} tokens/s (one thread, parsing only)",
+        a.words as f64 / secs.max(1e-9)
     );
     Ok(ExitCode::SUCCESS)
 }

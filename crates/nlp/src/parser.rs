@@ -1,0 +1,1008 @@
+//! Dependency parser: greedy arc-hybrid transitions scored by an averaged
+//! perceptron over hashed features, trained with a dynamic oracle.
+//!
+//! Why this design: a greedy transition parser makes two decisions per word
+//! (linear time, no chart), so it parses at hundreds of thousands of words a
+//! second on one core. Two hashed tables keep the inner loop cheap: the
+//! transition table has three classes (shift, left-arc, right-arc), so each
+//! feature costs one short row; the relation table is consulted once per
+//! word, when its arc is made. In the arc-hybrid system a word leaves the
+//! stack only when it has all its dependents, so the relation classifier sees
+//! the dependent's complete subtree (its case marker, its auxiliaries).
+//! The dynamic oracle (Goldberg & Nivre 2013) lets training follow the
+//! model's own mistakes, as parsing will. The artificial root sits at the end
+//! of the buffer and takes exactly one word, so every sentence gets one root.
+//!
+//! Feature hashing mirrors the tagger: word forms and tags are hashed once
+//! per sentence, and each feature is a mix of a template id with up to three
+//! of those values.
+
+use crate::perceptron::{self, Table, Trainer};
+use whosaid_core::{DepRel, Document, Stage, StageError, Upos, Xpos};
+
+/// Log2 of the feature buckets of the transition table.
+pub const ACTION_BITS: u32 = 22;
+/// Log2 of the feature buckets of the relation table.
+pub const LABEL_BITS: u32 = 17;
+
+const MAGIC: &[u8; 8] = b"WSPAR001";
+
+/// Quantised weights below this magnitude are dropped from the model file.
+const PRUNE: i16 = 600;
+
+/// From this epoch on, training follows the model's own wrong transitions
+/// nine times in ten (exploration, as in Goldberg & Nivre 2013).
+const EXPLORE_FROM: usize = 1;
+
+const SHIFT: usize = 0;
+const LEFT: usize = 1;
+const RIGHT: usize = 2;
+const ACTIONS: usize = 3;
+
+/// A trained parser.
+#[derive(Clone)]
+pub struct Parser {
+    action: Table,
+    label: Table,
+}
+
+/// Errors reading a parser model.
+#[derive(Debug, thiserror::Error)]
+pub enum ParserError {
+    #[error("not a whosaid parser model (bad magic or version)")]
+    BadMagic,
+    #[error("parser model is truncated or corrupt: {0}")]
+    Corrupt(String),
+}
+
+impl From<perceptron::ModelError> for ParserError {
+    fn from(e: perceptron::ModelError) -> Self {
+        match e {
+            perceptron::ModelError::BadMagic => ParserError::BadMagic,
+            perceptron::ModelError::Corrupt(m) => ParserError::Corrupt(m),
+        }
+    }
+}
+
+/// One parsed word: its head within the sentence (`None` for the root) and relation.
+pub type Arc = (Option<usize>, DepRel);
+
+impl Parser {
+    /// The parser with the embedded English model.
+    pub fn english() -> Result<Self, ParserError> {
+        Parser::from_bytes(include_bytes!("../../../models/parser.bin"))
+    }
+
+    /// Parses one sentence given its words and POS tags (one per word; missing
+    /// tags read as unset). Returns each word's head and relation; exactly one
+    /// word is the root.
+    pub fn parse(&self, words: &[&str], upos: &[Upos], xpos: &[Xpos]) -> Vec<Arc> {
+        let toks = Toks::new(words, upos, xpos);
+        let mut st = State::new(words.len());
+        let mut features = Vec::with_capacity(96);
+        let mut scores = [0f32; ACTIONS];
+        let mut lscores = vec![0f32; self.label.classes];
+        while !st.terminal() {
+            action_features(&toks, &st, &mut features);
+            self.action.scores(&features, &mut scores);
+            let valid = st.valid();
+            let a = argmax(&scores, |c| valid[c]);
+            let rel = match st.arc(a) {
+                Some((h, d)) => self.label_of(&toks, &st, h, d, &mut features, &mut lscores),
+                None => DepRel::Unset,
+            };
+            st.apply(a, rel);
+        }
+        (0..words.len())
+            .map(|i| {
+                let h = st.head[i];
+                (
+                    (h < words.len()).then_some(h),
+                    DepRel::from_index(st.label[i] as usize).unwrap_or_default(),
+                )
+            })
+            .collect()
+    }
+
+    fn label_of(
+        &self,
+        toks: &Toks,
+        st: &State,
+        h: usize,
+        d: usize,
+        features: &mut Vec<u64>,
+        scores: &mut [f32],
+    ) -> DepRel {
+        if h == st.n {
+            return DepRel::Root;
+        }
+        label_features(toks, st, h, d, features);
+        self.label.scores(features, scores);
+        DepRel::from_index(argmax(scores, label_allowed)).unwrap_or(DepRel::Dep)
+    }
+
+    /// Serialises the model: magic, then the transition and relation tables
+    /// (bits, classes, scale, i16 weights), deflated.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        perceptron::to_bytes(MAGIC, &[&self.action, &self.label], PRUNE)
+    }
+
+    /// Reads a model written by [`Parser::to_bytes`].
+    pub fn from_bytes(bytes: &[u8]) -> Result<Self, ParserError> {
+        let mut tables = perceptron::from_bytes(MAGIC, bytes, 2)?.into_iter();
+        let (Some(action), Some(label)) = (tables.next(), tables.next()) else {
+            return Err(ParserError::Corrupt("missing table".into()));
+        };
+        if action.classes != ACTIONS || label.classes != DepRel::ALL.len() {
+            return Err(ParserError::Corrupt(
+                "transition or relation set differs from this build".into(),
+            ));
+        }
+        Ok(Parser { action, label })
+    }
+}
+
+fn label_allowed(c: usize) -> bool {
+    c != DepRel::Unset.index() && c != DepRel::Root.index()
+}
+
+fn argmax(scores: &[f32], allowed: impl Fn(usize) -> bool) -> usize {
+    let mut best = 0;
+    let mut best_score = f32::NEG_INFINITY;
+    for (c, &s) in scores.iter().enumerate() {
+        if allowed(c) && s > best_score {
+            best = c;
+            best_score = s;
+        }
+    }
+    best
+}
+
+/// The "parse" stage: fills `head` and `deprel` of every token, sentence by
+/// sentence (heads are document-wide token indices; `None` marks the root).
+pub struct ParseStage {
+    parser: Parser,
+}
+
+impl ParseStage {
+    pub fn new(parser: Parser) -> Self {
+        ParseStage { parser }
+    }
+}
+
+impl Stage for ParseStage {
+    fn name(&self) -> &'static str {
+        "parse"
+    }
+
+    fn process(&self, doc: &mut Document) -> Result<(), StageError> {
+        for s in 0..doc.sentences.len() {
+            let range = doc.sentences[s].token_range();
+            let arcs = {
+                let words: Vec<&str> = range.clone().map(|t| doc.token_text(t)).collect();
+                let toks = doc.tokens.get(range.clone()).unwrap_or_default();
+                let upos: Vec<Upos> = toks.iter().map(|t| t.upos).collect();
+                let xpos: Vec<Xpos> = toks.iter().map(|t| t.xpos).collect();
+                self.parser.parse(&words, &upos, &xpos)
+            };
+            let first = range.start;
+            for (t, (h, rel)) in range.zip(arcs) {
+                if let Some(tok) = doc.tokens.get_mut(t) {
+                    tok.head = h.map(|h| (first + h) as u32);
+                    tok.deprel = rel;
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The hashed values features read, per word; two extra entries stand for
+/// the artificial root (index n) and "no word" (index n + 1).
+struct Toks {
+    word: Vec<u64>,
+    xpos: Vec<u64>,
+    upos: Vec<u64>,
+    /// Word and XPOS together.
+    wp: Vec<u64>,
+    /// Last three characters of the lowercased word.
+    suffix: Vec<u64>,
+}
+
+fn hash_str(s: &str) -> u64 {
+    let mut h: u64 = 0xcbf29ce484222325;
+    for b in s.bytes() {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x100000001b3);
+    }
+    h
+}
+
+impl Toks {
+    fn new(words: &[&str], upos: &[Upos], xpos: &[Xpos]) -> Self {
+        let n = words.len();
+        let mut t = Toks {
+            word: Vec::with_capacity(n + 2),
+            xpos: Vec::with_capacity(n + 2),
+            upos: Vec::with_capacity(n + 2),
+            wp: Vec::with_capacity(n + 2),
+            suffix: Vec::with_capacity(n + 2),
+        };
+        let mut lower = String::new();
+        for (i, w) in words.iter().enumerate() {
+            lower.clear();
+            lower.extend(w.chars().flat_map(char::to_lowercase).map(|c| {
+                if c == '’' {
+                    '\''
+                } else {
+                    c
+                }
+            }));
+            let word = hash_str(&lower);
+            let x = xpos.get(i).map_or(0, |x| x.index() as u64);
+            let start = lower.char_indices().rev().nth(2).map_or(0, |(b, _)| b);
+            t.word.push(word);
+            t.xpos.push(x);
+            t.upos.push(upos.get(i).map_or(0, |u| u.index() as u64));
+            t.wp.push(mix(1, word, x, 0));
+            t.suffix.push(hash_str(&lower[start..]));
+        }
+        for (word, tag) in [(hash_str("<root>"), 254), (hash_str("<none>"), 255)] {
+            t.word.push(word);
+            t.xpos.push(tag);
+            t.upos.push(tag);
+            t.wp.push(mix(1, word, tag, 0));
+            t.suffix.push(word);
+        }
+        t
+    }
+}
+
+/// A parser configuration: the stack, the buffer `b..=n` (n is the root)
+/// and the partial tree.
+struct State {
+    n: usize,
+    stack: Vec<usize>,
+    b: usize,
+    /// Head of each word (n = root, `usize::MAX` = not attached yet).
+    head: Vec<usize>,
+    label: Vec<u8>,
+    /// Leftmost, second leftmost, rightmost and second rightmost dependents
+    /// (n + 1 = none), for words, the root and "none".
+    lc1: Vec<usize>,
+    lc2: Vec<usize>,
+    rc1: Vec<usize>,
+    rc2: Vec<usize>,
+    /// Number of left and right dependents.
+    nl: Vec<u8>,
+    nr: Vec<u8>,
+    /// Bitsets of the relations of left and right dependents.
+    lset: Vec<u64>,
+    rset: Vec<u64>,
+}
+
+const UNATTACHED: usize = usize::MAX;
+
+impl State {
+    fn new(n: usize) -> Self {
+        let none = n + 1;
+        State {
+            n,
+            stack: Vec::with_capacity(n.min(1024)),
+            b: 0,
+            head: vec![UNATTACHED; n],
+            label: vec![0; n + 2],
+            lc1: vec![none; n + 2],
+            lc2: vec![none; n + 2],
+            rc1: vec![none; n + 2],
+            rc2: vec![none; n + 2],
+            nl: vec![0; n + 2],
+            nr: vec![0; n + 2],
+            lset: vec![0; n + 2],
+            rset: vec![0; n + 2],
+        }
+    }
+
+    fn terminal(&self) -> bool {
+        self.b >= self.n && self.stack.is_empty()
+    }
+
+    /// Which transitions are allowed: the root is never shifted and takes a
+    /// dependent only when that is the last word on the stack.
+    fn valid(&self) -> [bool; ACTIONS] {
+        let depth = self.stack.len();
+        [
+            self.b < self.n,
+            depth >= 1 && (self.b < self.n || depth == 1),
+            depth >= 2,
+        ]
+    }
+
+    /// The arc a transition makes: (head, dependent).
+    fn arc(&self, a: usize) -> Option<(usize, usize)> {
+        let s0 = *self.stack.last()?;
+        match a {
+            LEFT => Some((self.b, s0)),
+            RIGHT => Some((self.stack[self.stack.len().checked_sub(2)?], s0)),
+            _ => None,
+        }
+    }
+
+    fn apply(&mut self, a: usize, rel: DepRel) {
+        match self.arc(a) {
+            Some((h, d)) => {
+                self.stack.pop();
+                self.attach(h, d, rel);
+            }
+            None => {
+                self.stack.push(self.b);
+                self.b += 1;
+            }
+        }
+    }
+
+    fn attach(&mut self, h: usize, d: usize, rel: DepRel) {
+        self.head[d] = h;
+        self.label[d] = rel.index() as u8;
+        if h >= self.n {
+            return;
+        }
+        let none = self.n + 1;
+        let bit = 1u64 << (rel.index() & 63);
+        if d < h {
+            if self.lc1[h] == none || d < self.lc1[h] {
+                self.lc2[h] = self.lc1[h];
+                self.lc1[h] = d;
+            } else if self.lc2[h] == none || d < self.lc2[h] {
+                self.lc2[h] = d;
+            }
+            self.nl[h] = self.nl[h].saturating_add(1);
+            self.lset[h] |= bit;
+        } else {
+            if self.rc1[h] == none || d > self.rc1[h] {
+                self.rc2[h] = self.rc1[h];
+                self.rc1[h] = d;
+            } else if self.rc2[h] == none || d > self.rc2[h] {
+                self.rc2[h] = d;
+            }
+            self.nr[h] = self.nr[h].saturating_add(1);
+            self.rset[h] |= bit;
+        }
+    }
+
+    /// The cost of each transition against a projective gold tree: how many
+    /// gold arcs it makes unreachable (arc-hybrid is arc-decomposable).
+    fn costs(&self, gold: &[usize], children: &[Vec<usize>]) -> [u32; ACTIONS] {
+        let mut costs = [u32::MAX; ACTIONS];
+        let valid = self.valid();
+        let in_buffer = |i: usize| i >= self.b;
+        let on_stack = |i: usize| i < self.n && i < self.b && self.head[i] == UNATTACHED;
+        let depth = self.stack.len();
+        if valid[SHIFT] {
+            let b0 = self.b;
+            let s0 = self.stack.last().copied();
+            let mut c = children[b0].iter().filter(|&&d| on_stack(d)).count() as u32;
+            let h = gold[b0];
+            if on_stack(h) && Some(h) != s0 {
+                c += 1;
+            }
+            costs[SHIFT] = c;
+        }
+        if depth >= 1 {
+            let s0 = self.stack[depth - 1];
+            // Dependents of s0 still in the buffer are lost when it is popped.
+            let lost = children[s0].iter().filter(|&&d| in_buffer(d)).count() as u32;
+            let h = gold[s0];
+            let s1 = depth.checked_sub(2).map(|i| self.stack[i]);
+            if valid[LEFT] {
+                let wrong_head = (in_buffer(h) && h != self.b) || Some(h) == s1;
+                costs[LEFT] = lost + u32::from(wrong_head);
+            }
+            if valid[RIGHT] {
+                costs[RIGHT] = lost + u32::from(in_buffer(h));
+            }
+        }
+        costs
+    }
+}
+
+/// Mixes a template id with up to three values into a feature hash.
+#[inline]
+fn mix(template: u64, a: u64, b: u64, c: u64) -> u64 {
+    let mut h = (template + 1).wrapping_mul(0x9e3779b97f4a7c15);
+    for x in [a, b, c] {
+        h = (h ^ x).wrapping_mul(0xbf58476d1ce4e5b9);
+        h ^= h >> 31;
+    }
+    h
+}
+
+fn bucket(d: usize) -> u64 {
+    match d {
+        0..=4 => d as u64,
+        5..=6 => 5,
+        7..=10 => 6,
+        _ => 7,
+    }
+}
+
+fn action_features(t: &Toks, st: &State, out: &mut Vec<u64>) {
+    out.clear();
+    let n = st.n;
+    let none = n + 1;
+    let depth = st.stack.len();
+    let s = |k: usize| depth.checked_sub(k + 1).map_or(none, |i| st.stack[i]);
+    let (s0, s1, s2) = (s(0), s(1), s(2));
+    let b0 = if st.b <= n { st.b } else { none };
+    let b1 = if st.b < n { st.b + 1 } else { none };
+    let b2 = if st.b + 1 < n { st.b + 2 } else { none };
+    let (s0l, s0l2, s0r, s0r2) = (st.lc1[s0], st.lc2[s0], st.rc1[s0], st.rc2[s0]);
+    let (b0l, b0l2) = (st.lc1[b0], st.lc2[b0]);
+    let (s1l, s1r) = (st.lc1[s1], st.rc1[s1]);
+    let w = |i: usize| t.word[i];
+    let p = |i: usize| t.xpos[i];
+    let u = |i: usize| t.upos[i];
+    let wp = |i: usize| t.wp[i];
+    let l = |i: usize| st.label[i] as u64;
+    let dist = if s0 < n && b0 <= n {
+        bucket(b0 - s0)
+    } else {
+        8
+    };
+    let f = |out: &mut Vec<u64>, id: u64, a: u64, b: u64, c: u64| out.push(mix(id, a, b, c));
+
+    f(out, 0, 0, 0, 0);
+    // Single words.
+    f(out, 1, w(s0), 0, 0);
+    f(out, 2, p(s0), 0, 0);
+    f(out, 3, wp(s0), 0, 0);
+    f(out, 4, w(s1), 0, 0);
+    f(out, 5, p(s1), 0, 0);
+    f(out, 6, wp(s1), 0, 0);
+    f(out, 7, w(b0), 0, 0);
+    f(out, 8, p(b0), 0, 0);
+    f(out, 9, wp(b0), 0, 0);
+    f(out, 10, w(b1), 0, 0);
+    f(out, 11, p(b1), 0, 0);
+    f(out, 12, wp(b1), 0, 0);
+    f(out, 13, w(b2), 0, 0);
+    f(out, 14, p(b2), 0, 0);
+    f(out, 15, wp(b2), 0, 0);
+    f(out, 16, p(s2), 0, 0);
+    f(out, 17, w(s2), 0, 0);
+    // Pairs.
+    f(out, 20, wp(s0), wp(b0), 0);
+    f(out, 21, wp(s0), w(b0), 0);
+    f(out, 22, w(s0), wp(b0), 0);
+    f(out, 23, wp(s0), p(b0), 0);
+    f(out, 24, p(s0), wp(b0), 0);
+    f(out, 25, w(s0), w(b0), 0);
+    f(out, 26, p(s0), p(b0), 0);
+    f(out, 27, p(b0), p(b1), 0);
+    f(out, 28, p(s1), p(s0), 0);
+    f(out, 29, w(s1), w(s0), 0);
+    f(out, 30, wp(s1), p(s0), 0);
+    f(out, 31, p(s1), wp(s0), 0);
+    f(out, 32, p(s1), p(b0), 0);
+    f(out, 33, w(s1), w(b0), 0);
+    // Triples.
+    f(out, 40, p(b0), p(b1), p(b2));
+    f(out, 41, p(s0), p(b0), p(b1));
+    f(out, 42, p(s1), p(s0), p(b0));
+    f(out, 43, p(s0), p(s0l), p(b0));
+    f(out, 44, p(s0), p(s0r), p(b0));
+    f(out, 45, p(s0), p(b0), p(b0l));
+    f(out, 46, p(s1), p(s0), p(s0l));
+    f(out, 47, p(s1), p(s0), p(s0r));
+    f(out, 48, p(s1), p(s1r), p(s0));
+    f(out, 49, p(s2), p(s1), p(s0));
+    f(out, 50, w(s0), p(b0), p(b1));
+    f(out, 51, p(s0), w(b0), p(b1));
+    f(out, 52, p(s1), p(s1l), p(s0));
+    // Distance.
+    f(out, 60, w(s0), dist, 0);
+    f(out, 61, p(s0), dist, 0);
+    f(out, 62, w(b0), dist, 0);
+    f(out, 63, p(b0), dist, 0);
+    f(out, 64, w(s0), w(b0), dist);
+    f(out, 65, p(s0), p(b0), dist);
+    // Valency.
+    f(out, 70, w(s0), st.nr[s0] as u64, 0);
+    f(out, 71, p(s0), st.nr[s0] as u64, 0);
+    f(out, 72, w(s0), st.nl[s0] as u64, 0);
+    f(out, 73, p(s0), st.nl[s0] as u64, 0);
+    f(out, 74, w(b0), st.nl[b0] as u64, 0);
+    f(out, 75, p(b0), st.nl[b0] as u64, 0);
+    // Dependents.
+    f(out, 80, w(s0l), 0, 0);
+    f(out, 81, p(s0l), 0, 0);
+    f(out, 82, l(s0l), 0, 0);
+    f(out, 83, w(s0r), 0, 0);
+    f(out, 84, p(s0r), 0, 0);
+    f(out, 85, l(s0r), 0, 0);
+    f(out, 86, w(b0l), 0, 0);
+    f(out, 87, p(b0l), 0, 0);
+    f(out, 88, l(b0l), 0, 0);
+    f(out, 89, w(s0l2), 0, 0);
+    f(out, 90, p(s0l2), 0, 0);
+    f(out, 91, l(s0l2), 0, 0);
+    f(out, 92, w(s0r2), 0, 0);
+    f(out, 93, p(s0r2), 0, 0);
+    f(out, 94, l(s0r2), 0, 0);
+    f(out, 95, w(b0l2), 0, 0);
+    f(out, 96, p(b0l2), 0, 0);
+    f(out, 97, l(b0l2), 0, 0);
+    f(out, 98, p(s1r), l(s1r), 0);
+    // Third order.
+    f(out, 100, p(s0), p(s0l), p(s0l2));
+    f(out, 101, p(s0), p(s0r), p(s0r2));
+    f(out, 102, p(b0), p(b0l), p(b0l2));
+    // Relation sets.
+    f(out, 110, w(s0), st.rset[s0], 0);
+    f(out, 111, p(s0), st.rset[s0], 0);
+    f(out, 112, w(s0), st.lset[s0], 0);
+    f(out, 113, p(s0), st.lset[s0], 0);
+    f(out, 114, w(b0), st.lset[b0], 0);
+    f(out, 115, p(b0), st.lset[b0], 0);
+    // Universal POS.
+    f(out, 130, u(s0), u(b0), 0);
+    f(out, 131, u(s1), u(s0), u(b0));
+    f(out, 132, u(s0), u(b0), u(b1));
+    // Suffixes stand in for unknown words.
+    f(out, 140, t.suffix[s0], p(b0), 0);
+    f(out, 141, p(s0), t.suffix[b0], 0);
+    // String neighbours of s0 and b0 (not tree positions).
+    let s0_prev = if s0 > 0 && s0 < n { s0 - 1 } else { none };
+    let s0_next = if s0 + 1 < n { s0 + 1 } else { none };
+    let b0_prev = if b0 > 0 && b0 <= n { b0 - 1 } else { none };
+    f(out, 150, p(s0_prev), p(s0), p(b0));
+    f(out, 151, p(s0), p(s0_next), p(b0));
+    f(out, 152, p(s0), p(b0_prev), p(b0));
+    f(out, 153, w(s0_next), p(s0), 0);
+    f(out, 154, w(b0_prev), p(b0), 0);
+    // More lexical context.
+    f(out, 160, w(b0), w(b1), 0);
+    f(out, 161, w(s0), w(b0), w(b1));
+    f(out, 162, p(s0), p(b0), p(b1) << 8 | p(b2));
+    f(out, 163, u(s0), 0, 0);
+    f(out, 164, u(b0), 0, 0);
+    f(out, 165, w(s0), l(s0r), p(b0));
+    f(out, 166, w(b0), l(b0l), p(s0));
+}
+
+fn label_features(t: &Toks, st: &State, h: usize, d: usize, out: &mut Vec<u64>) {
+    out.clear();
+    let none = st.n + 1;
+    let w = |i: usize| t.word[i];
+    let p = |i: usize| t.xpos[i];
+    let u = |i: usize| t.upos[i];
+    let dir = u64::from(d < h);
+    let dist = bucket(h.abs_diff(d));
+    let prev = if d > 0 { d - 1 } else { none };
+    let next = if d + 1 < st.n { d + 1 } else { none };
+    let (dl, dr) = (st.lc1[d], st.rc1[d]);
+    let f = |out: &mut Vec<u64>, id: u64, a: u64, b: u64, c: u64| out.push(mix(id, a, b, c));
+    f(out, 200, dir, 0, 0);
+    f(out, 201, w(d), dir, 0);
+    f(out, 202, p(d), dir, 0);
+    f(out, 203, u(d), dir, 0);
+    f(out, 204, w(h), dir, 0);
+    f(out, 205, p(h), dir, 0);
+    f(out, 206, u(h), dir, 0);
+    f(out, 207, w(d), p(h), dir);
+    f(out, 208, p(d), w(h), dir);
+    f(out, 209, p(d), p(h), dir);
+    f(out, 210, w(d), w(h), dir);
+    f(out, 211, p(d), p(h), dist);
+    f(out, 212, u(d), u(h), dir);
+    f(out, 213, st.lset[d], p(d), 0);
+    f(out, 214, st.rset[d], p(d), 0);
+    f(out, 215, st.lset[h], p(h), dir);
+    f(out, 216, w(dl), p(d), 0);
+    f(out, 217, p(dl), l_of(st, dl), p(d));
+    f(out, 218, w(dr), p(d), 0);
+    f(out, 219, p(prev), p(d), dir);
+    f(out, 220, p(next), p(d), dir);
+    f(out, 221, t.suffix[d], p(h), dir);
+    f(out, 222, st.rset[h], p(h), dir);
+    f(out, 223, w(dl), p(d), p(h));
+}
+
+fn l_of(st: &State, i: usize) -> u64 {
+    st.label[i] as u64
+}
+
+/// One sentence of a treebank: words, gold tags and the gold tree.
+#[derive(Debug, Clone, Default)]
+pub struct TreeSentence {
+    pub words: Vec<String>,
+    pub upos: Vec<Upos>,
+    pub xpos: Vec<Xpos>,
+    /// Head of each word within the sentence; `None` for the root.
+    pub heads: Vec<Option<usize>>,
+    pub deprels: Vec<DepRel>,
+}
+
+impl TreeSentence {
+    /// Gold heads with the root as index n, when they form a tree (every
+    /// word reaches the root, one word attaches to it); `None` otherwise.
+    fn gold_heads(&self) -> Option<Vec<usize>> {
+        let n = self.words.len();
+        if self.heads.len() != n || self.deprels.len() != n {
+            return None;
+        }
+        let heads: Vec<usize> = self.heads.iter().map(|h| h.unwrap_or(n)).collect();
+        if heads.iter().any(|&h| h > n) || heads.iter().filter(|&&h| h == n).count() != 1 {
+            return None;
+        }
+        for start in 0..n {
+            let (mut i, mut steps) = (start, 0);
+            while i != n {
+                i = heads[i];
+                steps += 1;
+                if steps > n {
+                    return None;
+                }
+            }
+        }
+        Some(heads)
+    }
+}
+
+/// True when every word between `h` and `d` descends from `h`.
+fn arc_is_projective(heads: &[usize], h: usize, d: usize) -> bool {
+    let n = heads.len();
+    let (lo, hi) = if h < d { (h, d) } else { (d, h) };
+    (lo + 1..hi).all(|k| {
+        let mut i = k;
+        let mut steps = 0;
+        while i != h && i < n && steps <= n {
+            i = heads[i];
+            steps += 1;
+        }
+        i == h
+    })
+}
+
+/// Makes a tree projective by lifting the shortest non-projective arc to the
+/// head's head until none is left (relations unchanged). `None` if that
+/// does not converge (it always does on a tree).
+fn projectivize(heads: &mut [usize]) -> Option<()> {
+    let n = heads.len();
+    for _ in 0..=n * n {
+        let worst = (0..n)
+            .filter(|&d| heads[d] < n && !arc_is_projective(heads, heads[d], d))
+            .min_by_key(|&d| heads[d].abs_diff(d));
+        match worst {
+            None => return Some(()),
+            Some(d) => heads[d] = heads[heads[d]],
+        }
+    }
+    None
+}
+
+/// Reads CoNLL-U sentences with their trees (multiword-token and empty-node
+/// lines skipped). Heads out of range read as the root; relations unknown
+/// to [`DepRel`] fall back to their universal part, then to `dep`.
+pub fn read_conllu(text: &str) -> Vec<TreeSentence> {
+    let mut out = Vec::new();
+    let mut cur = TreeSentence::default();
+    let mut raw_heads: Vec<usize> = Vec::new();
+    let mut finish = |cur: &mut TreeSentence, raw: &mut Vec<usize>| {
+        if cur.words.is_empty() {
+            return;
+        }
+        let n = cur.words.len();
+        cur.heads = raw
+            .drain(..)
+            .map(|h| (h >= 1 && h <= n).then(|| h - 1))
+            .collect();
+        out.push(std::mem::take(cur));
+    };
+    for line in text.lines() {
+        if line.trim().is_empty() {
+            finish(&mut cur, &mut raw_heads);
+            continue;
+        }
+        if line.starts_with('#') {
+            continue;
+        }
+        let cols: Vec<&str> = line.split('\t').collect();
+        if cols.len() < 8 || !cols[0].bytes().all(|b| b.is_ascii_digit()) {
+            continue;
+        }
+        cur.words.push(cols[1].to_string());
+        cur.upos.push(Upos::parse(cols[3]).unwrap_or(Upos::X));
+        cur.xpos.push(Xpos::parse(cols[4]).unwrap_or(Xpos::Xx));
+        raw_heads.push(cols[6].parse().unwrap_or(0));
+        let rel = DepRel::parse(cols[7])
+            .or_else(|| DepRel::parse(cols[7].split(':').next().unwrap_or("")))
+            .unwrap_or(DepRel::Dep);
+        cur.deprels.push(rel);
+    }
+    finish(&mut cur, &mut raw_heads);
+    out
+}
+
+/// Writes sentences with their tags and trees as CoNLL-U (lemma, features
+/// and MISC blank).
+pub fn to_conllu(sentences: &[TreeSentence]) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    for s in sentences {
+        for (i, w) in s.words.iter().enumerate() {
+            let head = s.heads.get(i).copied().flatten().map_or(0, |h| h + 1);
+            let _ = writeln!(
+                out,
+                "{}\t{}\t_\t{}\t{}\t_\t{}\t{}\t_\t_",
+                i + 1,
+                w,
+                s.upos.get(i).copied().unwrap_or_default(),
+                s.xpos.get(i).copied().unwrap_or_default(),
+                head,
+                s.deprels.get(i).copied().unwrap_or_default()
+            );
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// Trains a parser on sentences with trees, reading the tags in each
+/// sentence (gold or predicted: whatever the caller put there). `epochs`
+/// passes, order shuffled each pass with a seeded generator (deterministic).
+/// Non-projective trees are projectivised; sentences without a valid tree
+/// are skipped.
+pub fn train(sentences: &[TreeSentence], epochs: usize, seed: u64) -> Parser {
+    let mut at = Trainer::new(ACTION_BITS, ACTIONS);
+    let mut lt = Trainer::new(LABEL_BITS, DepRel::ALL.len());
+    let prepared: Vec<(usize, Vec<usize>, Vec<Vec<usize>>)> = sentences
+        .iter()
+        .enumerate()
+        .filter_map(|(i, s)| {
+            let mut heads = s.gold_heads()?;
+            projectivize(&mut heads)?;
+            let n = heads.len();
+            let mut children = vec![Vec::new(); n + 2];
+            for (d, &h) in heads.iter().enumerate() {
+                children[h].push(d);
+            }
+            Some((i, heads, children))
+        })
+        .collect();
+    let mut order: Vec<usize> = (0..prepared.len()).collect();
+    let mut rng = seed ^ 0x9e3779b97f4a7c15;
+    let mut next_rand = move || {
+        rng ^= rng << 13;
+        rng ^= rng >> 7;
+        rng ^= rng << 17;
+        rng
+    };
+    let mut features = Vec::with_capacity(96);
+    let mut scores = [0f32; ACTIONS];
+    let mut lscores = vec![0f32; DepRel::ALL.len()];
+    for epoch in 0..epochs {
+        for i in (1..order.len()).rev() {
+            order.swap(i, (next_rand() % (i as u64 + 1)) as usize);
+        }
+        let explore = epoch >= EXPLORE_FROM;
+        for &k in &order {
+            let (si, gold, children) = &prepared[k];
+            let sent = &sentences[*si];
+            let words: Vec<&str> = sent.words.iter().map(String::as_str).collect();
+            let toks = Toks::new(&words, &sent.upos, &sent.xpos);
+            let mut st = State::new(words.len());
+            while !st.terminal() {
+                action_features(&toks, &st, &mut features);
+                at.table.scores(&features, &mut scores);
+                let valid = st.valid();
+                let pred = argmax(&scores, |c| valid[c]);
+                let costs = st.costs(gold, children);
+                let min = costs.iter().copied().min().unwrap_or(0);
+                let best = argmax(&scores, |c| costs[c] == min);
+                at.update(
+                    &features,
+                    best,
+                    if costs[pred] == min { best } else { pred },
+                );
+                let a = if costs[pred] == min || (explore && next_rand() % 10 != 0) {
+                    pred
+                } else {
+                    best
+                };
+                let rel = match st.arc(a) {
+                    Some((h, _)) if h == st.n => DepRel::Root,
+                    Some((h, d)) => {
+                        label_features(&toks, &st, h, d, &mut features);
+                        lt.table.scores(&features, &mut lscores);
+                        let guess = argmax(&lscores, label_allowed);
+                        if gold[d] == h {
+                            let truth = sent.deprels[d];
+                            if label_allowed(truth.index()) {
+                                lt.update(&features, truth.index(), guess);
+                            }
+                        }
+                        DepRel::from_index(guess).unwrap_or(DepRel::Dep)
+                    }
+                    None => DepRel::Unset,
+                };
+                st.apply(a, rel);
+            }
+        }
+    }
+    Parser {
+        action: at.averaged(),
+        label: lt.averaged(),
+    }
+}
+
+/// Attachment scores over all words, punctuation included (CoNLL 2018 style).
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Attachment {
+    pub words: usize,
+    /// Right head.
+    pub uas: f64,
+    /// Right head and universal relation (subtypes ignored, as CoNLL 2018).
+    pub las: f64,
+    /// Right head and full relation, subtype included.
+    pub las_full: f64,
+}
+
+/// Parses every sentence with the tags it carries and scores the trees.
+pub fn attachment(
+    parser: &Parser,
+    sentences: &[TreeSentence],
+    tags: &[Vec<(Xpos, Upos)>],
+) -> Attachment {
+    let (mut n, mut u, mut l, mut lf) = (0usize, 0usize, 0usize, 0usize);
+    for (i, s) in sentences.iter().enumerate() {
+        let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
+        let arcs = match tags.get(i) {
+            Some(t) => {
+                let xpos: Vec<Xpos> = t.iter().map(|p| p.0).collect();
+                let upos: Vec<Upos> = t.iter().map(|p| p.1).collect();
+                parser.parse(&words, &upos, &xpos)
+            }
+            None => parser.parse(&words, &s.upos, &s.xpos),
+        };
+        for (j, (h, rel)) in arcs.into_iter().enumerate() {
+            n += 1;
+            if s.heads.get(j) == Some(&h) {
+                u += 1;
+                let g = s.deprels.get(j).copied().unwrap_or_default();
+                l += usize::from(g.base() == rel.base());
+                lf += usize::from(g == rel);
+            }
+        }
+    }
+    let d = n.max(1) as f64;
+    Attachment {
+        words: n,
+        uas: u as f64 / d,
+        las: l as f64 / d,
+        las_full: lf as f64 / d,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TOY: &str = "\
+1\tShe\tshe\tPRON\tPRP\t_\t2\tnsubj\t_\t_
+2\tsaid\tsay\tVERB\tVBD\t_\t0\troot\t_\t_
+3\tit\tit\tPRON\tPRP\t_\t2\tobj\t_\t_
+4\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_
+
+1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\t_
+2\tofficials\tofficial\tNOUN\tNNS\t_\t3\tnsubj\t_\t_
+3\ttold\ttell\tVERB\tVBD\t_\t0\troot\t_\t_
+4\tNBC\tNBC\tPROPN\tNNP\t_\t3\tobj\t_\t_
+5\tthat\tthat\tSCONJ\tIN\t_\t8\tmark\t_\t_
+6\tit\tit\tPRON\tPRP\t_\t8\tnsubj\t_\t_
+7\twas\tbe\tAUX\tVBD\t_\t8\tcop\t_\t_
+8\ttrue\ttrue\tADJ\tJJ\t_\t3\tccomp\t_\t_
+9\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_
+
+# a multiword token and an empty node are skipped
+1-2\tdon't\t_\t_\t_\t_\t_\t_\t_\t_
+1\tdo\tdo\tAUX\tVBP\t_\t3\taux\t_\t_
+2\tn't\tnot\tPART\tRB\t_\t3\tadvmod\t_\t_
+3\tgo\tgo\tVERB\tVB\t_\t0\troot\t_\t_
+3.1\tgo\tgo\tVERB\tVB\t_\t_\t_\t_\t_
+4\thome\thome\tADV\tRB\t_\t3\tadvmod\t_\t_
+5\t!\t!\tPUNCT\t.\t_\t3\tpunct\t_\t_
+
+1\tHe\the\tPRON\tPRP\t_\t2\tnsubj\t_\t_
+2\tsaw\tsee\tVERB\tVBD\t_\t0\troot\t_\t_
+3\ta\ta\tDET\tDT\t_\t4\tdet\t_\t_
+4\tman\tman\tNOUN\tNN\t_\t2\tobj\t_\t_
+5\twho\twho\tPRON\tWP\t_\t6\tnsubj\t_\t_
+6\tleft\tleave\tVERB\tVBD\t_\t4\tacl:relcl\t_\t_
+7\tyesterday\tyesterday\tNOUN\tNN\t_\t2\tobl:tmod\t_\t_
+8\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_
+";
+
+    #[test]
+    fn reads_conllu() {
+        let s = read_conllu(TOY);
+        assert_eq!(s.len(), 4);
+        assert_eq!(s[2].words, vec!["do", "n't", "go", "home", "!"]);
+        assert_eq!(s[2].heads, vec![Some(2), Some(2), None, Some(2), Some(2)]);
+        assert_eq!(s[3].deprels[5], DepRel::AclRelcl);
+        assert_eq!(s[1].deprels[0], DepRel::Det);
+    }
+
+    #[test]
+    fn toy_treebank_is_learnt() {
+        let data = read_conllu(TOY);
+        let p = train(&data, 15, 1);
+        let a = attachment(&p, &data, &[]);
+        assert!(
+            a.uas > 0.99 && a.las_full > 0.99,
+            "fits its training data: {a:?}"
+        );
+        let back = Parser::from_bytes(&p.to_bytes()).unwrap();
+        assert_eq!(attachment(&back, &data, &[]), a);
+        assert!(Parser::from_bytes(b"garbage").is_err());
+        assert!(Parser::from_bytes(&p.to_bytes()[..40]).is_err());
+    }
+
+    #[test]
+    fn training_is_deterministic() {
+        let data = read_conllu(TOY);
+        assert_eq!(train(&data, 3, 9).to_bytes(), train(&data, 3, 9).to_bytes());
+    }
+
+    #[test]
+    fn one_root_and_no_panics_on_odd_input() {
+        let p = train(&read_conllu(TOY), 2, 1);
+        assert!(p.parse(&[], &[], &[]).is_empty());
+        assert_eq!(
+            p.parse(&["Hi"], &[Upos::Intj], &[Xpos::Uh]),
+            vec![(None, DepRel::Root)]
+        );
+        // Tags missing or short: read as unset.
+        let words = ["a", "b", "", "中文", "’’"];
+        let arcs = p.parse(&words, &[], &[Xpos::Nn]);
+        assert_eq!(arcs.len(), 5);
+        assert_eq!(arcs.iter().filter(|a| a.0.is_none()).count(), 1);
+        assert!(arcs.iter().filter_map(|a| a.0).all(|h| h < 5));
+        let long: Vec<&str> = vec!["word"; 3000];
+        let arcs = p.parse(&long, &[], &[]);
+        assert_eq!(arcs.iter().filter(|a| a.0.is_none()).count(), 1);
+    }
+
+    #[test]
+    fn non_projective_and_broken_trees_are_handled() {
+        // "A hearing is scheduled on the issue today": 2 → 7 crosses 4 → 3.
+        let text = "\
+1\tA\ta\tDET\tDT\t_\t2\tdet\t_\t_
+2\thearing\thearing\tNOUN\tNN\t_\t4\tnsubj:pass\t_\t_
+3\tis\tbe\tAUX\tVBZ\t_\t4\taux:pass\t_\t_
+4\tscheduled\tschedule\tVERB\tVBN\t_\t0\troot\t_\t_
+5\ton\ton\tADP\tIN\t_\t7\tcase\t_\t_
+6\tthe\tthe\tDET\tDT\t_\t7\tdet\t_\t_
+7\tissue\tissue\tNOUN\tNN\t_\t2\tnmod\t_\t_
+8\ttoday\ttoday\tNOUN\tNN\t_\t4\tobl:tmod\t_\t_
+
+1\tcycle\tcycle\tNOUN\tNN\t_\t2\tdep\t_\t_
+2\there\there\tADV\tRB\t_\t1\tdep\t_\t_
+
+1\ttwo\ttwo\tNUM\tCD\t_\t0\troot\t_\t_
+2\troots\troot\tNOUN\tNNS\t_\t0\troot\t_\t_
+3\tbad\tbad\tADJ\tJJ\t_\t99\tamod\t_\t_
+";
+        let data = read_conllu(text);
+        assert_eq!(data.len(), 3);
+        let mut heads = data[0].gold_heads().unwrap();
+        assert!(!arc_is_projective(&heads, 1, 6));
+        projectivize(&mut heads).unwrap();
+        assert!((0..heads.len()).all(|d| arc_is_projective(&heads, heads[d], d)));
+        assert_eq!(heads[6], 3, "issue lifted to scheduled");
+        assert!(data[1].gold_heads().is_none());
+        assert!(data[2].gold_heads().is_none());
+        let p = train(&data, 3, 1);
+        assert_eq!(attachment(&p, &data, &[]).words, 13);
+    }
+}

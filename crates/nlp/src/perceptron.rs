@@ -1,0 +1,182 @@
+//! Hashed averaged-perceptron tables shared by the parser: a flat
+//! `buckets × classes` weight array, a lazily averaging trainer, and the
+//! model file layout the tagger uses too (magic, then per table: bits,
+//! classes, scale and i16-quantised weights, all deflated).
+
+use std::io::{Read, Write};
+
+/// One hashed weight table: `buckets × classes` weights, row-major by bucket.
+#[derive(Clone)]
+pub(crate) struct Table {
+    pub bits: u32,
+    pub classes: usize,
+    pub weights: Vec<f32>,
+}
+
+impl Table {
+    pub fn new(bits: u32, classes: usize) -> Self {
+        Table {
+            bits,
+            classes,
+            weights: vec![0.0; (1usize << bits) * classes],
+        }
+    }
+
+    #[inline]
+    pub fn row(&self, feature: u64) -> usize {
+        (feature & ((1u64 << self.bits) - 1)) as usize * self.classes
+    }
+
+    /// Sums the rows of `features` into `out` (one score per class).
+    pub fn scores(&self, features: &[u64], out: &mut [f32]) {
+        out.iter_mut().for_each(|s| *s = 0.0);
+        for &f in features {
+            let r = self.row(f);
+            if let Some(row) = self.weights.get(r..r + self.classes) {
+                for (s, w) in out.iter_mut().zip(row) {
+                    *s += w;
+                }
+            }
+        }
+    }
+}
+
+/// Averaged-perceptron trainer state for one table.
+pub(crate) struct Trainer {
+    pub table: Table,
+    totals: Vec<f32>,
+    stamps: Vec<u32>,
+    step: u32,
+}
+
+impl Trainer {
+    pub fn new(bits: u32, classes: usize) -> Self {
+        let table = Table::new(bits, classes);
+        let n = table.weights.len();
+        Trainer {
+            table,
+            totals: vec![0.0; n],
+            stamps: vec![0; n],
+            step: 0,
+        }
+    }
+
+    /// One decision: moves `truth` up and `guess` down when they differ.
+    pub fn update(&mut self, features: &[u64], truth: usize, guess: usize) {
+        self.step += 1;
+        if truth == guess {
+            return;
+        }
+        for &f in features {
+            let r = self.table.row(f);
+            for (c, delta) in [(truth, 1.0f32), (guess, -1.0)] {
+                let k = r + c;
+                self.totals[k] += (self.step - self.stamps[k]) as f32 * self.table.weights[k];
+                self.stamps[k] = self.step;
+                self.table.weights[k] += delta;
+            }
+        }
+    }
+
+    /// The averaged weights.
+    pub fn averaged(mut self) -> Table {
+        for k in 0..self.table.weights.len() {
+            self.totals[k] += (self.step - self.stamps[k]) as f32 * self.table.weights[k];
+            self.table.weights[k] = self.totals[k] / self.step.max(1) as f32;
+        }
+        self.table
+    }
+}
+
+/// Errors reading a model file.
+#[derive(Debug)]
+pub(crate) enum ModelError {
+    BadMagic,
+    Corrupt(String),
+}
+
+/// Magic, then the tables quantised to i16 with a per-table scale, deflated.
+/// Quantised weights of magnitude below `prune` are written as zero (long
+/// zero runs deflate to almost nothing).
+pub(crate) fn to_bytes(magic: &[u8; 8], tables: &[&Table], prune: i16) -> Vec<u8> {
+    let mut raw = Vec::new();
+    for t in tables {
+        let max = t.weights.iter().fold(0f32, |m, w| m.max(w.abs())).max(1e-9);
+        let scale = 32767.0 / max;
+        raw.extend_from_slice(&t.bits.to_le_bytes());
+        raw.extend_from_slice(&(t.classes as u32).to_le_bytes());
+        raw.extend_from_slice(&scale.to_le_bytes());
+        for w in &t.weights {
+            let q = (w * scale).round() as i16;
+            let q = if q.unsigned_abs() < prune.unsigned_abs() {
+                0
+            } else {
+                q
+            };
+            raw.extend_from_slice(&q.to_le_bytes());
+        }
+    }
+    let mut enc = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::best());
+    // Writing to a Vec cannot fail.
+    let _ = enc.write_all(&raw);
+    let mut out = magic.to_vec();
+    out.extend(enc.finish().unwrap_or_default());
+    out
+}
+
+/// Reads `count` tables written by [`to_bytes`].
+pub(crate) fn from_bytes(
+    magic: &[u8; 8],
+    bytes: &[u8],
+    count: usize,
+) -> Result<Vec<Table>, ModelError> {
+    let body = bytes
+        .strip_prefix(magic.as_slice())
+        .ok_or(ModelError::BadMagic)?;
+    let mut raw = Vec::new();
+    flate2::read::DeflateDecoder::new(body)
+        .read_to_end(&mut raw)
+        .map_err(|e| ModelError::Corrupt(e.to_string()))?;
+    let mut cur = Cursor { raw: &raw, pos: 0 };
+    let mut tables = Vec::with_capacity(count);
+    for _ in 0..count {
+        let bits = u32::from_le_bytes(cur.word()?);
+        let classes = u32::from_le_bytes(cur.word()?) as usize;
+        let scale = f32::from_le_bytes(cur.word()?);
+        if bits > 24 || classes > 256 || scale.is_nan() || scale <= 0.0 {
+            return Err(ModelError::Corrupt("implausible table shape".into()));
+        }
+        let n = (1usize << bits) * classes;
+        let weights = cur
+            .take(n * 2)?
+            .chunks_exact(2)
+            .map(|c| i16::from_le_bytes([c[0], c[1]]) as f32 / scale)
+            .collect();
+        tables.push(Table {
+            bits,
+            classes,
+            weights,
+        });
+    }
+    Ok(tables)
+}
+
+struct Cursor<'a> {
+    raw: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> Cursor<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], ModelError> {
+        let s = self
+            .raw
+            .get(self.pos..self.pos + n)
+            .ok_or_else(|| ModelError::Corrupt("truncated".into()))?;
+        self.pos += n;
+        Ok(s)
+    }
+
+    fn word(&mut self) -> Result<[u8; 4], ModelError> {
+        self.take(4).map(|b| [b[0], b[1], b[2], b[3]])
+    }
+}
