@@ -50,6 +50,14 @@ impl Stage for Cleaner {
         }
         if doc.title.is_none() {
             doc.title = headline(&lines, &found, doc);
+            // A title known from the page or feed wins: the text's first
+            // line is the headline only when it repeats it (HTML main text
+            // starts with the body).
+            if let (Some(known), Some(t)) = (doc.meta.title.as_deref(), doc.title) {
+                if !doc.slice(t).trim().eq_ignore_ascii_case(known.trim()) {
+                    doc.title = None;
+                }
+            }
             if doc.meta.title.is_none() {
                 doc.meta.title = doc.title.map(|t| doc.slice(t).trim().to_string());
             }
@@ -370,6 +378,20 @@ mod tests {
         for (line, want) in cases {
             assert_eq!(classify_line(line), want, "{line}");
         }
+    }
+
+    #[test]
+    fn a_known_title_overrides_a_first_line_that_differs() {
+        let text = "The body starts here with a short line\n\nMore body text follows.";
+        let mut doc = Document::new(text);
+        doc.meta.title = Some("Page title".into());
+        Cleaner::new().process(&mut doc).unwrap();
+        assert_eq!(doc.title, None);
+        assert_eq!(doc.meta.title.as_deref(), Some("Page title"));
+        let mut doc = Document::new("Page title\n\nBody text.");
+        doc.meta.title = Some("Page title".into());
+        Cleaner::new().process(&mut doc).unwrap();
+        assert_eq!(doc.title.map(|t| doc.slice(t)), Some("Page title"));
     }
 
     #[test]

@@ -34,9 +34,12 @@ pub struct Args {
     /// In JSON output, add the sentence and token layers.
     #[arg(long)]
     pub layers: bool,
-    /// Force the input kind instead of detecting it from the content.
-    #[arg(long, value_enum)]
-    pub kind: Option<super::input::Kind>,
+    /// Force the input kind instead of detecting it from the content:
+    /// text, html, warc, feed, jsonl or csv.
+    #[arg(long)]
+    pub kind: Option<whosaid_ingest::Kind>,
+    #[command(flatten)]
+    pub columns: super::input::ColumnArgs,
     /// Largest document analysed, in bytes of text: news articles are far
     /// smaller, and a larger one is reported by name instead of stalling a batch.
     #[arg(long, default_value_t = 5 * 1024 * 1024)]
@@ -145,8 +148,9 @@ pub fn run(args: Args) -> CmdResult {
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut docs: Vec<(String, Document)> = Vec::with_capacity(BATCH);
     let mut written = 0usize;
+    let columns = args.columns.columns();
     for input in &files {
-        match super::input::read_documents(input, args.kind) {
+        match super::input::read_documents(input, args.kind, &columns) {
             Ok(iter) => {
                 for (i, item) in iter.enumerate() {
                     match item {

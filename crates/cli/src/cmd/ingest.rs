@@ -5,10 +5,23 @@ use std::path::PathBuf;
 
 #[derive(clap::Args)]
 pub struct ExtractArgs {
-    /// Files (HTML, WARC, RSS/Atom, JSONL, CSV, text), or - for standard input.
+    /// Files (HTML, WARC, RSS/Atom, JSONL, CSV, text; gzipped or not), or - for standard input.
+    #[arg(required = true)]
     pub inputs: Vec<PathBuf>,
-    #[arg(long, default_value = "plain")]
-    pub format: String,
+    /// plain: metadata lines then the text; json: one JSON object per article and line.
+    #[arg(long, value_enum, default_value_t = ExtractFormat::Plain)]
+    pub format: ExtractFormat,
+    /// Force the input kind instead of detecting it: text, html, warc, feed, jsonl or csv.
+    #[arg(long)]
+    pub kind: Option<whosaid_ingest::Kind>,
+    #[command(flatten)]
+    pub columns: super::input::ColumnArgs,
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, PartialEq, Eq, Debug)]
+pub enum ExtractFormat {
+    Plain,
+    Json,
 }
 
 #[derive(clap::Subcommand)]
@@ -23,34 +36,93 @@ pub enum Eval {
 }
 
 pub fn extract(args: ExtractArgs) -> CmdResult {
-    use anyhow::Context;
-    for path in &args.inputs {
-        let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
-        let bytes = if bytes.starts_with(&[0x1f, 0x8b]) {
-            let mut out = Vec::new();
-            std::io::Read::read_to_end(
-                &mut flate2::read::MultiGzDecoder::new(&bytes[..]),
-                &mut out,
-            )
-            .with_context(|| format!("{}: bad gzip", path.display()))?;
-            out
-        } else {
-            bytes
+    use std::io::Write;
+    let columns = args.columns.columns();
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let (mut written, mut failures) = (0usize, 0usize);
+    for input in &args.inputs {
+        let articles = match super::input::read_articles(input, args.kind, &columns) {
+            Ok(a) => a,
+            Err(e) => {
+                eprintln!("whosaid: {e:#}");
+                failures += 1;
+                continue;
+            }
         };
-        let page = whosaid_ingest::html::extract(&bytes, None)
-            .with_context(|| format!("{}", path.display()))?;
-        if args.format == "json" {
-            println!(
-                "{}",
-                serde_json::json!({"text": page.text, "meta": page.meta})
-            );
-        } else {
-            println!(
-                "{}\n\n{}",
-                serde_json::to_string_pretty(&page.meta)?,
-                page.text
-            );
+        for article in articles {
+            let article = match article {
+                Ok(a) => a,
+                Err(e) => {
+                    eprintln!("whosaid: {e:#}");
+                    failures += 1;
+                    continue;
+                }
+            };
+            let m = &article.meta;
+            let result = match args.format {
+                ExtractFormat::Json => writeln!(
+                    out,
+                    "{}",
+                    serde_json::json!({
+                        "id": article.id,
+                        "origin": article.origin.key(),
+                        "title": m.title,
+                        "authors": m.authors,
+                        "published": m.published,
+                        "modified": m.modified,
+                        "site_name": m.site_name,
+                        "url": m.url,
+                        "language": m.language,
+                        "text": article.text,
+                    })
+                ),
+                ExtractFormat::Plain => {
+                    let field = |name: &str, v: &Option<String>| {
+                        v.as_ref()
+                            .map(|v| format!("{name}: {v}\n"))
+                            .unwrap_or_default()
+                    };
+                    let authors = if m.authors.is_empty() {
+                        String::new()
+                    } else {
+                        format!("authors: {}\n", m.authors.join("; "))
+                    };
+                    writeln!(
+                        out,
+                        "=== {}\n{}{}{}{}{}{}{}\n{}\n",
+                        article.origin.key(),
+                        field("title", &m.title),
+                        authors,
+                        field("published", &m.published),
+                        field("modified", &m.modified),
+                        field("site", &m.site_name),
+                        field("url", &m.url),
+                        field("language", &m.language),
+                        article.text
+                    )
+                }
+            };
+            if let Err(e) = result {
+                // A closed pipe (`| head`) ends the output quietly.
+                if e.kind() == std::io::ErrorKind::BrokenPipe {
+                    return Ok(std::process::ExitCode::SUCCESS);
+                }
+                return Err(e.into());
+            }
+            written += 1;
         }
+    }
+    if let Err(e) = out.flush() {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            return Err(e.into());
+        }
+    }
+    if failures > 0 {
+        eprintln!(
+            "whosaid: {written} article(s) extracted, {failures} input(s) or record(s) failed"
+        );
+        return Ok(std::process::ExitCode::from(1));
     }
     Ok(std::process::ExitCode::SUCCESS)
 }

@@ -1,70 +1,78 @@
 //! Turning command-line inputs into documents, shared by `analyze` and `extract`.
+//!
+//! Every input goes through `whosaid_ingest::read_path`: the kind (plain
+//! text, HTML, WARC, RSS/Atom, JSONL, CSV, any of them gzipped) is detected
+//! from the content unless `--kind` forces it, and records stream one by one.
 
 use std::path::Path;
 use whosaid::Document;
+use whosaid_ingest::{Article, Columns, Kind};
 
-/// Input kinds a user can force with `--kind`.
-#[derive(clap::ValueEnum, Clone, Copy, PartialEq, Eq, Debug)]
-pub enum Kind {
-    Text,
+/// Flags naming the columns of JSONL/CSV corpora (defaults: text|content|body…,
+/// title|headline, date|published…, outlet|source|site…, url|link).
+#[derive(clap::Args, Clone, Debug, Default)]
+pub struct ColumnArgs {
+    /// Column (CSV) or field (JSONL) holding the article text.
+    #[arg(long)]
+    pub text_column: Option<String>,
+    /// Column holding the headline.
+    #[arg(long)]
+    pub title_column: Option<String>,
+    /// Column holding the publication date.
+    #[arg(long)]
+    pub date_column: Option<String>,
+    /// Column holding the outlet name.
+    #[arg(long)]
+    pub outlet_column: Option<String>,
+    /// Column holding the article URL.
+    #[arg(long)]
+    pub url_column: Option<String>,
 }
 
-/// Largest input read, in bytes: larger files get a clear error instead of
-/// exhausting memory.
-pub const MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
+impl ColumnArgs {
+    pub fn columns(&self) -> Columns {
+        Columns {
+            text: self.text_column.clone(),
+            title: self.title_column.clone(),
+            date: self.date_column.clone(),
+            outlet: self.outlet_column.clone(),
+            url: self.url_column.clone(),
+            ..Columns::default()
+        }
+    }
+}
 
-/// The documents in one input (a file, or `-` for standard input), streamed.
-/// Errors name the input.
+/// The articles in one input (a file, or `-` for standard input), streamed.
+/// Errors name the input and the record.
+pub fn read_articles(
+    input: &Path,
+    kind: Option<Kind>,
+    columns: &Columns,
+) -> anyhow::Result<Box<dyn Iterator<Item = anyhow::Result<Article>> + Send>> {
+    let articles = whosaid_ingest::read_path(input, kind, columns)?;
+    Ok(Box::new(articles.map(|a| a.map_err(anyhow::Error::from))))
+}
+
+/// An article as a document: the extracted text with its metadata; the id is
+/// the article's (URL or `path#record`).
+pub fn to_document(article: Article) -> Document {
+    let mut doc = Document::with_meta(article.text, article.meta);
+    if doc.meta.origin.is_none() {
+        doc.meta.origin = Some(article.origin.key());
+    }
+    if !article.id.is_empty() {
+        doc.id = article.id;
+    }
+    doc
+}
+
+/// The documents in one input, streamed.
 pub fn read_documents(
     input: &Path,
-    _kind: Option<Kind>,
-) -> anyhow::Result<Box<dyn Iterator<Item = anyhow::Result<Document>>>> {
-    let name = if input.as_os_str() == "-" {
-        "<stdin>".to_string()
-    } else {
-        input.display().to_string()
-    };
-    let bytes = if input.as_os_str() == "-" {
-        let mut buf = Vec::new();
-        std::io::Read::read_to_end(
-            &mut std::io::Read::take(std::io::stdin(), MAX_INPUT_BYTES + 1),
-            &mut buf,
-        )
-        .map_err(|e| anyhow::anyhow!("{name}: cannot read: {e}"))?;
-        buf
-    } else {
-        let meta =
-            std::fs::metadata(input).map_err(|e| anyhow::anyhow!("{name}: cannot read: {e}"))?;
-        if meta.len() > MAX_INPUT_BYTES {
-            anyhow::bail!(
-                "{name}: file is {} bytes, larger than the {} byte limit",
-                meta.len(),
-                MAX_INPUT_BYTES
-            );
-        }
-        std::fs::read(input).map_err(|e| anyhow::anyhow!("{name}: cannot read: {e}"))?
-    };
-    if bytes.len() as u64 > MAX_INPUT_BYTES {
-        anyhow::bail!("{name}: input is larger than the {MAX_INPUT_BYTES} byte limit");
-    }
-    if bytes.contains(&0) {
-        anyhow::bail!("{name}: looks like a binary file (contains NUL bytes), not text");
-    }
-    let text = match String::from_utf8(bytes) {
-        Ok(t) => t,
-        Err(e) => anyhow::bail!(
-            "{name}: not valid UTF-8 (first bad byte at offset {})",
-            e.utf8_error().valid_up_to()
-        ),
-    };
-    let text = text
-        .strip_prefix('\u{feff}')
-        .map(str::to_string)
-        .unwrap_or(text);
-    if text.trim().is_empty() {
-        anyhow::bail!("{name}: empty file, nothing to analyse");
-    }
-    let mut doc = Document::new(text);
-    doc.meta.origin = Some(name);
-    Ok(Box::new(std::iter::once(Ok(doc))))
+    kind: Option<Kind>,
+    columns: &Columns,
+) -> anyhow::Result<Box<dyn Iterator<Item = anyhow::Result<Document>> + Send>> {
+    Ok(Box::new(
+        read_articles(input, kind, columns)?.map(|a| a.map(to_document)),
+    ))
 }

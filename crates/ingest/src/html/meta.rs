@@ -257,17 +257,23 @@ pub fn extract(doc: &Document, url_hint: Option<&str>) -> Metadata {
         .or(ld.site.clone())
         .or(site_fallback)
         .or_else(|| html_title.as_deref().and_then(title_suffix));
-    m.title = ld
+    // The page's visible headline (its first <h1>) is the title when it
+    // agrees with the declared one (which often carries the site name or an
+    // SEO variant); a logo or section <h1> that does not is passed over.
+    let declared = ld
         .title
         .clone()
         .or(og_title)
         .or_else(|| meta(&metas, &["headline", "dc.title", "title"]))
-        .or_else(|| h1.clone())
-        .or_else(|| {
-            html_title
-                .as_deref()
-                .map(|t| strip_site(t, m.site_name.as_deref()))
-        });
+        .map(|t| strip_site(&decode_entities(&t), m.site_name.as_deref()));
+    m.title = match (h1.clone(), declared) {
+        (Some(h), Some(t)) if word_overlap(&h, &t) >= 0.5 && h.len() <= 300 => Some(h),
+        (_, Some(t)) => Some(t),
+        (Some(h), None) => Some(h),
+        (None, None) => html_title
+            .as_deref()
+            .map(|t| strip_site(&decode_entities(t), m.site_name.as_deref())),
+    };
 
     m.authors = ld.authors.clone();
     if m.authors.is_empty() {
@@ -537,6 +543,79 @@ pub(crate) fn split_byline(s: &str, out: &mut Vec<String>) {
     }
 }
 
+/// Shared words over the longer title's word count (lowercased words).
+fn word_overlap(a: &str, b: &str) -> f64 {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (wa, wb) = (words(a), words(b));
+    let shared = wa.iter().filter(|w| wb.contains(w)).count();
+    shared as f64 / wa.len().max(wb.len()).max(1) as f64
+}
+
+/// Decodes the character references that survive into metadata strings
+/// (`&#8211;`, `&#038;`, `&amp;`): some sites escape them twice.
+pub(crate) fn decode_entities(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('&') {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        let Some(end) = rest[..rest.len().min(12)].find(';') else {
+            out.push('&');
+            rest = &rest[1..];
+            continue;
+        };
+        let name = &rest[1..end];
+        let decoded = if let Some(num) = name.strip_prefix('#') {
+            let code = match num.strip_prefix(['x', 'X']) {
+                Some(hex) => u32::from_str_radix(hex, 16).ok(),
+                None => num.parse::<u32>().ok(),
+            };
+            code.and_then(char::from_u32)
+        } else {
+            match name {
+                "amp" => Some('&'),
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "quot" => Some('"'),
+                "apos" => Some('\''),
+                "nbsp" => Some(' '),
+                "bull" => Some('•'),
+                "middot" => Some('·'),
+                "ndash" => Some('–'),
+                "mdash" => Some('—'),
+                "lsquo" => Some('‘'),
+                "rsquo" => Some('’'),
+                "ldquo" => Some('“'),
+                "rdquo" => Some('”'),
+                "hellip" => Some('…'),
+                "raquo" => Some('»'),
+                "laquo" => Some('«'),
+                _ => None,
+            }
+        };
+        match decoded {
+            Some(c) => {
+                out.push(c);
+                rest = &rest[end + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 fn title_suffix(t: &str) -> Option<String> {
     for sep in [" | ", " - ", " — ", " – ", " :: "] {
         if let Some(i) = t.rfind(sep) {
@@ -550,7 +629,7 @@ fn title_suffix(t: &str) -> Option<String> {
 }
 
 fn strip_site(t: &str, site: Option<&str>) -> String {
-    for sep in [" | ", " - ", " — ", " – ", " :: "] {
+    for sep in [" | ", " - ", " — ", " – ", " :: ", " • ", " · "] {
         if let Some(i) = t.rfind(sep) {
             let suffix = t[i + sep.len()..].trim();
             if site.is_some_and(|s| s.eq_ignore_ascii_case(suffix))
