@@ -21,6 +21,7 @@ mod nested;
 mod source_kind;
 mod words;
 
+pub(crate) use nested::clause_before_source;
 use source_kind::SourceEntities;
 use whosaid_core::{
     Attribution, Certainty, CueKind, Document, EntityKind, Hedge, MentionType, QuoteKind, Region,
@@ -47,6 +48,8 @@ impl Stage for Enricher {
         add_no_comment_attributions(doc);
         let mut attrs = std::mem::take(&mut doc.attributions);
         nested::fix_dated_contents(doc, &mut attrs);
+        nested::add_trailing_reports(doc, &mut attrs);
+        nested::extend_outer_over_inner(&mut attrs);
         nested::add_inner_attributions(doc, &mut attrs);
         doc.attributions = attrs;
         // Boilerplate ("NOW WATCH: Trump slams…") is not the article's reporting.

@@ -122,12 +122,19 @@ pub(crate) fn extract_with_cues(
                 .collect();
             (!spans.is_empty()).then(|| Region::new(spans))
         };
-        let content = region(ROLE_C);
-        let thr: f32 = std::env::var("THR")
-            .ok()
-            .and_then(|x| x.parse().ok())
-            .unwrap_or(0.0);
-        if content.is_none() || c.score < thr {
+        let source = region(ROLE_S);
+        let mut content = region(ROLE_C);
+        if content.is_none() {
+            // "X, NBC News reported Tuesday.": a sentence-final cue after a
+            // comma and its source attributes the clause before them.
+            content = source
+                .as_ref()
+                .and_then(Region::extent)
+                .filter(|s| s.end <= v.toks[c.start].span.start)
+                .and_then(|s| crate::enrich::clause_before_source(doc, s))
+                .map(Region::single);
+        }
+        if content.is_none() {
             // A cue with nothing attributed is almost always a false alarm in
             // news (refusals to comment are added by the Enricher).
             continue;
@@ -138,7 +145,7 @@ pub(crate) fn extract_with_cues(
         ));
         out.push(Attribution {
             id: out.len() as u32,
-            source: region(ROLE_S),
+            source,
             cue,
             content,
             source_kind: None,
@@ -150,7 +157,6 @@ pub(crate) fn extract_with_cues(
             score: c.score,
         });
     }
-    let _ = doc;
     out
 }
 

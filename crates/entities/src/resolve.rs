@@ -93,8 +93,9 @@ fn cap(s: &str) -> bool {
     s.chars().next().is_some_and(|c| c.is_uppercase())
 }
 
-/// Whether the mention is a grammatical subject: from the parse when there is
-/// one, otherwise the first name before any verb-like word in its clause.
+/// Whether the mention is a grammatical subject: the parse says so, or the
+/// word-order test does (a greedy parser often reads "X, former ambassador
+/// …, told NBC" as an apposition; the order test catches that subject).
 fn is_subject(doc: &Document, start: usize, end: usize, sent_start: usize) -> bool {
     let has_parse = doc.tokens[start..end].iter().any(|t| t.head.is_some())
         && doc.tokens[start..end]
@@ -107,10 +108,12 @@ fn is_subject(doc: &Document, start: usize, end: usize, sent_start: usize) -> bo
                 .head
                 .is_none_or(|h| (h as usize) < start || (h as usize) >= end);
             if outside {
-                return t.deprel.is_subject();
+                if t.deprel.is_subject() {
+                    return true;
+                }
+                break;
             }
         }
-        return false;
     }
     // No parse: a name right before a speech/action verb, or opening its sentence,
     // unless a preposition governs it.

@@ -15,10 +15,8 @@ use whosaid_core::Stage;
 /// The stages this crate contributes to the default English pipeline, in order,
 /// with their models loaded (models are embedded in the binary).
 ///
-/// The parse stage is not in this list yet: with the current parse, the
-/// entity resolver's parse-based subject test misreads the seed article's
-/// quote speakers (crates/entities/tests/seed.rs), so it is opt-in through
-/// [`parse_stage`] until that is sorted out.
+/// Segment → tag (with lemmas) → parse: the entity resolver and the
+/// attribution model read the trees.
 pub fn english_stages() -> Result<Vec<Box<dyn Stage>>, whosaid_core::StageError> {
     let tagger = Tagger::english().map_err(|e| whosaid_core::StageError::Failed {
         stage: "tag",
@@ -27,6 +25,7 @@ pub fn english_stages() -> Result<Vec<Box<dyn Stage>>, whosaid_core::StageError>
     Ok(vec![
         Box::new(Segmenter::new()),
         Box::new(TagStage::new(tagger)),
+        Box::new(parse_stage()?),
     ])
 }
 

@@ -226,6 +226,147 @@ pub(super) fn add_inner_attributions(doc: &Document, attrs: &mut Vec<Attribution
     attrs.extend(added);
 }
 
+/// "reported [findings from the CIA that] | suggested [Russia tried …]": when
+/// the model cuts an outer content short at an inner attribution whose source
+/// lies inside it, the outer content runs on over the inner one (what was
+/// reported is the whole inner claim), so the chain nests.
+pub(super) fn extend_outer_over_inner(attrs: &mut [Attribution]) {
+    let extents: Vec<(Option<Span>, Option<Span>, Option<Span>)> = attrs
+        .iter()
+        .map(|a| {
+            (
+                a.source.as_ref().and_then(Region::extent),
+                a.cue.extent(),
+                a.content.as_ref().and_then(Region::extent),
+            )
+        })
+        .collect();
+    for (i, a) in attrs.iter_mut().enumerate() {
+        let Some(outer) = extents[i].2 else { continue };
+        let inner = extents
+            .iter()
+            .enumerate()
+            .find_map(|(j, (src, cue, content))| {
+                let (src, cue, content) = ((*src)?, (*cue)?, (*content)?);
+                (j != i
+                    && src.start >= outer.start
+                    && src.start < outer.end
+                    && cue.start >= outer.end
+                    && cue.start <= outer.end + 2
+                    && content.end > outer.end)
+                    .then_some(content.end)
+            });
+        let (Some(end), Some(content)) = (inner, a.content.as_ref()) else {
+            continue;
+        };
+        let mut parts = content.parts().to_vec();
+        if let Some(last) = parts.last_mut() {
+            last.end = end;
+        }
+        a.content = Some(Region::new(parts));
+    }
+}
+
+/// Verbs that close "X, SOURCE VERB [time]." sentences.
+const TRAILING_CUES: &[&str] = &[
+    "said",
+    "says",
+    "reported",
+    "reports",
+    "told",
+    "added",
+    "adds",
+    "wrote",
+    "writes",
+    "noted",
+    "notes",
+    "explained",
+    "argued",
+    "insisted",
+    "warned",
+    "claimed",
+    "reported",
+    "confirmed",
+    "acknowledged",
+    "stated",
+    "announced",
+    "tweeted",
+    "concluded",
+];
+
+/// "…, NBC News reported Tuesday." — the commonest shape of a news
+/// attribution: a clause, a comma, a short source, a reporting verb, maybe
+/// a time, the full stop. Added when the model found no cue there.
+pub(super) fn add_trailing_reports(doc: &Document, attrs: &mut Vec<Attribution>) {
+    let mut added = Vec::new();
+    for sent in &doc.sentences {
+        let (first, mut end) = (sent.tokens[0] as usize, sent.tokens[1] as usize);
+        if end <= first + 4 {
+            continue;
+        }
+        if matches!(doc.token_text(end - 1), "." | "!") {
+            end -= 1;
+        }
+        // Trailing time words ("Tuesday", "on Monday night").
+        let mut v = end;
+        while v > first
+            && end - v < 4
+            && is_time_word(doc.token_text(v - 1))
+            && doc.token_text(v - 1) != "."
+        {
+            v -= 1;
+        }
+        if v == first {
+            continue;
+        }
+        let cue = v - 1;
+        let word = doc.token_text(cue).to_ascii_lowercase();
+        if !TRAILING_CUES.contains(&word.as_str())
+            || !matches!(
+                doc.tokens[cue].xpos,
+                Xpos::Vbd | Xpos::Vbz | Xpos::Vbp | Xpos::Unset
+            )
+        {
+            continue;
+        }
+        // The source: a short noun phrase right after a comma.
+        let Some(comma) = (first..cue)
+            .rev()
+            .take(9)
+            .find(|&t| doc.token_text(t) == ",")
+        else {
+            continue;
+        };
+        let (sa, sb) = (comma + 1, cue);
+        if sa >= sb
+            || !(sa..sb)
+                .any(|t| is_noun(doc.tokens[t].xpos) || matches!(doc.tokens[t].xpos, Xpos::Prp))
+            || (sa..sb).any(|t| {
+                matches!(
+                    doc.tokens[t].xpos,
+                    Xpos::Vb | Xpos::Vbd | Xpos::Vbz | Xpos::Vbp | Xpos::Vbg | Xpos::Md
+                )
+            })
+        {
+            continue;
+        }
+        let cue_span = doc.tokens[cue].span;
+        if attrs.iter().any(|a| a.cue.overlaps_span(&cue_span)) {
+            continue;
+        }
+        let source = Span::new(doc.tokens[sa].span.start, doc.tokens[sb - 1].span.end);
+        let Some(content) = clause_before_source(doc, source) else {
+            continue;
+        };
+        let mut a = Attribution::with_cue(0, Region::single(cue_span));
+        a.source = Some(Region::single(source));
+        a.content = Some(Region::single(content));
+        a.score = 0.5;
+        added.push(a);
+    }
+    attrs.extend(added);
+}
+
 /// Words that make up a bare time after a cue ("reported Tuesday", "said on
 /// Monday night", "told reporters last week" is not one: it names a hearer).
 fn is_time_word(w: &str) -> bool {
@@ -257,6 +398,26 @@ fn is_time_word(w: &str) -> bool {
     )
 }
 
+/// The clause before ", SOURCE" in the source's sentence ("Officials
+/// believe X, NBC News reported Tuesday." → "Officials believe X"), when the
+/// source directly follows a comma and the clause has a few tokens.
+pub(crate) fn clause_before_source(doc: &Document, source: Span) -> Option<Span> {
+    let s_tok = doc.token_at_or_after(source.start);
+    if s_tok == 0 || s_tok >= doc.tokens.len() || doc.token_text(s_tok - 1) != "," {
+        return None;
+    }
+    let sent = doc.sentence_of_token(s_tok as u32)?;
+    let first = doc.sentences[sent].tokens[0] as usize;
+    let comma = s_tok - 1;
+    if comma <= first + 2 {
+        return None;
+    }
+    Some(Span::new(
+        doc.tokens[first].span.start,
+        doc.tokens[comma - 1].span.end,
+    ))
+}
+
 /// "X, NBC News reported Tuesday.": a content that is only the time after
 /// the cue becomes the clause before ", SOURCE".
 pub(super) fn fix_dated_contents(doc: &Document, attrs: &mut [Attribution]) {
@@ -275,23 +436,9 @@ pub(super) fn fix_dated_contents(doc: &Document, attrs: &mut [Attribution]) {
         if cb <= ca || cb - ca > 4 || !(ca..cb).all(|t| is_time_word(doc.token_text(t))) {
             continue;
         }
-        // The comma right before the source, and the sentence it closes.
-        let s_tok = doc.token_at_or_after(source.start);
-        if s_tok == 0 || doc.token_text(s_tok - 1) != "," {
-            continue;
+        if let Some(clause) = clause_before_source(doc, source) {
+            a.content = Some(Region::single(clause));
         }
-        let Some(sent) = doc.sentence_of_token(s_tok as u32) else {
-            continue;
-        };
-        let first = doc.sentences[sent].tokens[0] as usize;
-        let comma = s_tok - 1;
-        if comma <= first + 2 {
-            continue;
-        }
-        a.content = Some(Region::single(Span::new(
-            doc.tokens[first].span.start,
-            doc.tokens[comma - 1].span.end,
-        )));
     }
 }
 
@@ -373,6 +520,28 @@ mod tests {
             doc.slice(attrs[2].cue.extent().unwrap_or_default()),
             "suggested"
         );
+    }
+
+    #[test]
+    fn trailing_report_is_added_once() {
+        let doc = tagged(
+            "Officials believe the hack was directed from Moscow, NBC News reported Tuesday.",
+        );
+        let mut attrs = Vec::new();
+        add_trailing_reports(&doc, &mut attrs);
+        assert_eq!(attrs.len(), 1);
+        let a = &attrs[0];
+        let text = |r: &Option<Region>| {
+            doc.slice(r.as_ref().and_then(Region::extent).unwrap_or_default())
+                .to_string()
+        };
+        assert_eq!(text(&a.source), "NBC News");
+        assert_eq!(
+            text(&a.content),
+            "Officials believe the hack was directed from Moscow"
+        );
+        add_trailing_reports(&doc, &mut attrs);
+        assert_eq!(attrs.len(), 1, "not added twice");
     }
 
     #[test]

@@ -99,9 +99,6 @@ pub fn run(args: Args) -> CmdResult {
     {
         pipeline.push(stage);
     }
-    // The parse runs last so the entity layers match `whosaid analyze`, which
-    // does not parse yet.
-    pipeline.push(Box::new(whosaid_nlp::parse_stage()?));
     let mut doc = whosaid::Document::new(text);
     pipeline.run(&mut doc)?;
     match args.format.as_str() {
