@@ -30,8 +30,9 @@ fn conllu_offsets_point_into_the_text() {
         let cols: Vec<&str> = line.split('\t').collect();
         assert_eq!(cols.len(), 10, "{line}");
         let (s, e) = cols[9]
-            .trim_start_matches("Char=")
-            .split_once('-')
+            .split('|')
+            .find_map(|kv| kv.strip_prefix("Char="))
+            .and_then(|r| r.split_once('-'))
             .expect("Char=s-e");
         let (s, e): (usize, usize) = (s.parse().unwrap(), e.parse().unwrap());
         assert_eq!(chars[s..e].iter().collect::<String>(), cols[1]);
@@ -41,4 +42,16 @@ fn conllu_offsets_point_into_the_text() {
     assert_eq!(conllu.matches("# sent_id").count(), 2);
     assert!(rows >= 14);
     assert!(conllu.contains("\tn’t\t"));
+    // The entity layers: Smith is a named person, and a coreference mention.
+    let smith = conllu
+        .lines()
+        .find(|l| l.split('\t').nth(1) == Some("Smith"))
+        .expect("Smith row");
+    assert!(
+        smith.contains("NER=B-PERSON") || smith.contains("NER=I-PERSON"),
+        "{smith}"
+    );
+    assert!(smith.contains("Coref="), "{smith}");
+    // Heads and relations are filled by the parser.
+    assert!(conllu.contains("\troot\t"));
 }

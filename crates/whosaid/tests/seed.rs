@@ -183,3 +183,35 @@ fn seed_article_matches_its_gold_analysis() {
         }
     }
 }
+
+/// A run-on "sentence" of a megabyte-scale page (no full stop anywhere)
+/// goes through every stage in bounded time, with offsets inside the text.
+#[test]
+fn run_on_sentence_goes_through_every_stage() {
+    let words = [
+        "officials",
+        "said",
+        "that",
+        "Putin",
+        "was",
+        "likely",
+        "involved",
+        "and",
+    ];
+    let text: String = (0..40_000)
+        .map(|i| words[(i * 7 + i / 3) % words.len()])
+        .collect::<Vec<_>>()
+        .join(" ");
+    let engine = whosaid::Engine::english().expect("models load");
+    let doc = engine.analyze_text(&text).expect("analysis succeeds");
+    let len = doc.char_len();
+    assert!(!doc.tokens.is_empty());
+    for a in &doc.attributions {
+        for r in [Some(&a.cue), a.source.as_ref(), a.content.as_ref()]
+            .into_iter()
+            .flatten()
+        {
+            assert!(r.extent().is_some_and(|e| e.end <= len));
+        }
+    }
+}

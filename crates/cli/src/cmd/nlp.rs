@@ -112,10 +112,66 @@ pub fn run(args: Args) -> CmdResult {
     Ok(ExitCode::SUCCESS)
 }
 
-/// CoNLL-U of every sentence: sentence-local ids and heads, `Char=start-end`
-/// (code points) in MISC, `_` for layers not computed.
+/// Upper-case NER label of an entity kind (`PERSON`, `ORG`, `GPE`, …).
+fn ner_label(kind: whosaid_core::EntityKind) -> &'static str {
+    use whosaid_core::EntityKind as K;
+    match kind {
+        K::Person => "PERSON",
+        K::Organization => "ORG",
+        K::Media => "MEDIA",
+        K::Gpe => "GPE",
+        K::Location => "LOC",
+        K::Norp => "NORP",
+        K::Title => "TITLE",
+        K::Date => "DATE",
+        K::Misc => "MISC",
+    }
+}
+
+/// Per token: the `NER=` BIO label of the named mention it is in, and the
+/// `Coref=` brackets of the mentions that open or close on it
+/// (CoNLL-2012 style: `(e3` opens entity 3's mention, `e3)` closes it).
+fn entity_misc(doc: &whosaid::Document) -> (Vec<Option<String>>, Vec<String>) {
+    let n = doc.tokens.len();
+    let mut ner: Vec<Option<String>> = vec![None; n];
+    let mut coref: Vec<String> = vec![String::new(); n];
+    for m in &doc.mentions {
+        let (a, b) = (m.tokens[0] as usize, (m.tokens[1] as usize).min(n));
+        if a >= b {
+            continue;
+        }
+        if m.mention_type == whosaid_core::MentionType::Name {
+            for (k, slot) in ner[a..b].iter_mut().enumerate() {
+                if slot.is_none() {
+                    let bio = if k == 0 { "B" } else { "I" };
+                    *slot = Some(format!("{bio}-{}", ner_label(m.kind)));
+                }
+            }
+        }
+        if let Some(e) = m.entity {
+            let mut add = |t: usize, mark: String| {
+                if !coref[t].is_empty() {
+                    coref[t].push(',');
+                }
+                coref[t].push_str(&mark);
+            };
+            if b - a == 1 {
+                add(a, format!("(e{e})"));
+            } else {
+                add(a, format!("(e{e}"));
+                add(b - 1, format!("e{e})"));
+            }
+        }
+    }
+    (ner, coref)
+}
+
+/// CoNLL-U of every sentence: sentence-local ids and heads; MISC holds
+/// `NER=` (BIO over named mentions), `Coref=` (entity brackets) and
+/// `Char=start-end` (code points); `_` for layers not computed.
 fn to_conllu(doc: &whosaid::Document) -> String {
     use std::fmt::Write;
+    let (ner, coref) = entity_misc(doc);
     let mut out = String::new();
     let _ = writeln!(out, "# newdoc id = {}", doc.id);
     for (n, s) in doc.sentences.iter().enumerate() {
@@ -136,9 +192,17 @@ fn to_conllu(doc: &whosaid::Document) -> String {
                 (Some(h), _) => (h - first + 1).to_string(),
                 (None, _) => "0".to_string(),
             };
+            let mut misc = String::new();
+            if let Some(label) = &ner[t] {
+                let _ = write!(misc, "NER={label}|");
+            }
+            if !coref[t].is_empty() {
+                let _ = write!(misc, "Coref={}|", coref[t]);
+            }
+            let _ = write!(misc, "Char={}-{}", tok.span.start, tok.span.end);
             let _ = writeln!(
                 out,
-                "{}\t{}\t{}\t{}\t{}\t_\t{}\t{}\t_\tChar={}-{}",
+                "{}\t{}\t{}\t{}\t{}\t_\t{}\t{}\t_\t{}",
                 t as u32 - first + 1,
                 doc.slice(tok.span),
                 or_blank(&tok.lemma),
@@ -146,8 +210,7 @@ fn to_conllu(doc: &whosaid::Document) -> String {
                 tok.xpos,
                 head,
                 tok.deprel,
-                tok.span.start,
-                tok.span.end
+                misc
             );
         }
         out.push('\n');
