@@ -73,6 +73,13 @@ impl Stage for Enricher {
         }
         assign_certainty(doc, &mut enriched);
         carry_speakers(doc, &mut enriched);
+        // An anonymous source is nobody in particular: "NBC's sources" are
+        // not NBC, "US intelligence officials" are not the US.
+        for a in &mut enriched {
+            if a.source_kind == Some(SourceKind::Anonymous) {
+                a.speaker = None;
+            }
+        }
         doc.attributions = enriched;
         Ok(())
     }
@@ -172,6 +179,21 @@ fn type_attribution(doc: &Document, a: &mut Attribution) {
     };
     if a.source.as_ref().is_some_and(wordless) {
         a.source = None;
+    }
+    // "findings from the CIA that | suggested": the relative pronoun joins
+    // the source to its cue; it is not part of who spoke.
+    if let Some(src) = &a.source {
+        let mut parts = src.parts().to_vec();
+        if let Some(last) = parts.last_mut() {
+            let text = doc.slice(*last);
+            for rel in [" that", " which", " who"] {
+                if let Some(kept) = text.trim_end().strip_suffix(rel) {
+                    last.end = last.start + kept.trim_end().chars().count() as u32;
+                    break;
+                }
+            }
+        }
+        a.source = Some(Region::new(parts));
     }
     let cue_extent = a.cue.extent().unwrap_or_default();
     let cue_words: Vec<Word> = a
