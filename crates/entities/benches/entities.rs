@@ -1,4 +1,6 @@
-//! Throughput of the entity stage (NER + aliasing + coreference) on a segmented article.
+//! Throughput of the entity stage (NER + aliasing + coreference) on a
+//! segmented article, and of the whole NLP foundation from raw text:
+//! tokenise + split + tag/lemma + parse + NER/coreference, one thread.
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use whosaid_core::{Document, Stage};
@@ -21,6 +23,21 @@ fn bench(c: &mut Criterion) {
         b.iter(|| {
             let mut d = base.clone();
             stage.process(&mut d).expect("stage");
+            d.mentions.len()
+        })
+    });
+    let stages: Vec<Box<dyn Stage>> = whosaid_nlp::english_stages()
+        .expect("nlp models")
+        .into_iter()
+        .chain(whosaid_entities::english_stages().expect("entity model"))
+        .collect();
+    let raw = base.text.clone();
+    g.bench_function("foundation", |b| {
+        b.iter(|| {
+            let mut d = Document::new(raw.as_str());
+            for s in &stages {
+                s.process(&mut d).expect("stage");
+            }
             d.mentions.len()
         })
     });
