@@ -64,7 +64,24 @@ enum EvalCmd {
     Text(cmd::text::Eval),
 }
 
+/// Restores the default SIGPIPE action, as command-line filters expect:
+/// `whosaid nlp big.txt | head` ends quietly when `head` closes the pipe
+/// instead of failing a print (Rust ignores SIGPIPE by default, which turns
+/// a closed pipe into a panic inside `println!`).
+#[cfg(unix)]
+fn reset_sigpipe() {
+    // SAFETY: called first thing in main, before any other thread exists;
+    // SIG_DFL is a valid disposition for SIGPIPE.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+}
+
+#[cfg(not(unix))]
+fn reset_sigpipe() {}
+
 fn main() -> std::process::ExitCode {
+    reset_sigpipe();
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Analyze(args) => cmd::analyze::run(args),
