@@ -15,15 +15,73 @@ use whosaid_core::{Document, Stage, StageError, Upos, Xpos};
 /// Log2 of the feature buckets of the XPOS table.
 pub const XPOS_BITS: u32 = 18;
 /// Log2 of the feature buckets of the UPOS table.
-pub const UPOS_BITS: u32 = 15;
+pub const UPOS_BITS: u32 = 16;
+/// Words seen fewer times than this in training get no tag-dictionary entry
+/// (so training sees dictionary-less words, as tagging does for unknown ones).
+pub const DICT_MIN_COUNT: u32 = 2;
+/// A tag enters a word's ambiguity class if it took at least this share of
+/// the word's training occurrences.
+const DICT_MIN_SHARE: f64 = 0.02;
 
-const MAGIC: &[u8; 8] = b"WSTAG001";
+const MAGIC: &[u8; 8] = b"WSTAG002";
 
 /// A trained tagger.
 #[derive(Clone)]
 pub struct Tagger {
     xpos: Table,
     upos: Table,
+    dict: Lexicon,
+}
+
+/// Tag dictionary: for each frequent training word (lowercased, hashed), the
+/// set of XPOS tags it took, as a bit mask (its ambiguity class).
+#[derive(Clone, Default)]
+struct Lexicon {
+    map: std::collections::HashMap<u64, u64>,
+}
+
+impl Lexicon {
+    fn key(lower: &str) -> u64 {
+        feat(250, &[lower.as_bytes()])
+    }
+
+    fn build(sentences: &[TaggedSentence]) -> Self {
+        let mut counts: std::collections::HashMap<u64, Vec<u32>> = Default::default();
+        for s in sentences {
+            for (w, x) in s.words.iter().zip(&s.xpos) {
+                let c = counts
+                    .entry(Lexicon::key(&Normal::new(w).lower))
+                    .or_insert_with(|| vec![0; Xpos::ALL.len()]);
+                c[x.index()] += 1;
+            }
+        }
+        let map = counts
+            .into_iter()
+            .filter_map(|(k, c)| {
+                let n: u32 = c.iter().sum();
+                if n < DICT_MIN_COUNT {
+                    return None;
+                }
+                let mask = c.iter().enumerate().fold(0u64, |m, (t, &k)| {
+                    if k > 0 && k as f64 >= DICT_MIN_SHARE * n as f64 {
+                        m | (1u64 << t)
+                    } else {
+                        m
+                    }
+                });
+                Some((k, mask))
+            })
+            .collect();
+        Lexicon { map }
+    }
+
+    /// Fills each word's ambiguity class (0: not in the dictionary).
+    fn classify(&self, normals: &mut [Normal]) {
+        for n in normals {
+            let k = Lexicon::key(&n.lower);
+            n.class = self.map.get(&k).copied().unwrap_or(0);
+        }
+    }
 }
 
 /// One hashed weight table: `buckets × classes` weights, row-major by bucket.
@@ -93,22 +151,31 @@ impl Tagger {
 
     /// Tags the words of one sentence; returns (XPOS, UPOS) per word.
     pub fn tag(&self, words: &[&str]) -> Vec<(Xpos, Upos)> {
-        let normals: Vec<Normal> = words.iter().map(|w| Normal::new(w)).collect();
+        let mut normals: Vec<Normal> = words.iter().map(|w| Normal::new(w)).collect();
+        self.dict.classify(&mut normals);
         let mut xpos: Vec<usize> = Vec::with_capacity(words.len());
-        let mut features = Vec::with_capacity(40);
+        let mut features = Vec::with_capacity(64);
         let mut scratch = vec![0.0; self.xpos.classes];
+        // The XPOS features of every word, reused by the UPOS pass.
+        let mut base: Vec<u64> = Vec::with_capacity(words.len() * XPOS_FEATURES);
         for i in 0..normals.len() {
             xpos_features(&normals, &xpos, i, &mut features);
+            base.extend_from_slice(&features);
             // Class 0 is "unset": never predicted.
             xpos.push(self.xpos.best(&features, &mut scratch, |c| c > 0));
         }
         let mut scratch = vec![0.0; self.upos.classes];
-        (0..normals.len())
-            .map(|i| {
-                upos_features(&normals, &xpos, i, &mut features);
-                let u = self.upos.best(&features, &mut scratch, |c| c > 0);
+        let mut upos: Vec<usize> = Vec::with_capacity(words.len());
+        for i in 0..normals.len() {
+            let b = &base[i * XPOS_FEATURES..(i + 1) * XPOS_FEATURES];
+            upos_features(&normals, &xpos, &upos, i, b, &mut features);
+            upos.push(self.upos.best(&features, &mut scratch, |c| c > 0));
+        }
+        xpos.iter()
+            .zip(&upos)
+            .map(|(&x, &u)| {
                 (
-                    Xpos::from_index(xpos[i]).unwrap_or_default(),
+                    Xpos::from_index(x).unwrap_or_default(),
                     Upos::from_index(u).unwrap_or_default(),
                 )
             })
@@ -127,6 +194,17 @@ impl Tagger {
             raw.extend_from_slice(&scale.to_le_bytes());
             for w in &t.weights {
                 raw.extend_from_slice(&((w * scale).round() as i16).to_le_bytes());
+            }
+        }
+        // The dictionary, sorted by key so the bytes are deterministic.
+        {
+            let map = &self.dict.map;
+            let mut entries: Vec<(u64, u64)> = map.iter().map(|(&k, &v)| (k, v)).collect();
+            entries.sort_unstable();
+            raw.extend_from_slice(&(entries.len() as u32).to_le_bytes());
+            for (k, v) in entries {
+                raw.extend_from_slice(&k.to_le_bytes());
+                raw.extend_from_slice(&v.to_le_bytes());
             }
         }
         let mut enc = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::best());
@@ -186,6 +264,28 @@ impl Tagger {
                 weights,
             });
         }
+        let dict = {
+            let n = u32::from_le_bytes(
+                take(4)?
+                    .try_into()
+                    .map_err(|_| TaggerError::Corrupt("dictionary".into()))?,
+            ) as usize;
+            let data = take(
+                n.checked_mul(16)
+                    .ok_or_else(|| TaggerError::Corrupt("dictionary".into()))?,
+            )?;
+            let map: std::collections::HashMap<u64, u64> = data
+                .chunks_exact(16)
+                .map(|c| {
+                    let mut k = [0u8; 8];
+                    let mut v = [0u8; 8];
+                    k.copy_from_slice(&c[..8]);
+                    v.copy_from_slice(&c[8..]);
+                    (u64::from_le_bytes(k), u64::from_le_bytes(v))
+                })
+                .collect();
+            Lexicon { map }
+        };
         let upos = tables
             .pop()
             .ok_or_else(|| TaggerError::Corrupt("missing table".into()))?;
@@ -197,7 +297,7 @@ impl Tagger {
                 "tag sets differ from this build".into(),
             ));
         }
-        Ok(Tagger { xpos, upos })
+        Ok(Tagger { xpos, upos, dict })
     }
 }
 
@@ -247,6 +347,8 @@ struct Normal {
     lower: String,
     shape: String,
     flags: u8,
+    /// Ambiguity class from the tag dictionary (0: unknown word).
+    class: u64,
 }
 
 const CAPITALISED: u8 = 1;
@@ -299,6 +401,7 @@ impl Normal {
             lower,
             shape,
             flags,
+            class: 0,
         }
     }
 
@@ -357,6 +460,18 @@ fn tag_at(tags: &[usize], i: isize) -> [u8; 1] {
     [tags.get(i as usize).map_or(254, |&t| t as u8)]
 }
 
+/// Ambiguity class of word `i` as bytes (sentence boundaries: all ones).
+fn class_at(ws: &[Normal], i: isize) -> [u8; 8] {
+    if i < 0 {
+        return [0xfe; 8];
+    }
+    ws.get(i as usize)
+        .map_or([0xff; 8], |w| w.class.to_le_bytes())
+}
+
+/// Number of features [`xpos_features`] writes.
+const XPOS_FEATURES: usize = 36;
+
 fn xpos_features(ws: &[Normal], tags: &[usize], i: usize, out: &mut Vec<u64>) {
     out.clear();
     let w = &ws[i];
@@ -365,11 +480,12 @@ fn xpos_features(ws: &[Normal], tags: &[usize], i: usize, out: &mut Vec<u64>) {
     let first = [u8::from(i == 0)];
     out.push(feat(0, &[]));
     out.push(feat(1, &[w.lower.as_bytes()]));
-    for n in 1..=4 {
+    for n in 1..=5 {
         out.push(feat(2 + n as u8, &[w.suffix(n).as_bytes()]));
     }
     out.push(feat(7, &[w.prefix(1).as_bytes()]));
     out.push(feat(8, &[w.prefix(2).as_bytes()]));
+    out.push(feat(27, &[w.prefix(3).as_bytes()]));
     out.push(feat(9, &[w.shape.as_bytes()]));
     out.push(feat(10, &[&[w.flags], &first]));
     out.push(feat(11, &[lower_at(ws, ii - 1)]));
@@ -399,25 +515,57 @@ fn xpos_features(ws: &[Normal], tags: &[usize], i: usize, out: &mut Vec<u64>) {
     ));
     out.push(feat(25, &[w.suffix(2).as_bytes(), &[w.flags], &first]));
     out.push(feat(26, &[lower_at(ws, ii + 1), lower_at(ws, ii + 2)]));
+    // Tag-dictionary (ambiguity class) features.
+    let (c0, c1, c2) = (class_at(ws, ii), class_at(ws, ii + 1), class_at(ws, ii + 2));
+    out.push(feat(30, &[&c0]));
+    out.push(feat(31, &[&c0, &p1]));
+    out.push(feat(32, &[&c1]));
+    out.push(feat(33, &[&c0, &c1]));
+    out.push(feat(34, &[&c2]));
+    out.push(feat(35, &[&c1, &p1]));
+    out.push(feat(36, &[&c0, w.suffix(3).as_bytes(), &[w.flags]]));
+    out.push(feat(37, &[&p1, &p2, w.lower.as_bytes()]));
+    debug_assert_eq!(out.len(), XPOS_FEATURES);
 }
 
-fn upos_features(ws: &[Normal], xpos: &[usize], i: usize, out: &mut Vec<u64>) {
+/// UPOS features: the XPOS features with the whole predicted XPOS sequence
+/// (so the right context's tags too), plus the UPOS history.
+fn upos_features(
+    ws: &[Normal],
+    xpos: &[usize],
+    upos: &[usize],
+    i: usize,
+    base: &[u64],
+    out: &mut Vec<u64>,
+) {
     out.clear();
+    // The word and its suffixes from the XPOS features (the rest cost
+    // speed for under 0.1 point).
+    out.extend_from_slice(&base[1..7]);
     let w = &ws[i];
     let ii = i as isize;
     let x = tag_at(xpos, ii);
+    let (xn1, xn2, xp1) = (
+        tag_at(xpos, ii + 1),
+        tag_at(xpos, ii + 2),
+        tag_at(xpos, ii - 1),
+    );
+    let u1 = tag_at(upos, ii - 1);
     out.push(feat(100, &[&x]));
     out.push(feat(101, &[&x, w.lower.as_bytes()]));
-    out.push(feat(102, &[&x, &tag_at(xpos, ii - 1)]));
-    out.push(feat(103, &[&x, &tag_at(xpos, ii + 1)]));
+    out.push(feat(102, &[&x, &xp1]));
+    out.push(feat(103, &[&x, &xn1]));
     out.push(feat(104, &[&x, lower_at(ws, ii + 1)]));
     out.push(feat(105, &[&x, lower_at(ws, ii - 1)]));
-    out.push(feat(
-        106,
-        &[&x, &tag_at(xpos, ii + 1), &tag_at(xpos, ii + 2)],
-    ));
+    out.push(feat(106, &[&x, &xn1, &xn2]));
     out.push(feat(107, &[&x, w.suffix(3).as_bytes()]));
     out.push(feat(108, &[&x, &[w.flags]]));
+    out.push(feat(109, &[&xn1]));
+    out.push(feat(110, &[&xn1, &xn2]));
+    out.push(feat(111, &[&u1]));
+    out.push(feat(112, &[&u1, &x]));
+    out.push(feat(113, &[&xn1, w.lower.as_bytes()]));
+    out.push(feat(114, &[&xp1, &x, &xn1]));
 }
 
 /// One training sentence: words with gold tags.
@@ -478,8 +626,10 @@ pub fn train(sentences: &[TaggedSentence], epochs: usize, seed: u64) -> Tagger {
     let mut xt = Trainer::new(XPOS_BITS, Xpos::ALL.len());
     let mut ut = Trainer::new(UPOS_BITS, Upos::ALL.len());
     let mut order: Vec<usize> = (0..sentences.len()).collect();
+    let dict = Lexicon::build(sentences);
     let mut rng = seed ^ 0x9e3779b97f4a7c15;
-    let mut features = Vec::with_capacity(40);
+    let mut features = Vec::with_capacity(64);
+    let mut base: Vec<u64> = Vec::new();
     let mut scratch_x = vec![0.0; Xpos::ALL.len()];
     let mut scratch_u = vec![0.0; Upos::ALL.len()];
     for _ in 0..epochs {
@@ -492,10 +642,13 @@ pub fn train(sentences: &[TaggedSentence], epochs: usize, seed: u64) -> Tagger {
         }
         for &s in &order {
             let sent = &sentences[s];
-            let normals: Vec<Normal> = sent.words.iter().map(|w| Normal::new(w)).collect();
+            let mut normals: Vec<Normal> = sent.words.iter().map(|w| Normal::new(w)).collect();
+            dict.classify(&mut normals);
             let mut history: Vec<usize> = Vec::with_capacity(normals.len());
+            base.clear();
             for i in 0..normals.len() {
                 xpos_features(&normals, &history, i, &mut features);
+                base.extend_from_slice(&features);
                 let guess = xt.table.best(&features, &mut scratch_x, |c| c > 0);
                 let truth = sent.xpos[i].index();
                 xt.update(&features, truth, guess);
@@ -503,16 +656,20 @@ pub fn train(sentences: &[TaggedSentence], epochs: usize, seed: u64) -> Tagger {
                 history.push(guess);
             }
             // UPOS learns from predicted XPOS, as it will see at tagging time.
+            let mut upos: Vec<usize> = Vec::with_capacity(normals.len());
             for i in 0..normals.len() {
-                upos_features(&normals, &history, i, &mut features);
+                let b = &base[i * XPOS_FEATURES..(i + 1) * XPOS_FEATURES];
+                upos_features(&normals, &history, &upos, i, b, &mut features);
                 let guess = ut.table.best(&features, &mut scratch_u, |c| c > 0);
                 ut.update(&features, sent.upos[i].index(), guess);
+                upos.push(guess);
             }
         }
     }
     Tagger {
         xpos: xt.averaged(),
         upos: ut.averaged(),
+        dict,
     }
 }
 

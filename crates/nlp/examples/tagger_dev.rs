@@ -1,0 +1,105 @@
+//! Trains the tagger on EWT train and scores EWT dev (or a file given as the
+//! second argument): `cargo run --release -p whosaid-nlp --example tagger_dev -- DATA_DIR [EPOCHS] [EVAL_FILE]`.
+
+use std::io::Read;
+use std::time::Instant;
+use whosaid_nlp::tagger;
+
+fn read(path: &str) -> Vec<tagger::TaggedSentence> {
+    let mut text = String::new();
+    flate2::read::GzDecoder::new(std::fs::File::open(path).expect("open"))
+        .read_to_string(&mut text)
+        .expect("gzip");
+    tagger::read_conllu(&text)
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let dir = args
+        .get(1)
+        .map_or("/work/shared/data/ud-ewt", String::as_str);
+    let epochs: usize = args.get(2).and_then(|e| e.parse().ok()).unwrap_or(12);
+    let train = read(&format!("{dir}/en_ewt-ud-train.conllu.gz"));
+    let eval_file = args
+        .get(3)
+        .cloned()
+        .unwrap_or_else(|| format!("{dir}/en_ewt-ud-dev.conllu.gz"));
+    let dev = read(&eval_file);
+    let start = Instant::now();
+    let model = tagger::train(&train, epochs, 7);
+    let train_secs = start.elapsed().as_secs_f64();
+    let bytes = model.to_bytes();
+    if let Ok(out) = std::env::var("WRITE") {
+        std::fs::write(out, &bytes).expect("write model");
+    }
+    let model = tagger::Tagger::from_bytes(&bytes).expect("round trip");
+    let start = Instant::now();
+    let (x, u) = tagger::accuracy(&model, &dev);
+    let secs = start.elapsed().as_secs_f64();
+    if std::env::var_os("CONFUSIONS").is_some() {
+        let mut conf: std::collections::HashMap<(String, String), usize> = Default::default();
+        let mut words: std::collections::HashMap<String, usize> = Default::default();
+        for s in &dev {
+            let ws: Vec<&str> = s.words.iter().map(String::as_str).collect();
+            for (i, (px, _)) in model.tag(&ws).into_iter().enumerate() {
+                if px != s.xpos[i] {
+                    *conf
+                        .entry((s.xpos[i].as_str().into(), px.as_str().into()))
+                        .or_default() += 1;
+                    *words
+                        .entry(format!(
+                            "{} {}->{}",
+                            s.words[i],
+                            s.xpos[i].as_str(),
+                            px.as_str()
+                        ))
+                        .or_default() += 1;
+                }
+            }
+        }
+        let mut v: Vec<_> = conf.into_iter().collect();
+        v.sort_by_key(|e| std::cmp::Reverse(e.1));
+        for ((g, p), n) in v.iter().take(30) {
+            println!("{g} -> {p}: {n}");
+        }
+        let mut v: Vec<_> = words.into_iter().collect();
+        v.sort_by_key(|e| std::cmp::Reverse(e.1));
+        for (w, n) in v.iter().take(40) {
+            println!("{w}: {n}");
+        }
+    }
+    let tokens: usize = dev.iter().map(|s| s.words.len()).sum();
+    // CPU time (utime + stime, clock ticks) of this process, so a loaded
+    // machine does not skew the speed much.
+    let cpu = || -> f64 {
+        let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+        let rest = stat.rsplit(')').next().unwrap_or("");
+        let f: Vec<f64> = rest
+            .split_whitespace()
+            .map(|x| x.parse().unwrap_or(0.0))
+            .collect();
+        (f.get(11).copied().unwrap_or(0.0) + f.get(12).copied().unwrap_or(0.0)) / 100.0
+    };
+    let words: Vec<Vec<&str>> = dev
+        .iter()
+        .map(|s| s.words.iter().map(String::as_str).collect())
+        .collect();
+    let c0 = cpu();
+    let mut n = 0usize;
+    for _ in 0..10 {
+        for w in &words {
+            n += model.tag(w).len();
+        }
+    }
+    println!(
+        "tag only: {:.0} tokens per CPU second",
+        n as f64 / (cpu() - c0).max(1e-9)
+    );
+    println!(
+        "train {train_secs:.1} s; {} bytes; XPOS {:.2} %  UPOS {:.2} %; {:.0} tokens/s",
+        bytes.len(),
+        x * 100.0,
+        u * 100.0,
+        tokens as f64 / secs
+    );
+}
