@@ -229,7 +229,9 @@ pub(super) fn add_inner_attributions(doc: &Document, attrs: &mut Vec<Attribution
 /// "reported [findings from the CIA that] | suggested [Russia tried …]": when
 /// the model cuts an outer content short at an inner attribution whose source
 /// lies inside it, the outer content runs on over the inner one (what was
-/// reported is the whole inner claim), so the chain nests.
+/// reported is the whole inner claim), so the chain nests. Likewise when the
+/// outer content is exactly the inner content, it takes in the inner source
+/// and cue before it.
 pub(super) fn extend_outer_over_inner(attrs: &mut [Attribution]) {
     let extents: Vec<(Option<Span>, Option<Span>, Option<Span>)> = attrs
         .iter()
@@ -243,6 +245,30 @@ pub(super) fn extend_outer_over_inner(attrs: &mut [Attribution]) {
         .collect();
     for (i, a) in attrs.iter_mut().enumerate() {
         let Some(outer) = extents[i].2 else { continue };
+        // "[US officials believe] X, NBC reported": the outer content is the
+        // inner one's content alone; what NBC reported starts at the inner
+        // source (the officials' belief), so the outer content does too.
+        let opener = extents
+            .iter()
+            .enumerate()
+            .find_map(|(j, (src, cue, content))| {
+                let (cue, content) = ((*cue)?, (*content)?);
+                let start = src.map_or(cue.start, |s| s.start.min(cue.start));
+                (j != i
+                    && content.start == outer.start
+                    && cue.end <= outer.start
+                    && start < outer.start
+                    && outer.start - start <= 200)
+                    .then_some(start)
+            });
+        if let (Some(start), Some(content)) = (opener, a.content.as_ref()) {
+            let mut parts = content.parts().to_vec();
+            if let Some(first) = parts.first_mut() {
+                first.start = start;
+            }
+            a.content = Some(Region::new(parts));
+            continue;
+        }
         let inner = extents
             .iter()
             .enumerate()
@@ -542,6 +568,46 @@ mod tests {
         );
         add_trailing_reports(&doc, &mut attrs);
         assert_eq!(attrs.len(), 1, "not added twice");
+    }
+
+    #[test]
+    fn outer_content_takes_in_the_inner_source_and_cue() {
+        let doc =
+            tagged("US officials believe Putin was involved in the hacks, NBC News reported.");
+        let mut attrs = vec![
+            outer(
+                &doc,
+                "US officials",
+                "believe",
+                "Putin was involved in the hacks",
+            ),
+            outer(
+                &doc,
+                "NBC News",
+                "reported",
+                "Putin was involved in the hacks",
+            ),
+        ];
+        extend_outer_over_inner(&mut attrs);
+        let content = attrs[1]
+            .content
+            .as_ref()
+            .and_then(Region::extent)
+            .unwrap_or_default();
+        assert_eq!(
+            doc.slice(content),
+            "US officials believe Putin was involved in the hacks"
+        );
+        let inner = attrs[0]
+            .content
+            .as_ref()
+            .and_then(Region::extent)
+            .unwrap_or_default();
+        assert_eq!(
+            doc.slice(inner),
+            "Putin was involved in the hacks",
+            "the inner one is untouched"
+        );
     }
 
     #[test]
