@@ -322,6 +322,37 @@ pub fn extract(doc: &Document, url_hint: Option<&str>) -> Metadata {
         .clone()
         .or_else(|| meta_date(&metas, &PUBLISHED_KEYS))
         .or_else(|| ld.page_published.clone());
+    // The date the page shows by its headline wins over metadata that
+    // disagrees with it: a date labelled "Published" first, else the first
+    // unlabelled one. An "Updated" date is not a publication date: it is
+    // used only when nothing else gives one.
+    let shown = header_dates(doc, m.title.as_deref());
+    if !shown.is_empty() {
+        let meta_day = m.published.as_deref().and_then(dates::day_number);
+        let agrees = |d: &str| {
+            dates::day_number(d)
+                .zip(meta_day)
+                .is_some_and(|(a, b)| (a - b).abs() <= 1)
+        };
+        // A date labelled "Published" must match exactly; an unlabelled one
+        // may be a day off (metadata in UTC, the page in local time).
+        let labelled = shown.iter().find(|(_, l)| *l == Label::Published);
+        let settled = match labelled {
+            Some((d, _)) => m
+                .published
+                .as_deref()
+                .is_some_and(|p| p.get(..10) == d.get(..10)),
+            None => shown.iter().any(|(d, _)| agrees(d)),
+        };
+        if !settled {
+            let pick = labelled
+                .or_else(|| shown.iter().find(|(_, l)| *l == Label::None))
+                .or_else(|| shown.first().filter(|_| m.published.is_none()));
+            if let Some((d, _)) = pick {
+                m.published = Some(d.clone());
+            }
+        }
+    }
     if m.published.is_none() {
         m.published = time_element(doc);
     }
@@ -449,6 +480,128 @@ fn time_element(doc: &Document) -> Option<String> {
         }
     }
     None
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Label {
+    Published,
+    Updated,
+    None,
+}
+
+/// Dates written just after (then just before) the page's headline, with
+/// the label in front of each ("Published", "Updated"...).
+fn header_dates(doc: &Document, title: Option<&str>) -> Vec<(String, Label)> {
+    let Some(body) = doc.select("body").nodes().first().copied() else {
+        return Vec::new();
+    };
+    // Visible text in page order, up to a window past the first headline.
+    let mut text = String::new();
+    let mut h1: Option<(usize, usize)> = None;
+    let mut h1_node = None;
+    let mut h1_is_h1 = false;
+    enum Step<'a> {
+        Enter(dom_query::NodeRef<'a>),
+        Exit(dom_query::NodeId),
+    }
+    let mut stack = vec![Step::Enter(body)];
+    while let Some(step) = stack.pop() {
+        match step {
+            Step::Exit(id) => {
+                if h1_node == Some(id) {
+                    let start = h1.map_or(0, |(s, _)| s);
+                    h1_node = None;
+                    // A one-word <h1> is a logo or a section name; an <h2>
+                    // or <h3> is the headline only when it repeats the title.
+                    let words = text[start..].split_whitespace().count();
+                    let ok = if h1_is_h1 {
+                        words >= 2
+                    } else {
+                        words >= 3 && title.is_some_and(|t| word_overlap(&text[start..], t) >= 0.6)
+                    };
+                    h1 = ok.then_some((start, text.len()));
+                }
+            }
+            Step::Enter(n) => {
+                if n.is_text() {
+                    let t = n.text();
+                    for w in t.split_whitespace() {
+                        text.push_str(w);
+                        text.push(' ');
+                    }
+                    if let Some((_, end)) = h1 {
+                        if h1_node.is_none() && text.len() > end + 400 {
+                            break;
+                        }
+                    }
+                    continue;
+                }
+                if !n.is_element() {
+                    continue;
+                }
+                let name = n
+                    .node_name()
+                    .map(|s| s.to_ascii_lowercase())
+                    .unwrap_or_default();
+                if matches!(
+                    name.as_str(),
+                    "script" | "style" | "noscript" | "template" | "svg" | "select" | "option"
+                ) {
+                    continue;
+                }
+                if matches!(name.as_str(), "h1" | "h2" | "h3") && h1.is_none() {
+                    h1 = Some((text.len(), text.len()));
+                    h1_node = Some(n.id);
+                    h1_is_h1 = name == "h1";
+                }
+                stack.push(Step::Exit(n.id));
+                let mut kids = Vec::new();
+                let mut c = n.first_child();
+                while let Some(ch) = c {
+                    c = ch.next_sibling();
+                    kids.push(ch);
+                }
+                stack.extend(kids.into_iter().rev().map(Step::Enter));
+                if !matches!(name.as_str(), "span" | "a" | "em" | "strong" | "b" | "i") {
+                    text.push(' ');
+                }
+            }
+        }
+    }
+    let Some((start, end)) = h1.filter(|_| h1_node.is_none()) else {
+        return Vec::new();
+    };
+    let after_end = floor_char(&text, (end + 400).min(text.len()));
+    let before_start = floor_char(&text, start.saturating_sub(200));
+    let mut out = Vec::new();
+    for (base, window) in [
+        (end, &text[end..after_end]),
+        (before_start, &text[before_start..start]),
+    ] {
+        let mut prev_end = base;
+        for (pos, d) in dates::find_all_visible(window) {
+            // The label sits between the previous date and this one.
+            let lead_start = floor_char(&text, (base + pos).saturating_sub(30).max(prev_end));
+            prev_end = (base + pos + 8).min(base + window.len());
+            prev_end = floor_char(&text, prev_end);
+            let lead = text[lead_start..base + pos].to_lowercase();
+            let label = if ["updated", "modified", "reviewed", "edited", "refreshed"]
+                .iter()
+                .any(|w| lead.contains(w))
+            {
+                Label::Updated
+            } else if ["published", "posted", "released", "written", "created"]
+                .iter()
+                .any(|w| lead.contains(w))
+            {
+                Label::Published
+            } else {
+                Label::None
+            };
+            out.push((d, label));
+        }
+    }
+    out
 }
 
 /// A date written just under (else just above) the page's `<h1>`: where
