@@ -35,6 +35,11 @@ fn month(name: &str) -> Option<u32> {
     (full.starts_with(n) || n == "sept").then_some(m)
 }
 
+/// Whether a word is a month name or abbreviation ("Sept.", "March").
+pub fn is_month(w: &str) -> bool {
+    month(w).is_some()
+}
+
 fn valid(y: i32, m: u32, d: u32) -> bool {
     (1990..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d)
 }
