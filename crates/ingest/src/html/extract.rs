@@ -97,14 +97,18 @@ fn visible_len(n: &NodeRef) -> usize {
     n.text().chars().filter(|c| !c.is_whitespace()).count()
 }
 
+/// Non-space characters inside links.
+fn link_len(n: &NodeRef) -> usize {
+    n.descendants_it()
+        .filter(|d| d.is_element() && d.node_name().is_some_and(|n| n.eq_ignore_ascii_case("a")))
+        .map(|a| visible_len(&a))
+        .sum()
+}
+
 /// Text of a `<p>` outside links (teaser lists are links).
 fn own_text_len(p: &NodeRef) -> usize {
     let all = visible_len(p);
-    let linked: usize = p
-        .descendants_it()
-        .filter(|d| d.is_element() && d.node_name().is_some_and(|n| n.eq_ignore_ascii_case("a")))
-        .map(|a| visible_len(&a))
-        .sum();
+    let linked = link_len(p);
     all.saturating_sub(linked)
 }
 
@@ -129,6 +133,7 @@ pub fn container<'a>(doc: &'a Document, core: dom_query::NodeId) -> Option<NodeR
     let mut cur = core;
     let mut cur_total = *totals.get(&cur.id)?;
     let mut cur_all = visible_len(&cur);
+    let mut cur_links = link_len(&cur);
     let mut probe = core;
     let mut idle = 0;
     while let Some(parent) = probe.parent() {
@@ -140,16 +145,23 @@ pub fn container<'a>(doc: &'a Document, core: dom_query::NodeId) -> Option<NodeR
             break;
         }
         let t = *totals.get(&parent.id).unwrap_or(&0);
-        // What the ancestor adds must be mostly paragraphs, not menus.
-        let all = if t * 4 >= cur_total * 5 {
-            visible_len(&parent)
+        // What the ancestor adds must be mostly paragraphs, or a good share
+        // of paragraphs with few links (headings, lists), not menus.
+        let (all, links) = if t * 4 >= cur_total * 5 {
+            (visible_len(&parent), link_len(&parent))
         } else {
-            0
+            (0, 0)
         };
-        if t * 4 >= cur_total * 5 && (t - cur_total) * 2 >= all.saturating_sub(cur_all) {
+        let added = all.saturating_sub(cur_all);
+        let added_links = links.saturating_sub(cur_links);
+        let added_p = t.saturating_sub(cur_total);
+        if t * 4 >= cur_total * 5
+            && (added_p * 2 >= added || (added_p * 3 >= added && added_links * 4 <= added))
+        {
             cur = parent;
             cur_total = t;
             cur_all = all;
+            cur_links = links;
             idle = 0;
         } else {
             idle += 1;

@@ -134,8 +134,10 @@ fn extract_decoded(html: String, url_hint: Option<&str>) -> Result<Extracted, Ht
             }
         }
     }
-    if raw.iter().map(|b| b.text.len()).sum::<usize>() < 200 {
-        // Readability found nothing: walk the whole (pruned) body.
+    let chars = |v: &[extract::RawBlock]| v.iter().map(|b| b.text.len()).sum::<usize>();
+    if chars(&raw) < 200 && chars(&candidate) < 200 {
+        // Neither Readability nor the paragraph container found anything:
+        // walk the whole (pruned) body.
         let doc = dom_query::Document::from(html.as_str());
         extract::prune(&doc);
         if let Some(b) = doc
