@@ -108,6 +108,9 @@ fn link_len(n: &NodeRef) -> usize {
 /// Text of a `<p>` outside links (teaser lists are links).
 fn own_text_len(p: &NodeRef) -> usize {
     let all = visible_len(p);
+    if all < 60 {
+        return all;
+    }
     let linked = link_len(p);
     all.saturating_sub(linked)
 }
@@ -309,8 +312,12 @@ pub fn blocks(root: &NodeRef) -> Vec<RawBlock> {
 
 /// Paragraph-level filter: promos, share prompts, credits, "NOW WATCH", ads.
 pub fn is_boilerplate(t: &str) -> bool {
+    // Every rule below is for short blocks: long paragraphs are kept untouched.
+    let words = t.split_whitespace().take(26).count();
+    if words > 25 {
+        return false;
+    }
     let lower = t.to_lowercase();
-    let words = t.split_whitespace().count();
     const STARTS: [&str; 24] = [
         "now watch",
         "watch:",
