@@ -35,6 +35,11 @@ fn month(name: &str) -> Option<u32> {
     (full.starts_with(n) || n == "sept").then_some(m)
 }
 
+/// Whether a word is a month name or abbreviation ("Sept.", "March").
+pub fn is_month(w: &str) -> bool {
+    month(w).is_some()
+}
+
 fn valid(y: i32, m: u32, d: u32) -> bool {
     (1990..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d)
 }
@@ -167,6 +172,56 @@ pub fn find_visible(s: &str) -> Option<String> {
         }
     }
     best.map(|(_, v)| v)
+}
+
+/// Days since the epoch of a normalised date's calendar day.
+pub fn day_number(s: &str) -> Option<i64> {
+    let y: i64 = s.get(..4)?.parse().ok()?;
+    let m: i64 = s.get(5..7)?.parse().ok()?;
+    let d: i64 = s.get(8..10)?.parse().ok()?;
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146_097 + doe - 719_468)
+}
+
+/// Every written-out date in running text, with its byte offset, in order.
+pub fn find_all_visible(s: &str) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    for c in re_mdy().captures_iter(s) {
+        if let (Some(m), Ok(d), Ok(y)) = (month(&c[1]), c[2].parse(), c[3].parse()) {
+            if let Some(v) = ymd(y, m, d) {
+                out.push((c.get(0).map_or(0, |x| x.start()), v));
+            }
+        }
+    }
+    for c in re_dmy().captures_iter(s) {
+        if let (Some(m), Ok(d), Ok(y)) = (month(&c[2]), c[1].parse(), c[3].parse()) {
+            if let Some(v) = ymd(y, m, d) {
+                out.push((c.get(0).map_or(0, |x| x.start()), v));
+            }
+        }
+    }
+    for c in re_iso().captures_iter(s) {
+        if let (Ok(y), Ok(m), Ok(d)) = (c[1].parse(), c[2].parse(), c[3].parse()) {
+            if let Some(v) = ymd(y, m, d) {
+                out.push((c.get(0).map_or(0, |x| x.start()), v));
+            }
+        }
+    }
+    for c in re_numeric().captures_iter(s) {
+        if let (Ok(a), Ok(b), Ok(y)) = (c[1].parse::<u32>(), c[2].parse::<u32>(), c[3].parse()) {
+            let v = if a > 12 { ymd(y, b, a) } else { ymd(y, a, b) };
+            if let Some(v) = v {
+                out.push((c.get(0).map_or(0, |x| x.start()), v));
+            }
+        }
+    }
+    out.sort();
+    out
 }
 
 /// A date in a URL path (`/2016/12/15/`, `/20161215/`).

@@ -20,7 +20,16 @@ fn class_noise() -> &'static regex::Regex {
 fn is_noise(node: &NodeRef, name: &str) -> bool {
     if matches!(
         name,
-        "script" | "style" | "noscript" | "template" | "svg" | "nav" | "figcaption"
+        "script"
+            | "style"
+            | "noscript"
+            | "template"
+            | "svg"
+            | "nav"
+            | "figcaption"
+            | "textarea"
+            | "button"
+            | "select"
     ) {
         return true;
     }
@@ -45,14 +54,16 @@ fn is_noise(node: &NodeRef, name: &str) -> bool {
         .is_some_and(|c| class_noise().is_match(&c.to_ascii_lowercase()))
 }
 
-/// Removes obvious boilerplate before the container is chosen.
-pub fn prune(doc: &Document) {
+/// Removes obvious boilerplate before the container is chosen; returns the
+/// element that holds the most paragraph text (the fallback container).
+pub fn prune(doc: &Document) -> Option<dom_query::NodeId> {
     // Class substrings over-match on wrappers ("ast-no-sidebar" on <body>,
     // "story-sidebar-mode" on the main column): the structural elements, the
     // element that holds the most paragraph text, and its ancestors are kept.
     let protected = paragraph_core(doc);
+    let core = protected.first().copied();
     let Some(root) = doc.select("html").nodes().first().copied() else {
-        return;
+        return core;
     };
     let mut stack = vec![root];
     let mut doomed = Vec::new();
@@ -78,6 +89,89 @@ pub fn prune(doc: &Document) {
     for node in doomed {
         node.remove_from_parent();
     }
+    core
+}
+
+/// Non-space characters of an element's text.
+fn visible_len(n: &NodeRef) -> usize {
+    n.text().chars().filter(|c| !c.is_whitespace()).count()
+}
+
+/// Non-space characters inside links.
+fn link_len(n: &NodeRef) -> usize {
+    n.descendants_it()
+        .filter(|d| d.is_element() && d.node_name().is_some_and(|n| n.eq_ignore_ascii_case("a")))
+        .map(|a| visible_len(&a))
+        .sum()
+}
+
+/// Text of a `<p>` outside links (teaser lists are links).
+fn own_text_len(p: &NodeRef) -> usize {
+    let all = visible_len(p);
+    if all < 60 {
+        return all;
+    }
+    let linked = link_len(p);
+    all.saturating_sub(linked)
+}
+
+/// The article container when Readability's pick is doubtful: the parent of
+/// the most paragraph text, widened to an ancestor while the ancestor holds
+/// markedly more substantial paragraph text (articles split across sibling
+/// sections).
+pub fn container<'a>(doc: &'a Document, core: dom_query::NodeId) -> Option<NodeRef<'a>> {
+    let core = NodeRef::new(core, &doc.tree);
+    let mut totals: std::collections::HashMap<dom_query::NodeId, usize> = Default::default();
+    for p in doc.select("p").nodes() {
+        let len = own_text_len(p);
+        if len < 60 {
+            continue;
+        }
+        for a in p.ancestors_it(None) {
+            *totals.entry(a.id).or_insert(0) += len;
+        }
+    }
+    // Wrappers that add nothing are passed through; an ancestor is taken
+    // when it adds a quarter more text, within a few levels of the last one.
+    let mut cur = core;
+    let mut cur_total = *totals.get(&cur.id)?;
+    let mut cur_all = visible_len(&cur);
+    let mut cur_links = link_len(&cur);
+    let mut probe = core;
+    let mut idle = 0;
+    while let Some(parent) = probe.parent() {
+        let name = parent
+            .node_name()
+            .map(|s| s.to_ascii_lowercase())
+            .unwrap_or_default();
+        if matches!(name.as_str(), "body" | "html") || !parent.is_element() || idle > 5 {
+            break;
+        }
+        let t = *totals.get(&parent.id).unwrap_or(&0);
+        // What the ancestor adds must be mostly paragraphs, or a good share
+        // of paragraphs with few links (headings, lists), not menus.
+        let (all, links) = if t * 4 >= cur_total * 5 {
+            (visible_len(&parent), link_len(&parent))
+        } else {
+            (0, 0)
+        };
+        let added = all.saturating_sub(cur_all);
+        let added_links = links.saturating_sub(cur_links);
+        let added_p = t.saturating_sub(cur_total);
+        if t * 4 >= cur_total * 5
+            && (added_p * 2 >= added || (added_p * 3 >= added && added_links * 4 <= added))
+        {
+            cur = parent;
+            cur_total = t;
+            cur_all = all;
+            cur_links = links;
+            idle = 0;
+        } else {
+            idle += 1;
+        }
+        probe = parent;
+    }
+    Some(cur)
 }
 
 /// The parent of the most `<p>` text and all its ancestors: the article's
@@ -163,7 +257,14 @@ pub fn blocks(root: &NodeRef) -> Vec<RawBlock> {
                     .unwrap_or_default();
                 if matches!(
                     name.as_str(),
-                    "script" | "style" | "noscript" | "template" | "figcaption"
+                    "script"
+                        | "style"
+                        | "noscript"
+                        | "template"
+                        | "figcaption"
+                        | "textarea"
+                        | "button"
+                        | "select"
                 ) {
                     continue;
                 }
@@ -211,8 +312,12 @@ pub fn blocks(root: &NodeRef) -> Vec<RawBlock> {
 
 /// Paragraph-level filter: promos, share prompts, credits, "NOW WATCH", ads.
 pub fn is_boilerplate(t: &str) -> bool {
+    // Every rule below is for short blocks: long paragraphs are kept untouched.
+    let words = t.split_whitespace().take(26).count();
+    if words > 25 {
+        return false;
+    }
     let lower = t.to_lowercase();
-    let words = t.split_whitespace().count();
     const STARTS: [&str; 24] = [
         "now watch",
         "watch:",

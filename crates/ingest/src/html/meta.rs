@@ -58,7 +58,7 @@ fn names(v: &Value, out: &mut Vec<String>) {
 }
 
 fn push_author(out: &mut Vec<String>, s: &str) {
-    let s = clean_ws(s);
+    let s = decode_entities(&clean_ws(s));
     let s = s.trim_start_matches("By ").trim_start_matches("by ").trim();
     if s.is_empty() || s.len() > 80 || s.starts_with("http") || out.iter().any(|a| a == s) {
         return;
@@ -275,6 +275,7 @@ pub fn extract(doc: &Document, url_hint: Option<&str>) -> Metadata {
             .map(|t| strip_site(&decode_entities(t), m.site_name.as_deref())),
     };
 
+    let head = header(doc, m.title.as_deref());
     m.authors = ld.authors.clone();
     if m.authors.is_empty() {
         if let Some(a) = meta(
@@ -316,12 +317,57 @@ pub fn extract(doc: &Document, url_hint: Option<&str>) -> Metadata {
             }
         }
     }
+    if m.authors.is_empty() {
+        m.authors = head.as_ref().map(header_byline).unwrap_or_default();
+    }
+    // An organisation named as the author (the site itself) gives way to a
+    // person's byline under the headline.
+    if m.authors.len() == 1
+        && m.site_name.as_deref().is_some_and(|s| {
+            word_overlap(s, &m.authors[0]) >= 0.5 || s.eq_ignore_ascii_case(&m.authors[0])
+        })
+    {
+        if let Some(b) = head.as_ref().map(header_byline).filter(|b| !b.is_empty()) {
+            m.authors = b;
+        }
+    }
 
     m.published = ld
         .published
         .clone()
         .or_else(|| meta_date(&metas, &PUBLISHED_KEYS))
         .or_else(|| ld.page_published.clone());
+    // The date the page shows by its headline wins over metadata that
+    // disagrees with it: a date labelled "Published" first, else the first
+    // unlabelled one. An "Updated" date is not a publication date: it is
+    // used only when nothing else gives one.
+    let shown = head.as_ref().map(header_dates).unwrap_or_default();
+    if !shown.is_empty() {
+        let meta_day = m.published.as_deref().and_then(dates::day_number);
+        let agrees = |d: &str| {
+            dates::day_number(d)
+                .zip(meta_day)
+                .is_some_and(|(a, b)| (a - b).abs() <= 1)
+        };
+        // A date labelled "Published" must match exactly; an unlabelled one
+        // may be a day off (metadata in UTC, the page in local time).
+        let labelled = shown.iter().find(|(_, l)| *l == Label::Published);
+        let settled = match labelled {
+            Some((d, _)) => m
+                .published
+                .as_deref()
+                .is_some_and(|p| p.get(..10) == d.get(..10)),
+            None => shown.iter().any(|(d, _)| agrees(d)),
+        };
+        if !settled {
+            let pick = labelled
+                .or_else(|| shown.iter().find(|(_, l)| *l == Label::None))
+                .or_else(|| shown.first().filter(|_| m.published.is_none()));
+            if let Some((d, _)) = pick {
+                m.published = Some(d.clone());
+            }
+        }
+    }
     if m.published.is_none() {
         m.published = time_element(doc);
     }
@@ -451,6 +497,238 @@ fn time_element(doc: &Document) -> Option<String> {
     None
 }
 
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Label {
+    Published,
+    Updated,
+    None,
+}
+
+/// Dates written just after (then just before) the page's headline, with
+/// the label in front of each ("Published", "Updated"...).
+/// The page's visible text up to a window past its headline, and where the
+/// headline is in it.
+struct Header {
+    text: String,
+    start: usize,
+    end: usize,
+}
+
+impl Header {
+    fn after(&self, n: usize) -> &str {
+        &self.text[self.end..floor_char(&self.text, (self.end + n).min(self.text.len()))]
+    }
+}
+
+fn header(doc: &Document, title: Option<&str>) -> Option<Header> {
+    let body = doc.select("body").nodes().first().copied()?;
+    // Visible text in page order, up to a window past the first headline.
+    let mut text = String::new();
+    let mut h1: Option<(usize, usize)> = None;
+    let mut h1_node = None;
+    let mut h1_is_h1 = false;
+    enum Step<'a> {
+        Enter(dom_query::NodeRef<'a>),
+        Exit(dom_query::NodeId),
+    }
+    let mut stack = vec![Step::Enter(body)];
+    while let Some(step) = stack.pop() {
+        match step {
+            Step::Exit(id) => {
+                if h1_node == Some(id) {
+                    let start = h1.map_or(0, |(s, _)| s);
+                    h1_node = None;
+                    // A one-word <h1> is a logo or a section name; an <h2>
+                    // or <h3> is the headline only when it repeats the title.
+                    let words = text[start..].split_whitespace().count();
+                    let ok = if h1_is_h1 {
+                        words >= 2
+                    } else {
+                        words >= 3 && title.is_some_and(|t| word_overlap(&text[start..], t) >= 0.6)
+                    };
+                    h1 = ok.then_some((start, text.len()));
+                }
+            }
+            Step::Enter(n) => {
+                if n.is_text() {
+                    let t = n.text();
+                    for w in t.split_whitespace() {
+                        text.push_str(w);
+                        text.push(' ');
+                    }
+                    if let Some((_, end)) = h1 {
+                        if h1_node.is_none() && text.len() > end + 400 {
+                            break;
+                        }
+                    }
+                    continue;
+                }
+                if !n.is_element() {
+                    continue;
+                }
+                let name = n
+                    .node_name()
+                    .map(|s| s.to_ascii_lowercase())
+                    .unwrap_or_default();
+                if matches!(
+                    name.as_str(),
+                    "script"
+                        | "style"
+                        | "noscript"
+                        | "template"
+                        | "svg"
+                        | "select"
+                        | "option"
+                        | "button"
+                ) {
+                    continue;
+                }
+                if matches!(name.as_str(), "h1" | "h2" | "h3") && h1.is_none() {
+                    h1 = Some((text.len(), text.len()));
+                    h1_node = Some(n.id);
+                    h1_is_h1 = name == "h1";
+                }
+                stack.push(Step::Exit(n.id));
+                let mut kids = Vec::new();
+                let mut c = n.first_child();
+                while let Some(ch) = c {
+                    c = ch.next_sibling();
+                    kids.push(ch);
+                }
+                stack.extend(kids.into_iter().rev().map(Step::Enter));
+                // Block boundaries become line breaks (a byline ends there).
+                if !matches!(name.as_str(), "span" | "a" | "em" | "strong" | "b" | "i") {
+                    text.push('\n');
+                }
+            }
+        }
+    }
+    let (start, end) = h1.filter(|_| h1_node.is_none())?;
+    Some(Header { text, start, end })
+}
+
+/// Dates written just after (then just before) the page's headline, with
+/// the label in front of each ("Published", "Updated"...).
+fn header_dates(h: &Header) -> Vec<(String, Label)> {
+    let (text, start, end) = (&h.text, h.start, h.end);
+    let after_end = floor_char(text, (end + 400).min(text.len()));
+    let before_start = floor_char(text, start.saturating_sub(200));
+    let mut out = Vec::new();
+    for (base, window) in [
+        (end, &text[end..after_end]),
+        (before_start, &text[before_start..start]),
+    ] {
+        let mut prev_end = base;
+        for (pos, d) in dates::find_all_visible(window) {
+            // The label sits between the previous date and this one.
+            let lead_start = floor_char(text, (base + pos).saturating_sub(30).max(prev_end));
+            prev_end = (base + pos + 8).min(base + window.len());
+            prev_end = floor_char(text, prev_end);
+            let lead = text[lead_start..base + pos].to_lowercase();
+            let label = if ["updated", "modified", "reviewed", "edited", "refreshed"]
+                .iter()
+                .any(|w| lead.contains(w))
+            {
+                Label::Updated
+            } else if ["published", "posted", "released", "written", "created"]
+                .iter()
+                .any(|w| lead.contains(w))
+            {
+                Label::Published
+            } else {
+                Label::None
+            };
+            out.push((d, label));
+        }
+    }
+    out
+}
+
+/// "By Jane Doe and John Roe" written just under the headline.
+fn header_byline(h: &Header) -> Vec<String> {
+    let window = h.after(300);
+    let mut out = Vec::new();
+    let lines: Vec<Vec<&str>> = window
+        .lines()
+        .map(|l| l.split_whitespace().collect::<Vec<_>>())
+        .filter(|l| !l.is_empty())
+        .collect();
+    for (li, line) in lines.iter().enumerate() {
+        let Some(i) = line.iter().position(|t| {
+            matches!(
+                t.to_lowercase().as_str(),
+                "by" | "by:" | "author:" | "authors:" | "written by:"
+            )
+        }) else {
+            continue;
+        };
+        // The name follows on the same line, else on the next one.
+        let toks: &[&str] = if i + 1 < line.len() {
+            &line[i + 1..]
+        } else if let Some(next) = lines.get(li + 1) {
+            next
+        } else {
+            continue;
+        };
+        let mut name = Vec::new();
+        for (j, w) in toks.iter().enumerate().take(12) {
+            let dated = toks
+                .get(j + 1)
+                .is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()));
+            let bare = w.trim_end_matches([',', ';', ':', '|']);
+            let connector = matches!(
+                bare,
+                "and"
+                    | "&"
+                    | "van"
+                    | "de"
+                    | "der"
+                    | "von"
+                    | "la"
+                    | "du"
+                    | "da"
+                    | "di"
+                    | "del"
+                    | "bin"
+            );
+            let capital = bare.chars().next().is_some_and(char::is_uppercase);
+            if bare.is_empty()
+                || !(connector || capital)
+                || bare.chars().any(|c| c.is_ascii_digit())
+                || (dated && dates::is_month(bare))
+                || matches!(
+                    bare,
+                    "Updated"
+                        | "Published"
+                        | "Posted"
+                        | "Last"
+                        | "On"
+                        | "Reviewed"
+                        | "Fact"
+                        | "Edited"
+                )
+            {
+                break;
+            }
+            name.push(*w);
+            if w.ends_with(['|', ';', ':']) {
+                break;
+            }
+        }
+        while name.last().is_some_and(|w| matches!(*w, "and" | "&")) {
+            name.pop();
+        }
+        if name.is_empty() {
+            continue;
+        }
+        split_byline(&name.join(" "), &mut out);
+        if !out.is_empty() {
+            break;
+        }
+    }
+    out
+}
+
 /// A date written just under (else just above) the page's `<h1>`: where
 /// bylines put it when no markup names it.
 fn near_title_date(doc: &Document) -> Option<String> {
@@ -504,15 +782,30 @@ fn visible_date(doc: &Document) -> Option<String> {
 
 /// "By Jane Doe and John Roe" / "Jane Doe, John Roe" → names.
 pub(crate) fn split_byline(s: &str, out: &mut Vec<String>) {
-    let s = clean_ws(s);
+    let s = decode_entities(&clean_ws(s));
     let mut s = s.as_str();
-    for p in ["By ", "by ", "BY ", "Written by ", "Posted by ", "Author: "] {
-        if let Some(r) = s.strip_prefix(p) {
-            s = r;
+    for p in [
+        "by",
+        "written by",
+        "posted by",
+        "text by",
+        "words by",
+        "author",
+        "authored by",
+    ] {
+        if s.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p)) {
+            let rest = &s[p.len()..];
+            if rest.is_empty() || rest.starts_with([' ', ':']) {
+                s = rest.trim_start_matches([' ', ':']);
+            }
         }
+    }
+    if s.is_empty() {
+        return;
     }
     // Cut trailing roles/dates ("Jane Doe | Reuters", "Jane Doe, Staff Writer").
     let s = s.split(['|', '\n', '•', '·']).next().unwrap_or(s);
+    let s = s.split(" - ").next().unwrap_or(s).trim();
     for part in s
         .split(" and ")
         .flat_map(|p| p.split(", "))
@@ -533,6 +826,13 @@ pub(crate) fn split_byline(s: &str, out: &mut Vec<String>) {
             "updated",
             "published",
             "contributor",
+            "founder",
+            "expert",
+            "view more",
+            "posts",
+            "director",
+            "manager",
+            "officer",
         ]
         .iter()
         .any(|w| lower.contains(w))
@@ -675,6 +975,18 @@ mod tests {
         assert_eq!(m.authors, vec!["Jane Doe", "John Roe"]);
         assert_eq!(m.published.as_deref(), Some("2016-11-14"));
         assert_eq!(m.site_name.as_deref(), Some("Gazette"));
+        // The date and byline shown under the headline beat metadata that
+        // disagrees (an organisation as author, another object's date).
+        let html = r#"<html><head><title>Big news story</title>
+          <meta name="author" content="The Gazette"><meta property="og:site_name" content="The Gazette">
+          <meta property="article:published_time" content="2020-01-01T10:00:00Z"></head><body>
+          <h1>Big news story today</h1><div class="meta"><span>By <a href="/a">Jane Doe</a> and John Roe</span>
+          <div>Published <time>March 3, 2021</time></div><div>Updated April 4, 2021</div></div>
+          <p>Text.</p></body></html>"#;
+        let doc = Document::from(html);
+        let m = extract(&doc, None);
+        assert_eq!(m.authors, vec!["Jane Doe", "John Roe"]);
+        assert_eq!(m.published.as_deref(), Some("2021-03-03"));
         let doc = Document::from("<p>x</p>");
         let m = extract(&doc, Some("https://g.example/2016/12/15/a.html"));
         assert_eq!(m.published.as_deref(), Some("2016-12-15"));

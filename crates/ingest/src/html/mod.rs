@@ -112,7 +112,13 @@ fn extract_decoded(html: String, url_hint: Option<&str>) -> Result<Extracted, Ht
     let doc = dom_query::Document::from(html.as_str());
     let url_hint = url_hint.filter(|u| u.starts_with("http://") || u.starts_with("https://"));
     let meta = meta::extract(&doc, url_hint);
-    extract::prune(&doc);
+    let core = extract::prune(&doc);
+    // The paragraph-density candidate, walked before Readability takes the tree.
+    let mut candidate: Vec<extract::RawBlock> = core
+        .and_then(|c| extract::container(&doc, c))
+        .map(|n| extract::blocks(&n))
+        .unwrap_or_default();
+    candidate.retain(|b| !extract::is_boilerplate(&b.text));
 
     let mut raw = Vec::new();
     let cfg = dom_smoothie::Config {
@@ -128,8 +134,10 @@ fn extract_decoded(html: String, url_hint: Option<&str>) -> Result<Extracted, Ht
             }
         }
     }
-    if raw.iter().map(|b| b.text.len()).sum::<usize>() < 200 {
-        // Readability found nothing: walk the whole (pruned) body.
+    let chars = |v: &[extract::RawBlock]| v.iter().map(|b| b.text.len()).sum::<usize>();
+    if chars(&raw) < 200 && chars(&candidate) < 200 {
+        // Neither Readability nor the paragraph container found anything:
+        // walk the whole (pruned) body.
         let doc = dom_query::Document::from(html.as_str());
         extract::prune(&doc);
         if let Some(b) = doc
@@ -146,6 +154,12 @@ fn extract_decoded(html: String, url_hint: Option<&str>) -> Result<Extracted, Ht
         }
     }
     raw.retain(|b| !extract::is_boilerplate(&b.text));
+    let words = |v: &[extract::RawBlock]| -> usize {
+        v.iter().map(|b| b.text.split_whitespace().count()).sum()
+    };
+    if words(&raw) * 2 < words(&candidate) {
+        raw = candidate;
+    }
     // Drop a leading heading that repeats the title: the body starts after it.
     if let (Some(first), Some(title)) = (raw.first(), meta.title.as_deref()) {
         if first.kind == BlockKind::Heading && first.text.eq_ignore_ascii_case(title.trim()) {
