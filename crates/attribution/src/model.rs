@@ -105,10 +105,11 @@ impl QWeights {
     pub fn new(w: &Weights) -> Self {
         let max = w.w.iter().fold(0f32, |m, x| m.max(x.abs())).max(1e-9);
         let scale = max / 32767.0;
-        let q =
+        let mut q = whosaid_core::huge_page_vec(w.w.len());
+        q.extend(
             w.w.iter()
-                .map(|x| (x / scale).round().clamp(-32767.0, 32767.0) as i16)
-                .collect();
+                .map(|x| (x / scale).round().clamp(-32767.0, 32767.0) as i16),
+        );
         QWeights {
             bits: w.bits,
             labels: w.labels,
@@ -352,10 +353,11 @@ pub fn read_models(bytes: &[u8]) -> Result<Vec<Weights>, ModelError> {
         }
         let len = (1usize << bits) * labels;
         let body = raw.get(pos..pos + 2 * len).ok_or_else(bad)?;
-        let w = body
-            .chunks_exact(2)
-            .map(|c| i16::from_le_bytes([c[0], c[1]]) as f32 * scale)
-            .collect();
+        let mut w = whosaid_core::huge_page_vec(len);
+        w.extend(
+            body.chunks_exact(2)
+                .map(|c| i16::from_le_bytes([c[0], c[1]]) as f32 * scale),
+        );
         pos += 2 * len;
         out.push(Weights { bits, labels, w });
     }

@@ -12,6 +12,7 @@
 mod attribution;
 mod document;
 mod entity;
+mod mem;
 mod pipeline;
 mod span;
 mod tags;
@@ -22,6 +23,7 @@ pub use attribution::{
 };
 pub use document::{content_id, Boilerplate, BoilerplateKind, Document, Metadata, Sentence, Token};
 pub use entity::{Entity, EntityKind, Mention, MentionType};
+pub use mem::huge_page_vec;
 pub use pipeline::{Pipeline, Stage, StageError};
 pub use span::{Region, Span};
 pub use tags::{DepRel, Upos, Xpos};

@@ -2,6 +2,9 @@
 //! gendered first names. Small on purpose: the tagger finds names; these lists
 //! only type and link what it finds.
 
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
 /// Office and role words that precede a name ("Sen.", "President-elect") or head
 /// a description of a person ("the ambassador"). Lower-case.
 pub const TITLE_WORDS: &[&str] = &[
@@ -832,13 +835,17 @@ pub fn first_name_gender(w: &str) -> Gender {
         "Liz",
         "Debra",
     ];
-    if MALE.contains(&w) {
-        Gender::Male
-    } else if FEMALE.contains(&w) {
-        Gender::Female
-    } else {
-        Gender::Unknown
-    }
+    // Asked for every word the NER tagger sees: a hash lookup, not two scans.
+    // MALE goes in last, so a name on both lists stays male, as it was when
+    // the lists were scanned in that order.
+    static BY_NAME: LazyLock<HashMap<&'static str, Gender>> = LazyLock::new(|| {
+        FEMALE
+            .iter()
+            .map(|&n| (n, Gender::Female))
+            .chain(MALE.iter().map(|&n| (n, Gender::Male)))
+            .collect()
+    });
+    BY_NAME.get(w).copied().unwrap_or(Gender::Unknown)
 }
 
 /// Words that close an organisation name and may be dropped in a short alias

@@ -252,10 +252,11 @@ impl Tagger {
         if body.len() != n * 2 {
             return Err(ModelError::Format("truncated weights"));
         }
-        let weights = body
-            .chunks_exact(2)
-            .map(|c| i16::from_le_bytes([c[0], c[1]]))
-            .collect();
+        let mut weights = whosaid_core::huge_page_vec(n);
+        weights.extend(
+            body.chunks_exact(2)
+                .map(|c| i16::from_le_bytes([c[0], c[1]])),
+        );
         Ok(Tagger {
             bits,
             scale,

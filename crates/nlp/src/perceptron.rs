@@ -147,11 +147,12 @@ pub(crate) fn from_bytes(
             return Err(ModelError::Corrupt("implausible table shape".into()));
         }
         let n = (1usize << bits) * classes;
-        let weights = cur
-            .take(n * 2)?
-            .chunks_exact(2)
-            .map(|c| i16::from_le_bytes([c[0], c[1]]) as f32 / scale)
-            .collect();
+        let mut weights = whosaid_core::huge_page_vec(n);
+        weights.extend(
+            cur.take(n * 2)?
+                .chunks_exact(2)
+                .map(|c| i16::from_le_bytes([c[0], c[1]]) as f32 / scale),
+        );
         tables.push(Table {
             bits,
             classes,

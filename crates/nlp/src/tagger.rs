@@ -254,10 +254,11 @@ impl Tagger {
             }
             let n = (1usize << bits) * classes;
             let data = take(n * 2)?;
-            let weights = data
-                .chunks_exact(2)
-                .map(|c| i16::from_le_bytes([c[0], c[1]]) as f32 / scale)
-                .collect();
+            let mut weights = whosaid_core::huge_page_vec(n);
+            weights.extend(
+                data.chunks_exact(2)
+                    .map(|c| i16::from_le_bytes([c[0], c[1]]) as f32 / scale),
+            );
             tables.push(Table {
                 bits,
                 classes,
