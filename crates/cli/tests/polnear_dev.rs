@@ -20,9 +20,9 @@ fn polnear_dev_stays_above_the_floor() {
         .arg(&dev)
         .args([
             "--min-linked-f1",
-            "0.70",
+            "0.71",
             "--min-content-overlap-f1",
-            "0.785",
+            "0.795",
         ])
         .output()
         .expect("whosaid runs");
