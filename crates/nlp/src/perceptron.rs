@@ -1,4 +1,4 @@
-//! Hashed averaged-perceptron tables shared by the parser: a flat
+//! Hashed averaged-perceptron tables shared by the tagger and the parser: a flat
 //! `buckets × classes` weight array, a lazily averaging trainer, and the
 //! model file layout the tagger uses too (magic, then per table: bits,
 //! classes, scale and i16-quantised weights, all deflated).
@@ -38,6 +38,25 @@ impl Table {
                 }
             }
         }
+    }
+
+    /// The best-scoring class among those `allowed` (class 0 when none is).
+    pub fn best(
+        &self,
+        features: &[u64],
+        scratch: &mut [f32],
+        allowed: impl Fn(usize) -> bool,
+    ) -> usize {
+        self.scores(features, scratch);
+        let mut best = 0;
+        let mut best_score = f32::NEG_INFINITY;
+        for (c, &s) in scratch.iter().enumerate() {
+            if allowed(c) && s > best_score {
+                best = c;
+                best_score = s;
+            }
+        }
+        best
     }
 }
 

@@ -9,6 +9,7 @@
 //! small: most UPOS decisions are XPOS lookups, and the context features
 //! settle the ambiguous ones (IN → ADP/SCONJ, VB* → VERB/AUX, DT → DET/PRON).
 
+use crate::perceptron::{Table, Trainer};
 use std::io::{Read, Write};
 use whosaid_core::{Document, Stage, StageError, Upos, Xpos};
 
@@ -81,56 +82,6 @@ impl Lexicon {
             let k = Lexicon::key(&n.lower);
             n.class = self.map.get(&k).copied().unwrap_or(0);
         }
-    }
-}
-
-/// One hashed weight table: `buckets × classes` weights, row-major by bucket.
-#[derive(Clone)]
-struct Table {
-    bits: u32,
-    classes: usize,
-    weights: Vec<f32>,
-}
-
-impl Table {
-    fn new(bits: u32, classes: usize) -> Self {
-        Table {
-            bits,
-            classes,
-            weights: vec![0.0; (1usize << bits) * classes],
-        }
-    }
-
-    fn row(&self, feature: u64) -> usize {
-        (feature & ((1u64 << self.bits) - 1)) as usize * self.classes
-    }
-
-    fn scores(&self, features: &[u64], out: &mut [f32]) {
-        out.iter_mut().for_each(|s| *s = 0.0);
-        for &f in features {
-            let r = self.row(f);
-            for (s, w) in out.iter_mut().zip(&self.weights[r..r + self.classes]) {
-                *s += w;
-            }
-        }
-    }
-
-    fn best(
-        &self,
-        features: &[u64],
-        scratch: &mut [f32],
-        allowed: impl Fn(usize) -> bool,
-    ) -> usize {
-        self.scores(features, scratch);
-        let mut best = 0;
-        let mut best_score = f32::NEG_INFINITY;
-        for (c, &s) in scratch.iter().enumerate() {
-            if allowed(c) && s > best_score {
-                best = c;
-                best_score = s;
-            }
-        }
-        best
     }
 }
 
@@ -574,51 +525,6 @@ pub struct TaggedSentence {
     pub words: Vec<String>,
     pub xpos: Vec<Xpos>,
     pub upos: Vec<Upos>,
-}
-
-/// Averaged-perceptron trainer state for one table.
-struct Trainer {
-    table: Table,
-    totals: Vec<f32>,
-    stamps: Vec<u32>,
-    step: u32,
-}
-
-impl Trainer {
-    fn new(bits: u32, classes: usize) -> Self {
-        let table = Table::new(bits, classes);
-        let n = table.weights.len();
-        Trainer {
-            table,
-            totals: vec![0.0; n],
-            stamps: vec![0; n],
-            step: 0,
-        }
-    }
-
-    fn update(&mut self, features: &[u64], truth: usize, guess: usize) {
-        self.step += 1;
-        if truth == guess {
-            return;
-        }
-        for &f in features {
-            let r = self.table.row(f);
-            for (c, delta) in [(truth, 1.0f32), (guess, -1.0)] {
-                let k = r + c;
-                self.totals[k] += (self.step - self.stamps[k]) as f32 * self.table.weights[k];
-                self.stamps[k] = self.step;
-                self.table.weights[k] += delta;
-            }
-        }
-    }
-
-    fn averaged(mut self) -> Table {
-        for k in 0..self.table.weights.len() {
-            self.totals[k] += (self.step - self.stamps[k]) as f32 * self.table.weights[k];
-            self.table.weights[k] = self.totals[k] / self.step.max(1) as f32;
-        }
-        self.table
-    }
 }
 
 /// Trains a tagger on gold sentences: `epochs` passes, sentence order
