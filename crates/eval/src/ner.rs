@@ -14,6 +14,12 @@ pub struct Prf {
 }
 
 impl Prf {
+    /// Adds another count (micro-averaging over documents).
+    pub fn add(&mut self, other: &Prf) {
+        self.tp += other.tp;
+        self.gold += other.gold;
+        self.pred += other.pred;
+    }
     pub fn precision(&self) -> f64 {
         if self.pred == 0 {
             0.0

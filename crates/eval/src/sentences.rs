@@ -11,7 +11,7 @@
 //! A predicted sentence is correct when its span, trimmed of whitespace,
 //! equals a reference sentence's: precision, recall and F1 over sentences.
 
-use serde::Serialize;
+use crate::ner::Prf;
 use whosaid_core::Span;
 
 /// One document's text and reference sentence spans (code points).
@@ -19,36 +19,6 @@ pub struct Reference {
     pub name: String,
     pub text: String,
     pub sentences: Vec<Span>,
-}
-
-/// Sentence counts and scores.
-#[derive(Debug, Default, Clone, Copy, Serialize)]
-pub struct Score {
-    pub correct: usize,
-    pub predicted: usize,
-    pub gold: usize,
-}
-
-impl Score {
-    pub fn precision(&self) -> f64 {
-        self.correct as f64 / self.predicted.max(1) as f64
-    }
-    pub fn recall(&self) -> f64 {
-        self.correct as f64 / self.gold.max(1) as f64
-    }
-    pub fn f1(&self) -> f64 {
-        let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
-    }
-    pub fn add(&mut self, other: Score) {
-        self.correct += other.correct;
-        self.predicted += other.predicted;
-        self.gold += other.gold;
-    }
 }
 
 /// `span` without leading/trailing whitespace of `chars`.
@@ -64,7 +34,7 @@ fn trim(chars: &[char], span: Span) -> Span {
 }
 
 /// Scores predicted sentence spans against reference spans over `text`.
-pub fn score(text: &str, gold: &[Span], pred: &[Span]) -> Score {
+pub fn score(text: &str, gold: &[Span], pred: &[Span]) -> Prf {
     let chars: Vec<char> = text.chars().collect();
     let mut g: Vec<Span> = gold
         .iter()
@@ -81,9 +51,9 @@ pub fn score(text: &str, gold: &[Span], pred: &[Span]) -> Score {
     p.sort();
     p.dedup();
     let correct = p.iter().filter(|s| g.binary_search(s).is_ok()).count();
-    Score {
-        correct,
-        predicted: p.len(),
+    Prf {
+        tp: correct,
+        pred: p.len(),
         gold: g.len(),
     }
 }
@@ -222,7 +192,7 @@ mod tests {
         );
         let pred = [Span::new(0, 17), Span::new(19, 28)];
         let s = score(&refs[0].text, &refs[0].sentences, &pred);
-        assert_eq!((s.correct, s.predicted, s.gold), (1, 2, 3));
+        assert_eq!((s.tp, s.pred, s.gold), (1, 2, 3));
     }
 
     #[test]

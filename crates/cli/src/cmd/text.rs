@@ -80,13 +80,13 @@ fn split(text: &str) -> Vec<whosaid_core::Span> {
 
 fn eval_sentences(file: PathBuf, text_dir: Option<PathBuf>) -> CmdResult {
     let conllu = read_text_maybe_gz(&file)?;
-    let mut total = sentences::Score::default();
-    let mut by_paragraph = sentences::Score::default();
+    let mut total = whosaid_eval::ner::Prf::default();
+    let mut by_paragraph = whosaid_eval::ner::Prf::default();
     let mut docs = 0;
     match text_dir {
         None => {
             for r in sentences::ud_references(&conllu) {
-                total.add(sentences::score(&r.text, &r.sentences, &split(&r.text)));
+                total.add(&sentences::score(&r.text, &r.sentences, &split(&r.text)));
                 docs += 1;
             }
         }
@@ -101,9 +101,9 @@ fn eval_sentences(file: PathBuf, text_dir: Option<PathBuf>) -> CmdResult {
                 let text = std::fs::read_to_string(&path)
                     .with_context(|| format!("cannot read {}", path.display()))?;
                 let pred = split(&text);
-                total.add(sentences::score(&text, &gold, &pred));
+                total.add(&sentences::score(&text, &gold, &pred));
                 let cut = sentences::split_at_paragraphs(&text, &gold);
-                by_paragraph.add(sentences::score(&text, &cut, &pred));
+                by_paragraph.add(&sentences::score(&text, &cut, &pred));
                 docs += 1;
             }
         }
@@ -116,8 +116,8 @@ fn eval_sentences(file: PathBuf, text_dir: Option<PathBuf>) -> CmdResult {
         total.precision(),
         total.recall(),
         total.f1(),
-        total.correct,
-        total.predicted,
+        total.tp,
+        total.pred,
         total.gold
     );
     if by_paragraph.gold > 0 {
@@ -126,8 +126,8 @@ fn eval_sentences(file: PathBuf, text_dir: Option<PathBuf>) -> CmdResult {
             by_paragraph.precision(),
             by_paragraph.recall(),
             by_paragraph.f1(),
-            by_paragraph.correct,
-            by_paragraph.predicted,
+            by_paragraph.tp,
+            by_paragraph.pred,
             by_paragraph.gold
         );
     }
