@@ -311,7 +311,6 @@ const TRAILING_CUES: &[&str] = &[
     "insisted",
     "warned",
     "claimed",
-    "reported",
     "confirmed",
     "acknowledged",
     "stated",
