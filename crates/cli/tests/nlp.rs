@@ -55,3 +55,41 @@ fn conllu_offsets_point_into_the_text() {
     // Heads and relations are filled by the parser.
     assert!(conllu.contains("\troot\t"));
 }
+
+/// `--pretokenized` keeps the given tokens and fills every predicted column;
+/// the input's FEATS and DEPS (which whosaid does not predict) are blanked so
+/// they cannot pass for predictions.
+#[test]
+fn pretokenized_conllu_is_tagged_lemmatised_and_parsed() {
+    let gold = "# text = Officials said it.\n\
+                1\tOfficials\tGOLDLEMMA\tNOUN\tNNS\tNumber=Plur\t2\tnsubj\t2:nsubj\t_\n\
+                2\tsaid\tGOLDLEMMA\tVERB\tVBD\tTense=Past\t0\troot\t0:root\t_\n\
+                3\tit\tGOLDLEMMA\tPRON\tPRP\tCase=Nom\t2\tobj\t2:obj\tSpaceAfter=No\n\
+                4\t.\tGOLDLEMMA\tPUNCT\t.\t_\t2\tpunct\t2:punct\t_\n\n";
+    let mut child = Command::new(env!("CARGO_BIN_EXE_whosaid"))
+        .args(["nlp", "-", "--pretokenized"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("whosaid runs");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(gold.as_bytes())
+        .expect("write");
+    let out = child.wait_with_output().expect("output");
+    assert!(out.status.success());
+    let conllu = String::from_utf8_lossy(&out.stdout);
+    let rows: Vec<Vec<&str>> = conllu
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .map(|l| l.split('\t').collect())
+        .collect();
+    assert_eq!(rows.len(), 4, "{conllu}");
+    assert_eq!(rows[1][1], "said");
+    assert_eq!(rows[1][2], "say", "predicted lemma");
+    assert!(rows.iter().all(|r| r[5] == "_" && r[8] == "_"), "{conllu}");
+    assert_eq!(rows.iter().filter(|r| r[6] == "0").count(), 1, "one root");
+    assert_eq!(rows[2][9], "SpaceAfter=No", "MISC kept");
+}

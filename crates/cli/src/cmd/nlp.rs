@@ -218,10 +218,13 @@ fn to_conllu(doc: &whosaid::Document) -> String {
     out
 }
 
-/// Tags and parses the tokens of a CoNLL-U input and prints it back with
-/// UPOS, XPOS, HEAD and DEPREL filled.
+/// Tags, lemmatises and parses the tokens of a CoNLL-U input and prints it
+/// back with LEMMA, UPOS, XPOS, HEAD and DEPREL filled, FEATS and DEPS
+/// blanked (whosaid predicts neither: the input's would pass for ours) and
+/// ID, FORM and MISC kept, so standard UD scorers can compare it with gold.
 fn tag_pretokenized(text: &str) -> CmdResult {
     let model = tagger::Tagger::english().context("the embedded tagger model does not load")?;
+    let lemmatizer = whosaid_nlp::lemma::Lemmatizer::english();
     let parser = parser::Parser::english().context("the embedded parser model does not load")?;
     let mut block: Vec<&str> = Vec::new();
     let mut out = String::new();
@@ -243,6 +246,9 @@ fn tag_pretokenized(text: &str) -> CmdResult {
             let mut cols: Vec<String> = line.split('\t').map(str::to_string).collect();
             if cols.len() == 10 && cols[0].bytes().all(|b| b.is_ascii_digit()) {
                 if let Some((x, u)) = tags.next() {
+                    cols[2] = lemmatizer.lemma(&cols[1], x);
+                    cols[5] = "_".to_string();
+                    cols[8] = "_".to_string();
                     cols[3] = u.to_string();
                     cols[4] = x.to_string();
                 }
