@@ -274,24 +274,9 @@ fn tag_pretokenized(text: &str) -> CmdResult {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Reads a text file, gzip-compressed or not.
-fn read_text(path: &Path) -> anyhow::Result<String> {
-    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
-    let mut text = String::new();
-    if bytes.starts_with(&[0x1f, 0x8b]) {
-        flate2::read::GzDecoder::new(bytes.as_slice())
-            .read_to_string(&mut text)
-            .with_context(|| format!("{}: not valid gzip'd UTF-8", path.display()))?;
-    } else {
-        text = String::from_utf8(bytes)
-            .with_context(|| format!("{}: not valid UTF-8", path.display()))?;
-    }
-    Ok(text)
-}
-
 /// Reads a CoNLL-U file, gzip-compressed or not.
 fn read_conllu(path: &Path) -> anyhow::Result<Vec<tagger::TaggedSentence>> {
-    let sentences = tagger::read_conllu(&read_text(path)?);
+    let sentences = tagger::read_conllu(&super::read_text_maybe_gz(path)?);
     anyhow::ensure!(
         !sentences.is_empty(),
         "{}: no CoNLL-U sentences",
@@ -302,7 +287,7 @@ fn read_conllu(path: &Path) -> anyhow::Result<Vec<tagger::TaggedSentence>> {
 
 /// Reads a CoNLL-U treebank, gzip-compressed or not.
 fn read_trees(path: &Path) -> anyhow::Result<Vec<parser::TreeSentence>> {
-    let sentences = parser::read_conllu(&read_text(path)?);
+    let sentences = parser::read_conllu(&super::read_text_maybe_gz(path)?);
     anyhow::ensure!(
         !sentences.is_empty(),
         "{}: no CoNLL-U sentences",
