@@ -11,7 +11,9 @@ static ENGLISH_TABLE: &str = include_str!("../../../models/lemmas.tsv");
 
 /// Lemmas for (word, Penn tag) pairs.
 pub struct Lemmatizer {
-    exceptions: HashMap<(String, Xpos), String>,
+    /// Per Penn tag (by `Xpos::index`): lowercased form → lemma. Split by tag
+    /// so a lookup borrows the form instead of building a (String, tag) key.
+    exceptions: Vec<HashMap<String, String>>,
 }
 
 impl Lemmatizer {
@@ -22,12 +24,12 @@ impl Lemmatizer {
 
     /// A lemmatiser over a `form<TAB>XPOS<TAB>lemma` table (bad lines skipped).
     pub fn from_table(table: &str) -> Self {
-        let mut exceptions = HashMap::new();
+        let mut exceptions = vec![HashMap::new(); Xpos::ALL.len()];
         for line in table.lines() {
             let mut cols = line.split('\t');
             if let (Some(form), Some(tag), Some(lemma)) = (cols.next(), cols.next(), cols.next()) {
                 if let Some(x) = Xpos::parse(tag) {
-                    exceptions.insert((form.to_string(), x), lemma.to_string());
+                    exceptions[x.index()].insert(form.to_string(), lemma.to_string());
                 }
             }
         }
@@ -37,7 +39,7 @@ impl Lemmatizer {
     /// The lemma of `word` tagged `xpos`.
     pub fn lemma(&self, word: &str, xpos: Xpos) -> String {
         let lower = normalise(word);
-        if let Some(l) = self.exceptions.get(&(lower.clone(), xpos)) {
+        if let Some(l) = self.exceptions[xpos.index()].get(lower.as_str()) {
             return l.clone();
         }
         rules(word, &lower, xpos)
