@@ -3,11 +3,11 @@
 use std::io::Write;
 use std::process::{Command, Stdio};
 
-#[test]
-fn conllu_offsets_point_into_the_text() {
-    let text = "“We will win,” the senator said. Sen. Smith didn’t agree.";
+/// Runs `whosaid nlp - EXTRA…` on `input`; the command must succeed.
+fn nlp(extra: &[&str], input: &str) -> String {
     let mut child = Command::new(env!("CARGO_BIN_EXE_whosaid"))
         .args(["nlp", "-"])
+        .args(extra)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .spawn()
@@ -16,11 +16,17 @@ fn conllu_offsets_point_into_the_text() {
         .stdin
         .take()
         .expect("stdin")
-        .write_all(text.as_bytes())
+        .write_all(input.as_bytes())
         .expect("write");
     let out = child.wait_with_output().expect("output");
     assert!(out.status.success());
-    let conllu = String::from_utf8_lossy(&out.stdout);
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn conllu_offsets_point_into_the_text() {
+    let text = "“We will win,” the senator said. Sen. Smith didn’t agree.";
+    let conllu = nlp(&[], text);
     let chars: Vec<char> = text.chars().collect();
     let mut rows = 0;
     for line in conllu
@@ -66,21 +72,7 @@ fn pretokenized_conllu_is_tagged_lemmatised_and_parsed() {
                 2\tsaid\tGOLDLEMMA\tVERB\tVBD\tTense=Past\t0\troot\t0:root\t_\n\
                 3\tit\tGOLDLEMMA\tPRON\tPRP\tCase=Nom\t2\tobj\t2:obj\tSpaceAfter=No\n\
                 4\t.\tGOLDLEMMA\tPUNCT\t.\t_\t2\tpunct\t2:punct\t_\n\n";
-    let mut child = Command::new(env!("CARGO_BIN_EXE_whosaid"))
-        .args(["nlp", "-", "--pretokenized"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("whosaid runs");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(gold.as_bytes())
-        .expect("write");
-    let out = child.wait_with_output().expect("output");
-    assert!(out.status.success());
-    let conllu = String::from_utf8_lossy(&out.stdout);
+    let conllu = nlp(&["--pretokenized"], gold);
     let rows: Vec<Vec<&str>> = conllu
         .lines()
         .filter(|l| !l.starts_with('#') && !l.is_empty())

@@ -485,6 +485,11 @@ mod tests {
         Span::new(s, s + needle.chars().count() as u32)
     }
 
+    /// The text a region covers (its extent), "" when absent.
+    fn text_of<'d>(doc: &'d Document, r: Option<&Region>) -> &'d str {
+        doc.slice(r.and_then(Region::extent).unwrap_or_default())
+    }
+
     fn outer(doc: &Document, source: &str, cue: &str, content: &str) -> Attribution {
         Attribution {
             source: Some(Region::single(span_of(doc, source))),
@@ -507,14 +512,13 @@ mod tests {
         add_inner_attributions(&doc, &mut attrs);
         assert_eq!(attrs.len(), 2);
         let inner = &attrs[1];
-        let text = |r: &Option<Region>| {
-            doc.slice(r.as_ref().and_then(Region::extent).unwrap_or_default())
-                .to_string()
-        };
-        assert_eq!(text(&inner.source), "US intelligence officials");
+        assert_eq!(
+            text_of(&doc, inner.source.as_ref()),
+            "US intelligence officials"
+        );
         assert_eq!(doc.slice(inner.cue.extent().unwrap_or_default()), "believe");
         assert_eq!(
-            text(&inner.content),
+            text_of(&doc, inner.content.as_ref()),
             "Putin was likely involved in the hacks"
         );
     }
@@ -556,13 +560,9 @@ mod tests {
         add_trailing_reports(&doc, &mut attrs);
         assert_eq!(attrs.len(), 1);
         let a = &attrs[0];
-        let text = |r: &Option<Region>| {
-            doc.slice(r.as_ref().and_then(Region::extent).unwrap_or_default())
-                .to_string()
-        };
-        assert_eq!(text(&a.source), "NBC News");
+        assert_eq!(text_of(&doc, a.source.as_ref()), "NBC News");
         assert_eq!(
-            text(&a.content),
+            text_of(&doc, a.content.as_ref()),
             "Officials believe the hack was directed from Moscow"
         );
         add_trailing_reports(&doc, &mut attrs);
@@ -588,22 +588,12 @@ mod tests {
             ),
         ];
         extend_outer_over_inner(&mut attrs);
-        let content = attrs[1]
-            .content
-            .as_ref()
-            .and_then(Region::extent)
-            .unwrap_or_default();
         assert_eq!(
-            doc.slice(content),
+            text_of(&doc, attrs[1].content.as_ref()),
             "US officials believe Putin was involved in the hacks"
         );
-        let inner = attrs[0]
-            .content
-            .as_ref()
-            .and_then(Region::extent)
-            .unwrap_or_default();
         assert_eq!(
-            doc.slice(inner),
+            text_of(&doc, attrs[0].content.as_ref()),
             "Putin was involved in the hacks",
             "the inner one is untouched"
         );
@@ -616,13 +606,8 @@ mod tests {
         );
         let mut attrs = vec![outer(&doc, "NBC News", "reported", "Tuesday")];
         fix_dated_contents(&doc, &mut attrs);
-        let content = attrs[0]
-            .content
-            .as_ref()
-            .and_then(Region::extent)
-            .unwrap_or_default();
         assert_eq!(
-            doc.slice(content),
+            text_of(&doc, attrs[0].content.as_ref()),
             "Officials believe the hack was directed from Moscow"
         );
     }
