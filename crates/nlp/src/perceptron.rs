@@ -135,12 +135,29 @@ pub(crate) fn to_bytes(magic: &[u8; 8], tables: &[&Table], prune: i16) -> Vec<u8
             raw.extend_from_slice(&q.to_le_bytes());
         }
     }
+    seal(magic, &raw)
+}
+
+/// A model file: `magic`, then `raw` deflated (shared by every model here).
+pub(crate) fn seal(magic: &[u8; 8], raw: &[u8]) -> Vec<u8> {
     let mut enc = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::best());
     // Writing to a Vec cannot fail.
-    let _ = enc.write_all(&raw);
+    let _ = enc.write_all(raw);
     let mut out = magic.to_vec();
     out.extend(enc.finish().unwrap_or_default());
     out
+}
+
+/// The raw bytes of a model file written by [`seal`] with `magic`.
+pub(crate) fn unseal(magic: &[u8; 8], bytes: &[u8]) -> Result<Vec<u8>, ModelError> {
+    let body = bytes
+        .strip_prefix(magic.as_slice())
+        .ok_or(ModelError::BadMagic)?;
+    let mut raw = Vec::new();
+    flate2::read::DeflateDecoder::new(body)
+        .read_to_end(&mut raw)
+        .map_err(|e| ModelError::Corrupt(e.to_string()))?;
+    Ok(raw)
 }
 
 /// Reads `count` tables written by [`to_bytes`].
@@ -149,13 +166,7 @@ pub(crate) fn from_bytes(
     bytes: &[u8],
     count: usize,
 ) -> Result<Vec<Table>, ModelError> {
-    let body = bytes
-        .strip_prefix(magic.as_slice())
-        .ok_or(ModelError::BadMagic)?;
-    let mut raw = Vec::new();
-    flate2::read::DeflateDecoder::new(body)
-        .read_to_end(&mut raw)
-        .map_err(|e| ModelError::Corrupt(e.to_string()))?;
+    let raw = unseal(magic, bytes)?;
     let mut cur = Cursor { raw: &raw, pos: 0 };
     let mut tables = Vec::with_capacity(count);
     for _ in 0..count {

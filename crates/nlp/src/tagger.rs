@@ -10,7 +10,6 @@
 //! settle the ambiguous ones (IN → ADP/SCONJ, VB* → VERB/AUX, DT → DET/PRON).
 
 use crate::perceptron::{Table, Trainer};
-use std::io::{Read, Write};
 use whosaid_core::{Document, Stage, StageError, Upos, Xpos};
 
 /// Log2 of the feature buckets of the XPOS table.
@@ -158,23 +157,15 @@ impl Tagger {
                 raw.extend_from_slice(&v.to_le_bytes());
             }
         }
-        let mut enc = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::best());
-        // Writing to a Vec cannot fail.
-        let _ = enc.write_all(&raw);
-        let mut out = MAGIC.to_vec();
-        out.extend(enc.finish().unwrap_or_default());
-        out
+        crate::perceptron::seal(MAGIC, &raw)
     }
 
     /// Reads a model written by [`Tagger::to_bytes`].
     pub fn from_bytes(bytes: &[u8]) -> Result<Self, TaggerError> {
-        let body = bytes
-            .strip_prefix(MAGIC.as_slice())
-            .ok_or(TaggerError::BadMagic)?;
-        let mut raw = Vec::new();
-        flate2::read::DeflateDecoder::new(body)
-            .read_to_end(&mut raw)
-            .map_err(|e| TaggerError::Corrupt(e.to_string()))?;
+        let raw = crate::perceptron::unseal(MAGIC, bytes).map_err(|e| match e {
+            crate::perceptron::ModelError::BadMagic => TaggerError::BadMagic,
+            crate::perceptron::ModelError::Corrupt(m) => TaggerError::Corrupt(m),
+        })?;
         let mut pos = 0;
         let mut take = |n: usize| -> Result<&[u8], TaggerError> {
             let s = raw
