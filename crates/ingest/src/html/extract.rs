@@ -62,6 +62,8 @@ pub fn prune(doc: &Document) -> Option<dom_query::NodeId> {
     // element that holds the most paragraph text, and its ancestors are kept.
     let protected = paragraph_core(doc);
     let core = protected.first().copied();
+    // A set: every element is checked against it (pages nest thousands deep).
+    let protected: std::collections::HashSet<dom_query::NodeId> = protected.into_iter().collect();
     let Some(root) = doc.select("html").nodes().first().copied() else {
         return core;
     };
@@ -177,14 +179,21 @@ pub fn container<'a>(doc: &'a Document, core: dom_query::NodeId) -> Option<NodeR
 /// The parent of the most `<p>` text and all its ancestors: the article's
 /// paragraphs almost always sit side by side in one container.
 fn paragraph_core(doc: &Document) -> Vec<dom_query::NodeId> {
+    // Parents in first-seen order (ties go to the last, as before), with an
+    // index so each paragraph finds its parent's entry in constant time.
     let mut totals: Vec<(NodeRef, usize)> = Vec::new();
+    let mut index: std::collections::HashMap<dom_query::NodeId, usize> =
+        std::collections::HashMap::new();
     let paragraphs = doc.select("p");
     for p in paragraphs.nodes() {
         let Some(parent) = p.parent() else { continue };
         let len = p.text().trim().len();
-        match totals.iter_mut().find(|(n, _)| n.id == parent.id) {
-            Some((_, total)) => *total += len,
-            None => totals.push((parent, len)),
+        match index.get(&parent.id) {
+            Some(&i) => totals[i].1 += len,
+            None => {
+                index.insert(parent.id, totals.len());
+                totals.push((parent, len));
+            }
         }
     }
     let Some((best, total)) = totals.iter().max_by_key(|(_, t)| *t) else {
