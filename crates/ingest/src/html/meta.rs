@@ -230,6 +230,8 @@ const MODIFIED_KEYS: [&str; 5] = [
 /// Reads the page's metadata (call before the document is pruned).
 pub fn extract(doc: &Document, url_hint: Option<&str>) -> Metadata {
     let metas = Metas::read(doc);
+    // Read only when a date search needs them, and then once.
+    let scripts: std::cell::OnceCell<Vec<String>> = std::cell::OnceCell::new();
     let mut ld = Ld::default();
     let mut site_fallback = None;
     for s in doc.select("script[type=\"application/ld+json\" i]").iter() {
@@ -372,8 +374,12 @@ pub fn extract(doc: &Document, url_hint: Option<&str>) -> Metadata {
         m.published = time_element(doc);
     }
     if m.published.is_none() {
-        m.published = data_attribute_date(doc, "data-pubdate")
-            .or_else(|| script_date(doc, &SCRIPT_PUBLISHED_KEYS));
+        m.published = data_attribute_date(doc, "data-pubdate").or_else(|| {
+            script_date(
+                scripts.get_or_init(|| inline_scripts(doc)),
+                &SCRIPT_PUBLISHED_KEYS,
+            )
+        });
     }
     if m.published.is_none() {
         m.published = url_hint.and_then(dates::from_url);
@@ -387,7 +393,12 @@ pub fn extract(doc: &Document, url_hint: Option<&str>) -> Metadata {
         .or_else(|| meta_date(&metas, &MODIFIED_KEYS))
         .or_else(|| ld.page_modified.clone())
         .or_else(|| data_attribute_date(doc, "data-lastmod"))
-        .or_else(|| script_date(doc, &SCRIPT_MODIFIED_KEYS));
+        .or_else(|| {
+            script_date(
+                scripts.get_or_init(|| inline_scripts(doc)),
+                &SCRIPT_MODIFIED_KEYS,
+            )
+        });
 
     m.url = doc
         .select("link[rel=\"canonical\" i]")
@@ -437,17 +448,21 @@ const SCRIPT_MODIFIED_KEYS: [&str; 5] = [
     "updated_at",
 ];
 
-/// The first `"key": "date"` (or `key:"date"`) for one of `keys` in the page's
-/// inline scripts, in key order.
-fn script_date(doc: &Document, keys: &[&str]) -> Option<String> {
-    let scripts: Vec<String> = doc
-        .select("script:not([src])")
+/// The page's inline scripts (each under 4 MB), read once for both date
+/// searches.
+fn inline_scripts(doc: &Document) -> Vec<String> {
+    doc.select("script:not([src])")
         .iter()
         .map(|s| s.text().to_string())
         .filter(|t| t.len() < 4 << 20)
-        .collect();
+        .collect()
+}
+
+/// The first `"key": "date"` (or `key:"date"`) for one of `keys` in the page's
+/// inline scripts, in key order.
+fn script_date(scripts: &[String], keys: &[&str]) -> Option<String> {
     for key in keys {
-        for text in &scripts {
+        for text in scripts {
             let mut from = 0;
             while let Some(pos) = text[from..].find(key) {
                 let after = from + pos + key.len();
