@@ -1,5 +1,10 @@
 //! Trains the tagger on EWT train and scores EWT dev (or a file given as the
 //! second argument): `cargo run --release -p whosaid-nlp --example tagger_dev -- DATA_DIR [EPOCHS] [EVAL_FILE]`.
+//! Environment: `EXTRA=a.conllu.gz,b.conllu.gz` adds gold training files;
+//! `CLUSTERS=128` adds word classes induced from the training words and the
+//! texts under `UNLABELED` (default PolNeAR train), with `ITERS` exchange
+//! passes (default 10). `whosaid train tagger` uses GUM Wikinews train and
+//! 128 classes (10 passes) by default.
 
 use std::io::Read;
 use std::time::Instant;
@@ -19,14 +24,56 @@ fn main() {
         .get(1)
         .map_or("/work/shared/data/ud-ewt", String::as_str);
     let epochs: usize = args.get(2).and_then(|e| e.parse().ok()).unwrap_or(12);
-    let train = read(&format!("{dir}/en_ewt-ud-train.conllu.gz"));
+    let mut train = read(&format!("{dir}/en_ewt-ud-train.conllu.gz"));
+    // EXTRA=path1,path2: more gold training files (e.g. GUM Wikinews train).
+    if let Ok(extra) = std::env::var("EXTRA") {
+        for p in extra.split(',').filter(|p| !p.is_empty()) {
+            train.extend(read(p));
+        }
+    }
     let eval_file = args
         .get(3)
         .cloned()
         .unwrap_or_else(|| format!("{dir}/en_ewt-ud-dev.conllu.gz"));
     let dev = read(&eval_file);
     let start = Instant::now();
-    let model = tagger::train(&train, epochs, 7);
+    // CLUSTERS=N: word classes from the training forms plus the texts of
+    // the folder UNLABELED (default PolNeAR train).
+    let classes: usize = std::env::var("CLUSTERS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(0);
+    let clusters = if classes > 0 {
+        let dir = std::env::var("UNLABELED")
+            .unwrap_or_else(|_| "/work/shared/data/polnear/train/text".into());
+        let mut names: Vec<_> = std::fs::read_dir(&dir)
+            .expect("unlabeled dir")
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .collect();
+        names.sort();
+        let texts: Vec<String> = names
+            .iter()
+            .filter_map(|p| std::fs::read_to_string(p).ok())
+            .collect();
+        let mut corpus = whosaid_nlp::clusters::segment_texts(texts.iter().map(String::as_str));
+        corpus.extend(train.iter().map(|s| s.words.clone()));
+        let iters: usize = std::env::var("ITERS")
+            .ok()
+            .and_then(|c| c.parse().ok())
+            .unwrap_or(10);
+        let c = whosaid_nlp::clusters::Clusters::induce(&corpus, classes, iters);
+        eprintln!(
+            "{} word classes over {} words in {:.1} s",
+            classes,
+            c.len(),
+            start.elapsed().as_secs_f64()
+        );
+        c
+    } else {
+        Default::default()
+    };
+    let start = Instant::now();
+    let model = tagger::train(&train, &clusters, epochs, 7);
     let train_secs = start.elapsed().as_secs_f64();
     let bytes = model.to_bytes();
     if let Ok(out) = std::env::var("WRITE") {

@@ -1,5 +1,6 @@
 //! Pure-Rust English NLP: tokenizer, sentence splitter, POS tagger, lemmatiser and dependency parser, trained here.
 
+pub mod clusters;
 pub mod lemma;
 pub mod parser;
 mod perceptron;

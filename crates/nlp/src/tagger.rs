@@ -8,8 +8,16 @@
 //! UPOS from it (with the word and its neighbours) keeps the second table
 //! small: most UPOS decisions are XPOS lookups, and the context features
 //! settle the ambiguous ones (IN → ADP/SCONJ, VB* → VERB/AUX, DT → DET/PRON).
+//!
+//! The tag dictionary also carries each word's distributional class (see
+//! [`crate::clusters`], induced from unlabeled news text at training time),
+//! and marks frequent words that (almost) always take one XPOS: those skip
+//! the XPOS scoring, which is both faster and as accurate.
 
+use crate::clusters::Clusters;
 use crate::perceptron::{Table, Trainer};
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use whosaid_core::{Document, Stage, StageError, Upos, Xpos};
 
 /// Log2 of the feature buckets of the XPOS table.
@@ -23,7 +31,7 @@ pub const DICT_MIN_COUNT: u32 = 2;
 /// the word's training occurrences.
 const DICT_MIN_SHARE: f64 = 0.02;
 
-const MAGIC: &[u8; 8] = b"WSTAG002";
+const MAGIC: &[u8; 8] = b"WSTAG003";
 
 /// A trained tagger.
 #[derive(Clone)]
@@ -34,19 +42,52 @@ pub struct Tagger {
 }
 
 /// Tag dictionary: for each frequent training word (lowercased, hashed), the
-/// set of XPOS tags it took, as a bit mask (its ambiguity class).
+/// set of XPOS tags it took, as a bit mask (its ambiguity class, bits
+/// 0–51); bit [`SURE`] if the word is frequent and (almost) always took one
+/// tag, which is then assigned without scoring; bits 56–63: its word
+/// class plus one (0: none). Words with a word class but too rare in the
+/// labeled data have an empty ambiguity class.
 #[derive(Clone, Default)]
 struct Lexicon {
-    map: std::collections::HashMap<u64, u64>,
+    map: HashMap<u64, u64, BuildHasherDefault<KeyHasher>>,
 }
+
+/// The keys are hashes already: the map uses their low bits as they are.
+#[derive(Default)]
+struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8 | b as u64).wrapping_mul(0x100000001b3);
+        }
+    }
+
+    fn write_u64(&mut self, k: u64) {
+        self.0 = k;
+    }
+}
+
+/// The ambiguity-class bits of a dictionary value.
+const TAG_MASK: u64 = (1 << 52) - 1;
+/// Dictionary bit: the word's one tag is certain.
+const SURE: u64 = 1 << 55;
+/// A word is "sure" if seen at least this often with one tag for at least
+/// [`SURE_SHARE`] of its occurrences.
+const SURE_MIN_COUNT: u32 = 20;
+const SURE_SHARE: f64 = 0.995;
 
 impl Lexicon {
     fn key(lower: &str) -> u64 {
         feat(250, &[lower.as_bytes()])
     }
 
-    fn build(sentences: &[TaggedSentence]) -> Self {
-        let mut counts: std::collections::HashMap<u64, Vec<u32>> = Default::default();
+    fn build(sentences: &[TaggedSentence], clusters: &Clusters) -> Self {
+        let mut counts: HashMap<u64, Vec<u32>> = Default::default();
         for s in sentences {
             for (w, x) in s.words.iter().zip(&s.xpos) {
                 let c = counts
@@ -55,7 +96,7 @@ impl Lexicon {
                 c[x.index()] += 1;
             }
         }
-        let map = counts
+        let mut map: HashMap<u64, u64, BuildHasherDefault<KeyHasher>> = counts
             .into_iter()
             .filter_map(|(k, c)| {
                 let n: u32 = c.iter().sum();
@@ -69,17 +110,40 @@ impl Lexicon {
                         m
                     }
                 });
-                Some((k, mask))
+                let top = c.iter().copied().max().unwrap_or(0);
+                let sure = n >= SURE_MIN_COUNT && top as f64 >= SURE_SHARE * n as f64;
+                Some((k, if sure { mask | SURE } else { mask }))
             })
             .collect();
+        for (w, &c) in &clusters.map {
+            *map.entry(Lexicon::key(w)).or_default() |= (c as u64 + 1) << 56;
+        }
         Lexicon { map }
     }
 
-    /// Fills each word's ambiguity class (0: not in the dictionary).
+    /// Fills each word's ambiguity class (0: not in the dictionary) and the
+    /// sentence's capitalisation bucket.
     fn classify(&self, normals: &mut [Normal]) {
-        for n in normals {
+        let (mut words, mut caps) = (0usize, 0usize);
+        for n in normals.iter_mut() {
             let k = Lexicon::key(&n.lower);
-            n.class = self.map.get(&k).copied().unwrap_or(0);
+            let v = self.map.get(&k).copied().unwrap_or(0);
+            n.class = v & TAG_MASK;
+            n.cluster = (v >> 56) as u8;
+            n.sure = v & SURE != 0;
+            if n.shape.starts_with(['X', 'x']) {
+                words += 1;
+                caps += usize::from(n.flags & CAPITALISED != 0);
+            }
+        }
+        let bucket = match (caps * 10).checked_div(words).unwrap_or(0) {
+            0..=1 => 0,
+            2..=3 => 1,
+            4..=6 => 2,
+            _ => 3,
+        };
+        for n in normals {
+            n.caps = bucket;
         }
     }
 }
@@ -106,18 +170,22 @@ impl Tagger {
         let mut xpos: Vec<usize> = Vec::with_capacity(words.len());
         let mut features = Vec::with_capacity(64);
         let mut scratch = vec![0.0; self.xpos.classes];
-        // The XPOS features of every word, reused by the UPOS pass.
-        let mut base: Vec<u64> = Vec::with_capacity(words.len() * XPOS_FEATURES);
+        // The lexical features of every word, reused by the UPOS pass.
+        let mut base: Vec<u64> = Vec::with_capacity(words.len() * LEXICAL);
         for i in 0..normals.len() {
+            base.extend_from_slice(&lexical_features(&normals[i]));
+            if normals[i].sure {
+                xpos.push(normals[i].class.trailing_zeros() as usize);
+                continue;
+            }
             xpos_features(&normals, &xpos, i, &mut features);
-            base.extend_from_slice(&features);
             // Class 0 is "unset": never predicted.
             xpos.push(self.xpos.best(&features, &mut scratch, |c| c > 0));
         }
         let mut scratch = vec![0.0; self.upos.classes];
         let mut upos: Vec<usize> = Vec::with_capacity(words.len());
         for i in 0..normals.len() {
-            let b = &base[i * XPOS_FEATURES..(i + 1) * XPOS_FEATURES];
+            let b = &base[i * LEXICAL..(i + 1) * LEXICAL];
             upos_features(&normals, &xpos, &upos, i, b, &mut features);
             upos.push(self.upos.best(&features, &mut scratch, |c| c > 0));
         }
@@ -217,16 +285,15 @@ impl Tagger {
                 n.checked_mul(16)
                     .ok_or_else(|| TaggerError::Corrupt("dictionary".into()))?,
             )?;
-            let map: std::collections::HashMap<u64, u64> = data
-                .chunks_exact(16)
-                .map(|c| {
-                    let mut k = [0u8; 8];
-                    let mut v = [0u8; 8];
-                    k.copy_from_slice(&c[..8]);
-                    v.copy_from_slice(&c[8..]);
-                    (u64::from_le_bytes(k), u64::from_le_bytes(v))
-                })
-                .collect();
+            let mut map: HashMap<u64, u64, BuildHasherDefault<KeyHasher>> =
+                HashMap::with_capacity_and_hasher(n, Default::default());
+            for c in data.chunks_exact(16) {
+                let mut k = [0u8; 8];
+                let mut v = [0u8; 8];
+                k.copy_from_slice(&c[..8]);
+                v.copy_from_slice(&c[8..]);
+                map.insert(u64::from_le_bytes(k), u64::from_le_bytes(v));
+            }
             Lexicon { map }
         };
         let upos = tables
@@ -292,6 +359,13 @@ struct Normal {
     flags: u8,
     /// Ambiguity class from the tag dictionary (0: unknown word).
     class: u64,
+    /// Word class + 1 (0: none).
+    cluster: u8,
+    /// The word's one tag is certain (frequent, unambiguous).
+    sure: bool,
+    /// Share of the sentence's words that are capitalised, bucketed
+    /// (0: few … 3: most, as in headlines and titles).
+    caps: u8,
 }
 
 const CAPITALISED: u8 = 1;
@@ -301,11 +375,7 @@ const HAS_HYPHEN: u8 = 8;
 
 impl Normal {
     fn new(word: &str) -> Self {
-        let lower: String = word
-            .chars()
-            .flat_map(char::to_lowercase)
-            .map(|c| if c == '’' { '\'' } else { c })
-            .collect();
+        let lower = crate::clusters::normalise(word);
         let mut shape = String::new();
         let mut flags = 0;
         let mut letters = 0;
@@ -345,6 +415,9 @@ impl Normal {
             shape,
             flags,
             class: 0,
+            cluster: 0,
+            sure: false,
+            caps: 0,
         }
     }
 
@@ -412,8 +485,23 @@ fn class_at(ws: &[Normal], i: isize) -> [u8; 8] {
         .map_or([0xff; 8], |w| w.class.to_le_bytes())
 }
 
+/// Number of features [`lexical_features`] returns.
+const LEXICAL: usize = 6;
+
+/// The word and its suffixes: the features both passes read.
+fn lexical_features(w: &Normal) -> [u64; LEXICAL] {
+    [
+        feat(1, &[w.lower.as_bytes()]),
+        feat(3, &[w.suffix(1).as_bytes()]),
+        feat(4, &[w.suffix(2).as_bytes()]),
+        feat(5, &[w.suffix(3).as_bytes()]),
+        feat(6, &[w.suffix(4).as_bytes()]),
+        feat(7, &[w.suffix(5).as_bytes()]),
+    ]
+}
+
 /// Number of features [`xpos_features`] writes.
-const XPOS_FEATURES: usize = 36;
+const XPOS_FEATURES: usize = 43;
 
 fn xpos_features(ws: &[Normal], tags: &[usize], i: usize, out: &mut Vec<u64>) {
     out.clear();
@@ -422,10 +510,7 @@ fn xpos_features(ws: &[Normal], tags: &[usize], i: usize, out: &mut Vec<u64>) {
     let (p1, p2) = (tag_at(tags, ii - 1), tag_at(tags, ii - 2));
     let first = [u8::from(i == 0)];
     out.push(feat(0, &[]));
-    out.push(feat(1, &[w.lower.as_bytes()]));
-    for n in 1..=5 {
-        out.push(feat(2 + n as u8, &[w.suffix(n).as_bytes()]));
-    }
+    out.extend_from_slice(&lexical_features(w));
     out.push(feat(7, &[w.prefix(1).as_bytes()]));
     out.push(feat(8, &[w.prefix(2).as_bytes()]));
     out.push(feat(27, &[w.prefix(3).as_bytes()]));
@@ -468,6 +553,31 @@ fn xpos_features(ws: &[Normal], tags: &[usize], i: usize, out: &mut Vec<u64>) {
     out.push(feat(35, &[&c1, &p1]));
     out.push(feat(36, &[&c0, w.suffix(3).as_bytes(), &[w.flags]]));
     out.push(feat(37, &[&p1, &p2, w.lower.as_bytes()]));
+    // Capitalisation in context (NNP / NN / JJ): the neighbours' flags, and
+    // how capitalised the whole sentence is (headlines, titles, lower-case
+    // web text).
+    let flags_at = |j: isize| -> u8 {
+        if j < 0 {
+            return 0x80;
+        }
+        ws.get(j as usize).map_or(0x40, |n| n.flags)
+    };
+    let known = [u8::from(w.class != 0)];
+    out.push(feat(40, &[&[w.flags, flags_at(ii - 1), flags_at(ii + 1)]]));
+    out.push(feat(41, &[&[w.caps, w.flags], &first, &known]));
+    out.push(feat(42, &[&[w.caps, w.flags], w.suffix(3).as_bytes()]));
+    // Word classes from unlabeled text.
+    let cl = |j: isize| -> u8 {
+        if j < 0 {
+            return 0xff;
+        }
+        ws.get(j as usize).map_or(0xfe, |n| n.cluster)
+    };
+    let cl0 = cl(ii);
+    out.push(feat(50, &[&[cl0]]));
+    out.push(feat(51, &[&[cl0], &p1]));
+    out.push(feat(52, &[&[cl(ii + 1)]]));
+    out.push(feat(53, &[&[cl0, cl(ii + 1)]]));
     debug_assert_eq!(out.len(), XPOS_FEATURES);
 }
 
@@ -482,9 +592,9 @@ fn upos_features(
     out: &mut Vec<u64>,
 ) {
     out.clear();
-    // The word and its suffixes from the XPOS features (the rest cost
-    // speed for under 0.1 point).
-    out.extend_from_slice(&base[1..7]);
+    // The word and its suffixes (the other XPOS features cost speed for
+    // under 0.1 point).
+    out.extend_from_slice(base);
     let w = &ws[i];
     let ii = i as isize;
     let x = tag_at(xpos, ii);
@@ -520,11 +630,16 @@ pub struct TaggedSentence {
 
 /// Trains a tagger on gold sentences: `epochs` passes, sentence order
 /// shuffled each pass with a seeded generator (deterministic).
-pub fn train(sentences: &[TaggedSentence], epochs: usize, seed: u64) -> Tagger {
+pub fn train(
+    sentences: &[TaggedSentence],
+    clusters: &Clusters,
+    epochs: usize,
+    seed: u64,
+) -> Tagger {
     let mut xt = Trainer::new(XPOS_BITS, Xpos::ALL.len());
     let mut ut = Trainer::new(UPOS_BITS, Upos::ALL.len());
     let mut order: Vec<usize> = (0..sentences.len()).collect();
-    let dict = Lexicon::build(sentences);
+    let dict = Lexicon::build(sentences, clusters);
     let mut rng = seed ^ 0x9e3779b97f4a7c15;
     let mut features = Vec::with_capacity(64);
     let mut base: Vec<u64> = Vec::new();
@@ -545,8 +660,13 @@ pub fn train(sentences: &[TaggedSentence], epochs: usize, seed: u64) -> Tagger {
             let mut history: Vec<usize> = Vec::with_capacity(normals.len());
             base.clear();
             for i in 0..normals.len() {
+                base.extend_from_slice(&lexical_features(&normals[i]));
+                if normals[i].sure {
+                    // Tagged without scoring, as at tagging time.
+                    history.push(normals[i].class.trailing_zeros() as usize);
+                    continue;
+                }
                 xpos_features(&normals, &history, i, &mut features);
-                base.extend_from_slice(&features);
                 let guess = xt.table.best(&features, &mut scratch_x, |c| c > 0);
                 let truth = sent.xpos[i].index();
                 xt.update(&features, truth, guess);
@@ -556,7 +676,7 @@ pub fn train(sentences: &[TaggedSentence], epochs: usize, seed: u64) -> Tagger {
             // UPOS learns from predicted XPOS, as it will see at tagging time.
             let mut upos: Vec<usize> = Vec::with_capacity(normals.len());
             for i in 0..normals.len() {
-                let b = &base[i * XPOS_FEATURES..(i + 1) * XPOS_FEATURES];
+                let b = &base[i * LEXICAL..(i + 1) * LEXICAL];
                 upos_features(&normals, &history, &upos, i, b, &mut features);
                 let guess = ut.table.best(&features, &mut scratch_u, |c| c > 0);
                 ut.update(&features, sent.upos[i].index(), guess);
@@ -656,7 +776,7 @@ mod tests {
     #[test]
     fn learns_and_round_trips() {
         let data = toy();
-        let t = train(&data, 10, 1);
+        let t = train(&data, &Clusters::default(), 10, 1);
         let (x, u) = accuracy(&t, &data);
         assert!(x > 0.99 && u > 0.99, "fits its training data: {x} {u}");
         let back = Tagger::from_bytes(&t.to_bytes()).unwrap();
@@ -669,14 +789,45 @@ mod tests {
     }
 
     #[test]
+    fn frequent_unambiguous_words_are_sure_and_carry_their_class() {
+        let mut data = Vec::new();
+        for _ in 0..20 {
+            data.extend(toy());
+        }
+        let words: Vec<Vec<String>> = data.iter().map(|s| s.words.clone()).collect();
+        let clusters = Clusters::induce(&words, 4, 5);
+        let value = |lex: &Lexicon, w: &str| lex.map.get(&Lexicon::key(w)).copied().unwrap_or(0);
+        let lex = Lexicon::build(&data, &clusters);
+        assert_ne!(value(&lex, "said") & SURE, 0, "40 × VBD");
+        assert_eq!(value(&lex, "said") & TAG_MASK, 1 << Xpos::Vbd.index());
+        assert_ne!(value(&lex, "said") >> 56, 0, "has a word class");
+        // Seen twice only: in the dictionary, not sure.
+        let lex = Lexicon::build(&toy(), &Clusters::default());
+        assert_eq!(value(&lex, "said") & SURE, 0);
+        // One other tag in 41 (2.4 %): ambiguous, not sure.
+        data.push(TaggedSentence {
+            words: vec!["said".into()],
+            xpos: vec![Xpos::Vbn],
+            upos: vec![Upos::Verb],
+        });
+        let lex = Lexicon::build(&data, &clusters);
+        assert_eq!(value(&lex, "said") & SURE, 0);
+        let t = train(&data, &clusters, 3, 1);
+        assert_eq!(t.tag(&["He", "said", "."])[1].0, Xpos::Vbd);
+    }
+
+    #[test]
     fn training_is_deterministic() {
         let data = toy();
-        assert_eq!(train(&data, 3, 9).to_bytes(), train(&data, 3, 9).to_bytes());
+        assert_eq!(
+            train(&data, &Clusters::default(), 3, 9).to_bytes(),
+            train(&data, &Clusters::default(), 3, 9).to_bytes()
+        );
     }
 
     #[test]
     fn empty_and_odd_words_do_not_panic() {
-        let t = train(&toy(), 1, 1);
+        let t = train(&toy(), &Clusters::default(), 1, 1);
         assert!(t.tag(&[]).is_empty());
         assert_eq!(
             t.tag(&["", "’", "’’’", "——x", "中文", "x".repeat(10_000).as_str()])

@@ -38,6 +38,17 @@ pub enum Train {
         epochs: usize,
         #[arg(long, default_value_t = 7)]
         seed: u64,
+        /// More gold training files (CoNLL-U, gzip'd or not), added to EWT
+        /// train; `--extra` alone for none.
+        #[arg(long, num_args = 0.., default_value = GUM_TRAIN)]
+        extra: Vec<PathBuf>,
+        /// Folder of raw texts for the word classes (with the training
+        /// words); `--unlabeled` alone for none.
+        #[arg(long, num_args = 0..=1, default_value = UNLABELED)]
+        unlabeled: Option<PathBuf>,
+        /// Number of word classes (0: none).
+        #[arg(long, default_value_t = TAGGER_CLASSES)]
+        classes: usize,
     },
     /// Train the dependency parser on UD English EWT train; scores EWT dev
     /// with tags from the embedded tagger.
@@ -63,6 +74,14 @@ pub enum Train {
         /// Folds for `--tags jackknife`.
         #[arg(long, default_value_t = 10)]
         folds: usize,
+        /// More gold training trees, added to `--train` (and jackknifed with
+        /// it); `--extra` alone for none.
+        #[arg(long, num_args = 0.., default_value = GUM_TRAIN)]
+        extra: Vec<PathBuf>,
+        /// Raw texts for the jackknife taggers' word classes (as `train
+        /// tagger --unlabeled`).
+        #[arg(long, num_args = 0..=1, default_value = UNLABELED)]
+        unlabeled: Option<PathBuf>,
         /// Also write the training trees with the tags trained on, as CoNLL-U
         /// (reusable with `--tags gold` to skip jackknifing).
         #[arg(long)]
@@ -307,10 +326,60 @@ fn tag_all(model: &tagger::Tagger, sentences: &[parser::TreeSentence]) -> Vec<Ta
         .collect()
 }
 
+/// Default extra gold training data: GUM's Wikinews documents (news,
+/// interviews, biographies), train split only.
+const GUM_TRAIN: &str = "../shared/data/gum-wikinews/gum-wikinews-train.conllu.gz";
+/// Default raw texts for the tagger's word classes.
+const UNLABELED: &str = "../shared/data/polnear/train/text";
+/// Default number of word classes.
+const TAGGER_CLASSES: usize = 128;
+/// Exchange passes of the word-class induction.
+const CLASS_ITERATIONS: usize = 10;
+
+/// Word classes over the raw texts of `dir` (files in name order) and the
+/// training words.
+fn word_classes(
+    dir: Option<&Path>,
+    train_words: impl Iterator<Item = Vec<String>>,
+    classes: usize,
+) -> anyhow::Result<whosaid_nlp::clusters::Clusters> {
+    if classes == 0 {
+        return Ok(Default::default());
+    }
+    let mut texts = Vec::new();
+    if let Some(dir) = dir {
+        let mut names: Vec<PathBuf> = std::fs::read_dir(dir)
+            .with_context(|| format!("cannot list {}", dir.display()))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.is_file())
+            .collect();
+        names.sort();
+        for p in names {
+            texts.push(super::read_text_maybe_gz(&p)?);
+        }
+    }
+    let mut corpus = whosaid_nlp::clusters::segment_texts(texts.iter().map(String::as_str));
+    corpus.extend(train_words);
+    let start = Instant::now();
+    let c = whosaid_nlp::clusters::Clusters::induce(&corpus, classes, CLASS_ITERATIONS);
+    eprintln!(
+        "{classes} word classes over {} words ({} sentences) in {:.1} s",
+        c.len(),
+        corpus.len(),
+        start.elapsed().as_secs_f64()
+    );
+    Ok(c)
+}
+
 /// Replaces the gold tags of `train` by jackknifed ones: each of `folds`
 /// folds is tagged by a tagger trained (as `whosaid train tagger` does) on
-/// the other folds.
-fn jackknife(train: &mut [parser::TreeSentence], folds: usize) {
+/// the other folds. The word classes are induced once, from all of `train`'s
+/// words and the raw texts (no tags are read).
+fn jackknife(
+    train: &mut [parser::TreeSentence],
+    folds: usize,
+    clusters: &whosaid_nlp::clusters::Clusters,
+) {
     use rayon::prelude::*;
     let folds = folds.max(2);
     let tagged: Vec<tagger::TaggedSentence> = train
@@ -334,7 +403,7 @@ fn jackknife(train: &mut [parser::TreeSentence], folds: usize) {
                     upos: s.upos.clone(),
                 })
                 .collect();
-            let model = tagger::train(&rest, TAGGER_EPOCHS, TAGGER_SEED);
+            let model = tagger::train(&rest, clusters, TAGGER_EPOCHS, TAGGER_SEED);
             tagged
                 .iter()
                 .enumerate()
@@ -360,13 +429,16 @@ const TAGGER_EPOCHS: usize = 12;
 const TAGGER_SEED: u64 = 7;
 
 pub fn train(cmd: Train) -> CmdResult {
-    let (data, out, epochs, seed) = match cmd {
+    let (data, out, epochs, seed, extra, unlabeled, classes) = match cmd {
         Train::Tagger {
             data,
             out,
             epochs,
             seed,
-        } => (data, out, epochs, seed),
+            extra,
+            unlabeled,
+            classes,
+        } => (data, out, epochs, seed, extra, unlabeled, classes),
         Train::Parser {
             train,
             dev,
@@ -376,23 +448,35 @@ pub fn train(cmd: Train) -> CmdResult {
             tags,
             folds,
             write_train,
+            extra,
+            unlabeled,
         } => {
             return train_parser(
                 &train,
+                &extra,
                 &dev,
                 &out,
                 epochs,
                 seed,
                 &tags,
                 folds,
+                unlabeled.as_deref(),
                 write_train.as_deref(),
             )
         }
     };
-    let train = read_conllu(&data.join("en_ewt-ud-train.conllu.gz"))?;
+    let mut train = read_conllu(&data.join("en_ewt-ud-train.conllu.gz"))?;
+    for path in &extra {
+        train.extend(read_conllu(path)?);
+    }
     let dev = read_conllu(&data.join("en_ewt-ud-dev.conllu.gz"))?;
+    let clusters = word_classes(
+        unlabeled.as_deref(),
+        train.iter().map(|s| s.words.clone()),
+        classes,
+    )?;
     let start = Instant::now();
-    let model = tagger::train(&train, epochs, seed);
+    let model = tagger::train(&train, &clusters, epochs, seed);
     eprintln!(
         "trained on {} sentences in {:.1} s",
         train.len(),
@@ -416,15 +500,20 @@ pub fn train(cmd: Train) -> CmdResult {
 #[allow(clippy::too_many_arguments)]
 fn train_parser(
     train: &Path,
+    extra: &[PathBuf],
     dev: &Path,
     out: &Path,
     epochs: usize,
     seed: u64,
     tags: &str,
     folds: usize,
+    unlabeled: Option<&Path>,
     write_train: Option<&Path>,
 ) -> CmdResult {
     let mut train = read_trees(train)?;
+    for path in extra {
+        train.extend(read_trees(path)?);
+    }
     let dev = read_trees(dev)?;
     let tagger = tagger::Tagger::english().context("the embedded tagger model does not load")?;
     let start = Instant::now();
@@ -437,7 +526,16 @@ fn train_parser(
                 s.upos = t.iter().map(|p| p.1).collect();
             }
         }
-        "jackknife" => jackknife(&mut train, folds),
+        "jackknife" => {
+            // The tagger's word classes (same corpus: the training words
+            // and the raw texts), induced once for all folds.
+            let clusters = word_classes(
+                unlabeled,
+                train.iter().map(|s| s.words.clone()),
+                TAGGER_CLASSES,
+            )?;
+            jackknife(&mut train, folds, &clusters)
+        }
         other => anyhow::bail!("unknown --tags {other:?} (jackknife, gold or embedded)"),
     }
     eprintln!(
