@@ -27,7 +27,8 @@ pub struct Args {
 #[derive(clap::Subcommand)]
 #[allow(clippy::large_enum_variant)]
 pub enum Train {
-    /// Train the POS tagger (XPOS + UPOS) on UD English EWT train.
+    /// Train the POS tagger (XPOS + UPOS) on UD English EWT train (and, by
+    /// default, GUM Wikinews train), with word classes from raw text.
     Tagger {
         /// UD EWT folder.
         #[arg(long, default_value = "../shared/data/ud-ewt")]
