@@ -13,9 +13,12 @@
 //! - the parent: the attribution whose content contains this one's cue.
 //!
 //! It also adds the refusals to comment ("did not immediately respond to
-//! requests for comment") that carry no content and so escape span models.
+//! requests for comment") that carry no content and so escape span models,
+//! and quotations credited after a dash (`“…” ― Jane Doe`), a layout the
+//! span models never see in training.
 
 mod certainty;
+mod credit;
 mod cue_kind;
 mod nested;
 mod source_kind;
@@ -46,6 +49,7 @@ impl Stage for Enricher {
 
     fn process(&self, doc: &mut Document) -> Result<(), StageError> {
         add_no_comment_attributions(doc);
+        credit::add_dash_credits(doc);
         let mut attrs = std::mem::take(&mut doc.attributions);
         nested::fix_dated_contents(doc, &mut attrs);
         nested::add_trailing_reports(doc, &mut attrs);
