@@ -49,7 +49,7 @@ impl Stage for Enricher {
 
     fn process(&self, doc: &mut Document) -> Result<(), StageError> {
         add_no_comment_attributions(doc);
-        credit::add_dash_credits(doc);
+        credit::add_layout_attributions(doc);
         let mut attrs = std::mem::take(&mut doc.attributions);
         nested::fix_dated_contents(doc, &mut attrs);
         nested::add_trailing_reports(doc, &mut attrs);

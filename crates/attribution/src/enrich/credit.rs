@@ -1,11 +1,16 @@
-//! Quotations credited with a dash: `“…” ― Sonya Herridge`.
+//! Attributions made by layout rather than by a reporting verb:
 //!
-//! Reader-response round-ups, epigraphs and pull quotes give a quotation
-//! and then its speaker after a dash, with no reporting verb. The span
-//! models learn reporting verbs and never see this layout in training, so a
-//! rule adds it: the dash is the cue, the name after it the source and the
-//! quotation the content. The credit may close the quotation's paragraph or
-//! stand alone on the next line.
+//! - quotations credited with a dash: `“…” ― Sonya Herridge` (reader
+//!   round-ups, epigraphs, pull quotes); the credit may close the
+//!   quotation's paragraph or stand alone on the next line;
+//! - transcript turns: `"WALLACE: Let’s start with…` (a speaker in capitals,
+//!   a colon, the turn);
+//! - "Name: claim" headlines: `Pat Caddell: Democrat Voters Worried…`.
+//!
+//! The punctuation mark is the cue, the name the source and the rest the
+//! content. The span models learn reporting verbs and rarely or never see
+//! these layouts in training, so rules add them where no attribution found
+//! by the models covers the place.
 
 use whosaid_core::{Attribution, Document, Region, Span};
 
@@ -15,9 +20,16 @@ const CLOSING: &[char] = &['”', '"', '’'];
 /// A credit longer than this is prose, not a name (code points).
 const MAX_CREDIT: usize = 80;
 
+/// Adds the layout attributions (see the module docs) no existing
+/// attribution covers.
+pub(crate) fn add_layout_attributions(doc: &mut Document) {
+    add_dash_credits(doc);
+    add_colon_credits(doc);
+}
+
 /// Adds an attribution for each dash-credited quotation no existing
 /// attribution covers.
-pub(crate) fn add_dash_credits(doc: &mut Document) {
+fn add_dash_credits(doc: &mut Document) {
     let mut added: Vec<Attribution> = Vec::new();
     let paragraphs = doc.paragraphs.clone();
     for (i, para) in paragraphs.iter().enumerate() {
@@ -42,16 +54,28 @@ pub(crate) fn add_dash_credits(doc: &mut Document) {
         let Some((content, cue, source)) = found else {
             continue;
         };
-        let covered = doc.attributions.iter().any(|a| {
-            a.cue.overlaps_span(&cue)
-                || a.content
-                    .as_ref()
-                    .and_then(Region::extent)
-                    .is_some_and(|c| c.start < content.end && content.start < c.end)
-        });
-        if covered {
-            continue;
-        }
+        push_uncovered(doc, &mut added, source, cue, content);
+    }
+    doc.attributions.extend(added);
+}
+
+/// Adds `source` → `cue` → `content` to `added` unless an attribution of the
+/// document or of `added` already has that cue or content there.
+fn push_uncovered(
+    doc: &Document,
+    added: &mut Vec<Attribution>,
+    source: Span,
+    cue: Span,
+    content: Span,
+) {
+    let covered = doc.attributions.iter().chain(added.iter()).any(|a| {
+        a.cue.overlaps_span(&cue)
+            || a.content
+                .as_ref()
+                .and_then(Region::extent)
+                .is_some_and(|c| c.start < content.end && content.start < c.end)
+    });
+    if !covered && !content.is_empty() {
         added.push(Attribution {
             source: Some(Region::single(source)),
             content: Some(Region::single(content)),
@@ -59,7 +83,117 @@ pub(crate) fn add_dash_credits(doc: &mut Document) {
             ..Attribution::with_cue(0, Region::single(cue))
         });
     }
+}
+
+/// Labels that open a line with a colon but credit nobody.
+const LABELS: &[&str] = &[
+    "update",
+    "updated",
+    "note",
+    "editor's note",
+    "editor’s note",
+    "correction",
+    "clarification",
+    "breaking",
+    "exclusive",
+    "related",
+    "read more",
+    "watch",
+    "now watch",
+    "video",
+    "photos",
+    "photo",
+    "live",
+    "analysis",
+    "opinion",
+    "editorial",
+    "commentary",
+    "review",
+    "explainer",
+    "fact check",
+    "q",
+    "a",
+    "source",
+    "sources",
+    "credit",
+    "disclosure",
+    "transcript",
+    "ps",
+    "p.s",
+    "warning",
+    "spoiler",
+    "bottom line",
+    "the bottom line",
+    "recap",
+    "background",
+];
+
+/// Transcript turns ("WALLACE: …") in any paragraph and a "Name: claim" title.
+fn add_colon_credits(doc: &mut Document) {
+    let mut added: Vec<Attribution> = Vec::new();
+    for para in doc.paragraphs.clone() {
+        let chars: Vec<char> = doc.slice(para).chars().collect();
+        let is_title = doc
+            .title
+            .is_some_and(|t| t.start < para.end && para.start < t.end);
+        let Some((name, colon)) = colon_credit(&chars, is_title) else {
+            continue;
+        };
+        let mut start = colon + 1;
+        while start < chars.len() && chars[start].is_whitespace() {
+            start += 1;
+        }
+        let mut end = chars.len();
+        // A transcript paragraph opened by a quote mark runs on unclosed; a
+        // closing mark at its end belongs to the transcript, not the turn.
+        if OPENING.contains(&chars[0]) && end > start && CLOSING.contains(&chars[end - 1]) {
+            end -= 1;
+        }
+        if start >= end {
+            continue;
+        }
+        push_uncovered(
+            doc,
+            &mut added,
+            shift(para, name),
+            shift(para, Span::new(colon as u32, colon as u32 + 1)),
+            shift(para, Span::new(start as u32, end as u32)),
+        );
+    }
     doc.attributions.extend(added);
+}
+
+/// The name before a paragraph's first colon and the colon's index, when the
+/// name is a transcript speaker (capitals: "WALLACE", "SEN. SMITH") or, in a
+/// title, a short capitalised name ("Pat Caddell", "Poll").
+fn colon_credit(chars: &[char], is_title: bool) -> Option<(Span, usize)> {
+    let colon = chars.iter().take(40).position(|c| *c == ':')?;
+    // Text must follow: "He said:" at a paragraph end is a verb cue.
+    if !chars.get(colon + 1).is_some_and(|c| c.is_whitespace()) || colon + 2 >= chars.len() {
+        return None;
+    }
+    let mut start = 0;
+    while start < colon && (OPENING.contains(&chars[start]) || chars[start].is_whitespace()) {
+        start += 1;
+    }
+    let name: String = chars[start..colon].iter().collect();
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if words.is_empty() || words.len() > 4 || LABELS.contains(&name.to_lowercase().as_str()) {
+        return None;
+    }
+    let letters = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count();
+    let speaker = letters(&name) >= 2
+        && name
+            .chars()
+            .all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '\'' | '’' | '-'))
+        && words.iter().all(|w| letters(w) >= 1);
+    let titled = is_title
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '’' | '-'))
+        });
+    (speaker || titled).then(|| (Span::new(start as u32, colon as u32), colon))
 }
 
 fn shift(para: Span, s: Span) -> Span {
@@ -146,7 +280,7 @@ mod tests {
             }
             start += n + 1;
         }
-        add_dash_credits(&mut doc);
+        add_layout_attributions(&mut doc);
         doc.attributions
             .iter()
             .map(|a| {
@@ -182,6 +316,55 @@ mod tests {
             run("“We will win.”\n— Jane de Vries, 34, Ohio"),
             [("Jane de Vries".into(), "—".into(), "“We will win.”".into())]
         );
+    }
+
+    #[test]
+    fn transcript_turns_are_attributions() {
+        assert_eq!(
+            run("Partial transcript as follows:\n\"WALLACE: Will she be there?\n\"PENCE: Well, look.\""),
+            [
+                ("WALLACE".into(), ":".into(), "Will she be there?".into()),
+                ("PENCE".into(), ":".into(), "Well, look.".into())
+            ]
+        );
+        for text in [
+            "UPDATE: The vote was moved.",
+            "He said: “We will win.”",
+            "NOTE: prices may vary",
+            "At 10:30 the meeting began.",
+            "Pat Caddell: Democrat Voters Worried",
+        ] {
+            assert!(run(text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn name_colon_titles_are_attributions() {
+        let text = "Pat Caddell: Democrat Voters Worried About Clinton\nThe body.";
+        let mut doc = Document::new(text);
+        doc.paragraphs = vec![Span::new(0, 50), Span::new(51, 60)];
+        doc.title = Some(Span::new(0, 50));
+        add_layout_attributions(&mut doc);
+        assert_eq!(doc.attributions.len(), 1);
+        let a = &doc.attributions[0];
+        let src = a
+            .source
+            .as_ref()
+            .and_then(Region::extent)
+            .unwrap_or_default();
+        assert_eq!(doc.slice(src), "Pat Caddell");
+        let content = a
+            .content
+            .as_ref()
+            .and_then(Region::extent)
+            .unwrap_or_default();
+        assert_eq!(doc.slice(content), "Democrat Voters Worried About Clinton");
+        // Section labels credit nobody.
+        let mut doc = Document::new("Analysis: Why Voters Worry");
+        doc.paragraphs = vec![Span::new(0, 26)];
+        doc.title = Some(Span::new(0, 26));
+        add_layout_attributions(&mut doc);
+        assert!(doc.attributions.is_empty());
     }
 
     #[test]
