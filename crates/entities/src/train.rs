@@ -1,5 +1,6 @@
 //! Training data readers (UNER IOB2, PolNeAR CoreNLP silver) and the training loop.
 
+use crate::classes::WordClasses;
 use crate::tagger::{label_index, Tagger, Trainer};
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
@@ -159,6 +160,40 @@ pub fn read_corenlp(path: &Path) -> Result<Vec<TaggedSentence>, DataError> {
     Ok(out)
 }
 
+/// Reads the word forms of a CoNLL-U file (multi-word token lines and empty nodes skipped).
+pub fn read_conllu_forms(path: &Path) -> Result<Vec<Vec<String>>, DataError> {
+    let mut out = Vec::new();
+    let mut cur = Vec::new();
+    for line in open(path)?.lines() {
+        let line = line.map_err(|source| DataError::Io {
+            path: path.to_owned(),
+            source,
+        })?;
+        let line = line.trim_end();
+        if line.starts_with('#') {
+            continue;
+        }
+        if line.is_empty() {
+            if !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+            continue;
+        }
+        let mut cols = line.split('\t');
+        let id = cols.next().unwrap_or("");
+        if id.contains('-') || id.contains('.') {
+            continue;
+        }
+        if let Some(form) = cols.next() {
+            cur.push(form.to_string());
+        }
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    Ok(out)
+}
+
 /// Training options.
 #[derive(Debug, Clone)]
 pub struct TrainOptions {
@@ -180,10 +215,11 @@ impl Default for TrainOptions {
 /// Trains a tagger on `data` (shuffled each epoch with a seeded generator).
 pub fn train(
     data: &[TaggedSentence],
+    classes: WordClasses,
     opts: &TrainOptions,
     mut log: impl FnMut(usize, usize, usize),
 ) -> Tagger {
-    let mut tr = Trainer::new(opts.bits);
+    let mut tr = Trainer::new(opts.bits, classes);
     let mut order: Vec<usize> = (0..data.len()).collect();
     let mut rng = opts
         .seed
