@@ -9,7 +9,10 @@ use whosaid_entities::tagger::{spans, NameType};
 use whosaid_entities::train;
 
 fn env<T: std::str::FromStr>(k: &str, d: T) -> T {
-    std::env::var(k).ok().and_then(|v| v.parse().ok()).unwrap_or(d)
+    std::env::var(k)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(d)
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -29,6 +32,30 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let one = sents.clone();
     for _ in 1..urep {
         sents.extend(one.iter().cloned());
+    }
+    let gum = env("GUM", 0usize);
+    if gum > 0 {
+        let g = train::read_gum(&data.join("gum-wikinews/gum-wikinews-train.conllu.gz"))?;
+        if env("GUMSHOW", 0usize) > 0 {
+            for s in g.iter().take(40) {
+                let t: Vec<String> = s
+                    .words
+                    .iter()
+                    .zip(&s.labels)
+                    .map(|(w, &l)| {
+                        if l == 0 {
+                            w.clone()
+                        } else {
+                            format!("{w}/{}", whosaid_entities::tagger::LABELS[l])
+                        }
+                    })
+                    .collect();
+                println!("{}", t.join(" "));
+            }
+        }
+        for _ in 0..gum {
+            sents.extend(g.iter().cloned());
+        }
     }
     if silver > 0 {
         let s = train::read_corenlp(&data.join("polnear-corenlp/train.conllu.gz"))?;
@@ -64,8 +91,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
         let toks: usize = text.iter().map(|s| s.len()).sum();
         let o = whosaid_entities::classes::ClassOptions {
-            fine: env("FINE", 256usize),
-            coarse: env("COARSE", 32usize),
+            fine: env("FINE", 1000usize),
+            coarse: env("COARSE", 64usize),
             min_count: env("MINC", 3u32),
             contexts: env("CTX", 500usize),
             iterations: env("ITERS", 8usize),
@@ -82,7 +109,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     } else {
         Default::default()
     };
-    let opts = train::TrainOptions { epochs, bits, seed };
+    let opts = train::TrainOptions {
+        epochs,
+        bits,
+        seed,
+        ensemble: env("ENS", 1usize),
+    };
     let tagger = train::train(&sents, classes, &opts, |ep, errs, toks| {
         eprintln!("epoch {}: {:.4}", ep + 1, errs as f64 / toks.max(1) as f64);
     });

@@ -43,8 +43,8 @@ pub struct ClassOptions {
 impl Default for ClassOptions {
     fn default() -> Self {
         ClassOptions {
-            fine: 256,
-            coarse: 32,
+            fine: 1000,
+            coarse: 64,
             min_count: 3,
             max_vocab: 80_000,
             contexts: 500,

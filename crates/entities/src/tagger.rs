@@ -164,7 +164,22 @@ pub fn sentence_features<S: AsRef<str>>(words: &[S], classes: &WordClasses) -> S
             v[i as usize]
         }
     };
-    const PER: usize = 40;
+    // Sentence casing: mostly lower case (web text), mostly capitalised (headlines, all caps), or mixed.
+    let letters = words
+        .iter()
+        .filter(|w| w.as_ref().chars().next().is_some_and(|c| c.is_alphabetic()))
+        .count();
+    let caps = cap.iter().filter(|&&c| c).count();
+    let scase: u64 = if letters < 3 {
+        0
+    } else if caps * 10 <= letters {
+        1
+    } else if caps * 10 >= letters * 6 {
+        2
+    } else {
+        3
+    };
+    const PER: usize = 46;
     let mut stat = Vec::with_capacity(n * PER);
     for (i, w) in words.iter().enumerate() {
         let w = w.as_ref();
@@ -227,6 +242,7 @@ pub fn sentence_features<S: AsRef<str>>(words: &[S], classes: &WordClasses) -> S
         let media = lexicon::is_media_word(w) as u64 | (lexicon::is_known_outlet(w) as u64) << 1;
         stat.push(mix(54, media));
         stat.push(mix(55, lexicon::is_norp(w) as u64));
+        stat.push(mix(56, mix(scase, sh[i])));
         if !classes.is_empty() {
             let c = cap[i] as u64;
             stat.push(mix(70, fine[i]));
@@ -239,6 +255,10 @@ pub fn sentence_features<S: AsRef<str>>(words: &[S], classes: &WordClasses) -> S
             stat.push(mix(77, mix(coarse[i], at(&coarse, ii + 1))));
             stat.push(mix(78, mix(at(&capb, ii - 1), capb[i])));
             stat.push(mix(79, mix(capb[i], at(&capb, ii + 1))));
+            stat.push(mix(80, at(&coarse, ii - 2)));
+            stat.push(mix(81, at(&coarse, ii + 2)));
+            stat.push(mix(82, mix(scase, mix(capb[i], c))));
+            stat.push(mix(83, mix(scase, coarse[i])));
         }
         debug_assert!(stat.len() - base <= PER);
         while stat.len() - base < PER {
@@ -534,27 +554,35 @@ impl Trainer {
         errs
     }
 
-    #[allow(clippy::needless_range_loop)]
-    /// Averages and quantises the weights into a [`Tagger`].
-    pub fn finish(mut self) -> Tagger {
+    /// The averaged weights.
+    pub fn averaged(&self) -> Vec<f32> {
         let t = self.t as f64;
-        let mut avg = vec![0f32; self.w.len()];
-        let mut maxabs = 0f32;
-        for i in 0..self.w.len() {
-            let el = t - self.ts[i] as f64;
-            let total = self.acc[i] + el * self.w[i] as f64;
-            let a = (total / t.max(1.0)) as f32;
-            avg[i] = a;
-            maxabs = maxabs.max(a.abs());
-        }
-        self.w.clear();
+        (0..self.w.len())
+            .map(|i| {
+                let el = t - self.ts[i] as f64;
+                ((self.acc[i] + el * self.w[i] as f64) / t.max(1.0)) as f32
+            })
+            .collect()
+    }
+
+    /// Averages and quantises the weights into a [`Tagger`].
+    pub fn finish(self) -> Tagger {
+        let avg = self.averaged();
+        Tagger::quantise(self.bits, &avg, self.classes)
+    }
+}
+
+impl Tagger {
+    /// A tagger from float weights (`2^bits × NL`), quantised to `i16`.
+    pub fn quantise(bits: u32, avg: &[f32], classes: WordClasses) -> Tagger {
+        let maxabs = avg.iter().fold(0f32, |m, a| m.max(a.abs()));
         let scale = if maxabs > 0.0 { 32000.0 / maxabs } else { 1.0 };
         let weights = avg.iter().map(|&a| (a * scale).round() as i16).collect();
         Tagger {
-            bits: self.bits,
+            bits,
             scale,
             weights,
-            classes: self.classes,
+            classes,
         }
     }
 }
