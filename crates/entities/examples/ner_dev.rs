@@ -20,7 +20,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let epochs = env("EPOCHS", 8usize);
     let bits = env("BITS", 18u32);
     let seed = env("SEED", 7u64);
-    let urep = env("UREP", 2usize);
+    let urep = env("UREP", 3usize);
     let silver = env("SILVER", 1usize);
     let dev = env(
         "DEV",

@@ -26,7 +26,7 @@ pub enum Train {
         #[arg(long, default_value_t = 7)]
         seed: u64,
         /// How many times the UNER sentences are repeated in the mix (weights gold over silver).
-        #[arg(long, default_value_t = 2)]
+        #[arg(long, default_value_t = 3)]
         uner_repeat: usize,
         /// How many times GUM Wikinews train names are added (0: none; no gain on UNER dev).
         #[arg(long, default_value_t = 0)]
