@@ -55,6 +55,9 @@ pub enum Eval {
         /// Print each pronoun decision.
         #[arg(long)]
         verbose: bool,
+        /// Use this NER model file instead of the embedded one.
+        #[arg(long)]
+        model: Option<PathBuf>,
     },
 }
 
@@ -224,12 +227,16 @@ pub fn eval(cmd: Eval) -> CmdResult {
             }
             Ok(std::process::ExitCode::SUCCESS)
         }
-        Eval::Coref { file, verbose } => {
+        Eval::Coref {
+            file,
+            verbose,
+            model,
+        } => {
             let docs = whosaid_eval::coref::read_gum(&file)
                 .with_context(|| format!("reading {}", file.display()))?;
             let mut stages = whosaid_nlp::english_stages()?;
             stages.retain(|s| s.name() != "segment");
-            let ent = whosaid_entities::EntityStage::new()?;
+            let ent = whosaid_entities::EntityStage::with_tagger(load_tagger(model)?);
             let mut total = whosaid_eval::coref::Accuracy::default();
             for gd in docs {
                 let mut doc = gd.document();
