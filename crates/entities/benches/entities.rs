@@ -13,7 +13,7 @@ Hillary Clinton's campaign chairman John Podesta said she was not surprised. Cli
 
 fn bench(c: &mut Criterion) {
     let text = TEXT.repeat(6);
-    let seg = whosaid_nlp::Segmenter::new();
+    let seg = whosaid_nlp::Segmenter::english().expect("embedded boundary model");
     let mut base = Document::new(text);
     seg.process(&mut base).expect("segment");
     let stage = whosaid_entities::EntityStage::new().expect("model");

@@ -13,6 +13,7 @@
 //!
 //! Everything degrades gracefully when POS tags or dependencies are unset.
 
+pub mod classes;
 pub mod lexicon;
 pub mod resolve;
 pub mod tagger;

@@ -4,13 +4,14 @@
 //! `i16` with one scale factor, so the model is a few MB and decoding allocates
 //! nothing per token beyond a reusable lower-case buffer.
 
+use crate::classes::{key_of_hash, WordClasses};
 use crate::lexicon;
 
 /// BIO labels: O, then B/I for each type.
 pub const LABELS: [&str; 7] = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC"];
 /// Number of labels.
 pub const NL: usize = LABELS.len();
-const MAGIC: &[u8; 8] = b"WSNER001";
+const MAGIC: &[u8; 8] = b"WSNER002";
 
 /// Coarse name type the tagger predicts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,6 +63,7 @@ pub struct Tagger {
     bits: u32,
     scale: f32,
     weights: Vec<i16>,
+    classes: WordClasses,
 }
 
 #[inline]
@@ -72,6 +74,11 @@ fn fnv(seed: u64, bytes: &[u8]) -> u64 {
         h = h.wrapping_mul(0x100000001b3);
     }
     h
+}
+
+/// Hash of a lower-cased word (the key of the word-class table).
+pub(crate) fn lower_hash(lower: &str) -> u64 {
+    fnv(1, lower.as_bytes())
 }
 
 #[inline]
@@ -116,20 +123,36 @@ pub struct SentenceFeatures {
 const PAD: u64 = 0x5151;
 
 /// Builds static features for a sentence of word forms.
-pub fn sentence_features<S: AsRef<str>>(words: &[S]) -> SentenceFeatures {
+pub fn sentence_features<S: AsRef<str>>(words: &[S], classes: &WordClasses) -> SentenceFeatures {
     let n = words.len();
     let mut lower = String::new();
     let mut shp = Vec::new();
     let mut lw = Vec::with_capacity(n);
     let mut sh = Vec::with_capacity(n);
     let mut cap = Vec::with_capacity(n);
+    let mut fine = Vec::with_capacity(n);
+    let mut coarse = Vec::with_capacity(n);
+    let mut capb = Vec::with_capacity(n);
     for w in words {
         let w = w.as_ref();
         lower.clear();
         for c in w.chars() {
             lower.extend(c.to_lowercase());
         }
-        lw.push(fnv(1, lower.as_bytes()));
+        let h = lower_hash(&lower);
+        lw.push(h);
+        match classes.get(key_of_hash(h)) {
+            Some(c) => {
+                fine.push(c.fine as u64);
+                coarse.push(c.coarse as u64);
+                capb.push(c.cap as u64);
+            }
+            None => {
+                fine.push(0);
+                coarse.push(0);
+                capb.push(5);
+            }
+        }
         shape(w, &mut shp);
         sh.push(fnv(2, &shp));
         cap.push(w.chars().next().is_some_and(|c| c.is_uppercase()));
@@ -141,7 +164,22 @@ pub fn sentence_features<S: AsRef<str>>(words: &[S]) -> SentenceFeatures {
             v[i as usize]
         }
     };
-    const PER: usize = 30;
+    // Sentence casing: mostly lower case (web text), mostly capitalised (headlines, all caps), or mixed.
+    let letters = words
+        .iter()
+        .filter(|w| w.as_ref().chars().next().is_some_and(|c| c.is_alphabetic()))
+        .count();
+    let caps = cap.iter().filter(|&&c| c).count();
+    let scase: u64 = if letters < 3 {
+        0
+    } else if caps * 10 <= letters {
+        1
+    } else if caps * 10 >= letters * 6 {
+        2
+    } else {
+        3
+    };
+    const PER: usize = 46;
     let mut stat = Vec::with_capacity(n * PER);
     for (i, w) in words.iter().enumerate() {
         let w = w.as_ref();
@@ -204,6 +242,24 @@ pub fn sentence_features<S: AsRef<str>>(words: &[S]) -> SentenceFeatures {
         let media = lexicon::is_media_word(w) as u64 | (lexicon::is_known_outlet(w) as u64) << 1;
         stat.push(mix(54, media));
         stat.push(mix(55, lexicon::is_norp(w) as u64));
+        stat.push(mix(56, mix(scase, sh[i])));
+        if !classes.is_empty() {
+            let c = cap[i] as u64;
+            stat.push(mix(70, fine[i]));
+            stat.push(mix(71, coarse[i]));
+            stat.push(mix(72, mix(capb[i], c)));
+            stat.push(mix(73, mix(capb[i], mix(c, coarse[i]))));
+            stat.push(mix(74, at(&fine, ii - 1)));
+            stat.push(mix(75, at(&fine, ii + 1)));
+            stat.push(mix(76, mix(at(&coarse, ii - 1), coarse[i])));
+            stat.push(mix(77, mix(coarse[i], at(&coarse, ii + 1))));
+            stat.push(mix(78, mix(at(&capb, ii - 1), capb[i])));
+            stat.push(mix(79, mix(capb[i], at(&capb, ii + 1))));
+            stat.push(mix(80, at(&coarse, ii - 2)));
+            stat.push(mix(81, at(&coarse, ii + 2)));
+            stat.push(mix(82, mix(scase, mix(capb[i], c))));
+            stat.push(mix(83, mix(scase, coarse[i])));
+        }
         debug_assert!(stat.len() - base <= PER);
         while stat.len() - base < PER {
             stat.push(0);
@@ -213,17 +269,76 @@ pub fn sentence_features<S: AsRef<str>>(words: &[S]) -> SentenceFeatures {
 }
 
 impl SentenceFeatures {
-    /// Fills `out` with the feature hashes of token `i` given the previous two labels.
-    fn token(&self, i: usize, p1: usize, p2: usize, lw: u64, out: &mut Vec<u64>) {
-        out.clear();
-        let s = &self.stat[i * self.per_tok..(i + 1) * self.per_tok];
-        out.extend(s.iter().copied().filter(|&h| h != 0));
-        out.push(mix(60, p1 as u64));
-        out.push(mix(61, (p2 * NL + p1) as u64));
-        out.push(mix(62, mix(p1 as u64, lw)));
+    /// The static (label-independent) feature hashes of token `i`.
+    fn statics(&self, i: usize) -> impl Iterator<Item = u64> + '_ {
+        self.stat[i * self.per_tok..(i + 1) * self.per_tok]
+            .iter()
+            .copied()
+            .filter(|&h| h != 0)
     }
     fn lw(&self, i: usize) -> u64 {
         self.stat[i * self.per_tok + 1]
+    }
+}
+
+/// Hash of the transition feature `prev → ·`.
+#[inline]
+fn trans_feat(prev: usize) -> u64 {
+    mix(60, prev as u64)
+}
+
+/// Hash of the feature `prev → ·` joined with the current word.
+#[inline]
+fn prev_word_feat(prev: usize, lw: u64) -> u64 {
+    mix(62, mix(prev as u64, lw))
+}
+
+/// Viterbi over BIO labels (first order, with the BIO constraints). `emit[i*NL+l]`
+/// scores label `l` at token `i`; `pair[(i*NL+p)*NL+l]` scores `p → l` at token `i`
+/// (the start state is `O`).
+fn viterbi(n: usize, emit: &[f32], pair: &[f32], out: &mut Vec<usize>) {
+    out.clear();
+    if n == 0 {
+        return;
+    }
+    let mut delta = [f32::NEG_INFINITY; NL];
+    let mut back = vec![0u8; n * NL];
+    for l in 0..NL {
+        if allowed(0, l) {
+            delta[l] = emit[l] + pair[l];
+        }
+    }
+    for i in 1..n {
+        let mut nd = [f32::NEG_INFINITY; NL];
+        for l in 0..NL {
+            let mut best = f32::NEG_INFINITY;
+            let mut bp = 0;
+            for p in 0..NL {
+                if delta[p] == f32::NEG_INFINITY || !allowed(p, l) {
+                    continue;
+                }
+                let s = delta[p] + pair[(i * NL + p) * NL + l];
+                if s > best {
+                    best = s;
+                    bp = p;
+                }
+            }
+            nd[l] = best + emit[i * NL + l];
+            back[i * NL + l] = bp as u8;
+        }
+        delta = nd;
+    }
+    let mut best = 0;
+    for l in 1..NL {
+        if delta[l] > delta[best] {
+            best = l;
+        }
+    }
+    out.resize(n, 0);
+    out[n - 1] = best;
+    for i in (1..n).rev() {
+        best = back[i * NL + best] as usize;
+        out[i - 1] = best;
     }
 }
 
@@ -248,9 +363,14 @@ impl Tagger {
             return Err(ModelError::Format("bad table size"));
         }
         let n = (1usize << bits) * NL;
-        let body = &b[16..];
-        if body.len() != n * 2 {
+        let Some(body) = b.get(16..16 + n * 2) else {
             return Err(ModelError::Format("truncated weights"));
+        };
+        let Some((classes, used)) = WordClasses::from_bytes(&b[16 + n * 2..]) else {
+            return Err(ModelError::Format("truncated word classes"));
+        };
+        if 16 + n * 2 + used != b.len() {
+            return Err(ModelError::Format("trailing bytes"));
         }
         let mut weights = whosaid_core::huge_page_vec(n);
         weights.extend(
@@ -261,6 +381,7 @@ impl Tagger {
             bits,
             scale,
             weights,
+            classes,
         })
     }
 
@@ -273,39 +394,48 @@ impl Tagger {
         for w in &self.weights {
             v.extend_from_slice(&w.to_le_bytes());
         }
+        self.classes.to_bytes(&mut v);
         v
     }
 
-    #[allow(clippy::needless_range_loop)]
-    /// Tags a sentence; returns one label index per word.
+    /// Tags a sentence (Viterbi); returns one label index per word.
     pub fn tag<S: AsRef<str>>(&self, words: &[S]) -> Vec<usize> {
-        let sf = sentence_features(words);
+        let sf = sentence_features(words, &self.classes);
+        let n = words.len();
         let mask = (1u64 << self.bits) - 1;
-        let mut out = Vec::with_capacity(words.len());
-        let mut feats = Vec::with_capacity(40);
-        let (mut p1, mut p2) = (0usize, 0usize);
-        for i in 0..words.len() {
-            sf.token(i, p1, p2, sf.lw(i), &mut feats);
-            let mut sc = [0i32; NL];
-            for &h in &feats {
-                let row = ((h & mask) as usize) * NL;
-                let w = &self.weights[row..row + NL];
-                for l in 0..NL {
-                    sc[l] += w[l] as i32;
-                }
+        let row = |h: u64| {
+            let r = ((h & mask) as usize) * NL;
+            &self.weights[r..r + NL]
+        };
+        let mut emit = vec![0f32; n * NL];
+        let mut pair = vec![0f32; n * NL * NL];
+        let mut trans = [0i32; NL * NL];
+        for p in 0..NL {
+            for (l, &w) in row(trans_feat(p)).iter().enumerate() {
+                trans[p * NL + l] = w as i32;
             }
-            let mut best = 0;
-            let mut bs = i32::MIN;
-            for (l, &s) in sc.iter().enumerate() {
-                if allowed(p1, l) && s > bs {
-                    bs = s;
-                    best = l;
-                }
-            }
-            out.push(best);
-            p2 = p1;
-            p1 = best;
         }
+        for i in 0..n {
+            let mut sc = [0i32; NL];
+            for h in sf.statics(i) {
+                for (s, &w) in sc.iter_mut().zip(row(h)) {
+                    *s += w as i32;
+                }
+            }
+            for (e, &s) in emit[i * NL..(i + 1) * NL].iter_mut().zip(&sc) {
+                *e = s as f32;
+            }
+            let lw = sf.lw(i);
+            for p in 0..if i == 0 { 1 } else { NL } {
+                let pw = row(prev_word_feat(p, lw));
+                let out = &mut pair[(i * NL + p) * NL..(i * NL + p + 1) * NL];
+                for l in 0..NL {
+                    out[l] = (trans[p * NL + l] + pw[l] as i32) as f32;
+                }
+            }
+        }
+        let mut out = Vec::with_capacity(n);
+        viterbi(n, &emit, &pair, &mut out);
         let _ = self.scale;
         out
     }
@@ -334,6 +464,7 @@ pub fn spans(labels: &[usize]) -> Vec<(usize, usize, NameType)> {
 /// Averaged-perceptron trainer (greedy, with lazy averaging).
 pub struct Trainer {
     bits: u32,
+    classes: WordClasses,
     w: Vec<f32>,
     acc: Vec<f64>,
     ts: Vec<u32>,
@@ -342,10 +473,11 @@ pub struct Trainer {
 
 impl Trainer {
     /// A trainer over `2^bits` hashed feature buckets.
-    pub fn new(bits: u32) -> Trainer {
+    pub fn new(bits: u32, classes: WordClasses) -> Trainer {
         let n = (1usize << bits) * NL;
         Trainer {
             bits,
+            classes,
             w: vec![0.0; n],
             acc: vec![0.0; n],
             ts: vec![0; n],
@@ -360,69 +492,97 @@ impl Trainer {
         self.w[idx] += d;
     }
 
-    #[allow(clippy::needless_range_loop)]
-    /// One online pass over a sentence with gold labels; returns errors made.
+    /// One structured-perceptron step on a sentence with gold labels (Viterbi
+    /// decoding, then gold-minus-predicted feature updates); returns token errors.
     pub fn learn<S: AsRef<str>>(&mut self, words: &[S], gold: &[usize]) -> usize {
-        let sf = sentence_features(words);
+        let sf = sentence_features(words, &self.classes);
+        let n = words.len();
         let mask = (1u64 << self.bits) - 1;
-        let mut feats = Vec::with_capacity(40);
-        let (mut p1, mut p2) = (0usize, 0usize);
+        let ri = |h: u64| ((h & mask) as usize) * NL;
+        self.t += 1;
+        let mut emit = vec![0f32; n * NL];
+        let mut pair = vec![0f32; n * NL * NL];
+        for i in 0..n {
+            for h in sf.statics(i) {
+                let r = ri(h);
+                for l in 0..NL {
+                    emit[i * NL + l] += self.w[r + l];
+                }
+            }
+            let lw = sf.lw(i);
+            for p in 0..if i == 0 { 1 } else { NL } {
+                let (rt, rp) = (ri(trans_feat(p)), ri(prev_word_feat(p, lw)));
+                for l in 0..NL {
+                    pair[(i * NL + p) * NL + l] = self.w[rt + l] + self.w[rp + l];
+                }
+            }
+        }
+        let mut pred = Vec::with_capacity(n);
+        viterbi(n, &emit, &pair, &mut pred);
+        // Gold as a valid BIO sequence (a stray I-X opens a span, as the scorer reads it).
+        let gold: Vec<usize> = (0..n)
+            .map(|i| {
+                let prev = if i == 0 { 0 } else { gold[i - 1] };
+                if allowed(prev, gold[i]) {
+                    gold[i]
+                } else {
+                    gold[i] - 1
+                }
+            })
+            .collect();
         let mut errs = 0;
-        for i in 0..words.len() {
-            self.t += 1;
-            sf.token(i, p1, p2, sf.lw(i), &mut feats);
-            let mut sc = [0f32; NL];
-            for &h in &feats {
-                let row = ((h & mask) as usize) * NL;
-                for (l, s) in sc.iter_mut().enumerate() {
-                    *s += self.w[row + l];
-                }
-            }
-            let mut best = 0;
-            let mut bs = f32::MIN;
-            for (l, &s) in sc.iter().enumerate() {
-                if s > bs {
-                    bs = s;
-                    best = l;
-                }
-            }
-            let g = gold[i];
-            if best != g {
+        for i in 0..n {
+            let (g, p) = (gold[i], pred[i]);
+            let gp = if i == 0 { 0 } else { gold[i - 1] };
+            let pp = if i == 0 { 0 } else { pred[i - 1] };
+            if g != p {
                 errs += 1;
-                for &h in &feats {
-                    let row = ((h & mask) as usize) * NL;
-                    self.upd(row + g, 1.0);
-                    self.upd(row + best, -1.0);
+                for h in sf.statics(i) {
+                    let r = ri(h);
+                    self.upd(r + g, 1.0);
+                    self.upd(r + p, -1.0);
                 }
             }
-            // Condition on the predicted history, as at decoding time (transition
-            // constraints apply only when decoding, so the gold label is always reachable).
-            p2 = p1;
-            p1 = best;
+            if g != p || gp != pp {
+                let lw = sf.lw(i);
+                self.upd(ri(trans_feat(gp)) + g, 1.0);
+                self.upd(ri(trans_feat(pp)) + p, -1.0);
+                self.upd(ri(prev_word_feat(gp, lw)) + g, 1.0);
+                self.upd(ri(prev_word_feat(pp, lw)) + p, -1.0);
+            }
         }
         errs
     }
 
-    #[allow(clippy::needless_range_loop)]
-    /// Averages and quantises the weights into a [`Tagger`].
-    pub fn finish(mut self) -> Tagger {
+    /// The averaged weights.
+    pub fn averaged(&self) -> Vec<f32> {
         let t = self.t as f64;
-        let mut avg = vec![0f32; self.w.len()];
-        let mut maxabs = 0f32;
-        for i in 0..self.w.len() {
-            let el = t - self.ts[i] as f64;
-            let total = self.acc[i] + el * self.w[i] as f64;
-            let a = (total / t.max(1.0)) as f32;
-            avg[i] = a;
-            maxabs = maxabs.max(a.abs());
-        }
-        self.w.clear();
+        (0..self.w.len())
+            .map(|i| {
+                let el = t - self.ts[i] as f64;
+                ((self.acc[i] + el * self.w[i] as f64) / t.max(1.0)) as f32
+            })
+            .collect()
+    }
+
+    /// Averages and quantises the weights into a [`Tagger`].
+    pub fn finish(self) -> Tagger {
+        let avg = self.averaged();
+        Tagger::quantise(self.bits, &avg, self.classes)
+    }
+}
+
+impl Tagger {
+    /// A tagger from float weights (`2^bits × NL`), quantised to `i16`.
+    pub fn quantise(bits: u32, avg: &[f32], classes: WordClasses) -> Tagger {
+        let maxabs = avg.iter().fold(0f32, |m, a| m.max(a.abs()));
         let scale = if maxabs > 0.0 { 32000.0 / maxabs } else { 1.0 };
         let weights = avg.iter().map(|&a| (a * scale).round() as i16).collect();
         Tagger {
-            bits: self.bits,
+            bits,
             scale,
             weights,
+            classes,
         }
     }
 }

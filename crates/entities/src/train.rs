@@ -1,5 +1,6 @@
 //! Training data readers (UNER IOB2, PolNeAR CoreNLP silver) and the training loop.
 
+use crate::classes::WordClasses;
 use crate::tagger::{label_index, Tagger, Trainer};
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
@@ -29,7 +30,7 @@ pub struct TaggedSentence {
     pub doc: String,
 }
 
-fn open(path: &Path) -> Result<Box<dyn BufRead>, DataError> {
+fn open_file(path: &Path) -> Result<Box<dyn BufRead>, DataError> {
     let f = std::fs::File::open(path).map_err(|source| DataError::Io {
         path: path.to_owned(),
         source,
@@ -47,7 +48,7 @@ pub fn read_iob2(path: &Path) -> Result<Vec<TaggedSentence>, DataError> {
     let mut out = Vec::new();
     let mut cur = TaggedSentence::default();
     let mut doc = String::new();
-    for (ln, line) in open(path)?.lines().enumerate() {
+    for (ln, line) in open_file(path)?.lines().enumerate() {
         let line = line.map_err(|source| DataError::Io {
             path: path.to_owned(),
             source,
@@ -115,7 +116,7 @@ pub fn read_corenlp(path: &Path) -> Result<Vec<TaggedSentence>, DataError> {
         out.push(std::mem::take(cur));
         types.clear();
     };
-    for (ln, line) in open(path)?.lines().enumerate() {
+    for (ln, line) in open_file(path)?.lines().enumerate() {
         let line = line.map_err(|source| DataError::Io {
             path: path.to_owned(),
             source,
@@ -159,12 +160,224 @@ pub fn read_corenlp(path: &Path) -> Result<Vec<TaggedSentence>, DataError> {
     Ok(out)
 }
 
+/// Reads GUM CoNLL-U (`Entity=` brackets in MISC) as BIO sentences: each
+/// person / place / organization mention contributes its longest run of proper
+/// nouns (with `of`, `the`, `de`, `-`, and in organizations `and`, `&`, inside the run) as a PER / LOC / ORG
+/// name; outer and longer names win over the ones nested in them.
+pub fn read_gum(path: &Path) -> Result<Vec<TaggedSentence>, DataError> {
+    let mut out = Vec::new();
+    let mut words: Vec<String> = Vec::new();
+    let mut propn: Vec<bool> = Vec::new();
+    // (start, end exclusive, type base label) of closed mentions.
+    let mut mentions: Vec<(usize, usize, usize)> = Vec::new();
+    let mut open: Vec<(String, usize, usize)> = Vec::new();
+    let mut doc = String::new();
+    let flush = |words: &mut Vec<String>,
+                 propn: &mut Vec<bool>,
+                 mentions: &mut Vec<(usize, usize, usize)>,
+                 open: &mut Vec<(String, usize, usize)>,
+                 doc: &str,
+                 out: &mut Vec<TaggedSentence>| {
+        if words.is_empty() {
+            return;
+        }
+        let n = words.len();
+        let mut labels = vec![0usize; n];
+        let mut spans: Vec<(usize, usize, usize)> = Vec::new();
+        for &(a, b, base) in mentions.iter() {
+            // Longest proper-noun run inside [a, b).
+            let mut best: Option<(usize, usize)> = None;
+            let mut i = a;
+            while i < b {
+                if !propn[i] {
+                    i += 1;
+                    continue;
+                }
+                let mut j = i + 1;
+                let mut end = j;
+                while j < b {
+                    if propn[j] {
+                        j += 1;
+                        end = j;
+                    } else if matches!(words[j].as_str(), "of" | "the" | "de" | "-")
+                        || (base == 3 && matches!(words[j].as_str(), "and" | "&"))
+                    {
+                        j += 1;
+                    } else {
+                        break;
+                    }
+                }
+                if best.is_none_or(|(x, y)| end - i > y - x) {
+                    best = Some((i, end));
+                }
+                i = end.max(i + 1);
+            }
+            if let Some((x, y)) = best {
+                spans.push((x, y, base));
+            }
+        }
+        spans.sort_by(|p, q| (q.1 - q.0).cmp(&(p.1 - p.0)).then(p.0.cmp(&q.0)));
+        let mut used = vec![false; n];
+        for (x, y, base) in spans {
+            if used[x..y].iter().any(|&u| u) {
+                continue;
+            }
+            for (k, l) in labels[x..y].iter_mut().enumerate() {
+                *l = if k == 0 { base } else { base + 1 };
+            }
+            used[x..y].iter_mut().for_each(|u| *u = true);
+        }
+        out.push(TaggedSentence {
+            words: std::mem::take(words),
+            labels,
+            doc: doc.to_string(),
+        });
+        propn.clear();
+        mentions.clear();
+        open.clear();
+    };
+    for (ln, line) in open_file(path)?.lines().enumerate() {
+        let line = line.map_err(|source| DataError::Io {
+            path: path.to_owned(),
+            source,
+        })?;
+        let line = line.trim_end();
+        if let Some(rest) = line.strip_prefix("# newdoc id = ") {
+            flush(
+                &mut words,
+                &mut propn,
+                &mut mentions,
+                &mut open,
+                &doc,
+                &mut out,
+            );
+            doc = rest.to_string();
+            continue;
+        }
+        if line.starts_with('#') {
+            continue;
+        }
+        if line.is_empty() {
+            flush(
+                &mut words,
+                &mut propn,
+                &mut mentions,
+                &mut open,
+                &doc,
+                &mut out,
+            );
+            continue;
+        }
+        let cols: Vec<&str> = line.split('\t').collect();
+        if cols.len() < 10 {
+            return Err(DataError::Format {
+                path: path.to_owned(),
+                line: ln + 1,
+                message: format!("expected 10 columns, got {}", cols.len()),
+            });
+        }
+        if cols[0].contains('-') || cols[0].contains('.') {
+            continue;
+        }
+        let i = words.len();
+        words.push(cols[1].to_string());
+        propn.push(cols[3] == "PROPN");
+        let ent = cols[9]
+            .split('|')
+            .find_map(|kv| kv.strip_prefix("Entity="))
+            .unwrap_or("");
+        // "(ID-type-…" opens (closing at once when ')' follows), "ID)" closes.
+        let b = ent.as_bytes();
+        let mut k = 0;
+        while k < b.len() {
+            if b[k] == b'(' {
+                let e = ent[k + 1..].find(['(', ')']).map_or(b.len(), |x| k + 1 + x);
+                let spec = &ent[k + 1..e];
+                let mut f = spec.split('-');
+                let id = f.next().unwrap_or("").to_string();
+                let base = match f.next() {
+                    Some("person") => 1,
+                    Some("organization") => 3,
+                    Some("place") => 5,
+                    _ => 0,
+                };
+                if e < b.len() && b[e] == b')' {
+                    if base > 0 {
+                        mentions.push((i, i + 1, base));
+                    }
+                    k = e + 1;
+                } else {
+                    open.push((id, i, base));
+                    k = e;
+                }
+            } else if b[k].is_ascii_digit() {
+                let e = ent[k..].find(')').map_or(b.len(), |x| k + x);
+                let id = &ent[k..e];
+                if let Some(pos) = open.iter().rposition(|o| o.0 == id) {
+                    let (_, start, base) = open.remove(pos);
+                    if base > 0 {
+                        mentions.push((start, i + 1, base));
+                    }
+                }
+                k = e + 1;
+            } else {
+                k += 1;
+            }
+        }
+    }
+    flush(
+        &mut words,
+        &mut propn,
+        &mut mentions,
+        &mut open,
+        &doc,
+        &mut out,
+    );
+    Ok(out)
+}
+
+/// Reads the word forms of a CoNLL-U file (multi-word token lines and empty nodes skipped).
+pub fn read_conllu_forms(path: &Path) -> Result<Vec<Vec<String>>, DataError> {
+    let mut out = Vec::new();
+    let mut cur = Vec::new();
+    for line in open_file(path)?.lines() {
+        let line = line.map_err(|source| DataError::Io {
+            path: path.to_owned(),
+            source,
+        })?;
+        let line = line.trim_end();
+        if line.starts_with('#') {
+            continue;
+        }
+        if line.is_empty() {
+            if !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+            continue;
+        }
+        let mut cols = line.split('\t');
+        let id = cols.next().unwrap_or("");
+        if id.contains('-') || id.contains('.') {
+            continue;
+        }
+        if let Some(form) = cols.next() {
+            cur.push(form.to_string());
+        }
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    Ok(out)
+}
+
 /// Training options.
 #[derive(Debug, Clone)]
 pub struct TrainOptions {
     pub epochs: usize,
     pub bits: u32,
     pub seed: u64,
+    /// Models trained with seeds `seed..seed+ensemble`, weights averaged into one.
+    pub ensemble: usize,
 }
 
 impl Default for TrainOptions {
@@ -173,6 +386,7 @@ impl Default for TrainOptions {
             epochs: 6,
             bits: 18,
             seed: 7,
+            ensemble: 1,
         }
     }
 }
@@ -180,30 +394,41 @@ impl Default for TrainOptions {
 /// Trains a tagger on `data` (shuffled each epoch with a seeded generator).
 pub fn train(
     data: &[TaggedSentence],
+    classes: WordClasses,
     opts: &TrainOptions,
     mut log: impl FnMut(usize, usize, usize),
 ) -> Tagger {
-    let mut tr = Trainer::new(opts.bits);
-    let mut order: Vec<usize> = (0..data.len()).collect();
-    let mut rng = opts
-        .seed
-        .wrapping_mul(6364136223846793005)
-        .wrapping_add(1442695040888963407);
-    for ep in 0..opts.epochs {
-        for i in (1..order.len()).rev() {
-            rng = rng
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            let j = ((rng >> 33) % (i as u64 + 1)) as usize;
-            order.swap(i, j);
+    let k = opts.ensemble.max(1);
+    let mut sum: Vec<f32> = Vec::new();
+    for m in 0..k {
+        let mut tr = Trainer::new(opts.bits, classes.clone());
+        let mut order: Vec<usize> = (0..data.len()).collect();
+        let mut rng = (opts.seed + m as u64)
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        for ep in 0..opts.epochs {
+            for i in (1..order.len()).rev() {
+                rng = rng
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                let j = ((rng >> 33) % (i as u64 + 1)) as usize;
+                order.swap(i, j);
+            }
+            let mut errs = 0;
+            let mut toks = 0;
+            for &k in &order {
+                errs += tr.learn(&data[k].words, &data[k].labels);
+                toks += data[k].words.len();
+            }
+            log(ep, errs, toks);
         }
-        let mut errs = 0;
-        let mut toks = 0;
-        for &k in &order {
-            errs += tr.learn(&data[k].words, &data[k].labels);
-            toks += data[k].words.len();
+        let avg = tr.averaged();
+        if sum.is_empty() {
+            sum = avg;
+        } else {
+            sum.iter_mut().zip(&avg).for_each(|(s, a)| *s += a);
         }
-        log(ep, errs, toks);
     }
-    tr.finish()
+    sum.iter_mut().for_each(|s| *s /= k as f32);
+    Tagger::quantise(opts.bits, &sum, classes)
 }

@@ -13,7 +13,7 @@ Hillary Clinton's campaign chairman John Podesta said she was not surprised. Cli
 
 fn bench(c: &mut Criterion) {
     let text = TEXT.repeat(6);
-    let seg = Segmenter::new();
+    let seg = Segmenter::english().expect("embedded boundary model");
     let tag = TagStage::new(Tagger::english().expect("tagger model"));
     let parse = ParseStage::new(Parser::english().expect("parser model"));
     let mut segmented = Document::new(text.clone());

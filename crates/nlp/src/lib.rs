@@ -1,5 +1,6 @@
 //! Pure-Rust English NLP: tokenizer, sentence splitter, POS tagger, lemmatiser and dependency parser, trained here.
 
+pub mod boundary;
 pub mod clusters;
 pub mod lemma;
 pub mod parser;
@@ -23,8 +24,12 @@ pub fn english_stages() -> Result<Vec<Box<dyn Stage>>, whosaid_core::StageError>
         stage: "tag",
         message: e.to_string(),
     })?;
+    let segmenter = Segmenter::english().map_err(|e| whosaid_core::StageError::Failed {
+        stage: "segment",
+        message: e.to_string(),
+    })?;
     Ok(vec![
-        Box::new(Segmenter::new()),
+        Box::new(segmenter),
         Box::new(TagStage::new(tagger)),
         Box::new(parse_stage()?),
     ])

@@ -9,15 +9,40 @@
 //! quotes and brackets ("…dopes.”"), never inside a paragraph break, and a
 //! headline line ends its sentence without punctuation.
 
+use crate::boundary::BoundaryModel;
 use whosaid_core::{Document, Sentence, Span, Stage, StageError, Token};
 
 /// The "segment" stage: paragraphs, tokens and sentences.
+///
+/// [`Segmenter::new`] splits sentences by rules alone; [`Segmenter::english`]
+/// lets the embedded boundary model ([`crate::boundary`]) take the final
+/// decision at each gap, reading the rules' decision as one of its features.
 #[derive(Debug, Default, Clone)]
-pub struct Segmenter {}
+pub struct Segmenter {
+    boundaries: Option<BoundaryModel>,
+}
 
 impl Segmenter {
+    /// Rules only.
     pub fn new() -> Self {
         Segmenter::default()
+    }
+
+    /// Rules plus the embedded English sentence-boundary model.
+    pub fn english() -> Result<Self, crate::boundary::BoundaryError> {
+        Ok(Segmenter::with_model(BoundaryModel::english()?))
+    }
+
+    /// Rules plus `model`.
+    pub fn with_model(model: BoundaryModel) -> Self {
+        Segmenter {
+            boundaries: Some(model),
+        }
+    }
+
+    /// Segments `doc`: fills `paragraphs`, `tokens` and `sentences` (replacing any).
+    pub fn segment(&self, doc: &mut Document) {
+        segment_with(doc, self.boundaries.as_ref());
     }
 }
 
@@ -27,7 +52,7 @@ impl Stage for Segmenter {
     }
 
     fn process(&self, doc: &mut Document) -> Result<(), StageError> {
-        segment(doc);
+        self.segment(doc);
         Ok(())
     }
 }
@@ -85,12 +110,18 @@ const SENTENCE_STARTERS: &[&str] = &[
 const CLOSERS: &[char] = &['”', '"', '’', '\'', ')', ']', '»'];
 const OPENERS: &[char] = &['“', '"', '‘', '\'', '(', '[', '«'];
 
-/// Segments `doc`: fills `paragraphs`, `tokens` and `sentences` (replacing any).
+/// Segments `doc` by rules alone (no boundary model): fills `paragraphs`,
+/// `tokens` and `sentences` (replacing any).
 pub fn segment(doc: &mut Document) {
+    segment_with(doc, None);
+}
+
+fn segment_with(doc: &mut Document, model: Option<&BoundaryModel>) {
     let chars: Vec<char> = doc.text.chars().collect();
     let mut paragraphs: Vec<Span> = Vec::new();
     let mut tokens: Vec<Token> = Vec::new();
     let mut sentences: Vec<Sentence> = Vec::new();
+    let mut ends: Vec<bool> = Vec::new();
     for body in doc.body_spans() {
         for para in paragraph_spans(&chars, body) {
             let first = tokens.len();
@@ -100,7 +131,17 @@ pub fn segment(doc: &mut Document) {
             }
             let p = paragraphs.len() as u32;
             paragraphs.push(para);
-            split_sentences(&chars, &tokens, first, p, &mut sentences);
+            rule_ends(&chars, &tokens[first..], &mut ends);
+            if let Some(m) = model {
+                m.decide(&chars, &tokens[first..], &mut ends);
+            }
+            let mut start = first;
+            for (k, &end) in ends.iter().enumerate() {
+                if end || k + 1 == ends.len() {
+                    push_sentence(&tokens, start, first + k + 1, p, &mut sentences);
+                    start = first + k + 1;
+                }
+            }
         }
     }
     doc.paragraphs = paragraphs;
@@ -111,7 +152,7 @@ pub fn segment(doc: &mut Document) {
 /// Paragraphs inside a body span: every line is one, except that a line
 /// ending without sentence punctuation continues when the next one starts in
 /// lowercase (hard-wrapped text).
-fn paragraph_spans(chars: &[char], body: Span) -> Vec<Span> {
+pub(crate) fn paragraph_spans(chars: &[char], body: Span) -> Vec<Span> {
     let mut out: Vec<Span> = Vec::new();
     let mut start = body.start as usize;
     let end = (body.end as usize).min(chars.len());
@@ -170,7 +211,7 @@ fn word_char(c: char) -> bool {
 }
 
 /// Tokens of one paragraph.
-fn tokenize(chars: &[char], para: Span, tokens: &mut Vec<Token>) {
+pub(crate) fn tokenize(chars: &[char], para: Span, tokens: &mut Vec<Token>) {
     let end = para.end as usize;
     let mut i = para.start as usize;
     while i < end {
@@ -352,23 +393,19 @@ fn is_clitic_at(chars: &[char], j: usize, end: usize) -> bool {
             && !chars.get(j + 2).is_some_and(|c| c.is_alphanumeric())
 }
 
-fn text_of(chars: &[char], t: &Token) -> String {
+pub(crate) fn text_of(chars: &[char], t: &Token) -> String {
     chars[t.span.start as usize..t.span.end as usize]
         .iter()
         .collect()
 }
 
-/// Splits the tokens `tokens[first..]` of paragraph `p` into sentences.
-fn split_sentences(
-    chars: &[char],
-    tokens: &[Token],
-    first: usize,
-    p: u32,
-    out: &mut Vec<Sentence>,
-) {
+/// The rules' sentence ends over one paragraph's `tokens`: `ends[k]` is true
+/// when a sentence ends after token `k` (the last token always ends one).
+pub(crate) fn rule_ends(chars: &[char], tokens: &[Token], ends: &mut Vec<bool>) {
     let n = tokens.len();
-    let mut start = first;
-    let mut i = first;
+    ends.clear();
+    ends.resize(n, false);
+    let mut i = 0;
     while i < n {
         let t = text_of(chars, &tokens[i]);
         let terminal = matches!(t.as_str(), "." | "!" | "?" | "…") || t.starts_with("..");
@@ -406,15 +443,14 @@ fn split_sentences(
             };
         }
         if boundary {
-            push_sentence(tokens, start, end, p, out);
-            start = end;
+            ends[end - 1] = true;
             i = end;
         } else {
             i += 1;
         }
     }
-    if start < n {
-        push_sentence(tokens, start, n, p, out);
+    if let Some(last) = ends.last_mut() {
+        *last = true;
     }
 }
 

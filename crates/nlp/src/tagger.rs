@@ -442,7 +442,7 @@ impl Normal {
 }
 
 /// FNV-1a over a template id and parts: a feature is a 64-bit hash.
-fn feat(template: u8, parts: &[&[u8]]) -> u64 {
+pub(crate) fn feat(template: u8, parts: &[&[u8]]) -> u64 {
     let mut h: u64 = 0xcbf29ce484222325 ^ template as u64;
     h = h.wrapping_mul(0x100000001b3);
     for p in parts {

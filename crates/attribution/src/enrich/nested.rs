@@ -471,19 +471,7 @@ pub(super) fn fix_dated_contents(doc: &Document, attrs: &mut [Attribution]) {
 mod tests {
     use super::*;
 
-    fn tagged(text: &str) -> Document {
-        let mut doc = Document::new(text);
-        for stage in whosaid_nlp::english_stages().expect("models load") {
-            stage.process(&mut doc).expect("nlp runs");
-        }
-        doc
-    }
-
-    fn span_of(doc: &Document, needle: &str) -> Span {
-        let b = doc.text.find(needle).expect("needle in text");
-        let s = doc.index().char_at_byte(b);
-        Span::new(s, s + needle.chars().count() as u32)
-    }
+    use crate::enrich::test_support::{span_of, tagged};
 
     /// The text a region covers (its extent), "" when absent.
     fn text_of<'d>(doc: &'d Document, r: Option<&Region>) -> &'d str {

@@ -286,6 +286,12 @@ pub struct SourceEntities {
     pub head_kind: Option<EntityKind>,
 }
 
+/// Whether a (lowercased) head noun names people: officials, sources,
+/// voters, experts…
+pub(crate) fn is_people_head(word: &str) -> bool {
+    ANONYMOUS_HEADS.contains(&word) || GROUP_HEADS.contains(&word)
+}
+
 /// Classifies a source from its words, the index of its head word (if the
 /// parse gave one) and the entities found in it.
 pub fn classify(words: &[Word], head: Option<usize>, ents: SourceEntities) -> SourceKind {

@@ -29,13 +29,13 @@ pub enum Train {
         #[arg(long, default_value_t = 10)]
         role_epochs: usize,
         /// log2 of the hashed feature buckets per tagger.
-        #[arg(long, default_value_t = 17)]
+        #[arg(long, default_value_t = 18)]
         bits: u32,
         /// Added to the cue tagger's "begin a cue" bias (recall/precision trade-off, tuned on dev).
-        #[arg(long, default_value_t = 2.0, allow_hyphen_values = true)]
+        #[arg(long, default_value_t = 3.0, allow_hyphen_values = true)]
         cue_bias: f32,
         /// Models to train with seeds seed, seed+1, … and average (an ensemble).
-        #[arg(long, default_value_t = 1)]
+        #[arg(long, default_value_t = 5)]
         ensemble: u64,
         /// Train on every annotator's file of multiply-annotated articles (default: the first only).
         #[arg(long)]

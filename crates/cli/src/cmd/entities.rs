@@ -8,7 +8,8 @@ use whosaid_entities::{train, Tagger};
 
 #[derive(clap::Subcommand)]
 pub enum Train {
-    /// Train the named-entity model (UNER EWT train + PolNeAR CoreNLP silver train).
+    /// Train the named-entity model (UNER EWT train + PolNeAR CoreNLP silver train;
+    /// word classes induced from those texts, GUM Wikinews train and WCXB article bodies).
     Ner {
         #[arg(long, default_value = "../shared/data")]
         data: PathBuf,
@@ -25,8 +26,14 @@ pub enum Train {
         #[arg(long, default_value_t = 7)]
         seed: u64,
         /// How many times the UNER sentences are repeated in the mix (weights gold over silver).
-        #[arg(long, default_value_t = 2)]
+        #[arg(long, default_value_t = 3)]
         uner_repeat: usize,
+        /// How many times GUM Wikinews train names are added (0: none; no gain on UNER dev).
+        #[arg(long, default_value_t = 0)]
+        gum_repeat: usize,
+        /// Train without the distributional word classes.
+        #[arg(long)]
+        no_classes: bool,
     },
 }
 
@@ -48,6 +55,9 @@ pub enum Eval {
         /// Print each pronoun decision.
         #[arg(long)]
         verbose: bool,
+        /// Use this NER model file instead of the embedded one.
+        #[arg(long)]
+        model: Option<PathBuf>,
     },
 }
 
@@ -60,6 +70,8 @@ pub fn train(cmd: Train) -> CmdResult {
         bits,
         seed,
         uner_repeat,
+        gum_repeat,
+        no_classes,
     } = cmd;
     let uner = data.join("uner-ewt/en_ewt-uner-train.iob2.gz");
     let mut sents =
@@ -69,14 +81,45 @@ pub fn train(cmd: Train) -> CmdResult {
     for _ in 1..uner_repeat {
         sents.extend(one.iter().cloned());
     }
+    let gum = data.join("gum-wikinews/gum-wikinews-train.conllu.gz");
+    if gum_repeat > 0 {
+        let g = train::read_gum(&gum).with_context(|| format!("reading {}", gum.display()))?;
+        eprintln!("GUM train: {} sentences (×{gum_repeat})", g.len());
+        for _ in 0..gum_repeat {
+            sents.extend(g.iter().cloned());
+        }
+    }
     if !no_silver {
         let pn = data.join("polnear-corenlp/train.conllu.gz");
         let s = train::read_corenlp(&pn).with_context(|| format!("reading {}", pn.display()))?;
         eprintln!("PolNeAR silver train: {} sentences", s.len());
         sents.extend(s);
     }
-    let opts = train::TrainOptions { epochs, bits, seed };
-    let tagger = train::train(&sents, &opts, |ep, errs, toks| {
+    let classes = if no_classes {
+        Default::default()
+    } else {
+        let t0 = std::time::Instant::now();
+        let text = unlabeled_text(&data, &one, &gum)?;
+        let toks: usize = text.iter().map(|s| s.len()).sum();
+        let opts = whosaid_entities::classes::ClassOptions {
+            seed,
+            ..Default::default()
+        };
+        let c = whosaid_entities::classes::WordClasses::induce(&text, &opts);
+        eprintln!(
+            "word classes: {} words from {toks} tokens ({:.1} s)",
+            c.len(),
+            t0.elapsed().as_secs_f64()
+        );
+        c
+    };
+    let opts = train::TrainOptions {
+        epochs,
+        bits,
+        seed,
+        ensemble: 1,
+    };
+    let tagger = train::train(&sents, classes, &opts, |ep, errs, toks| {
         eprintln!(
             "epoch {}: {:.4} token error rate",
             ep + 1,
@@ -87,6 +130,39 @@ pub fn train(cmd: Train) -> CmdResult {
     std::fs::write(&out, &bytes).with_context(|| format!("writing {}", out.display()))?;
     eprintln!("wrote {} ({} bytes)", out.display(), bytes.len());
     Ok(std::process::ExitCode::SUCCESS)
+}
+
+/// Unlabeled text for the word classes: UNER train, PolNeAR CoreNLP train and GUM
+/// Wikinews train word forms, and the WCXB article bodies (dev split's ground truth).
+fn unlabeled_text(
+    data: &std::path::Path,
+    uner: &[train::TaggedSentence],
+    gum: &std::path::Path,
+) -> anyhow::Result<Vec<Vec<String>>> {
+    let mut text: Vec<Vec<String>> = uner.iter().map(|s| s.words.clone()).collect();
+    let pn = data.join("polnear-corenlp/train.conllu.gz");
+    text.extend(
+        train::read_conllu_forms(&pn).with_context(|| format!("reading {}", pn.display()))?,
+    );
+    text.extend(
+        train::read_conllu_forms(gum).with_context(|| format!("reading {}", gum.display()))?,
+    );
+    let dir = data.join("wcxb-articles/ground-truth");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .with_context(|| format!("reading {}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    files.sort();
+    for f in files {
+        let b = std::fs::read(&f).with_context(|| format!("reading {}", f.display()))?;
+        let v: serde_json::Value =
+            serde_json::from_slice(&b).with_context(|| format!("parsing {}", f.display()))?;
+        if let Some(t) = v["ground_truth"]["main_content"].as_str() {
+            text.extend(whosaid_entities::classes::tokenize_plain(t));
+        }
+    }
+    Ok(text)
 }
 
 fn load_tagger(model: Option<PathBuf>) -> anyhow::Result<Tagger> {
@@ -151,12 +227,16 @@ pub fn eval(cmd: Eval) -> CmdResult {
             }
             Ok(std::process::ExitCode::SUCCESS)
         }
-        Eval::Coref { file, verbose } => {
+        Eval::Coref {
+            file,
+            verbose,
+            model,
+        } => {
             let docs = whosaid_eval::coref::read_gum(&file)
                 .with_context(|| format!("reading {}", file.display()))?;
             let mut stages = whosaid_nlp::english_stages()?;
             stages.retain(|s| s.name() != "segment");
-            let ent = whosaid_entities::EntityStage::new()?;
+            let ent = whosaid_entities::EntityStage::with_tagger(load_tagger(model)?);
             let mut total = whosaid_eval::coref::Accuracy::default();
             for gd in docs {
                 let mut doc = gd.document();

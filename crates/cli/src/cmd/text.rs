@@ -21,6 +21,39 @@ pub enum Train {
         #[arg(long, default_value = "models/lemmas.tsv")]
         out: PathBuf,
     },
+    /// Train the sentence-boundary model: UD EWT train and GUM Wikinews
+    /// train (gold) plus PolNeAR CoreNLP train sentences (silver, cut at
+    /// blank lines).
+    Sentences {
+        #[arg(
+            long,
+            default_value = "../shared/data/ud-ewt/en_ewt-ud-train.conllu.gz"
+        )]
+        ewt: PathBuf,
+        #[arg(
+            long,
+            default_value = "../shared/data/gum-wikinews/gum-wikinews-train.conllu.gz"
+        )]
+        gum: PathBuf,
+        /// CoreNLP CoNLL-U with `Char=` offsets (silver).
+        #[arg(long, default_value = "../shared/data/polnear-corenlp/train.conllu.gz")]
+        corenlp: PathBuf,
+        /// The article texts the CoreNLP offsets point into.
+        #[arg(long, default_value = "../shared/data/polnear/train/text")]
+        corenlp_text: PathBuf,
+        /// Gold data only (no CoreNLP silver).
+        #[arg(long)]
+        no_silver: bool,
+        /// Times each gold (UD) document is seen per epoch, silver once.
+        #[arg(long, default_value_t = 5)]
+        gold_repeat: usize,
+        #[arg(long, default_value_t = 15)]
+        epochs: usize,
+        #[arg(long, default_value_t = 7)]
+        seed: u64,
+        #[arg(long, default_value = "models/sentences.bin")]
+        out: PathBuf,
+    },
 }
 
 #[derive(clap::Subcommand)]
@@ -32,6 +65,12 @@ pub enum Eval {
         /// Article texts for Char=-offset references (PolNeAR SPLIT/text).
         #[arg(long)]
         text: Option<PathBuf>,
+        /// Score the rules alone, without the boundary model.
+        #[arg(long, conflicts_with = "model")]
+        rules: bool,
+        /// Score this boundary model file instead of the embedded one.
+        #[arg(long)]
+        model: Option<PathBuf>,
     },
     /// Lemma accuracy on a UD CoNLL-U file (gold tokens; gold and predicted tags).
     Lemmas { file: PathBuf },
@@ -53,32 +92,142 @@ fn triples(conllu: &str) -> Vec<(&str, Xpos, &str)> {
 }
 
 pub fn train(cmd: Train) -> CmdResult {
-    let Train::Lemmas { train, out } = cmd;
-    let text = read_text_maybe_gz(&train)?;
-    let table = lemma::learn_exceptions(triples(&text));
-    std::fs::write(&out, &table).with_context(|| format!("cannot write {}", out.display()))?;
-    eprintln!(
-        "{} exceptions written to {}",
-        table.lines().count(),
-        out.display()
-    );
+    match cmd {
+        Train::Lemmas { train, out } => {
+            let text = read_text_maybe_gz(&train)?;
+            let table = lemma::learn_exceptions(triples(&text));
+            std::fs::write(&out, &table)
+                .with_context(|| format!("cannot write {}", out.display()))?;
+            eprintln!(
+                "{} exceptions written to {}",
+                table.lines().count(),
+                out.display()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Train::Sentences {
+            ewt,
+            gum,
+            corenlp,
+            corenlp_text,
+            no_silver,
+            gold_repeat,
+            epochs,
+            seed,
+            out,
+        } => train_sentences(
+            &[ewt, gum],
+            (!no_silver).then_some(corenlp.as_path()),
+            &corenlp_text,
+            gold_repeat,
+            epochs,
+            seed,
+            &out,
+        ),
+    }
+}
+
+/// A CoreNLP article's reference sentences, cut at blank lines.
+struct Silver {
+    text: String,
+    sentences: Vec<whosaid_core::Span>,
+}
+
+fn read_silver(conllu: &std::path::Path, dir: &std::path::Path) -> anyhow::Result<Vec<Silver>> {
+    let conllu = read_text_maybe_gz(conllu)?;
+    let mut out = Vec::new();
+    for (name, gold) in sentences::char_offset_sentences(&conllu) {
+        let path = [dir.join(&name), dir.join(format!("{name}.txt"))]
+            .into_iter()
+            .find(|p| p.exists())
+            .with_context(|| format!("no text for {name} in {}", dir.display()))?;
+        let text = std::fs::read_to_string(&path)
+            .with_context(|| format!("cannot read {}", path.display()))?;
+        let sentences = sentences::split_at_paragraphs(&text, &gold);
+        out.push(Silver { text, sentences });
+    }
+    Ok(out)
+}
+
+fn train_sentences(
+    gold_files: &[PathBuf],
+    corenlp: Option<&std::path::Path>,
+    corenlp_text: &std::path::Path,
+    gold_repeat: usize,
+    epochs: usize,
+    seed: u64,
+    out: &PathBuf,
+) -> CmdResult {
+    use whosaid_nlp::boundary::{BoundaryExample, BoundaryModel};
+    let mut gold = Vec::new();
+    for f in gold_files {
+        let refs = sentences::ud_references(&read_text_maybe_gz(f)?);
+        anyhow::ensure!(!refs.is_empty(), "{}: no sentences", f.display());
+        eprintln!("{}: {} documents", f.display(), refs.len());
+        gold.extend(refs);
+    }
+    let silver = match corenlp {
+        Some(c) => read_silver(c, corenlp_text)?,
+        None => Vec::new(),
+    };
+    eprintln!("silver: {} articles", silver.len());
+    let docs: Vec<BoundaryExample> = gold
+        .iter()
+        .map(|r| BoundaryExample {
+            text: &r.text,
+            sentences: &r.sentences,
+            weight: gold_repeat,
+        })
+        .chain(silver.iter().map(|s| BoundaryExample {
+            text: &s.text,
+            sentences: &s.sentences,
+            weight: 1,
+        }))
+        .collect();
+    let model = BoundaryModel::train(&docs, epochs, seed);
+    std::fs::write(out, model.to_bytes())
+        .with_context(|| format!("cannot write {}", out.display()))?;
+    eprintln!("model written to {}", out.display());
     Ok(ExitCode::SUCCESS)
 }
 
 pub fn eval(cmd: Eval) -> CmdResult {
     match cmd {
-        Eval::Sentences { file, text } => eval_sentences(file, text),
+        Eval::Sentences {
+            file,
+            text,
+            rules,
+            model,
+        } => {
+            let seg = match (rules, model) {
+                (true, _) => whosaid_nlp::Segmenter::new(),
+                (false, Some(path)) => {
+                    let bytes = std::fs::read(&path)
+                        .with_context(|| format!("cannot read {}", path.display()))?;
+                    whosaid_nlp::Segmenter::with_model(
+                        whosaid_nlp::boundary::BoundaryModel::from_bytes(&bytes)
+                            .with_context(|| path.display().to_string())?,
+                    )
+                }
+                (false, None) => whosaid_nlp::Segmenter::english()?,
+            };
+            eval_sentences(&seg, file, text)
+        }
         Eval::Lemmas { file } => eval_lemmas(file),
     }
 }
 
-fn split(text: &str) -> Vec<whosaid_core::Span> {
+fn split(seg: &whosaid_nlp::Segmenter, text: &str) -> Vec<whosaid_core::Span> {
     let mut doc = Document::new(text);
-    whosaid_nlp::segment(&mut doc);
+    seg.segment(&mut doc);
     doc.sentences.iter().map(|s| s.span).collect()
 }
 
-fn eval_sentences(file: PathBuf, text_dir: Option<PathBuf>) -> CmdResult {
+fn eval_sentences(
+    seg: &whosaid_nlp::Segmenter,
+    file: PathBuf,
+    text_dir: Option<PathBuf>,
+) -> CmdResult {
     let conllu = read_text_maybe_gz(&file)?;
     let mut total = whosaid_eval::ner::Prf::default();
     let mut by_paragraph = whosaid_eval::ner::Prf::default();
@@ -86,7 +235,11 @@ fn eval_sentences(file: PathBuf, text_dir: Option<PathBuf>) -> CmdResult {
     match text_dir {
         None => {
             for r in sentences::ud_references(&conllu) {
-                total.add(&sentences::score(&r.text, &r.sentences, &split(&r.text)));
+                total.add(&sentences::score(
+                    &r.text,
+                    &r.sentences,
+                    &split(seg, &r.text),
+                ));
                 docs += 1;
             }
         }
@@ -100,7 +253,7 @@ fn eval_sentences(file: PathBuf, text_dir: Option<PathBuf>) -> CmdResult {
                 };
                 let text = std::fs::read_to_string(&path)
                     .with_context(|| format!("cannot read {}", path.display()))?;
-                let pred = split(&text);
+                let pred = split(seg, &text);
                 total.add(&sentences::score(&text, &gold, &pred));
                 let cut = sentences::split_at_paragraphs(&text, &gold);
                 by_paragraph.add(&sentences::score(&text, &cut, &pred));

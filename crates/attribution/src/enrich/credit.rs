@@ -1,0 +1,382 @@
+//! Attributions made by layout rather than by a reporting verb:
+//!
+//! - quotations credited with a dash: `“…” ― Sonya Herridge` (reader
+//!   round-ups, epigraphs, pull quotes); the credit may close the
+//!   quotation's paragraph or stand alone on the next line;
+//! - transcript turns: `"WALLACE: Let’s start with…` (a speaker in capitals,
+//!   a colon, the turn);
+//! - "Name: claim" headlines: `Pat Caddell: Democrat Voters Worried…`.
+//!
+//! The punctuation mark is the cue, the name the source and the rest the
+//! content. The span models learn reporting verbs and rarely or never see
+//! these layouts in training, so rules add them where no attribution found
+//! by the models covers the place.
+
+use whosaid_core::{Attribution, Document, Region, Span};
+
+const DASHES: &[char] = &['―', '—', '–'];
+const OPENING: &[char] = &['“', '"', '”', '‘'];
+const CLOSING: &[char] = &['”', '"', '’'];
+/// A credit longer than this is prose, not a name (code points).
+const MAX_CREDIT: usize = 80;
+
+/// Adds the layout attributions (see the module docs) no existing
+/// attribution covers.
+pub(crate) fn add_layout_attributions(doc: &mut Document) {
+    add_dash_credits(doc);
+    add_colon_credits(doc);
+}
+
+/// Adds an attribution for each dash-credited quotation no existing
+/// attribution covers.
+fn add_dash_credits(doc: &mut Document) {
+    let mut added: Vec<Attribution> = Vec::new();
+    let paragraphs = doc.paragraphs.clone();
+    for (i, para) in paragraphs.iter().enumerate() {
+        let chars: Vec<char> = doc.slice(*para).chars().collect();
+        // The credit closes this paragraph: “…” ― Name
+        let found = match credit_after_quote(&chars) {
+            Some((quote_end, dash, name)) => Some((
+                Span::new(para.start, para.start + quote_end as u32),
+                shift(*para, dash),
+                shift(*para, name),
+            )),
+            // Or it is the whole paragraph, after a quotation paragraph.
+            None => i
+                .checked_sub(1)
+                .and_then(|p| paragraphs.get(p))
+                .filter(|prev| is_quotation(&doc.slice(**prev).chars().collect::<Vec<_>>()))
+                .and_then(|prev| {
+                    let (dash, name) = credit(&chars, 0)?;
+                    Some((*prev, shift(*para, dash), shift(*para, name)))
+                }),
+        };
+        let Some((content, cue, source)) = found else {
+            continue;
+        };
+        push_uncovered(doc, &mut added, source, cue, content);
+    }
+    doc.attributions.extend(added);
+}
+
+/// Adds `source` → `cue` → `content` to `added` unless an attribution of the
+/// document or of `added` already has that cue or content there.
+fn push_uncovered(
+    doc: &Document,
+    added: &mut Vec<Attribution>,
+    source: Span,
+    cue: Span,
+    content: Span,
+) {
+    let covered = doc.attributions.iter().chain(added.iter()).any(|a| {
+        a.cue.overlaps_span(&cue)
+            || a.content
+                .as_ref()
+                .and_then(Region::extent)
+                .is_some_and(|c| c.start < content.end && content.start < c.end)
+    });
+    if !covered && !content.is_empty() {
+        added.push(Attribution {
+            source: Some(Region::single(source)),
+            content: Some(Region::single(content)),
+            score: 0.8,
+            ..Attribution::with_cue(0, Region::single(cue))
+        });
+    }
+}
+
+/// Labels that open a line with a colon but credit nobody.
+const LABELS: &[&str] = &[
+    "update",
+    "updated",
+    "note",
+    "editor's note",
+    "editor’s note",
+    "correction",
+    "clarification",
+    "breaking",
+    "exclusive",
+    "related",
+    "read more",
+    "watch",
+    "now watch",
+    "video",
+    "photos",
+    "photo",
+    "live",
+    "analysis",
+    "opinion",
+    "editorial",
+    "commentary",
+    "review",
+    "explainer",
+    "fact check",
+    "q",
+    "a",
+    "source",
+    "sources",
+    "credit",
+    "disclosure",
+    "transcript",
+    "ps",
+    "p.s",
+    "warning",
+    "spoiler",
+    "bottom line",
+    "the bottom line",
+    "recap",
+    "background",
+];
+
+/// Transcript turns ("WALLACE: …") in any paragraph and a "Name: claim" title.
+fn add_colon_credits(doc: &mut Document) {
+    let mut added: Vec<Attribution> = Vec::new();
+    for para in doc.paragraphs.clone() {
+        let chars: Vec<char> = doc.slice(para).chars().collect();
+        let is_title = doc
+            .title
+            .is_some_and(|t| t.start < para.end && para.start < t.end);
+        let Some((name, colon)) = colon_credit(&chars, is_title) else {
+            continue;
+        };
+        let mut start = colon + 1;
+        while start < chars.len() && chars[start].is_whitespace() {
+            start += 1;
+        }
+        let mut end = chars.len();
+        // A transcript paragraph opened by a quote mark runs on unclosed; a
+        // closing mark at its end belongs to the transcript, not the turn.
+        if OPENING.contains(&chars[0]) && end > start && CLOSING.contains(&chars[end - 1]) {
+            end -= 1;
+        }
+        if start >= end {
+            continue;
+        }
+        push_uncovered(
+            doc,
+            &mut added,
+            shift(para, name),
+            shift(para, Span::new(colon as u32, colon as u32 + 1)),
+            shift(para, Span::new(start as u32, end as u32)),
+        );
+    }
+    doc.attributions.extend(added);
+}
+
+/// The name before a paragraph's first colon and the colon's index, when the
+/// name is a transcript speaker (capitals: "WALLACE", "SEN. SMITH") or, in a
+/// title, a short capitalised name ("Pat Caddell", "Poll").
+fn colon_credit(chars: &[char], is_title: bool) -> Option<(Span, usize)> {
+    let colon = chars.iter().take(40).position(|c| *c == ':')?;
+    // Text must follow: "He said:" at a paragraph end is a verb cue.
+    if !chars.get(colon + 1).is_some_and(|c| c.is_whitespace()) || colon + 2 >= chars.len() {
+        return None;
+    }
+    let mut start = 0;
+    while start < colon && (OPENING.contains(&chars[start]) || chars[start].is_whitespace()) {
+        start += 1;
+    }
+    let name: String = chars[start..colon].iter().collect();
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if words.is_empty() || words.len() > 4 || LABELS.contains(&name.to_lowercase().as_str()) {
+        return None;
+    }
+    let letters = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count();
+    let speaker = letters(&name) >= 2
+        && name
+            .chars()
+            .all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '\'' | '’' | '-'))
+        && words.iter().all(|w| letters(w) >= 1);
+    let titled = is_title
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '’' | '-'))
+        });
+    (speaker || titled).then(|| (Span::new(start as u32, colon as u32), colon))
+}
+
+fn shift(para: Span, s: Span) -> Span {
+    Span::new(para.start + s.start, para.start + s.end)
+}
+
+/// A paragraph that opens and closes with quote marks.
+fn is_quotation(chars: &[char]) -> bool {
+    chars.len() >= 3
+        && chars.first().is_some_and(|c| OPENING.contains(c))
+        && chars.last().is_some_and(|c| CLOSING.contains(c))
+}
+
+/// In a paragraph that opens with a quote mark: the end of the quotation
+/// (after its closing mark), the dash and the name that end the paragraph.
+fn credit_after_quote(chars: &[char]) -> Option<(usize, Span, Span)> {
+    if !chars.first().is_some_and(|c| OPENING.contains(c)) {
+        return None;
+    }
+    // The last dash of the paragraph, right after a closing quote mark.
+    let dash = chars.iter().rposition(|c| DASHES.contains(c))?;
+    let quote_end = chars[..dash].iter().rposition(|c| !c.is_whitespace())? + 1;
+    if quote_end < 2 || !CLOSING.contains(&chars[quote_end - 1]) {
+        return None;
+    }
+    let (dash, name) = credit(chars, dash)?;
+    Some((quote_end, dash, name))
+}
+
+/// A dash at `at` (after optional whitespace), then a name running to the
+/// end of `chars`: capitalised, short, no quote marks or sentence inside.
+/// The name stops at a comma ("― Jane Doe, 34, Ohio" → "Jane Doe").
+fn credit(chars: &[char], at: usize) -> Option<(Span, Span)> {
+    let dash = at + chars[at..].iter().position(|c| !c.is_whitespace())?;
+    if !DASHES.contains(&chars[dash]) {
+        return None;
+    }
+    let start = dash + 1 + chars[dash + 1..].iter().position(|c| !c.is_whitespace())?;
+    let rest = &chars[start..];
+    if rest.len() > MAX_CREDIT
+        || !rest[0].is_uppercase()
+        || rest
+            .iter()
+            .any(|c| OPENING.contains(c) || CLOSING.contains(c) || matches!(c, '!' | '?' | ':'))
+    {
+        return None;
+    }
+    let mut end = rest.iter().position(|c| *c == ',').unwrap_or(rest.len());
+    while end > 0 && (rest[end - 1].is_whitespace() || rest[end - 1] == '.') {
+        end -= 1;
+    }
+    let name = &rest[..end];
+    let words: Vec<&[char]> = name
+        .split(|c| c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .collect();
+    // One to five words, each capitalised or a short particle ("de", "van").
+    let name_like = !words.is_empty()
+        && words.len() <= 5
+        && words
+            .iter()
+            .all(|w| w[0].is_uppercase() || (w.len() <= 3 && w.iter().all(|c| c.is_lowercase())));
+    if !name_like {
+        return None;
+    }
+    Some((
+        Span::new(dash as u32, dash as u32 + 1),
+        Span::new(start as u32, (start + end) as u32),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(text: &str) -> Vec<(String, String, String)> {
+        let mut doc = Document::new(text);
+        // Paragraphs: one per line, as the segmenter gives them.
+        let mut start = 0u32;
+        for line in text.split('\n') {
+            let n = line.chars().count() as u32;
+            if n > 0 {
+                doc.paragraphs.push(Span::new(start, start + n));
+            }
+            start += n + 1;
+        }
+        add_layout_attributions(&mut doc);
+        doc.attributions
+            .iter()
+            .map(|a| {
+                let s = |r: &Option<Region>| {
+                    r.as_ref()
+                        .and_then(Region::extent)
+                        .map(|s| doc.slice(s).to_string())
+                        .unwrap_or_default()
+                };
+                (
+                    s(&a.source),
+                    doc.slice(a.cue.extent().unwrap_or_default()).to_string(),
+                    s(&a.content),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn credits_after_a_quotation_are_attributions() {
+        assert_eq!(
+            run("“He represents our greatest shame.” ― Sonya Herridge\n“Generalized everyone.”― Carla Sanchez."),
+            [
+                (
+                    "Sonya Herridge".into(),
+                    "―".into(),
+                    "“He represents our greatest shame.”".into()
+                ),
+                ("Carla Sanchez".into(), "―".into(), "“Generalized everyone.”".into())
+            ]
+        );
+        assert_eq!(
+            run("“We will win.”\n— Jane de Vries, 34, Ohio"),
+            [("Jane de Vries".into(), "—".into(), "“We will win.”".into())]
+        );
+    }
+
+    #[test]
+    fn transcript_turns_are_attributions() {
+        assert_eq!(
+            run("Partial transcript as follows:\n\"WALLACE: Will she be there?\n\"PENCE: Well, look.\""),
+            [
+                ("WALLACE".into(), ":".into(), "Will she be there?".into()),
+                ("PENCE".into(), ":".into(), "Well, look.".into())
+            ]
+        );
+        for text in [
+            "UPDATE: The vote was moved.",
+            "He said: “We will win.”",
+            "NOTE: prices may vary",
+            "At 10:30 the meeting began.",
+            "Pat Caddell: Democrat Voters Worried",
+        ] {
+            assert!(run(text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn name_colon_titles_are_attributions() {
+        let text = "Pat Caddell: Democrat Voters Worried About Clinton\nThe body.";
+        let mut doc = Document::new(text);
+        doc.paragraphs = vec![Span::new(0, 50), Span::new(51, 60)];
+        doc.title = Some(Span::new(0, 50));
+        add_layout_attributions(&mut doc);
+        assert_eq!(doc.attributions.len(), 1);
+        let a = &doc.attributions[0];
+        let src = a
+            .source
+            .as_ref()
+            .and_then(Region::extent)
+            .unwrap_or_default();
+        assert_eq!(doc.slice(src), "Pat Caddell");
+        let content = a
+            .content
+            .as_ref()
+            .and_then(Region::extent)
+            .unwrap_or_default();
+        assert_eq!(doc.slice(content), "Democrat Voters Worried About Clinton");
+        // Section labels credit nobody.
+        let mut doc = Document::new("Analysis: Why Voters Worry");
+        doc.paragraphs = vec![Span::new(0, 26)];
+        doc.title = Some(Span::new(0, 26));
+        add_layout_attributions(&mut doc);
+        assert!(doc.attributions.is_empty());
+    }
+
+    #[test]
+    fn dashes_in_prose_are_not_credits() {
+        for text in [
+            "WASHINGTON ― Donald Trump said nothing.",
+            "“It is over” ― and then he left the room without saying anything else at all to anyone",
+            "The plan — Smith said — failed.",
+            "“Yes” — asked the reporter?",
+            "He said “no” — Smith",
+        ] {
+            assert!(run(text).is_empty(), "{text}");
+        }
+    }
+}

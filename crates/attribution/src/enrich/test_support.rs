@@ -1,0 +1,19 @@
+//! Helpers shared by the enricher's tests.
+
+use whosaid_core::{Document, Span};
+
+/// `text` through the embedded NLP stages (segment, tag, parse).
+pub(crate) fn tagged(text: &str) -> Document {
+    let mut doc = Document::new(text);
+    for stage in whosaid_nlp::english_stages().expect("models load") {
+        stage.process(&mut doc).expect("nlp runs");
+    }
+    doc
+}
+
+/// The code-point span of the first occurrence of `needle`.
+pub(crate) fn span_of(doc: &Document, needle: &str) -> Span {
+    let b = doc.text.find(needle).expect("needle in text");
+    let s = doc.index().char_at_byte(b);
+    Span::new(s, s + needle.chars().count() as u32)
+}
