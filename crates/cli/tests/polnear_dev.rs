@@ -20,9 +20,9 @@ fn polnear_dev_stays_above_the_floor() {
         .arg(&dev)
         .args([
             "--min-linked-f1",
-            "0.71",
+            "0.72",
             "--min-content-overlap-f1",
-            "0.795",
+            "0.80",
         ])
         .output()
         .expect("whosaid runs");
