@@ -196,7 +196,7 @@ fn meta_date(metas: &Metas, keys: &[&str]) -> Option<String> {
     metas.values(keys).find_map(dates::normalize)
 }
 
-const PUBLISHED_KEYS: [&str; 20] = [
+const PUBLISHED_KEYS: [&str; 30] = [
     "published",
     "published-date",
     "publication_date",
@@ -217,14 +217,27 @@ const PUBLISHED_KEYS: [&str; 20] = [
     "sailthru.date",
     "parsely-pub-date",
     "cxenseparse:recs:publishtime",
+    "cxenseparse:publishtime",
+    "og:publish_date",
+    "published_time",
+    "published-time",
+    "publish_time",
+    "published_at",
+    "date-pub",
+    "citation_publication_date",
+    "citation_online_date",
+    "citation_date",
 ];
 
-const MODIFIED_KEYS: [&str; 5] = [
+const MODIFIED_KEYS: [&str; 8] = [
     "article:modified_time",
     "og:updated_time",
     "dateModified",
     "dcterms.modified",
     "last-modified",
+    "og:article:modified_time",
+    "modified-date",
+    "modified-time",
 ];
 
 /// The elements the metadata is read from, gathered in one walk over the
@@ -453,6 +466,11 @@ pub fn extract(doc: &Document, url_hint: Option<&str>) -> Metadata {
     if m.published.is_none() {
         m.published = m.url.as_deref().and_then(dates::from_url);
     }
+    if m.published.is_none() {
+        // Last resort: the first date written out anywhere on the page
+        // (bylines laid out away from the headline, "Last updated" footers).
+        m.published = super::body(doc).and_then(|b| dates::find_written(&visible_text(b)));
+    }
     m.language = survey
         .html
         .iter()
@@ -620,8 +638,42 @@ enum Label {
     None,
 }
 
-/// Dates written just after (then just before) the page's headline, with
-/// the label in front of each ("Published", "Updated"...).
+/// Text a reader sees under `root`: scripts, styles and form controls left
+/// out, a space between text nodes, a line break at each block.
+fn visible_text(root: NodeRef) -> String {
+    let mut text = String::new();
+    let mut stack = vec![root];
+    while let Some(n) = stack.pop() {
+        if n.is_text() {
+            n.query(|t| {
+                if let dom_query::NodeData::Text { contents } = &t.data {
+                    text.push_str(contents);
+                    text.push(' ');
+                }
+            });
+            continue;
+        }
+        let Some(name) = n.qual_name_ref().map(|q| q.local.clone()) else {
+            continue;
+        };
+        if matches!(
+            &*name,
+            "script" | "style" | "noscript" | "template" | "svg" | "select" | "option" | "button"
+        ) {
+            continue;
+        }
+        if !matches!(&*name, "span" | "a" | "em" | "strong" | "b" | "i") {
+            text.push('\n');
+        }
+        let mut c = n.last_child();
+        while let Some(ch) = c {
+            c = ch.prev_sibling();
+            stack.push(ch);
+        }
+    }
+    text
+}
+
 /// The page's visible text up to a window past its headline, and where the
 /// headline is in it.
 struct Header {
