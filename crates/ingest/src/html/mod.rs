@@ -137,7 +137,7 @@ fn extract_decoded(html: String, url_hint: Option<&str>) -> Result<Extracted, Ht
         .unwrap_or_default();
     candidate.retain(|b| !extract::is_boilerplate(&b.text));
 
-    let mut raw = readability(doc, &html);
+    let mut raw = readability(doc);
     let chars = |v: &[extract::RawBlock]| v.iter().map(|b| b.text.len()).sum::<usize>();
     if chars(&raw) < 200 && chars(&candidate) < 200 {
         // Neither Readability nor the paragraph container found anything:
@@ -200,54 +200,27 @@ fn extract_decoded(html: String, url_hint: Option<&str>) -> Result<Extracted, Ht
 }
 
 /// Readability's article, walked into blocks (empty when it finds none).
-///
-/// `parse()` retries with looser flags when an attempt yields under
-/// [`READABILITY_CHARS`] characters, keeping a clone of the tree for each
-/// attempt. Most pages pass on the first (strict) attempt, so that one is run
-/// alone on the tree itself; only a short or failed result pays for the full
-/// retrying run, on the page parsed and pruned again (same tree, same result).
-fn readability(doc: dom_query::Document, html: &str) -> Vec<extract::RawBlock> {
-    let cfg = || dom_smoothie::Config {
+fn readability(doc: dom_query::Document) -> Vec<extract::RawBlock> {
+    let cfg = dom_smoothie::Config {
         max_elements_to_parse: 0,
         disable_json_ld: true,
-        char_threshold: READABILITY_CHARS,
         ..Default::default()
     };
-    // The article is the container Readability built in its own tree:
-    // walked there rather than serialised and parsed again.
-    let article = |r: &dom_smoothie::Readability| {
-        r.doc
-            .select_single("#readability-page-1")
-            .nodes()
-            .first()
-            .map(|root| (root.normalized_char_count(), extract::blocks(root)))
-    };
-    let Ok(mut r) = dom_smoothie::Readability::with_document(doc, None, Some(cfg())) else {
-        return Vec::new();
-    };
-    if r.parse_with_policy(dom_smoothie::ParsePolicy::Strict)
-        .is_ok()
-    {
-        if let Some((chars, blocks)) = article(&r) {
-            if chars >= READABILITY_CHARS {
-                return blocks;
-            }
-        }
-    }
-    drop(r);
-    let doc = dom_query::Document::from(html);
-    extract::prune(&doc);
-    let Ok(mut r) = dom_smoothie::Readability::with_document(doc, None, Some(cfg())) else {
+    let Ok(mut r) = dom_smoothie::Readability::with_document(doc, None, Some(cfg)) else {
         return Vec::new();
     };
     if r.parse().is_err() {
         return Vec::new();
     }
-    article(&r).map(|(_, b)| b).unwrap_or_default()
+    // The article is the container Readability built in its own tree:
+    // walked there rather than serialised and parsed again.
+    r.doc
+        .select_single("#readability-page-1")
+        .nodes()
+        .first()
+        .map(extract::blocks)
+        .unwrap_or_default()
 }
-
-/// Readability's default: an attempt with less text than this is retried.
-const READABILITY_CHARS: usize = 500;
 
 /// Finds a block's opening words in the page at or after `cursor`.
 fn locate(html: &str, text: &str, cursor: &mut usize) -> Range<usize> {
