@@ -228,6 +228,28 @@ pub fn find_all_visible(s: &str) -> Vec<(usize, String)> {
 /// November 2016") in running text: the forms least often something else
 /// (numeric ones are also versions, references, DOIs).
 pub fn find_written(s: &str) -> Option<String> {
+    // Month names spelled out in the patterns and ASCII word boundaries:
+    // this runs over a whole page's text, where the general patterns'
+    // Unicode boundaries force the slow matcher.
+    fn re_mdy() -> &'static Regex {
+        static R: OnceLock<Regex> = OnceLock::new();
+        R.get_or_init(|| {
+            Regex::new(&format!(
+                r"(?i)(?-u:\b)({MONTH_WORD})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?-u:\b)"
+            ))
+            .expect("static regex")
+        })
+    }
+    fn re_dmy() -> &'static Regex {
+        static R: OnceLock<Regex> = OnceLock::new();
+        R.get_or_init(|| {
+            Regex::new(&format!(
+                r"(?i)(?-u:\b)(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH_WORD}),?\s+(\d{{4}})(?-u:\b)"
+            ))
+            .expect("static regex")
+        })
+    }
+    const MONTH_WORD: &str = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?";
     let mdy = re_mdy().captures_iter(s).find_map(|c| {
         let v = ymd(c[3].parse().ok()?, month(&c[1])?, c[2].parse().ok()?)?;
         Some((c.get(0)?.start(), v))
