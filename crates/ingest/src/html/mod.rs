@@ -172,14 +172,14 @@ fn extract_decoded(html: String, url_hint: Option<&str>) -> Result<Extracted, Ht
     let mut text = String::new();
     let mut blocks = Vec::with_capacity(raw.len());
     let mut cp = 0u32;
-    let mut locator = Locator::new(&html, raw.iter().map(|b| b.text.as_str()));
+    let mut cursor = 0usize;
     for b in raw {
         if !text.is_empty() {
             text.push_str("\n\n");
             cp += 2;
         }
         let len = b.text.chars().count() as u32;
-        let source_bytes = locator.next(&html);
+        let source_bytes = locate(&html, &b.text, &mut cursor);
         text.push_str(&b.text);
         blocks.push(Block {
             text_span: Span {
@@ -222,76 +222,9 @@ fn readability(doc: dom_query::Document) -> Vec<extract::RawBlock> {
         .unwrap_or_default()
 }
 
-/// Finds each block's opening words in the page, in block order: the first
-/// occurrence after the previous block's, or an empty range at that point
-/// when they are not there verbatim (entities, markup).
-///
-/// All the blocks' openings are searched in one pass over the page
-/// (Aho-Corasick, every occurrence); a search per block scanned the rest of
-/// the page again for each block not found.
-struct Locator {
-    /// For each block, the index of its opening in `needles` (None: too
-    /// short to place).
-    order: std::vec::IntoIter<Option<usize>>,
-    needles: Vec<usize>,
-    /// Start offsets of each opening's occurrences, ascending.
-    found: Vec<Vec<usize>>,
-    cursor: usize,
-}
-
-impl Locator {
-    fn new<'a>(html: &str, texts: impl Iterator<Item = &'a str>) -> Self {
-        let mut distinct: Vec<&str> = Vec::new();
-        let mut index: std::collections::HashMap<&str, usize> = Default::default();
-        let mut order = Vec::new();
-        for text in texts {
-            let needle = opening(text);
-            order.push((needle.len() >= 3).then(|| {
-                *index.entry(needle).or_insert_with(|| {
-                    distinct.push(needle);
-                    distinct.len() - 1
-                })
-            }));
-        }
-        let needles = distinct.iter().map(|n| n.len()).collect();
-        let mut found = vec![Vec::new(); distinct.len()];
-        if !distinct.is_empty() {
-            if let Ok(ac) = aho_corasick::AhoCorasick::new(&distinct) {
-                for m in ac.find_overlapping_iter(html) {
-                    found[m.pattern().as_usize()].push(m.start());
-                }
-            }
-        }
-        Locator {
-            order: order.into_iter(),
-            needles,
-            found,
-            cursor: 0,
-        }
-    }
-
-    /// The next block's range.
-    fn next(&mut self, html: &str) -> Range<usize> {
-        let cursor = self.cursor;
-        let Some(Some(i)) = self.order.next() else {
-            return cursor..cursor;
-        };
-        let positions = &self.found[i];
-        let Some(&start) = positions.get(positions.partition_point(|&p| p < cursor)) else {
-            return cursor..cursor;
-        };
-        let len = self.needles[i];
-        self.cursor = start + len;
-        // The block ends at the next block-closing tag.
-        let end = memchr::memmem::find(&html.as_bytes()[start..], b"</")
-            .map_or(html.len(), |p| start + p);
-        start..end.max(start + len)
-    }
-}
-
-/// A block's opening: the longest prefix of plain word characters (at most
-/// 48 bytes), which appears verbatim in the page.
-fn opening(text: &str) -> &str {
+/// Finds a block's opening words in the page at or after `cursor`.
+fn locate(html: &str, text: &str, cursor: &mut usize) -> Range<usize> {
+    // The longest prefix of plain word characters: those appear verbatim.
     let mut end = 0;
     for (i, c) in text.char_indices() {
         if !(c.is_alphanumeric() || c == ' ') || i >= 48 {
@@ -299,7 +232,25 @@ fn opening(text: &str) -> &str {
         }
         end = i + c.len_utf8();
     }
-    text[..end].trim_end()
+    let needle = text[..end].trim_end();
+    if needle.len() < 3 {
+        return *cursor..*cursor;
+    }
+    // Forward only: blocks come in page order, and a search from the start
+    // for every unfound block is quadratic on long pages.
+    // memmem's vectorised search: an unfound block scans the rest of the page.
+    let found =
+        memchr::memmem::find(&html.as_bytes()[*cursor..], needle.as_bytes()).map(|p| p + *cursor);
+    match found {
+        Some(start) => {
+            *cursor = start + needle.len();
+            // The block ends at the next block-closing tag.
+            let end = memchr::memmem::find(&html.as_bytes()[start..], b"</")
+                .map_or(html.len(), |p| start + p);
+            start..end.max(start + needle.len())
+        }
+        None => *cursor..*cursor,
+    }
 }
 
 #[cfg(test)]
