@@ -224,6 +224,46 @@ pub fn find_all_visible(s: &str) -> Vec<(usize, String)> {
     out
 }
 
+/// The first date written with its month's name ("Nov. 14, 2016", "14
+/// November 2016") in running text: the forms least often something else
+/// (numeric ones are also versions, references, DOIs).
+pub fn find_written(s: &str) -> Option<String> {
+    // Month names spelled out in the patterns and ASCII word boundaries:
+    // this runs over a whole page's text, where the general patterns'
+    // Unicode boundaries force the slow matcher.
+    fn re_mdy() -> &'static Regex {
+        static R: OnceLock<Regex> = OnceLock::new();
+        R.get_or_init(|| {
+            Regex::new(&format!(
+                r"(?i)(?-u:\b)({MONTH_WORD})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?-u:\b)"
+            ))
+            .expect("static regex")
+        })
+    }
+    fn re_dmy() -> &'static Regex {
+        static R: OnceLock<Regex> = OnceLock::new();
+        R.get_or_init(|| {
+            Regex::new(&format!(
+                r"(?i)(?-u:\b)(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH_WORD}),?\s+(\d{{4}})(?-u:\b)"
+            ))
+            .expect("static regex")
+        })
+    }
+    const MONTH_WORD: &str = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?";
+    let mdy = re_mdy().captures_iter(s).find_map(|c| {
+        let v = ymd(c[3].parse().ok()?, month(&c[1])?, c[2].parse().ok()?)?;
+        Some((c.get(0)?.start(), v))
+    });
+    let dmy = re_dmy().captures_iter(s).find_map(|c| {
+        let v = ymd(c[3].parse().ok()?, month(&c[2])?, c[1].parse().ok()?)?;
+        Some((c.get(0)?.start(), v))
+    });
+    match (mdy, dmy) {
+        (Some(a), Some(b)) => Some(if b.0 < a.0 { b.1 } else { a.1 }),
+        (a, b) => a.or(b).map(|(_, v)| v),
+    }
+}
+
 /// A date in a URL path (`/2016/12/15/`, `/20161215/`).
 pub fn from_url(url: &str) -> Option<String> {
     let c = re_url().captures(url)?;
@@ -267,5 +307,10 @@ mod tests {
             Some("2016-12-15")
         );
         assert_eq!(from_url("https://x.com/a-2016"), None);
+        assert_eq!(
+            find_written("v2.1 of 2020-01-01, by Jo on 3 March 2021; May 4, 2022").as_deref(),
+            Some("2021-03-03")
+        );
+        assert_eq!(find_written("see 10.1016/j.x.2016.07.010"), None);
     }
 }

@@ -2,9 +2,9 @@
 //! related boxes, comments), let dom_smoothie's Readability pick the article
 //! container, then walk it into typed blocks and drop boilerplate paragraphs.
 
-use super::meta::clean_ws;
+use super::meta::{clean_ws, contains_ignore_ascii_case};
 use super::BlockKind;
-use dom_query::{Document, NodeRef};
+use dom_query::{Document, NodeData, NodeRef};
 
 /// Class substrings that mark an element as never article text.
 const CLASS_NOISE: &str = "newsletter|social|share|related|comment|caption|credit|advert|promo|\
@@ -12,12 +12,15 @@ const CLASS_NOISE: &str = "newsletter|social|share|related|comment|caption|credi
 
 fn class_noise() -> &'static regex::Regex {
     static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-    RE.get_or_init(|| regex::Regex::new(CLASS_NOISE).unwrap_or_else(|_| unreachable!()))
+    // ASCII case folding only: the same as matching the lowercased class.
+    RE.get_or_init(|| {
+        regex::Regex::new(&format!("(?i-u){CLASS_NOISE}")).unwrap_or_else(|_| unreachable!())
+    })
 }
 
 /// Whether an element is boilerplate by its tag or attributes (one pass over
 /// the tree: a CSS selector list this long costs more than the parse).
-fn is_noise(node: &NodeRef, name: &str) -> bool {
+fn is_noise(el: &dom_query::Element, name: &str) -> bool {
     if matches!(
         name,
         "script"
@@ -33,25 +36,28 @@ fn is_noise(node: &NodeRef, name: &str) -> bool {
     ) {
         return true;
     }
-    if let Some(role) = node.attr("role") {
+    let attr = |name: &str| {
+        el.attrs
+            .iter()
+            .find(|a| &*a.name.local == name)
+            .map(|a| &*a.value)
+    };
+    if let Some(role) = attr("role") {
         if role.eq_ignore_ascii_case("navigation") || role.eq_ignore_ascii_case("complementary") {
             return true;
         }
     }
-    if node
-        .attr("aria-label")
-        .is_some_and(|a| a.to_ascii_lowercase().contains("share"))
-    {
+    if attr("aria-label").is_some_and(|a| contains_ignore_ascii_case(a, "share")) {
         return true;
     }
-    if let Some(id) = node.attr("id") {
-        let id = id.to_ascii_lowercase();
-        if id.contains("newsletter") || id.contains("comments") {
+    if let Some(id) = attr("id") {
+        if contains_ignore_ascii_case(id, "newsletter")
+            || contains_ignore_ascii_case(id, "comments")
+        {
             return true;
         }
     }
-    node.attr("class")
-        .is_some_and(|c| class_noise().is_match(&c.to_ascii_lowercase()))
+    attr("class").is_some_and(|c| class_noise().is_match(c))
 }
 
 /// Removes obvious boilerplate before the container is chosen; returns the
@@ -64,21 +70,23 @@ pub fn prune(doc: &Document) -> Option<dom_query::NodeId> {
     let core = protected.first().copied();
     // A set: every element is checked against it (pages nest thousands deep).
     let protected: std::collections::HashSet<dom_query::NodeId> = protected.into_iter().collect();
-    let Some(root) = doc.select("html").nodes().first().copied() else {
+    let Some(root) = super::root_html(doc) else {
         return core;
     };
     let mut stack = vec![root];
     let mut doomed = Vec::new();
     while let Some(node) = stack.pop() {
-        if !node.is_element() {
-            continue;
-        }
-        let name = node
-            .node_name()
-            .map(|s| s.to_ascii_lowercase())
-            .unwrap_or_default();
-        let structural = matches!(name.as_str(), "html" | "head" | "body" | "main" | "article");
-        if !structural && !protected.contains(&node.id) && is_noise(&node, &name) {
+        let noise = {
+            let Some(el) = node.element_ref() else {
+                continue;
+            };
+            // Element names are lowercase from the parser (SVG's camelCase
+            // names match none of these).
+            let name = &*el.name.local;
+            let structural = matches!(name, "html" | "head" | "body" | "main" | "article");
+            !structural && !protected.contains(&node.id) && is_noise(&el, name)
+        };
+        if noise {
             doomed.push(node);
             continue;
         }
@@ -94,17 +102,71 @@ pub fn prune(doc: &Document) -> Option<dom_query::NodeId> {
     core
 }
 
+/// Calls `f` with each text node's contents under `n` (and `n` itself), in
+/// page order: an element's text without building it.
+fn for_each_text(n: &NodeRef, mut f: impl FnMut(&str)) {
+    for d in std::iter::once(*n).chain(n.descendants_it()) {
+        d.query(|t| {
+            if let NodeData::Text { contents } = &t.data {
+                f(contents);
+            }
+        });
+    }
+}
+
 /// Non-space characters of an element's text.
 fn visible_len(n: &NodeRef) -> usize {
-    n.text().chars().filter(|c| !c.is_whitespace()).count()
+    let mut len = 0;
+    for_each_text(n, |t| {
+        len += t.chars().filter(|c| !c.is_whitespace()).count()
+    });
+    len
+}
+
+/// Byte length of an element's text with surrounding whitespace trimmed.
+fn trimmed_len(n: &NodeRef) -> usize {
+    // (length, leading and trailing whitespace) of each text node.
+    let mut parts: Vec<(usize, usize, usize)> = Vec::new();
+    for_each_text(n, |t| {
+        let lead = t.len() - t.trim_start().len();
+        let trail = t.len() - t.trim_end().len();
+        parts.push((t.len(), lead, trail));
+    });
+    let total: usize = parts.iter().map(|p| p.0).sum();
+    let mut lead = 0;
+    for &(len, l, _) in &parts {
+        lead += l;
+        if l < len {
+            break;
+        }
+    }
+    if lead == total {
+        return 0;
+    }
+    let mut trail = 0;
+    for &(len, _, t) in parts.iter().rev() {
+        trail += t;
+        if t < len {
+            break;
+        }
+    }
+    total - lead - trail
 }
 
 /// Non-space characters inside links.
 fn link_len(n: &NodeRef) -> usize {
     n.descendants_it()
-        .filter(|d| d.is_element() && d.node_name().is_some_and(|n| n.eq_ignore_ascii_case("a")))
+        .filter(|d| d.has_name("a"))
         .map(|a| visible_len(&a))
         .sum()
+}
+
+/// The page's `<p>` elements, in page order.
+fn paragraphs(doc: &Document) -> Vec<NodeRef<'_>> {
+    doc.root()
+        .descendants_it()
+        .filter(|n| n.has_name("p"))
+        .collect()
 }
 
 /// Text of a `<p>` outside links (teaser lists are links).
@@ -124,7 +186,7 @@ fn own_text_len(p: &NodeRef) -> usize {
 pub fn container<'a>(doc: &'a Document, core: dom_query::NodeId) -> Option<NodeRef<'a>> {
     let core = NodeRef::new(core, &doc.tree);
     let mut totals: std::collections::HashMap<dom_query::NodeId, usize> = Default::default();
-    for p in doc.select("p").nodes() {
+    for p in &paragraphs(doc) {
         let len = own_text_len(p);
         if len < 60 {
             continue;
@@ -142,11 +204,7 @@ pub fn container<'a>(doc: &'a Document, core: dom_query::NodeId) -> Option<NodeR
     let mut probe = core;
     let mut idle = 0;
     while let Some(parent) = probe.parent() {
-        let name = parent
-            .node_name()
-            .map(|s| s.to_ascii_lowercase())
-            .unwrap_or_default();
-        if matches!(name.as_str(), "body" | "html") || !parent.is_element() || idle > 5 {
+        if parent.has_name("body") || parent.has_name("html") || !parent.is_element() || idle > 5 {
             break;
         }
         let t = *totals.get(&parent.id).unwrap_or(&0);
@@ -184,10 +242,9 @@ fn paragraph_core(doc: &Document) -> Vec<dom_query::NodeId> {
     let mut totals: Vec<(NodeRef, usize)> = Vec::new();
     let mut index: std::collections::HashMap<dom_query::NodeId, usize> =
         std::collections::HashMap::new();
-    let paragraphs = doc.select("p");
-    for p in paragraphs.nodes() {
+    for p in paragraphs(doc) {
         let Some(parent) = p.parent() else { continue };
-        let len = p.text().trim().len();
+        let len = trimmed_len(&p);
         match index.get(&parent.id) {
             Some(&i) => totals[i].1 += len,
             None => {
@@ -254,18 +311,22 @@ pub fn blocks(root: &NodeRef) -> Vec<RawBlock> {
             }
             Step::Enter(n) => {
                 if n.is_text() {
-                    buf.push_str(&n.text());
+                    n.query(|t| {
+                        if let NodeData::Text { contents } = &t.data {
+                            buf.push_str(contents);
+                        }
+                    });
                     continue;
                 }
                 if !n.is_element() && !n.is_document() {
                     continue;
                 }
-                let name = n
-                    .node_name()
-                    .map(|s| s.to_ascii_lowercase())
-                    .unwrap_or_default();
+                // Element names are lowercase from the parser; the document
+                // node has none.
+                let local = n.qual_name_ref().map(|q| q.local.clone());
+                let name: &str = local.as_deref().unwrap_or("");
                 if matches!(
-                    name.as_str(),
+                    name,
                     "script"
                         | "style"
                         | "noscript"
@@ -281,7 +342,7 @@ pub fn blocks(root: &NodeRef) -> Vec<RawBlock> {
                     buf.push(' ');
                     continue;
                 }
-                let block = match kind_of(&name) {
+                let block = match kind_of(name) {
                     Some(k) => {
                         let outer = *kinds.last().unwrap_or(&BlockKind::Paragraph);
                         flush(&mut buf, outer, &mut out);
@@ -296,18 +357,14 @@ pub fn blocks(root: &NodeRef) -> Vec<RawBlock> {
                     None => false,
                 };
                 stack.push(Step::Exit(block));
-                let mut children = Vec::new();
-                let mut c = n.first_child();
+                let mut c = n.last_child();
                 while let Some(ch) = c {
-                    c = ch.next_sibling();
-                    children.push(ch);
-                }
-                for ch in children.into_iter().rev() {
+                    c = ch.prev_sibling();
                     stack.push(Step::Enter(ch));
                 }
                 if !block {
                     // Inline elements: keep words apart where markup separated them.
-                    if matches!(name.as_str(), "span" | "a" | "em" | "strong" | "b" | "i") {
+                    if matches!(name, "span" | "a" | "em" | "strong" | "b" | "i") {
                         continue;
                     }
                     buf.push(' ');

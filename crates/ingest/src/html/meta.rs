@@ -2,7 +2,7 @@
 //! then heuristics (`<time datetime>`, bylines, URL dates, visible dates).
 
 use super::dates;
-use dom_query::Document;
+use dom_query::{Document, NodeRef};
 use serde_json::Value;
 use whosaid_core::Metadata;
 
@@ -156,9 +156,9 @@ pub(crate) fn clean_ws(s: &str) -> String {
 struct Metas(Vec<(String, u8, String)>);
 
 impl Metas {
-    fn read(doc: &Document) -> Self {
+    fn read(metas: &[NodeRef]) -> Self {
         let mut out = Vec::new();
-        for m in doc.select("meta[content]").iter() {
+        for m in metas {
             let Some(content) = m.attr("content") else {
                 continue;
             };
@@ -196,7 +196,7 @@ fn meta_date(metas: &Metas, keys: &[&str]) -> Option<String> {
     metas.values(keys).find_map(dates::normalize)
 }
 
-const PUBLISHED_KEYS: [&str; 20] = [
+const PUBLISHED_KEYS: [&str; 30] = [
     "published",
     "published-date",
     "publication_date",
@@ -217,24 +217,94 @@ const PUBLISHED_KEYS: [&str; 20] = [
     "sailthru.date",
     "parsely-pub-date",
     "cxenseparse:recs:publishtime",
+    "cxenseparse:publishtime",
+    "og:publish_date",
+    "published_time",
+    "published-time",
+    "publish_time",
+    "published_at",
+    "date-pub",
+    "citation_publication_date",
+    "citation_online_date",
+    "citation_date",
 ];
 
-const MODIFIED_KEYS: [&str; 5] = [
+const MODIFIED_KEYS: [&str; 8] = [
     "article:modified_time",
     "og:updated_time",
     "dateModified",
     "dcterms.modified",
     "last-modified",
+    "og:article:modified_time",
+    "modified-date",
+    "modified-time",
 ];
+
+/// The elements the metadata is read from, gathered in one walk over the
+/// page (each in page order) instead of one selector query apiece.
+#[derive(Default)]
+struct Survey<'a> {
+    /// `meta[content]`
+    metas: Vec<NodeRef<'a>>,
+    /// `script[type="application/ld+json" i]`
+    ld_json: Vec<NodeRef<'a>>,
+    /// The first `head title`.
+    head_title: Option<NodeRef<'a>>,
+    /// The first `h1`.
+    h1: Option<NodeRef<'a>>,
+    /// `link[rel="canonical" i]`
+    canonical: Vec<NodeRef<'a>>,
+    /// `html` elements (the root, unless the page nests one).
+    html: Vec<NodeRef<'a>>,
+    /// `meta[http-equiv="content-language" i]`
+    content_language: Vec<NodeRef<'a>>,
+}
+
+impl<'a> Survey<'a> {
+    fn read(doc: &'a Document) -> Self {
+        let mut s = Survey::default();
+        for n in doc.root().descendants_it() {
+            let Some(el) = n.element_ref() else { continue };
+            let has = |attr: &str, value: &str| {
+                el.attrs
+                    .iter()
+                    .any(|a| &*a.name.local == attr && a.value.eq_ignore_ascii_case(value))
+            };
+            match &*el.name.local {
+                "meta" => {
+                    if el.attrs.iter().any(|a| &*a.name.local == "content") {
+                        s.metas.push(n);
+                    }
+                    if has("http-equiv", "content-language") {
+                        s.content_language.push(n);
+                    }
+                }
+                "script" if has("type", "application/ld+json") => s.ld_json.push(n),
+                "title"
+                    if s.head_title.is_none()
+                        && n.ancestors_it(None).any(|a| a.has_name("head")) =>
+                {
+                    s.head_title = Some(n)
+                }
+                "h1" if s.h1.is_none() => s.h1 = Some(n),
+                "link" if has("rel", "canonical") => s.canonical.push(n),
+                "html" => s.html.push(n),
+                _ => {}
+            }
+        }
+        s
+    }
+}
 
 /// Reads the page's metadata (call before the document is pruned).
 pub fn extract(doc: &Document, url_hint: Option<&str>) -> Metadata {
-    let metas = Metas::read(doc);
+    let survey = Survey::read(doc);
+    let metas = Metas::read(&survey.metas);
     // Read only when a date search needs them, and then once.
     let scripts: std::cell::OnceCell<Vec<String>> = std::cell::OnceCell::new();
     let mut ld = Ld::default();
     let mut site_fallback = None;
-    for s in doc.select("script[type=\"application/ld+json\" i]").iter() {
+    for s in &survey.ld_json {
         let raw = s.text();
         let raw = raw.trim().trim_end_matches(';');
         if let Ok(v) = serde_json::from_str::<Value>(raw) {
@@ -244,15 +314,9 @@ pub fn extract(doc: &Document, url_hint: Option<&str>) -> Metadata {
 
     let mut m = Metadata::default();
     let og_title = meta(&metas, &["og:title", "twitter:title"]);
-    let html_title = doc
-        .select("head title")
-        .iter()
-        .next()
-        .map(|t| clean_ws(&t.text()));
-    let h1 = doc
-        .select("h1")
-        .iter()
-        .next()
+    let html_title = survey.head_title.map(|t| clean_ws(&t.text()));
+    let h1 = survey
+        .h1
         .map(|t| clean_ws(&t.text()))
         .filter(|t| !t.is_empty());
     m.site_name = meta(&metas, &["og:site_name", "application-name"])
@@ -297,17 +361,8 @@ pub fn extract(doc: &Document, url_hint: Option<&str>) -> Metadata {
         }
     }
     if m.authors.is_empty() {
-        for sel in [
-            "[rel=\"author\"]",
-            "[itemprop=\"author\"] [itemprop=\"name\"]",
-            "[itemprop=\"author\"]",
-            ".byline",
-            ".author-name",
-            ".author",
-            "[class*=\"byline\" i]",
-        ] {
-            if let Some(a) = doc
-                .select(sel)
+        for marked in author_elements(doc) {
+            if let Some(a) = marked
                 .iter()
                 .map(|e| clean_ws(&e.text()))
                 .find(|t| !t.is_empty() && t.len() < 120)
@@ -385,7 +440,7 @@ pub fn extract(doc: &Document, url_hint: Option<&str>) -> Metadata {
         m.published = url_hint.and_then(dates::from_url);
     }
     if m.published.is_none() {
-        m.published = near_title_date(doc).or_else(|| visible_date(doc));
+        m.published = near_title_date(doc, survey.h1).or_else(|| visible_date(doc));
     }
     m.modified = ld
         .modified
@@ -400,8 +455,8 @@ pub fn extract(doc: &Document, url_hint: Option<&str>) -> Metadata {
             )
         });
 
-    m.url = doc
-        .select("link[rel=\"canonical\" i]")
+    m.url = survey
+        .canonical
         .iter()
         .find_map(|l| l.attr("href").map(|h| h.trim().to_string()))
         .filter(|h| h.starts_with("http"))
@@ -411,14 +466,20 @@ pub fn extract(doc: &Document, url_hint: Option<&str>) -> Metadata {
     if m.published.is_none() {
         m.published = m.url.as_deref().and_then(dates::from_url);
     }
-    m.language = doc
-        .select("html")
+    if m.published.is_none() {
+        // Last resort: the first date written out anywhere on the page
+        // (bylines laid out away from the headline, "Last updated" footers).
+        m.published = super::body(doc).and_then(|b| dates::find_written(&visible_text(b)));
+    }
+    m.language = survey
+        .html
         .iter()
         .find_map(|h| h.attr("lang").or_else(|| h.attr("xml:lang")))
         .map(|l| l.trim().to_string())
         .filter(|l| !l.is_empty())
         .or_else(|| {
-            doc.select("meta[http-equiv=\"content-language\" i]")
+            survey
+                .content_language
                 .iter()
                 .find_map(|x| x.attr("content").map(|c| c.trim().to_string()))
         })
@@ -426,6 +487,64 @@ pub fn extract(doc: &Document, url_hint: Option<&str>) -> Metadata {
             meta(&metas, &["og:locale", "language", "dc.language"]).map(|l| l.replace('_', "-"))
         });
     m
+}
+
+/// Elements marked as naming the author, strongest mark first, each list in
+/// page order (one walk for the selectors `[rel="author"]`,
+/// `[itemprop="author"] [itemprop="name"]`, `[itemprop="author"]`,
+/// `.byline`, `.author-name`, `.author`, `[class*="byline" i]`).
+fn author_elements(doc: &Document) -> [Vec<NodeRef<'_>>; 7] {
+    let mut out: [Vec<NodeRef>; 7] = Default::default();
+    for n in doc.root().descendants_it() {
+        let Some(el) = n.element_ref() else { continue };
+        let attr = |name: &str| {
+            el.attrs
+                .iter()
+                .find(|a| &*a.name.local == name)
+                .map(|a| &*a.value)
+        };
+        // `rel` values compare case-insensitively on HTML elements.
+        if attr("rel").is_some_and(|r| {
+            r == "author"
+                || (r.eq_ignore_ascii_case("author")
+                    && &*el.name.ns == "http://www.w3.org/1999/xhtml")
+        }) {
+            out[0].push(n);
+        }
+        match attr("itemprop") {
+            Some("author") => out[2].push(n),
+            Some("name")
+                if n.ancestors_it(None)
+                    .any(|a| a.attr("itemprop").is_some_and(|p| &*p == "author")) =>
+            {
+                out[1].push(n)
+            }
+            _ => {}
+        }
+        if let Some(class) = attr("class") {
+            let mut tokens = class.split_ascii_whitespace();
+            if tokens.clone().any(|c| c == "byline") {
+                out[3].push(n);
+            }
+            if tokens.clone().any(|c| c == "author-name") {
+                out[4].push(n);
+            }
+            if tokens.any(|c| c == "author") {
+                out[5].push(n);
+            }
+            if contains_ignore_ascii_case(class, "byline") {
+                out[6].push(n);
+            }
+        }
+    }
+    out
+}
+
+/// Whether `hay` contains `needle` (ASCII letters compared case-insensitively).
+pub(crate) fn contains_ignore_ascii_case(hay: &str, needle: &str) -> bool {
+    hay.as_bytes()
+        .windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
 /// Keys that name a publication date in the JSON state of script-rendered
@@ -519,8 +638,42 @@ enum Label {
     None,
 }
 
-/// Dates written just after (then just before) the page's headline, with
-/// the label in front of each ("Published", "Updated"...).
+/// Text a reader sees under `root`: scripts, styles and form controls left
+/// out, a space between text nodes, a line break at each block.
+fn visible_text(root: NodeRef) -> String {
+    let mut text = String::new();
+    let mut stack = vec![root];
+    while let Some(n) = stack.pop() {
+        if n.is_text() {
+            n.query(|t| {
+                if let dom_query::NodeData::Text { contents } = &t.data {
+                    text.push_str(contents);
+                    text.push(' ');
+                }
+            });
+            continue;
+        }
+        let Some(name) = n.qual_name_ref().map(|q| q.local.clone()) else {
+            continue;
+        };
+        if matches!(
+            &*name,
+            "script" | "style" | "noscript" | "template" | "svg" | "select" | "option" | "button"
+        ) {
+            continue;
+        }
+        if !matches!(&*name, "span" | "a" | "em" | "strong" | "b" | "i") {
+            text.push('\n');
+        }
+        let mut c = n.last_child();
+        while let Some(ch) = c {
+            c = ch.prev_sibling();
+            stack.push(ch);
+        }
+    }
+    text
+}
+
 /// The page's visible text up to a window past its headline, and where the
 /// headline is in it.
 struct Header {
@@ -536,7 +689,7 @@ impl Header {
 }
 
 fn header(doc: &Document, title: Option<&str>) -> Option<Header> {
-    let body = doc.select("body").nodes().first().copied()?;
+    let body = super::body(doc)?;
     // Visible text in page order, up to a window past the first headline.
     let mut text = String::new();
     let mut h1: Option<(usize, usize)> = None;
@@ -746,13 +899,13 @@ fn header_byline(h: &Header) -> Vec<String> {
 
 /// A date written just under (else just above) the page's `<h1>`: where
 /// bylines put it when no markup names it.
-fn near_title_date(doc: &Document) -> Option<String> {
-    let h1 = doc.select("h1").iter().next()?;
+fn near_title_date(doc: &Document, h1: Option<NodeRef>) -> Option<String> {
+    let h1 = h1?;
     let title = clean_ws(&h1.text());
     if title.len() < 8 {
         return None;
     }
-    let body = doc.select("body").iter().next()?;
+    let body = super::body(doc)?;
     let text = clean_ws(&body.text());
     let at = text.find(&title)?;
     let after_start = at + title.len();

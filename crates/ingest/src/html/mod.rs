@@ -91,6 +91,23 @@ pub fn extract(bytes: &[u8], url_hint: Option<&str>) -> Result<Extracted, HtmlEr
     extract_decoded(html, url_hint)
 }
 
+/// The page's `<body>` (the first one in page order: the parser makes one,
+/// under the root `<html>`).
+pub(crate) fn body(doc: &dom_query::Document) -> Option<dom_query::NodeRef<'_>> {
+    let html = root_html(doc)?;
+    html.children_it(false)
+        .find(|c| c.has_name("body"))
+        .or_else(|| doc.select("body").nodes().first().copied())
+}
+
+/// The page's root `<html>` element.
+pub(crate) fn root_html(doc: &dom_query::Document) -> Option<dom_query::NodeRef<'_>> {
+    doc.root()
+        .children_it(false)
+        .find(|c| c.has_name("html"))
+        .or_else(|| doc.select("html").nodes().first().copied())
+}
+
 /// Upper bound on element nesting: counts open tags minus close tags.
 fn rough_depth(html: &str) -> usize {
     let b = html.as_bytes();
@@ -120,32 +137,14 @@ fn extract_decoded(html: String, url_hint: Option<&str>) -> Result<Extracted, Ht
         .unwrap_or_default();
     candidate.retain(|b| !extract::is_boilerplate(&b.text));
 
-    let mut raw = Vec::new();
-    let cfg = dom_smoothie::Config {
-        max_elements_to_parse: 0,
-        disable_json_ld: true,
-        ..Default::default()
-    };
-    if let Ok(mut r) = dom_smoothie::Readability::with_document(doc, None, Some(cfg)) {
-        if let Ok(article) = r.parse() {
-            let content = dom_query::Document::from(article.content.as_ref());
-            if let Some(root) = content.select("body").nodes().first() {
-                raw = extract::blocks(root);
-            }
-        }
-    }
+    let mut raw = readability(doc);
     let chars = |v: &[extract::RawBlock]| v.iter().map(|b| b.text.len()).sum::<usize>();
     if chars(&raw) < 200 && chars(&candidate) < 200 {
         // Neither Readability nor the paragraph container found anything:
         // walk the whole (pruned) body.
         let doc = dom_query::Document::from(html.as_str());
         extract::prune(&doc);
-        if let Some(b) = doc
-            .select("body")
-            .nodes()
-            .first()
-            .map(|b| extract::blocks(b))
-        {
+        if let Some(b) = body(&doc).map(|b| extract::blocks(&b)) {
             if b.iter().map(|b| b.text.len()).sum::<usize>()
                 > raw.iter().map(|b| b.text.len()).sum::<usize>()
             {
@@ -200,6 +199,29 @@ fn extract_decoded(html: String, url_hint: Option<&str>) -> Result<Extracted, Ht
     })
 }
 
+/// Readability's article, walked into blocks (empty when it finds none).
+fn readability(doc: dom_query::Document) -> Vec<extract::RawBlock> {
+    let cfg = dom_smoothie::Config {
+        max_elements_to_parse: 0,
+        disable_json_ld: true,
+        ..Default::default()
+    };
+    let Ok(mut r) = dom_smoothie::Readability::with_document(doc, None, Some(cfg)) else {
+        return Vec::new();
+    };
+    if r.parse().is_err() {
+        return Vec::new();
+    }
+    // The article is the container Readability built in its own tree:
+    // walked there rather than serialised and parsed again.
+    r.doc
+        .select_single("#readability-page-1")
+        .nodes()
+        .first()
+        .map(extract::blocks)
+        .unwrap_or_default()
+}
+
 /// Finds a block's opening words in the page at or after `cursor`.
 fn locate(html: &str, text: &str, cursor: &mut usize) -> Range<usize> {
     // The longest prefix of plain word characters: those appear verbatim.
@@ -216,12 +238,15 @@ fn locate(html: &str, text: &str, cursor: &mut usize) -> Range<usize> {
     }
     // Forward only: blocks come in page order, and a search from the start
     // for every unfound block is quadratic on long pages.
-    let found = html[*cursor..].find(needle).map(|p| p + *cursor);
+    // memmem's vectorised search: an unfound block scans the rest of the page.
+    let found =
+        memchr::memmem::find(&html.as_bytes()[*cursor..], needle.as_bytes()).map(|p| p + *cursor);
     match found {
         Some(start) => {
             *cursor = start + needle.len();
             // The block ends at the next block-closing tag.
-            let end = html[start..].find("</").map_or(html.len(), |p| start + p);
+            let end = memchr::memmem::find(&html.as_bytes()[start..], b"</")
+                .map_or(html.len(), |p| start + p);
             start..end.max(start + needle.len())
         }
         None => *cursor..*cursor,
