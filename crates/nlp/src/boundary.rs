@@ -121,15 +121,10 @@ impl BoundaryModel {
             .enumerate()
             .flat_map(|(i, g)| std::iter::repeat_n(i, docs[g.2].weight))
             .collect();
-        let mut rng = seed ^ 0x9e3779b97f4a7c15;
+        let mut rng = perceptron::Shuffler::new(seed);
         let mut scratch = [0f32; 2];
         for _ in 0..epochs {
-            for i in (1..order.len()).rev() {
-                rng ^= rng << 13;
-                rng ^= rng >> 7;
-                rng ^= rng << 17;
-                order.swap(i, (rng % (i as u64 + 1)) as usize);
-            }
+            rng.shuffle(&mut order);
             for &g in &order {
                 let (f, label, _) = &gaps[g];
                 let guess = trainer.table.best(f, &mut scratch, |_| true);

@@ -771,13 +771,8 @@ pub fn train(sentences: &[TreeSentence], epochs: usize, seed: u64) -> Parser {
         })
         .collect();
     let mut order: Vec<usize> = (0..prepared.len()).collect();
-    let mut rng = seed ^ 0x9e3779b97f4a7c15;
-    let mut next_rand = move || {
-        rng ^= rng << 13;
-        rng ^= rng >> 7;
-        rng ^= rng << 17;
-        rng
-    };
+    let mut rng = perceptron::Shuffler::new(seed);
+    let mut next_rand = move || rng.next_u64();
     let mut features = Vec::with_capacity(96);
     let mut scores = [0f32; ACTIONS];
     let mut lscores = vec![0f32; DepRel::ALL.len()];

@@ -60,6 +60,32 @@ impl Table {
     }
 }
 
+/// The deterministic shuffler of the training loops: Fisher-Yates driven by
+/// xorshift (no external RNG; the same order every run for a seed).
+pub(crate) struct Shuffler(u64);
+
+impl Shuffler {
+    pub fn new(seed: u64) -> Self {
+        Shuffler(seed ^ 0x9e3779b97f4a7c15)
+    }
+
+    /// The next pseudo-random number.
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    /// Shuffles `order` in place.
+    pub fn shuffle<T>(&mut self, order: &mut [T]) {
+        for i in (1..order.len()).rev() {
+            let j = (self.next_u64() % (i as u64 + 1)) as usize;
+            order.swap(i, j);
+        }
+    }
+}
+
 /// Averaged-perceptron trainer state for one table.
 pub(crate) struct Trainer {
     pub table: Table,

@@ -640,19 +640,13 @@ pub fn train(
     let mut ut = Trainer::new(UPOS_BITS, Upos::ALL.len());
     let mut order: Vec<usize> = (0..sentences.len()).collect();
     let dict = Lexicon::build(sentences, clusters);
-    let mut rng = seed ^ 0x9e3779b97f4a7c15;
+    let mut rng = crate::perceptron::Shuffler::new(seed);
     let mut features = Vec::with_capacity(64);
     let mut base: Vec<u64> = Vec::new();
     let mut scratch_x = vec![0.0; Xpos::ALL.len()];
     let mut scratch_u = vec![0.0; Upos::ALL.len()];
     for _ in 0..epochs {
-        // Fisher-Yates with xorshift: no external RNG needed, same order every run.
-        for i in (1..order.len()).rev() {
-            rng ^= rng << 13;
-            rng ^= rng >> 7;
-            rng ^= rng << 17;
-            order.swap(i, (rng % (i as u64 + 1)) as usize);
-        }
+        rng.shuffle(&mut order);
         for &s in &order {
             let sent = &sentences[s];
             let mut normals: Vec<Normal> = sent.words.iter().map(|w| Normal::new(w)).collect();
