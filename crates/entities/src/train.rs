@@ -43,11 +43,24 @@ fn open_file(path: &Path) -> Result<Box<dyn BufRead>, DataError> {
     Ok(Box::new(BufReader::new(r)))
 }
 
-/// Reads a UNER IOB2 file (`ID FORM TAG …`, `#` comments, blank line between sentences).
-pub fn read_iob2(path: &Path) -> Result<Vec<TaggedSentence>, DataError> {
-    let mut out = Vec::new();
-    let mut cur = TaggedSentence::default();
-    let mut doc = String::new();
+/// One line of a CoNLL-style file (UNER IOB2, CoNLL-U), other `#` comments skipped.
+enum Line<'a> {
+    /// `# newdoc id = …`
+    NewDoc(&'a str),
+    /// A blank line: the sentence ends.
+    Blank,
+    /// A token line's tab-separated columns (at least the minimum asked for).
+    Columns(&'a [&'a str]),
+}
+
+/// Calls `f` on each line of `path`; a token line with
+/// fewer than `min_columns` columns is a format error naming `expected`.
+fn each_line(
+    path: &Path,
+    min_columns: usize,
+    expected: &str,
+    mut f: impl FnMut(Line<'_>) -> Result<(), DataError>,
+) -> Result<(), DataError> {
     for (ln, line) in open_file(path)?.lines().enumerate() {
         let line = line.map_err(|source| DataError::Io {
             path: path.to_owned(),
@@ -55,30 +68,47 @@ pub fn read_iob2(path: &Path) -> Result<Vec<TaggedSentence>, DataError> {
         })?;
         let line = line.trim_end();
         if let Some(rest) = line.strip_prefix("# newdoc id = ") {
-            doc = rest.to_string();
+            f(Line::NewDoc(rest))?;
+        } else if line.starts_with('#') {
             continue;
-        }
-        if line.starts_with('#') {
-            continue;
-        }
-        if line.is_empty() {
-            if !cur.words.is_empty() {
-                cur.doc = doc.clone();
-                out.push(std::mem::take(&mut cur));
+        } else if line.is_empty() {
+            f(Line::Blank)?;
+        } else {
+            let cols: Vec<&str> = line.split('\t').collect();
+            if cols.len() < min_columns {
+                return Err(DataError::Format {
+                    path: path.to_owned(),
+                    line: ln + 1,
+                    message: format!("expected {expected}, got {} column(s)", cols.len()),
+                });
             }
-            continue;
+            f(Line::Columns(&cols))?;
         }
-        let cols: Vec<&str> = line.split('\t').collect();
-        if cols.len() < 3 {
-            return Err(DataError::Format {
-                path: path.to_owned(),
-                line: ln + 1,
-                message: format!("expected ID FORM TAG, got {} column(s)", cols.len()),
-            });
-        }
-        cur.words.push(cols[1].to_string());
-        cur.labels.push(label_index(cols[2]));
     }
+    Ok(())
+}
+
+/// Reads a UNER IOB2 file (`ID FORM TAG …`, `#` comments, blank line between sentences).
+pub fn read_iob2(path: &Path) -> Result<Vec<TaggedSentence>, DataError> {
+    let mut out = Vec::new();
+    let mut cur = TaggedSentence::default();
+    let mut doc = String::new();
+    each_line(path, 3, "ID FORM TAG", |line| {
+        match line {
+            Line::NewDoc(id) => doc = id.to_string(),
+            Line::Blank => {
+                if !cur.words.is_empty() {
+                    cur.doc = doc.clone();
+                    out.push(std::mem::take(&mut cur));
+                }
+            }
+            Line::Columns(cols) => {
+                cur.words.push(cols[1].to_string());
+                cur.labels.push(label_index(cols[2]));
+            }
+        }
+        Ok(())
+    })?;
     if !cur.words.is_empty() {
         cur.doc = doc;
         out.push(cur);
@@ -116,46 +146,31 @@ pub fn read_corenlp(path: &Path) -> Result<Vec<TaggedSentence>, DataError> {
         out.push(std::mem::take(cur));
         types.clear();
     };
-    for (ln, line) in open_file(path)?.lines().enumerate() {
-        let line = line.map_err(|source| DataError::Io {
-            path: path.to_owned(),
-            source,
-        })?;
-        let line = line.trim_end();
-        if let Some(rest) = line.strip_prefix("# newdoc id = ") {
-            flush(&mut cur, &mut types, &doc, &mut out);
-            doc = rest.to_string();
-            continue;
+    each_line(path, 10, "10 columns", |line| {
+        match line {
+            Line::NewDoc(id) => {
+                flush(&mut cur, &mut types, &doc, &mut out);
+                doc = id.to_string();
+            }
+            Line::Blank => flush(&mut cur, &mut types, &doc, &mut out),
+            Line::Columns(cols) => {
+                let ner = cols[9]
+                    .split('|')
+                    .find_map(|kv| kv.strip_prefix("NER="))
+                    .unwrap_or("O");
+                let t = match ner {
+                    "PERSON" => "PER",
+                    "ORGANIZATION" => "ORG",
+                    "LOCATION" => "LOC",
+                    _ => "",
+                };
+                cur.words.push(cols[1].to_string());
+                cur.labels.push(0);
+                types.push(t);
+            }
         }
-        if line.starts_with('#') {
-            continue;
-        }
-        if line.is_empty() {
-            flush(&mut cur, &mut types, &doc, &mut out);
-            continue;
-        }
-        let cols: Vec<&str> = line.split('\t').collect();
-        if cols.len() < 10 {
-            return Err(DataError::Format {
-                path: path.to_owned(),
-                line: ln + 1,
-                message: format!("expected 10 columns, got {}", cols.len()),
-            });
-        }
-        let ner = cols[9]
-            .split('|')
-            .find_map(|kv| kv.strip_prefix("NER="))
-            .unwrap_or("O");
-        let t = match ner {
-            "PERSON" => "PER",
-            "ORGANIZATION" => "ORG",
-            "LOCATION" => "LOC",
-            _ => "",
-        };
-        cur.words.push(cols[1].to_string());
-        cur.labels.push(0);
-        types.push(t);
-    }
+        Ok(())
+    })?;
     flush(&mut cur, &mut types, &doc, &mut out);
     Ok(out)
 }
@@ -236,48 +251,35 @@ pub fn read_gum(path: &Path) -> Result<Vec<TaggedSentence>, DataError> {
         mentions.clear();
         open.clear();
     };
-    for (ln, line) in open_file(path)?.lines().enumerate() {
-        let line = line.map_err(|source| DataError::Io {
-            path: path.to_owned(),
-            source,
-        })?;
-        let line = line.trim_end();
-        if let Some(rest) = line.strip_prefix("# newdoc id = ") {
-            flush(
-                &mut words,
-                &mut propn,
-                &mut mentions,
-                &mut open,
-                &doc,
-                &mut out,
-            );
-            doc = rest.to_string();
-            continue;
-        }
-        if line.starts_with('#') {
-            continue;
-        }
-        if line.is_empty() {
-            flush(
-                &mut words,
-                &mut propn,
-                &mut mentions,
-                &mut open,
-                &doc,
-                &mut out,
-            );
-            continue;
-        }
-        let cols: Vec<&str> = line.split('\t').collect();
-        if cols.len() < 10 {
-            return Err(DataError::Format {
-                path: path.to_owned(),
-                line: ln + 1,
-                message: format!("expected 10 columns, got {}", cols.len()),
-            });
-        }
+    each_line(path, 10, "10 columns", |line| {
+        let cols = match line {
+            Line::NewDoc(id) => {
+                flush(
+                    &mut words,
+                    &mut propn,
+                    &mut mentions,
+                    &mut open,
+                    &doc,
+                    &mut out,
+                );
+                doc = id.to_string();
+                return Ok(());
+            }
+            Line::Blank => {
+                flush(
+                    &mut words,
+                    &mut propn,
+                    &mut mentions,
+                    &mut open,
+                    &doc,
+                    &mut out,
+                );
+                return Ok(());
+            }
+            Line::Columns(cols) => cols,
+        };
         if cols[0].contains('-') || cols[0].contains('.') {
-            continue;
+            return Ok(());
         }
         let i = words.len();
         words.push(cols[1].to_string());
@@ -324,7 +326,8 @@ pub fn read_gum(path: &Path) -> Result<Vec<TaggedSentence>, DataError> {
                 k += 1;
             }
         }
-    }
+        Ok(())
+    })?;
     flush(
         &mut words,
         &mut propn,
