@@ -31,6 +31,7 @@ pub(crate) fn add_layout_attributions(doc: &mut Document) {
 /// attribution covers.
 fn add_dash_credits(doc: &mut Document) {
     let mut added: Vec<Attribution> = Vec::new();
+    let mut taken = Taken::of(&doc.attributions);
     let paragraphs = doc.paragraphs.clone();
     for (i, para) in paragraphs.iter().enumerate() {
         let chars: Vec<char> = doc.slice(*para).chars().collect();
@@ -54,35 +55,72 @@ fn add_dash_credits(doc: &mut Document) {
         let Some((content, cue, source)) = found else {
             continue;
         };
-        push_uncovered(doc, &mut added, source, cue, content);
+        push_uncovered(&mut taken, &mut added, source, cue, content);
     }
     doc.attributions.extend(added);
 }
 
-/// Adds `source` → `cue` → `content` to `added` unless an attribution of the
-/// document or of `added` already has that cue or content there.
+/// Where attributions already are: their cue parts and content extents,
+/// sorted and merged, so each check is a binary search (a page of a million
+/// transcript lines stays linear-logarithmic).
+struct Taken(Vec<Span>);
+
+impl Taken {
+    fn of(attrs: &[Attribution]) -> Self {
+        let mut spans: Vec<Span> = attrs
+            .iter()
+            .flat_map(|a| {
+                a.cue
+                    .parts()
+                    .iter()
+                    .copied()
+                    .chain(a.content.as_ref().and_then(Region::extent))
+            })
+            .filter(|s| !s.is_empty())
+            .collect();
+        spans.sort();
+        let mut merged: Vec<Span> = Vec::with_capacity(spans.len());
+        for s in spans {
+            match merged.last_mut() {
+                Some(last) if s.start <= last.end => last.end = last.end.max(s.end),
+                _ => merged.push(s),
+            }
+        }
+        Taken(merged)
+    }
+
+    fn overlaps(&self, s: Span) -> bool {
+        let i = self.0.partition_point(|t| t.end <= s.start);
+        self.0.get(i).is_some_and(|t| t.start < s.end)
+    }
+
+    /// Marks `s` taken; `s` overlaps nothing taken.
+    fn take(&mut self, s: Span) {
+        let i = self.0.partition_point(|t| t.end <= s.start);
+        self.0.insert(i, s);
+    }
+}
+
+/// Adds `source` → `cue` → `content` to `added` unless an attribution
+/// already has that cue or content there.
 fn push_uncovered(
-    doc: &Document,
+    taken: &mut Taken,
     added: &mut Vec<Attribution>,
     source: Span,
     cue: Span,
     content: Span,
 ) {
-    let covered = doc.attributions.iter().chain(added.iter()).any(|a| {
-        a.cue.overlaps_span(&cue)
-            || a.content
-                .as_ref()
-                .and_then(Region::extent)
-                .is_some_and(|c| c.start < content.end && content.start < c.end)
-    });
-    if !covered && !content.is_empty() {
-        added.push(Attribution {
-            source: Some(Region::single(source)),
-            content: Some(Region::single(content)),
-            score: 0.8,
-            ..Attribution::with_cue(0, Region::single(cue))
-        });
+    if content.is_empty() || taken.overlaps(cue) || taken.overlaps(content) {
+        return;
     }
+    taken.take(cue);
+    taken.take(content);
+    added.push(Attribution {
+        source: Some(Region::single(source)),
+        content: Some(Region::single(content)),
+        score: 0.8,
+        ..Attribution::with_cue(0, Region::single(cue))
+    });
 }
 
 /// Labels that open a line with a colon but credit nobody.
@@ -131,6 +169,7 @@ const LABELS: &[&str] = &[
 /// Transcript turns ("WALLACE: …") in any paragraph and a "Name: claim" title.
 fn add_colon_credits(doc: &mut Document) {
     let mut added: Vec<Attribution> = Vec::new();
+    let mut taken = Taken::of(&doc.attributions);
     for para in doc.paragraphs.clone() {
         let chars: Vec<char> = doc.slice(para).chars().collect();
         let is_title = doc
@@ -153,7 +192,7 @@ fn add_colon_credits(doc: &mut Document) {
             continue;
         }
         push_uncovered(
-            doc,
+            &mut taken,
             &mut added,
             shift(para, name),
             shift(para, Span::new(colon as u32, colon as u32 + 1)),
@@ -365,6 +404,14 @@ mod tests {
         doc.title = Some(Span::new(0, 26));
         add_layout_attributions(&mut doc);
         assert!(doc.attributions.is_empty());
+    }
+
+    #[test]
+    fn a_long_transcript_stays_linear() {
+        // 100,000 turns: each checks what is taken by binary search, not by
+        // scanning every attribution added before it.
+        let text = "\"AB: yes.\n".repeat(100_000);
+        assert_eq!(run(&text).len(), 100_000);
     }
 
     #[test]
