@@ -209,6 +209,52 @@ pub fn is_title_word(w: &str) -> bool {
     TITLE_WORDS.contains(&w)
 }
 
+/// Nouns for people by relation or age ("their child, Gloria"; "his wife
+/// Manju"): a name right after one is a person's.
+pub fn is_relation_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "child"
+            | "son"
+            | "daughter"
+            | "wife"
+            | "husband"
+            | "mother"
+            | "father"
+            | "brother"
+            | "sister"
+            | "baby"
+            | "infant"
+            | "boy"
+            | "girl"
+            | "man"
+            | "woman"
+            | "grandson"
+            | "granddaughter"
+            | "grandmother"
+            | "grandfather"
+            | "uncle"
+            | "aunt"
+            | "nephew"
+            | "niece"
+            | "cousin"
+            | "fiancé"
+            | "fiancee"
+            | "fiancée"
+            | "girlfriend"
+            | "boyfriend"
+            | "partner"
+            | "widow"
+            | "widower"
+            | "friend"
+            | "victim"
+            | "teenager"
+            | "toddler"
+            | "stepson"
+            | "stepdaughter"
+    )
+}
+
 /// Nationalities, religions and political groups (NORP), capitalised forms.
 pub fn is_norp(w: &str) -> bool {
     matches!(

@@ -354,6 +354,40 @@ fn consistent_types(doc: &Document, ms: &mut Vec<M>, taken: &mut [bool], quoted:
         }
     }
     ms.sort_by_key(|m| (m.start, m.end));
+    // A name right after a person noun is a person ("their child, Gloria",
+    // "his wife Manju Sam"), and so is every other mention of the same words.
+    let after_person_noun = |m: &M| -> bool {
+        let mut j = m.start;
+        if j > 0 && doc.token_text(j - 1) == "," {
+            j -= 1;
+        }
+        j > 0 && lexicon::is_relation_noun(&lower(doc.token_text(j - 1)))
+    };
+    let text_of = |m: &M| -> String {
+        (m.start..m.end)
+            .map(|i| doc.token_text(i))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let mut people: Vec<String> = ms
+        .iter()
+        .filter(|m| {
+            m.mtype == MentionType::Name && m.kind != EntityKind::Person && after_person_noun(m)
+        })
+        .map(text_of)
+        .collect();
+    people.sort_unstable();
+    people.dedup();
+    if !people.is_empty() {
+        for m in ms.iter_mut() {
+            if m.mtype == MentionType::Name
+                && m.kind != EntityKind::Person
+                && people.binary_search(&text_of(m)).is_ok()
+            {
+                m.kind = EntityKind::Person;
+            }
+        }
+    }
     let mut surnames: Vec<&str> = ms
         .iter()
         .filter(|m| m.kind == EntityKind::Person && (m.end - m.start > 1 || titled(m.start)))

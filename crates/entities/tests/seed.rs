@@ -66,3 +66,21 @@ fn seed_article_entities_and_speaker_pronouns() {
         assert!(e.name.ends_with(who), "'{cue}' → {} (want {who})", e.name);
     }
 }
+
+#[test]
+fn a_name_after_a_relation_noun_is_a_person_everywhere() {
+    // The tagger alone types this "Gloria" as a place; "their … child,
+    // Gloria" makes her a person, and every other "Gloria" with her.
+    let doc = run(
+        "The parents are on trial over the death of their nine-month-old child, Gloria. \
+                   Gloria developed severe eczema at four months. \
+                   Gloria also became unable to move her legs.",
+    );
+    let gloria: Vec<_> = doc
+        .mentions
+        .iter()
+        .filter(|m| doc.slice(m.span) == "Gloria")
+        .collect();
+    assert_eq!(gloria.len(), 3);
+    assert!(gloria.iter().all(|m| m.kind == EntityKind::Person));
+}
