@@ -17,7 +17,7 @@
 //! per sentence, and each feature is a mix of a template id with up to three
 //! of those values.
 
-use crate::perceptron::{self, Table, Trainer};
+use crate::perceptron::{self, Packed4, Table, Trainer};
 use whosaid_core::{DepRel, Document, Stage, StageError, Upos, Xpos};
 
 /// Log2 of the feature buckets of the transition table.
@@ -38,11 +38,14 @@ const SHIFT: usize = 0;
 const LEFT: usize = 1;
 const RIGHT: usize = 2;
 const ACTIONS: usize = 3;
+// The transition table is packed four classes to a row.
+const _: () = assert!(ACTIONS <= 4);
 
 /// A trained parser.
 #[derive(Clone)]
 pub struct Parser {
-    action: Table,
+    /// Transition weights, packed for inference (read at random: the hot table).
+    action: Packed4,
     label: Table,
 }
 
@@ -124,7 +127,7 @@ impl Parser {
     /// Serialises the model: magic, then the transition and relation tables
     /// (bits, classes, scale, i16 weights), deflated.
     pub fn to_bytes(&self) -> Vec<u8> {
-        perceptron::to_bytes(MAGIC, &[&self.action, &self.label], PRUNE)
+        perceptron::to_bytes(MAGIC, &[&self.action.to_table(), &self.label], PRUNE)
     }
 
     /// Reads a model written by [`Parser::to_bytes`].
@@ -138,6 +141,7 @@ impl Parser {
                 "transition or relation set differs from this build".into(),
             ));
         }
+        let action = Packed4::from_table(&action);
         Ok(Parser { action, label })
     }
 }
@@ -826,7 +830,7 @@ pub fn train(sentences: &[TreeSentence], epochs: usize, seed: u64) -> Parser {
         }
     }
     Parser {
-        action: at.averaged(),
+        action: Packed4::from_table(&at.averaged()),
         label: lt.averaged(),
     }
 }
@@ -941,6 +945,15 @@ mod tests {
         assert_eq!(attachment(&back, &data, &[]), a);
         assert!(Parser::from_bytes(b"garbage").is_err());
         assert!(Parser::from_bytes(&p.to_bytes()[..40]).is_err());
+    }
+
+    #[test]
+    fn the_packed_model_writes_back_the_same_file() {
+        // Loading packs the transition table; writing unpacks it: the bytes
+        // must survive the round trip (the model file is the source of truth).
+        let bytes = train(&read_conllu(TOY), 3, 9).to_bytes();
+        let back = Parser::from_bytes(&bytes).expect("reads its own bytes");
+        assert_eq!(back.to_bytes(), bytes);
     }
 
     #[test]

@@ -86,6 +86,69 @@ impl Shuffler {
     }
 }
 
+/// An inference table of at most four classes: each row four i16 weights
+/// (8 bytes, so a row never straddles a cache line) — two thirds of the
+/// memory of a 3-class f32 table, read at random by the parser.
+#[derive(Clone)]
+pub(crate) struct Packed4 {
+    bits: u32,
+    classes: usize,
+    /// Weights are `q / scale`.
+    scale: f32,
+    rows: Vec<[i16; 4]>,
+}
+
+impl Packed4 {
+    /// Quantises `t` as the model file does; classes past the fourth are
+    /// dropped (callers check the class count first).
+    pub fn from_table(t: &Table) -> Self {
+        debug_assert!(t.classes <= 4);
+        let max = t.weights.iter().fold(0f32, |m, w| m.max(w.abs())).max(1e-9);
+        let scale = 32767.0 / max;
+        let mut rows = whosaid_core::huge_page_vec(1usize << t.bits);
+        rows.extend(t.weights.chunks_exact(t.classes).map(|row| {
+            let mut q = [0i16; 4];
+            for (q, w) in q.iter_mut().zip(row) {
+                *q = (w * scale).round() as i16;
+            }
+            q
+        }));
+        Packed4 {
+            bits: t.bits,
+            classes: t.classes.min(4),
+            scale,
+            rows,
+        }
+    }
+
+    /// The f32 table these weights came from (for writing a model file).
+    pub fn to_table(&self) -> Table {
+        let mut t = Table::new(self.bits, self.classes);
+        for (row, q) in t.weights.chunks_exact_mut(self.classes).zip(&self.rows) {
+            for (w, q) in row.iter_mut().zip(q) {
+                *w = *q as f32 / self.scale;
+            }
+        }
+        t
+    }
+
+    /// Sums the rows of `features` into `out` (one score per class).
+    pub fn scores(&self, features: &[u64], out: &mut [f32]) {
+        let mask = (1u64 << self.bits) - 1;
+        let mut acc = [0i32; 4];
+        for &f in features {
+            if let Some(row) = self.rows.get((f & mask) as usize) {
+                for (a, q) in acc.iter_mut().zip(row) {
+                    *a += *q as i32;
+                }
+            }
+        }
+        for (o, a) in out.iter_mut().zip(acc) {
+            *o = a as f32 / self.scale;
+        }
+    }
+}
+
 /// Averaged-perceptron trainer state for one table.
 pub(crate) struct Trainer {
     pub table: Table,
