@@ -15,7 +15,7 @@
 //! the XPOS scoring, which is both faster and as accurate.
 
 use crate::clusters::Clusters;
-use crate::perceptron::{Table, Trainer};
+use crate::perceptron::{QTable, Table, Trainer};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use whosaid_core::{Document, Stage, StageError, Upos, Xpos};
@@ -36,8 +36,9 @@ const MAGIC: &[u8; 8] = b"WSTAG003";
 /// A trained tagger.
 #[derive(Clone)]
 pub struct Tagger {
-    xpos: Table,
-    upos: Table,
+    /// i16 inference tables (the f32 training tables, quantised as on disk).
+    xpos: QTable,
+    upos: QTable,
     dict: Lexicon,
 }
 
@@ -169,7 +170,7 @@ impl Tagger {
         self.dict.classify(&mut normals);
         let mut xpos: Vec<usize> = Vec::with_capacity(words.len());
         let mut features = Vec::with_capacity(64);
-        let mut scratch = vec![0.0; self.xpos.classes];
+        let mut scratch = vec![0i32; self.xpos.classes];
         // The lexical features of every word, reused by the UPOS pass.
         let mut base: Vec<u64> = Vec::with_capacity(words.len() * LEXICAL);
         for i in 0..normals.len() {
@@ -182,7 +183,7 @@ impl Tagger {
             // Class 0 is "unset": never predicted.
             xpos.push(self.xpos.best(&features, &mut scratch, |c| c > 0));
         }
-        let mut scratch = vec![0.0; self.upos.classes];
+        let mut scratch = vec![0i32; self.upos.classes];
         let mut upos: Vec<usize> = Vec::with_capacity(words.len());
         for i in 0..normals.len() {
             let b = &base[i * LEXICAL..(i + 1) * LEXICAL];
@@ -204,7 +205,7 @@ impl Tagger {
     /// then the weights quantised to i16 with a per-table scale, deflated.
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut raw = Vec::new();
-        for t in [&self.xpos, &self.upos] {
+        for t in &[self.xpos.to_table(), self.upos.to_table()] {
             let max = t.weights.iter().fold(0f32, |m, w| m.max(w.abs())).max(1e-9);
             let scale = 32767.0 / max;
             raw.extend_from_slice(&t.bits.to_le_bytes());
@@ -307,7 +308,11 @@ impl Tagger {
                 "tag sets differ from this build".into(),
             ));
         }
-        Ok(Tagger { xpos, upos, dict })
+        Ok(Tagger {
+            xpos: QTable::from_table(&xpos),
+            upos: QTable::from_table(&upos),
+            dict,
+        })
     }
 }
 
@@ -679,8 +684,8 @@ pub fn train(
         }
     }
     Tagger {
-        xpos: xt.averaged(),
-        upos: ut.averaged(),
+        xpos: QTable::from_table(&xt.averaged()),
+        upos: QTable::from_table(&ut.averaged()),
         dict,
     }
 }
@@ -778,6 +783,8 @@ mod tests {
             back.tag(&["He", "said", "it", "."]),
             t.tag(&["He", "said", "it", "."])
         );
+        // The i16 inference tables write back the same file.
+        assert_eq!(back.to_bytes(), t.to_bytes());
         assert!(Tagger::from_bytes(b"garbage").is_err());
         assert!(Tagger::from_bytes(&t.to_bytes()[..40]).is_err());
     }
