@@ -17,7 +17,7 @@
 //! per sentence, and each feature is a mix of a template id with up to three
 //! of those values.
 
-use crate::perceptron::{self, Packed4, Table, Trainer};
+use crate::perceptron::{self, Packed4, QTable, Table, Trainer};
 use whosaid_core::{DepRel, Document, Stage, StageError, Upos, Xpos};
 
 /// Log2 of the feature buckets of the transition table.
@@ -132,16 +132,18 @@ impl Parser {
 
     /// Reads a model written by [`Parser::to_bytes`].
     pub fn from_bytes(bytes: &[u8]) -> Result<Self, ParserError> {
-        let mut tables = perceptron::from_bytes(MAGIC, bytes, 2)?.into_iter();
-        let (Some(action), Some(label)) = (tables.next(), tables.next()) else {
-            return Err(ParserError::Corrupt("missing table".into()));
-        };
+        let raw = perceptron::unseal(MAGIC, bytes)?;
+        let mut cur = perceptron::Cursor::new(&raw);
+        let action = QTable::read(&mut cur)?;
+        let label = QTable::read(&mut cur)?;
         if action.classes != ACTIONS || label.classes != DepRel::ALL.len() {
             return Err(ParserError::Corrupt(
                 "transition or relation set differs from this build".into(),
             ));
         }
-        let action = Packed4::from_table(&action);
+        // The transitions packed straight from the file's i16 weights.
+        let action = Packed4::from_qtable(&action);
+        let label = label.to_table();
         Ok(Parser { action, label })
     }
 }
@@ -830,7 +832,7 @@ pub fn train(sentences: &[TreeSentence], epochs: usize, seed: u64) -> Parser {
         }
     }
     Parser {
-        action: Packed4::from_table(&at.averaged()),
+        action: Packed4::from_qtable(&QTable::from_table(&at.averaged())),
         label: lt.averaged(),
     }
 }

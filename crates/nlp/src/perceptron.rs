@@ -99,24 +99,22 @@ pub(crate) struct Packed4 {
 }
 
 impl Packed4 {
-    /// Quantises `t` as the model file does; classes past the fourth are
-    /// dropped (callers check the class count first).
-    pub fn from_table(t: &Table) -> Self {
+    /// Packs the rows of `t`; classes past the fourth are dropped (callers
+    /// check the class count first).
+    pub fn from_qtable(t: &QTable) -> Self {
         debug_assert!(t.classes <= 4);
-        let max = t.weights.iter().fold(0f32, |m, w| m.max(w.abs())).max(1e-9);
-        let scale = 32767.0 / max;
         let mut rows = whosaid_core::huge_page_vec(1usize << t.bits);
-        rows.extend(t.weights.chunks_exact(t.classes).map(|row| {
-            let mut q = [0i16; 4];
-            for (q, w) in q.iter_mut().zip(row) {
-                *q = (w * scale).round() as i16;
+        rows.extend(t.q.chunks_exact(t.classes.max(1)).map(|row| {
+            let mut packed = [0i16; 4];
+            for (p, q) in packed.iter_mut().zip(row) {
+                *p = *q;
             }
-            q
+            packed
         }));
         Packed4 {
             bits: t.bits,
             classes: t.classes.min(4),
-            scale,
+            scale: t.scale,
             rows,
         }
     }
@@ -162,8 +160,7 @@ pub(crate) struct QTable {
 impl QTable {
     /// Quantises `t` as the model file does.
     pub fn from_table(t: &Table) -> Self {
-        let max = t.weights.iter().fold(0f32, |m, w| m.max(w.abs())).max(1e-9);
-        let scale = 32767.0 / max;
+        let scale = quant_scale(&t.weights);
         let mut q = whosaid_core::huge_page_vec(t.weights.len());
         q.extend(t.weights.iter().map(|w| (w * scale).round() as i16));
         QTable {
@@ -174,13 +171,47 @@ impl QTable {
         }
     }
 
-    /// The f32 table these weights came from (for writing a model file).
-    pub fn to_table(&self) -> Table {
-        let mut t = Table::new(self.bits, self.classes);
-        for (w, q) in t.weights.iter_mut().zip(&self.q) {
-            *w = *q as f32 / self.scale;
+    /// Reads one table of a model file (header, then the i16 weights).
+    pub fn read(cur: &mut Cursor) -> Result<Self, ModelError> {
+        let bits = u32::from_le_bytes(cur.word()?);
+        let classes = u32::from_le_bytes(cur.word()?) as usize;
+        let scale = f32::from_le_bytes(cur.word()?);
+        if bits > 24 || classes > 256 || scale.is_nan() || scale <= 0.0 {
+            return Err(ModelError::Corrupt("implausible table shape".into()));
         }
-        t
+        let n = (1usize << bits) * classes;
+        let mut q = whosaid_core::huge_page_vec(n);
+        q.extend(
+            cur.take(n * 2)?
+                .chunks_exact(2)
+                .map(|c| i16::from_le_bytes([c[0], c[1]])),
+        );
+        Ok(QTable {
+            bits,
+            classes,
+            scale,
+            q,
+        })
+    }
+
+    /// Writes the table as [`QTable::read`] reads it.
+    pub fn write(&self, raw: &mut Vec<u8>) {
+        write_header(raw, self.bits, self.classes, self.scale);
+        for q in &self.q {
+            raw.extend_from_slice(&q.to_le_bytes());
+        }
+    }
+
+    /// The f32 table of these weights (`q / scale`), in huge pages like
+    /// every table read at random.
+    pub fn to_table(&self) -> Table {
+        let mut weights = whosaid_core::huge_page_vec(self.q.len());
+        weights.extend(self.q.iter().map(|q| *q as f32 / self.scale));
+        Table {
+            bits: self.bits,
+            classes: self.classes,
+            weights,
+        }
     }
 
     /// The best-scoring class among those `allowed` (class 0 when none is);
@@ -267,17 +298,21 @@ pub(crate) enum ModelError {
     Corrupt(String),
 }
 
+/// The scale that maps a table's largest weight to ±32767 (the i16
+/// quantisation of every model file and inference table here).
+fn quant_scale(weights: &[f32]) -> f32 {
+    let max = weights.iter().fold(0f32, |m, w| m.max(w.abs())).max(1e-9);
+    32767.0 / max
+}
+
 /// Magic, then the tables quantised to i16 with a per-table scale, deflated.
 /// Quantised weights of magnitude below `prune` are written as zero (long
 /// zero runs deflate to almost nothing).
 pub(crate) fn to_bytes(magic: &[u8; 8], tables: &[&Table], prune: i16) -> Vec<u8> {
     let mut raw = Vec::new();
     for t in tables {
-        let max = t.weights.iter().fold(0f32, |m, w| m.max(w.abs())).max(1e-9);
-        let scale = 32767.0 / max;
-        raw.extend_from_slice(&t.bits.to_le_bytes());
-        raw.extend_from_slice(&(t.classes as u32).to_le_bytes());
-        raw.extend_from_slice(&scale.to_le_bytes());
+        let scale = quant_scale(&t.weights);
+        write_header(&mut raw, t.bits, t.classes, scale);
         for w in &t.weights {
             let q = (w * scale).round() as i16;
             let q = if q.unsigned_abs() < prune.unsigned_abs() {
@@ -289,6 +324,13 @@ pub(crate) fn to_bytes(magic: &[u8; 8], tables: &[&Table], prune: i16) -> Vec<u8
         }
     }
     seal(magic, &raw)
+}
+
+/// A table's header in a model file: bits, classes, scale.
+fn write_header(raw: &mut Vec<u8>, bits: u32, classes: usize, scale: f32) {
+    raw.extend_from_slice(&bits.to_le_bytes());
+    raw.extend_from_slice(&(classes as u32).to_le_bytes());
+    raw.extend_from_slice(&scale.to_le_bytes());
 }
 
 /// A model file: `magic`, then `raw` deflated (shared by every model here).
@@ -320,38 +362,24 @@ pub(crate) fn from_bytes(
     count: usize,
 ) -> Result<Vec<Table>, ModelError> {
     let raw = unseal(magic, bytes)?;
-    let mut cur = Cursor { raw: &raw, pos: 0 };
-    let mut tables = Vec::with_capacity(count);
-    for _ in 0..count {
-        let bits = u32::from_le_bytes(cur.word()?);
-        let classes = u32::from_le_bytes(cur.word()?) as usize;
-        let scale = f32::from_le_bytes(cur.word()?);
-        if bits > 24 || classes > 256 || scale.is_nan() || scale <= 0.0 {
-            return Err(ModelError::Corrupt("implausible table shape".into()));
-        }
-        let n = (1usize << bits) * classes;
-        let mut weights = whosaid_core::huge_page_vec(n);
-        weights.extend(
-            cur.take(n * 2)?
-                .chunks_exact(2)
-                .map(|c| i16::from_le_bytes([c[0], c[1]]) as f32 / scale),
-        );
-        tables.push(Table {
-            bits,
-            classes,
-            weights,
-        });
-    }
-    Ok(tables)
+    let mut cur = Cursor::new(&raw);
+    (0..count)
+        .map(|_| QTable::read(&mut cur).map(|q| q.to_table()))
+        .collect()
 }
 
-struct Cursor<'a> {
+/// Reads a model file's raw bytes in order.
+pub(crate) struct Cursor<'a> {
     raw: &'a [u8],
     pos: usize,
 }
 
 impl<'a> Cursor<'a> {
-    fn take(&mut self, n: usize) -> Result<&'a [u8], ModelError> {
+    pub fn new(raw: &'a [u8]) -> Self {
+        Cursor { raw, pos: 0 }
+    }
+
+    pub fn take(&mut self, n: usize) -> Result<&'a [u8], ModelError> {
         let s = self
             .raw
             .get(self.pos..self.pos + n)
@@ -360,7 +388,7 @@ impl<'a> Cursor<'a> {
         Ok(s)
     }
 
-    fn word(&mut self) -> Result<[u8; 4], ModelError> {
+    pub fn word(&mut self) -> Result<[u8; 4], ModelError> {
         self.take(4).map(|b| [b[0], b[1], b[2], b[3]])
     }
 }

@@ -15,7 +15,7 @@
 //! the XPOS scoring, which is both faster and as accurate.
 
 use crate::clusters::Clusters;
-use crate::perceptron::{QTable, Table, Trainer};
+use crate::perceptron::{QTable, Trainer};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use whosaid_core::{Document, Stage, StageError, Upos, Xpos};
@@ -158,6 +158,15 @@ pub enum TaggerError {
     Corrupt(String),
 }
 
+impl From<crate::perceptron::ModelError> for TaggerError {
+    fn from(e: crate::perceptron::ModelError) -> Self {
+        match e {
+            crate::perceptron::ModelError::BadMagic => TaggerError::BadMagic,
+            crate::perceptron::ModelError::Corrupt(m) => TaggerError::Corrupt(m),
+        }
+    }
+}
+
 impl Tagger {
     /// The tagger with the embedded English model, if one was trained into the build.
     pub fn english() -> Result<Self, TaggerError> {
@@ -205,16 +214,8 @@ impl Tagger {
     /// then the weights quantised to i16 with a per-table scale, deflated.
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut raw = Vec::new();
-        for t in &[self.xpos.to_table(), self.upos.to_table()] {
-            let max = t.weights.iter().fold(0f32, |m, w| m.max(w.abs())).max(1e-9);
-            let scale = 32767.0 / max;
-            raw.extend_from_slice(&t.bits.to_le_bytes());
-            raw.extend_from_slice(&(t.classes as u32).to_le_bytes());
-            raw.extend_from_slice(&scale.to_le_bytes());
-            for w in &t.weights {
-                raw.extend_from_slice(&((w * scale).round() as i16).to_le_bytes());
-            }
-        }
+        self.xpos.write(&mut raw);
+        self.upos.write(&mut raw);
         // The dictionary, sorted by key so the bytes are deterministic.
         {
             let map = &self.dict.map;
@@ -231,51 +232,11 @@ impl Tagger {
 
     /// Reads a model written by [`Tagger::to_bytes`].
     pub fn from_bytes(bytes: &[u8]) -> Result<Self, TaggerError> {
-        let raw = crate::perceptron::unseal(MAGIC, bytes).map_err(|e| match e {
-            crate::perceptron::ModelError::BadMagic => TaggerError::BadMagic,
-            crate::perceptron::ModelError::Corrupt(m) => TaggerError::Corrupt(m),
-        })?;
-        let mut pos = 0;
-        let mut take = |n: usize| -> Result<&[u8], TaggerError> {
-            let s = raw
-                .get(pos..pos + n)
-                .ok_or_else(|| TaggerError::Corrupt("truncated".into()))?;
-            pos += n;
-            Ok(s)
-        };
-        let mut tables = Vec::new();
-        for _ in 0..2 {
-            let bits = u32::from_le_bytes(
-                take(4)?
-                    .try_into()
-                    .map_err(|_| TaggerError::Corrupt("bits".into()))?,
-            );
-            let classes = u32::from_le_bytes(
-                take(4)?
-                    .try_into()
-                    .map_err(|_| TaggerError::Corrupt("classes".into()))?,
-            ) as usize;
-            let scale = f32::from_le_bytes(
-                take(4)?
-                    .try_into()
-                    .map_err(|_| TaggerError::Corrupt("scale".into()))?,
-            );
-            if bits > 24 || classes > 256 || scale <= 0.0 {
-                return Err(TaggerError::Corrupt("implausible table shape".into()));
-            }
-            let n = (1usize << bits) * classes;
-            let data = take(n * 2)?;
-            let mut weights = whosaid_core::huge_page_vec(n);
-            weights.extend(
-                data.chunks_exact(2)
-                    .map(|c| i16::from_le_bytes([c[0], c[1]]) as f32 / scale),
-            );
-            tables.push(Table {
-                bits,
-                classes,
-                weights,
-            });
-        }
+        let raw = crate::perceptron::unseal(MAGIC, bytes)?;
+        let mut cur = crate::perceptron::Cursor::new(&raw);
+        let xpos = QTable::read(&mut cur)?;
+        let upos = QTable::read(&mut cur)?;
+        let mut take = |n: usize| cur.take(n).map_err(TaggerError::from);
         let dict = {
             let n = u32::from_le_bytes(
                 take(4)?
@@ -297,22 +258,12 @@ impl Tagger {
             }
             Lexicon { map }
         };
-        let upos = tables
-            .pop()
-            .ok_or_else(|| TaggerError::Corrupt("missing table".into()))?;
-        let xpos = tables
-            .pop()
-            .ok_or_else(|| TaggerError::Corrupt("missing table".into()))?;
         if xpos.classes != Xpos::ALL.len() || upos.classes != Upos::ALL.len() {
             return Err(TaggerError::Corrupt(
                 "tag sets differ from this build".into(),
             ));
         }
-        Ok(Tagger {
-            xpos: QTable::from_table(&xpos),
-            upos: QTable::from_table(&upos),
-            dict,
-        })
+        Ok(Tagger { xpos, upos, dict })
     }
 }
 
