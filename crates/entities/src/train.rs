@@ -253,30 +253,22 @@ pub fn read_gum(path: &Path) -> Result<Vec<TaggedSentence>, DataError> {
     };
     each_line(path, 10, "10 columns", |line| {
         let cols = match line {
-            Line::NewDoc(id) => {
-                flush(
-                    &mut words,
-                    &mut propn,
-                    &mut mentions,
-                    &mut open,
-                    &doc,
-                    &mut out,
-                );
-                doc = id.to_string();
-                return Ok(());
-            }
-            Line::Blank => {
-                flush(
-                    &mut words,
-                    &mut propn,
-                    &mut mentions,
-                    &mut open,
-                    &doc,
-                    &mut out,
-                );
-                return Ok(());
-            }
             Line::Columns(cols) => cols,
+            // A document or sentence boundary closes the sentence.
+            boundary => {
+                flush(
+                    &mut words,
+                    &mut propn,
+                    &mut mentions,
+                    &mut open,
+                    &doc,
+                    &mut out,
+                );
+                if let Line::NewDoc(id) = boundary {
+                    doc = id.to_string();
+                }
+                return Ok(());
+            }
         };
         if cols[0].contains('-') || cols[0].contains('.') {
             return Ok(());

@@ -153,15 +153,7 @@ fn label_allowed(c: usize) -> bool {
 }
 
 fn argmax(scores: &[f32], allowed: impl Fn(usize) -> bool) -> usize {
-    let mut best = 0;
-    let mut best_score = f32::NEG_INFINITY;
-    for (c, &s) in scores.iter().enumerate() {
-        if allowed(c) && s > best_score {
-            best = c;
-            best_score = s;
-        }
-    }
-    best
+    perceptron::argmax(scores, f32::NEG_INFINITY, allowed)
 }
 
 /// The "parse" stage: fills `head` and `deprel` of every token, sentence by

@@ -48,15 +48,7 @@ impl Table {
         allowed: impl Fn(usize) -> bool,
     ) -> usize {
         self.scores(features, scratch);
-        let mut best = 0;
-        let mut best_score = f32::NEG_INFINITY;
-        for (c, &s) in scratch.iter().enumerate() {
-            if allowed(c) && s > best_score {
-                best = c;
-                best_score = s;
-            }
-        }
-        best
+        argmax(scratch, f32::NEG_INFINITY, allowed)
     }
 }
 
@@ -232,16 +224,26 @@ impl QTable {
                 }
             }
         }
-        let mut best = 0;
-        let mut best_score = i32::MIN;
-        for (c, &s) in acc.iter().enumerate() {
-            if allowed(c) && s > best_score {
-                best = c;
-                best_score = s;
-            }
-        }
-        best
+        argmax(acc, i32::MIN, allowed)
     }
+}
+
+/// The first class among those `allowed` whose score is highest and above
+/// `floor` (class 0 when there is none).
+pub(crate) fn argmax<T: PartialOrd + Copy>(
+    scores: &[T],
+    floor: T,
+    allowed: impl Fn(usize) -> bool,
+) -> usize {
+    let mut best = 0;
+    let mut best_score = floor;
+    for (c, &s) in scores.iter().enumerate() {
+        if allowed(c) && s > best_score {
+            best = c;
+            best_score = s;
+        }
+    }
+    best
 }
 
 /// Averaged-perceptron trainer state for one table.

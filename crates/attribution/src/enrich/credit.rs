@@ -67,7 +67,7 @@ struct Taken(Vec<Span>);
 
 impl Taken {
     fn of(attrs: &[Attribution]) -> Self {
-        let mut spans: Vec<Span> = attrs
+        let spans: Vec<Span> = attrs
             .iter()
             .flat_map(|a| {
                 a.cue
@@ -76,17 +76,10 @@ impl Taken {
                     .copied()
                     .chain(a.content.as_ref().and_then(Region::extent))
             })
-            .filter(|s| !s.is_empty())
             .collect();
-        spans.sort();
-        let mut merged: Vec<Span> = Vec::with_capacity(spans.len());
-        for s in spans {
-            match merged.last_mut() {
-                Some(last) if s.start <= last.end => last.end = last.end.max(s.end),
-                _ => merged.push(s),
-            }
-        }
-        Taken(merged)
+        // A region's parts are the spans sorted, empty ones dropped and
+        // overlapping or touching ones merged.
+        Taken(Region::new(spans).parts().to_vec())
     }
 
     fn overlaps(&self, s: Span) -> bool {
