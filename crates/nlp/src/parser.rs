@@ -17,7 +17,7 @@
 //! per sentence, and each feature is a mix of a template id with up to three
 //! of those values.
 
-use crate::perceptron::{self, Packed4, QTable, Table, Trainer};
+use crate::perceptron::{self, Packed4, QTable, Trainer};
 use whosaid_core::{DepRel, Document, Stage, StageError, Upos, Xpos};
 
 /// Log2 of the feature buckets of the transition table.
@@ -46,7 +46,8 @@ const _: () = assert!(ACTIONS <= 4);
 pub struct Parser {
     /// Transition weights, packed for inference (read at random: the hot table).
     action: Packed4,
-    label: Table,
+    /// Relation weights (one row of 56 i16 per bucket, summed as integers).
+    label: QTable,
 }
 
 /// Errors reading a parser model.
@@ -84,7 +85,7 @@ impl Parser {
         let mut st = State::new(words.len());
         let mut features = Vec::with_capacity(96);
         let mut scores = [0f32; ACTIONS];
-        let mut lscores = vec![0f32; self.label.classes];
+        let mut lscores = vec![0i32; self.label.classes];
         while !st.terminal() {
             action_features(&toks, &st, &mut features);
             self.action.scores(&features, &mut scores);
@@ -114,20 +115,20 @@ impl Parser {
         h: usize,
         d: usize,
         features: &mut Vec<u64>,
-        scores: &mut [f32],
+        acc: &mut [i32],
     ) -> DepRel {
         if h == st.n {
             return DepRel::Root;
         }
         label_features(toks, st, h, d, features);
-        self.label.scores(features, scores);
-        DepRel::from_index(argmax(scores, label_allowed)).unwrap_or(DepRel::Dep)
+        DepRel::from_index(self.label.best(features, acc, label_allowed)).unwrap_or(DepRel::Dep)
     }
 
     /// Serialises the model: magic, then the transition and relation tables
     /// (bits, classes, scale, i16 weights), deflated.
     pub fn to_bytes(&self) -> Vec<u8> {
-        perceptron::to_bytes(MAGIC, &[&self.action.to_table(), &self.label], PRUNE)
+        let label = self.label.to_table();
+        perceptron::to_bytes(MAGIC, &[&self.action.to_table(), &label], PRUNE)
     }
 
     /// Reads a model written by [`Parser::to_bytes`].
@@ -143,7 +144,6 @@ impl Parser {
         }
         // The transitions packed straight from the file's i16 weights.
         let action = Packed4::from_qtable(&action);
-        let label = label.to_table();
         Ok(Parser { action, label })
     }
 }
@@ -825,7 +825,7 @@ pub fn train(sentences: &[TreeSentence], epochs: usize, seed: u64) -> Parser {
     }
     Parser {
         action: Packed4::from_qtable(&QTable::from_table(&at.averaged())),
-        label: lt.averaged(),
+        label: QTable::from_table(&lt.averaged()),
     }
 }
 
