@@ -829,10 +829,16 @@ fn add_pronouns(doc: &Document, ms: &mut Vec<M>, es: &mut [E], quoted: &[bool]) 
             };
             let plural = g == Gender::Unknown;
             let q = quoted[i];
+            // "Putin — whom he has praised": the pronoun is the relative
+            // clause's subject, so it is not the noun "whom" stands for.
+            let barred = relative_object_antecedent(doc, ms, i, s.token_range().start);
+            let es_ok = |e: usize| Some(e) != barred;
             let target = if plural {
                 // 'they' only to organisations, and only when no plural common noun intervenes.
                 let e = best_antecedent(ms, es, i, si, q, 1, |m, e| {
-                    m.subject && matches!(e.kind, EntityKind::Organization | EntityKind::Media)
+                    m.subject
+                        && matches!(e.kind, EntityKind::Organization | EntityKind::Media)
+                        && m.entity.is_some_and(es_ok)
                 });
                 e.filter(|&e| {
                     let last = ms
@@ -866,7 +872,11 @@ fn add_pronouns(doc: &Document, ms: &mut Vec<M>, es: &mut [E], quoted: &[bool]) 
                 } else {
                     None
                 };
-                speaker.or_else(|| best_antecedent(ms, es, i, si, q, 3, |_, e| compatible(e)))
+                speaker.or_else(|| {
+                    best_antecedent(ms, es, i, si, q, 3, |m, e| {
+                        compatible(e) && m.entity.is_some_and(es_ok)
+                    })
+                })
             };
             if let Some(e) = target {
                 if !plural && es[e].gender == Gender::Unknown {
@@ -893,6 +903,30 @@ fn add_pronouns(doc: &Document, ms: &mut Vec<M>, es: &mut [E], quoted: &[bool]) 
             }
         }
     }
+}
+
+/// The entity of the noun that a relative "whom" just before the pronoun at
+/// `i` stands for ("Putin — whom he praised", "the aide to whom she wrote"),
+/// skipping punctuation and a preposition between the noun and "whom".
+fn relative_object_antecedent(
+    doc: &Document,
+    ms: &[M],
+    i: usize,
+    sent_start: usize,
+) -> Option<usize> {
+    let k = (i.saturating_sub(2).max(sent_start)..i)
+        .rev()
+        .find(|&k| doc.token_text(k).eq_ignore_ascii_case("whom"))?;
+    let mut j = k.checked_sub(1)?;
+    while j > sent_start && matches!(doc.tokens[j].upos, Upos::Punct | Upos::Adp) {
+        j -= 1;
+    }
+    if j < sent_start {
+        return None;
+    }
+    ms.iter()
+        .find(|m| m.start <= j && j < m.end)
+        .and_then(|m| m.entity)
 }
 
 /// Writes mentions and entities into the document (unlinked mentions keep `entity: None`).

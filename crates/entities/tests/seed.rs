@@ -84,3 +84,29 @@ fn a_name_after_a_relation_noun_is_a_person_everywhere() {
     assert_eq!(gloria.len(), 3);
     assert!(gloria.iter().all(|m| m.kind == EntityKind::Person));
 }
+
+/// The entity of the pronoun mention starting at character offset `at`.
+fn referent_of(doc: &Document, at: usize) -> Option<&whosaid_core::Entity> {
+    let m = doc
+        .mentions
+        .iter()
+        .position(|m| m.span.start as usize == at && m.mention_type == MentionType::Pronoun)?;
+    doc.entities
+        .iter()
+        .find(|e| e.mentions.contains(&(m as u32)))
+}
+
+#[test]
+fn the_subject_of_a_whom_clause_is_not_the_noun_whom_stands_for() {
+    // Hill is the salient, nearby subject; "whom" stands for him, so "he"
+    // is the other man.
+    let text = "Mark Hill won the race on Monday. Hill thanked his staff, and Hill \
+                spoke to reporters. Voters asked about Senator John Smith's support for \
+                Hill — whom he has praised for years.";
+    let doc = run(text);
+    let at = text[..text.find("he has").expect("pronoun")]
+        .chars()
+        .count();
+    let e = referent_of(&doc, at).expect("the pronoun is resolved");
+    assert_eq!(e.name, "John Smith");
+}

@@ -73,7 +73,7 @@ fn undouble(stem: &str) -> Option<String> {
 }
 
 /// Adds the silent e a stripped stem lost ("mak(ing)" → "make", "bas(ed)"
-/// → "base", "solv(ed)" → "solve"); the exception table holds what this
+/// → "base", "solv(ed)" → "solve", "prais(ed)" → "praise"); the exception table holds what this
 /// gets wrong among EWT's forms, so it only guesses for unseen words.
 fn restore_e(stem: &str) -> String {
     let b = stem.as_bytes();
@@ -94,6 +94,8 @@ fn restore_e(stem: &str) -> String {
         || stem.ends_with("dg")
         || stem.ends_with("nc")
         || stem.ends_with("rc")
+        // "prais(ed)", "propos(ed)", "releas(ing)", "caus(ed)".
+        || (n > 3 && last == b's' && is_vowel(b[n - 2]) && !is_vowel(b[n - 3]))
         || (n > 3 && stem.ends_with("at") && !is_vowel(b[n - 3]));
     if needs_e {
         format!("{stem}e")
