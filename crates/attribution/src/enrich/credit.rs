@@ -5,14 +5,17 @@
 //!   quotation's paragraph or stand alone on the next line;
 //! - transcript turns: `"WALLACE: Let’s start with…` (a speaker in capitals,
 //!   a colon, the turn);
-//! - "Name: claim" headlines: `Pat Caddell: Democrat Voters Worried…`.
+//! - "Name: claim" headlines: `Pat Caddell: Democrat Voters Worried…`, when
+//!   the label names a source (an entity, a plural noun, a document noun),
+//!   not for slogans (`Revealed: …`).
 //!
 //! The punctuation mark is the cue, the name the source and the rest the
 //! content. The span models learn reporting verbs and rarely or never see
 //! these layouts in training, so rules add them where no attribution found
-//! by the models covers the place.
+//! by the models covers the place (a turn or headline may hold model
+//! attributions inside its content: they nest).
 
-use whosaid_core::{Attribution, Document, Region, Span};
+use whosaid_core::{Attribution, Document, EntityKind, MentionType, Region, Span, Xpos};
 
 const DASHES: &[char] = &['―', '—', '–'];
 const OPENING: &[char] = &['“', '"', '”', '‘'];
@@ -157,6 +160,7 @@ const LABELS: &[&str] = &[
     "the bottom line",
     "recap",
     "background",
+    "the latest",
 ];
 
 /// Transcript turns ("WALLACE: …") in any paragraph and a "Name: claim" title.
@@ -171,6 +175,12 @@ fn add_colon_credits(doc: &mut Document) {
         let Some((name, colon)) = colon_credit(&chars, is_title) else {
             continue;
         };
+        // A title's label credits someone only when it names a person or
+        // body or a document ("Pat Caddell:", "Report:"), not when it is a
+        // slogan ("Revealed:", "BOOM:", "Stealth Over Health:").
+        if is_title && !names_a_source(doc, shift(para, name)) {
+            continue;
+        }
         let mut start = colon + 1;
         while start < chars.len() && chars[start].is_whitespace() {
             start += 1;
@@ -184,15 +194,68 @@ fn add_colon_credits(doc: &mut Document) {
         if start >= end {
             continue;
         }
-        push_uncovered(
-            &mut taken,
-            &mut added,
+        // The turn or title may hold attributions of its own ("WALLACE: …
+        // he told us"): they nest inside it, so only the name and the colon
+        // must be free.
+        let (source, cue) = (
             shift(para, name),
             shift(para, Span::new(colon as u32, colon as u32 + 1)),
-            shift(para, Span::new(start as u32, end as u32)),
         );
+        if taken.overlaps(source) || taken.overlaps(cue) {
+            continue;
+        }
+        taken.take(Span::new(source.start, cue.end));
+        added.push(Attribution {
+            source: Some(Region::single(source)),
+            content: Some(Region::single(shift(
+                para,
+                Span::new(start as u32, end as u32),
+            ))),
+            score: 0.8,
+            ..Attribution::with_cue(0, Region::single(cue))
+        });
     }
     doc.attributions.extend(added);
+}
+
+/// Nouns that make a title label a document source ("Report:", "AP Poll:").
+const DOCUMENT_WORDS: &[&str] = &[
+    "report",
+    "reports",
+    "poll",
+    "survey",
+    "study",
+    "memo",
+    "documents",
+    "filing",
+    "indictment",
+    "lawsuit",
+];
+
+/// Whether `label` names a source: it ends with the name of a person,
+/// organisation or outlet the entity layer found ("McCain Challenger Kelli
+/// Ward:", "Judicial Watch:"), with a plural noun ("Historians:") or with a
+/// document noun ("AP Poll:"). Slogans ("Revealed:", "BOOM:", "Clinton
+/// Wades In:") name no one.
+fn names_a_source(doc: &Document, label: Span) -> bool {
+    let named = doc.mentions.iter().any(|m| {
+        m.mention_type == MentionType::Name
+            && m.span.start < label.end
+            && m.span.end >= label.end
+            && matches!(
+                m.kind,
+                EntityKind::Person | EntityKind::Organization | EntityKind::Media
+            )
+    });
+    let last = doc.tokens.iter().rev().find(|t| t.span.end <= label.end);
+    let plural = last.is_some_and(|t| t.span.end == label.end && t.xpos == Xpos::Nns);
+    named
+        || plural
+        || doc
+            .slice(label)
+            .split_whitespace()
+            .last()
+            .is_some_and(|w| DOCUMENT_WORDS.contains(&w.to_lowercase().as_str()))
 }
 
 /// The name before a paragraph's first colon and the colon's index, when the
@@ -370,33 +433,77 @@ mod tests {
         }
     }
 
+    /// A one-paragraph title document whose entity layer found `names`.
+    fn title_doc(title: &str, names: &[(&str, EntityKind)]) -> Document {
+        let mut doc = Document::new(title);
+        let n = title.chars().count() as u32;
+        doc.paragraphs = vec![Span::new(0, n)];
+        doc.title = Some(Span::new(0, n));
+        for (name, kind) in names {
+            let at = title[..title.find(name).expect("name in title")]
+                .chars()
+                .count() as u32;
+            doc.mentions.push(whosaid_core::Mention {
+                span: Span::new(at, at + name.chars().count() as u32),
+                tokens: [0, 0],
+                kind: *kind,
+                mention_type: MentionType::Name,
+                entity: None,
+            });
+        }
+        doc
+    }
+
+    fn extent(doc: &Document, r: &Option<Region>) -> String {
+        let span = r.as_ref().and_then(Region::extent).unwrap_or_default();
+        doc.slice(span).to_string()
+    }
+
     #[test]
     fn name_colon_titles_are_attributions() {
-        let text = "Pat Caddell: Democrat Voters Worried About Clinton\nThe body.";
-        let mut doc = Document::new(text);
-        doc.paragraphs = vec![Span::new(0, 50), Span::new(51, 60)];
-        doc.title = Some(Span::new(0, 50));
+        let title = "Pat Caddell: Democrat Voters Worried About Clinton";
+        let mut doc = title_doc(title, &[("Pat Caddell", EntityKind::Person)]);
         add_layout_attributions(&mut doc);
         assert_eq!(doc.attributions.len(), 1);
         let a = &doc.attributions[0];
-        let src = a
-            .source
-            .as_ref()
-            .and_then(Region::extent)
-            .unwrap_or_default();
-        assert_eq!(doc.slice(src), "Pat Caddell");
-        let content = a
-            .content
-            .as_ref()
-            .and_then(Region::extent)
-            .unwrap_or_default();
-        assert_eq!(doc.slice(content), "Democrat Voters Worried About Clinton");
-        // Section labels credit nobody.
-        let mut doc = Document::new("Analysis: Why Voters Worry");
-        doc.paragraphs = vec![Span::new(0, 26)];
-        doc.title = Some(Span::new(0, 26));
+        assert_eq!(extent(&doc, &a.source), "Pat Caddell");
+        assert_eq!(
+            extent(&doc, &a.content),
+            "Democrat Voters Worried About Clinton"
+        );
+        // A document noun is a source too.
+        let mut doc = title_doc("AP Poll: Voters See Sanders As Electable", &[]);
         add_layout_attributions(&mut doc);
-        assert!(doc.attributions.is_empty());
+        assert_eq!(doc.attributions.len(), 1);
+        // Section labels and slogans credit nobody, even around a name.
+        for (title, names) in [
+            ("Analysis: Why Voters Worry", vec![]),
+            ("Revealed: What The Videos Contain", vec![]),
+            (
+                "Clinton Wades In: Urges Britain To Stay",
+                vec![("Clinton", EntityKind::Person)],
+            ),
+        ] {
+            let mut doc = title_doc(title, &names);
+            add_layout_attributions(&mut doc);
+            assert!(doc.attributions.is_empty(), "{title}");
+        }
+    }
+
+    #[test]
+    fn a_title_credit_holds_the_attributions_inside_it() {
+        // "Voters Worried About …" was found by the model: the title's own
+        // credit still goes around it.
+        let title = "Pat Caddell: Democrat Voters Worried About Clinton";
+        let mut doc = title_doc(title, &[("Pat Caddell", EntityKind::Person)]);
+        doc.attributions.push(Attribution {
+            source: Some(Region::single(Span::new(13, 28))),
+            content: Some(Region::single(Span::new(43, 50))),
+            ..Attribution::with_cue(0, Region::single(Span::new(29, 42)))
+        });
+        add_layout_attributions(&mut doc);
+        assert_eq!(doc.attributions.len(), 2);
+        assert_eq!(extent(&doc, &doc.attributions[1].source), "Pat Caddell");
     }
 
     #[test]
