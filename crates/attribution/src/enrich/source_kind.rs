@@ -346,7 +346,31 @@ pub fn classify(words: &[Word], head: Option<usize>, ents: SourceEntities) -> So
     if lower.len() == 1 && PRONOUNS.contains(&lower[0]) {
         return SourceKind::Pronoun;
     }
+    // A plural common noun names a group ("Companies", "many researchers"),
+    // whatever the noun.
+    if is_plural_common_noun(words.get(head_ix)) {
+        return SourceKind::Group;
+    }
     SourceKind::Person
+}
+
+/// A lower-case word that reads as a plural noun ("companies", "critics";
+/// not "boss", "status"), or a capitalised one with a plural common-noun
+/// ending ("Companies", "Researchers"; not the surname "Williams").
+fn is_plural_common_noun(w: Option<&Word>) -> bool {
+    const COMMON_PLURAL_ENDINGS: &[&str] = &[
+        "ies", "ers", "ors", "ists", "ants", "ents", "ians", "ees", "ives", "ches",
+    ];
+    w.is_some_and(|w| {
+        let l = w.lower.as_str();
+        let plural = l.len() > 3
+            && l.ends_with('s')
+            && !["ss", "us", "is"].iter().any(|e| l.ends_with(e))
+            && l.chars().all(|c| c.is_alphabetic() || c == '-');
+        plural
+            && (!w.capitalised || COMMON_PLURAL_ENDINGS.iter().any(|e| l.ends_with(e)))
+            && !w.all_caps
+    })
 }
 
 /// A capitalised name containing an outlet word ("The Washington Post", "NBC News").
@@ -510,6 +534,10 @@ mod tests {
             kind("A group of electors within the Electoral College", none),
             SourceKind::Group
         );
+        assert_eq!(kind("Companies", none), SourceKind::Group);
+        assert_eq!(kind("many researchers", none), SourceKind::Group);
+        assert_eq!(kind("the boss", none), SourceKind::Person);
+        assert_eq!(kind("Williams", none), SourceKind::Person);
         assert_eq!(
             kind(
                 "Trump and his surrogates",
