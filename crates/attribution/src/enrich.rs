@@ -57,6 +57,11 @@ impl Stage for Enricher {
         nested::add_trailing_reports(doc, &mut attrs);
         nested::extend_outer_over_inner(&mut attrs);
         nested::add_inner_attributions(doc, &mut attrs);
+        for a in &mut attrs {
+            if let Some(src) = &a.source {
+                a.source = tidy_source(doc, src);
+            }
+        }
         doc.attributions = attrs;
         // Boilerplate ("NOW WATCH: Trump slams…") is not the article's reporting.
         let attrs = std::mem::take(&mut doc.attributions);
@@ -90,6 +95,43 @@ impl Stage for Enricher {
         doc.attributions = enriched;
         Ok(())
     }
+}
+
+/// A source without the stray marks a span model can take at its edges:
+/// "(Having" → "Having", ">Sanders" → "Sanders", "SEO)" → "SEO", "…2014," →
+/// "…2014". Quote marks, a closing bracket that closes one inside
+/// ("Rep. Smith (D-Calif.)") and an abbreviation's full stop stay. `None`
+/// when nothing is left.
+fn tidy_source(doc: &Document, source: &Region) -> Option<Region> {
+    const KEEP_START: &[char] = &['"', '“', '‘', '\'', '@', '#', '$'];
+    const KEEP_END: &[char] = &['"', '”', '’', '\'', '.', ')', ']'];
+    let parts: Vec<Span> = source
+        .parts()
+        .iter()
+        .filter_map(|&part| {
+            let text = doc.slice(part);
+            let lead = text
+                .chars()
+                .take_while(|c| !c.is_alphanumeric() && !KEEP_START.contains(c))
+                .count();
+            let rest: String = text.chars().skip(lead).collect();
+            let mut kept = rest.chars().count();
+            for c in rest.chars().rev() {
+                let closes_inner = match c {
+                    ')' => rest.contains('('),
+                    ']' => rest.contains('['),
+                    _ => true,
+                };
+                if c.is_alphanumeric() || (KEEP_END.contains(&c) && closes_inner) {
+                    break;
+                }
+                kept -= 1;
+            }
+            let start = part.start + lead as u32;
+            (kept > 0).then(|| Span::new(start, start + kept as u32))
+        })
+        .collect();
+    (!parts.is_empty()).then(|| Region::new(parts))
 }
 
 /// Speakers the entity layer did not give: a named person source speaks for
@@ -689,6 +731,28 @@ fn source_before(doc: &Document, words: &[Word]) -> Option<Region> {
 mod tests {
     use super::*;
     use whosaid_core::{Confidence, Likelihood};
+
+    #[test]
+    fn sources_lose_stray_edge_marks() {
+        let text = "(Having said that, >Sanders SEO) Rep. Smith (D-Calif.) McFaul, “Joe” ,;";
+        let doc = Document::new(text);
+        let tidy = |needle: &str| {
+            let src = Region::single(test_support::span_of(&doc, needle));
+            tidy_source(&doc, &src)
+                .and_then(|r| r.extent())
+                .map(|s| doc.slice(s).to_string())
+        };
+        assert_eq!(tidy("(Having").as_deref(), Some("Having"));
+        assert_eq!(tidy(">Sanders").as_deref(), Some("Sanders"));
+        assert_eq!(tidy("SEO)").as_deref(), Some("SEO"));
+        assert_eq!(
+            tidy("Rep. Smith (D-Calif.)").as_deref(),
+            Some("Rep. Smith (D-Calif.)")
+        );
+        assert_eq!(tidy("McFaul,").as_deref(), Some("McFaul"));
+        assert_eq!(tidy("“Joe”").as_deref(), Some("“Joe”"));
+        assert_eq!(tidy(",;"), None);
+    }
 
     fn attr(doc: &Document, source: &str, cue: &str, content: &str) -> Attribution {
         let find = |needle: &str| test_support::span_of(doc, needle);
