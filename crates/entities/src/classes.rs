@@ -20,7 +20,7 @@ pub struct WordClass {
 /// Word → class table, keyed by the high 32 bits of the tagger's lower-case word hash.
 #[derive(Debug, Clone, Default)]
 pub struct WordClasses {
-    map: HashMap<u32, WordClass>,
+    map: crate::gazetteer::KeyMap<u32, WordClass>,
 }
 
 /// Options for [`WordClasses::induce`].
@@ -297,7 +297,8 @@ impl WordClasses {
             })
             .collect();
         let (coarse_of, _) = kmeans(&crow, dim, opts.coarse, opts.iterations, &mut rng);
-        let mut map = HashMap::with_capacity(vocab.len());
+        let mut map =
+            crate::gazetteer::KeyMap::with_capacity_and_hasher(vocab.len(), Default::default());
         for (r, &(w, id)) in vocab.iter().enumerate() {
             let (_, capd, seen) = counts[id as usize];
             let cap = if seen == 0 {
@@ -360,7 +361,7 @@ impl WordClasses {
     pub fn from_bytes(b: &[u8]) -> Option<(WordClasses, usize)> {
         let n = u32::from_le_bytes(b.get(..4)?.try_into().ok()?) as usize;
         let body = b.get(4..4 + n.checked_mul(8)?)?;
-        let mut map = HashMap::with_capacity(n);
+        let mut map = crate::gazetteer::KeyMap::with_capacity_and_hasher(n, Default::default());
         for c in body.chunks_exact(8) {
             map.insert(
                 u32::from_le_bytes([c[0], c[1], c[2], c[3]]),

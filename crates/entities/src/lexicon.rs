@@ -916,3 +916,42 @@ pub fn is_org_suffix(w: &str) -> bool {
             | "Campaign"
     )
 }
+
+/// What a (lower-cased) word says when it closes a capitalised name: 1 for
+/// words that head organisation names ("Inc.", "University", "Committee"),
+/// 2 for place-name heads ("Street", "River", "County"), 3 for words that
+/// head either ("Center", "Museum", "Hall"), 0 otherwise. General lexical
+/// knowledge for the tagger's name-span features.
+pub fn name_head_kind(lower: &str) -> u8 {
+    match lower {
+        "inc" | "inc." | "corp" | "corp." | "corporation" | "co" | "co." | "company" | "ltd"
+        | "ltd." | "llc" | "plc" | "gmbh" | "ag" | "sa" | "group" | "holdings" | "partners"
+        | "associates" | "bank" | "association" | "assn" | "university" | "college" | "school"
+        | "institute" | "academy" | "committee" | "council" | "commission" | "department"
+        | "dept" | "dept." | "ministry" | "agency" | "administration" | "bureau" | "office"
+        | "party" | "union" | "federation" | "league" | "society" | "foundation" | "fund"
+        | "trust" | "church" | "club" | "team" | "board" | "court" | "senate" | "congress"
+        | "parliament" | "assembly" | "army" | "navy" | "force" | "forces" | "police"
+        | "services" | "service" | "systems" | "technologies" | "technology" | "solutions"
+        | "industries" | "international" | "airlines" | "airways" | "motors" | "enterprises"
+        | "network" | "news" | "times" | "post" | "journal" | "press" | "media" | "records"
+        | "studios" | "entertainment" | "restaurant" | "cafe" | "grill" | "bar" | "pizza"
+        | "store" | "stores" | "shop" | "bakery" | "salon" | "hotel" | "inn" | "motel"
+        | "clinic" | "hospital" | "laboratory" | "labs" | "organization" | "organisation"
+        | "coalition" | "alliance" | "movement" | "campaign" | "firm" | "consulting"
+        | "insurance" | "energy" | "communications" | "electric" | "software"
+        | "pharmaceuticals" | "authority" | "unit" | "division" | "corps" | "brigade" | "lodge"
+        | "chamber" => 1,
+        "street" | "st" | "st." | "avenue" | "ave" | "ave." | "road" | "rd" | "rd."
+        | "boulevard" | "blvd" | "lane" | "drive" | "highway" | "river" | "lake" | "sea"
+        | "ocean" | "gulf" | "mountain" | "mountains" | "mount" | "mt" | "mt." | "island"
+        | "islands" | "peninsula" | "valley" | "county" | "city" | "town" | "village" | "state"
+        | "province" | "region" | "district" | "territory" | "republic" | "kingdom" | "beach"
+        | "bay" | "coast" | "desert" | "forest" | "canyon" | "falls" | "heights" | "hills"
+        | "square" | "bridge" | "airport" | "station" | "port" | "harbor" | "harbour" | "creek"
+        | "springs" | "plaza" | "park" | "east" | "west" | "north" | "south" => 2,
+        "center" | "centre" | "museum" | "hall" | "library" | "theater" | "theatre" | "stadium"
+        | "arena" | "mall" | "house" | "palace" | "gallery" | "zoo" => 3,
+        _ => 0,
+    }
+}

@@ -14,6 +14,7 @@
 //! Everything degrades gracefully when POS tags or dependencies are unset.
 
 pub mod classes;
+pub mod gazetteer;
 pub mod lexicon;
 pub mod resolve;
 pub mod tagger;

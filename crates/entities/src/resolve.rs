@@ -176,16 +176,28 @@ pub fn annotate(tagger: &Tagger, doc: &mut Document) {
     let quoted = quoted_tokens(doc);
     let mut ms: Vec<M> = Vec::new();
     let mut taken = vec![false; doc.tokens.len()];
-    let mut words: Vec<&str> = Vec::new();
-    for (si, s) in doc.sentences.iter().enumerate() {
+    // Each sentence tagged, then the document made consistent (a name
+    // tagged in one sentence is tagged where it repeats untagged).
+    let tagged: Vec<usize> = (0..doc.sentences.len())
+        .filter(|&si| {
+            let r = doc.sentences[si].token_range();
+            !r.is_empty() && !doc.is_boilerplate(doc.tokens[r.start].span.start)
+        })
+        .collect();
+    let words: Vec<Vec<&str>> = tagged
+        .iter()
+        .map(|&si| {
+            doc.sentences[si]
+                .token_range()
+                .map(|i| doc.token_text(i))
+                .collect()
+        })
+        .collect();
+    let all_labels = tagger.tag_document(&words);
+    for (&si, labels) in tagged.iter().zip(&all_labels) {
+        let s = &doc.sentences[si];
         let r = s.token_range();
-        if r.is_empty() || doc.is_boilerplate(doc.tokens[r.start].span.start) {
-            continue;
-        }
-        words.clear();
-        words.extend(r.clone().map(|i| doc.token_text(i)));
-        let labels = tagger.tag(&words);
-        for (a, b, t) in spans(&labels) {
+        for (a, b, t) in spans(labels) {
             let (mut a, mut b) = (r.start + a, r.start + b);
             // Possessive clitics and leading determiners are not part of the name.
             while b > a && matches!(doc.token_text(b - 1), "'s" | "’s" | "'" | "’") {

@@ -5,13 +5,14 @@
 //! nothing per token beyond a reusable lower-case buffer.
 
 use crate::classes::{key_of_hash, WordClasses};
+use crate::gazetteer::Gazetteer;
 use crate::lexicon;
 
 /// BIO labels: O, then B/I for each type.
 pub const LABELS: [&str; 7] = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC"];
 /// Number of labels.
 pub const NL: usize = LABELS.len();
-const MAGIC: &[u8; 8] = b"WSNER002";
+const MAGIC: &[u8; 8] = b"WSNER003";
 
 /// Coarse name type the tagger predicts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,6 +65,7 @@ pub struct Tagger {
     scale: f32,
     weights: Vec<i16>,
     classes: WordClasses,
+    places: Gazetteer,
 }
 
 #[inline]
@@ -123,9 +125,15 @@ pub struct SentenceFeatures {
 const PAD: u64 = 0x5151;
 
 /// Builds static features for a sentence of word forms.
-pub fn sentence_features<S: AsRef<str>>(words: &[S], classes: &WordClasses) -> SentenceFeatures {
+pub fn sentence_features<S: AsRef<str>>(
+    words: &[S],
+    classes: &WordClasses,
+    places: &Gazetteer,
+) -> SentenceFeatures {
     let n = words.len();
     let mut lower = String::new();
+    let mut lows = String::new();
+    let mut low_end = Vec::with_capacity(n);
     let mut shp = Vec::new();
     let mut lw = Vec::with_capacity(n);
     let mut sh = Vec::with_capacity(n);
@@ -133,6 +141,8 @@ pub fn sentence_features<S: AsRef<str>>(words: &[S], classes: &WordClasses) -> S
     let mut fine = Vec::with_capacity(n);
     let mut coarse = Vec::with_capacity(n);
     let mut capb = Vec::with_capacity(n);
+    let mut kind = Vec::with_capacity(n);
+    let mut conn = Vec::with_capacity(n);
     for w in words {
         let w = w.as_ref();
         lower.clear();
@@ -141,6 +151,13 @@ pub fn sentence_features<S: AsRef<str>>(words: &[S], classes: &WordClasses) -> S
         }
         let h = lower_hash(&lower);
         lw.push(h);
+        lows.push_str(&lower);
+        low_end.push(lows.len());
+        kind.push(lexicon::name_head_kind(&lower) as u64);
+        conn.push(matches!(
+            lower.as_str(),
+            "of" | "and" | "&" | "for" | "the" | "de" | "-" | "'s" | "on"
+        ));
         match classes.get(key_of_hash(h)) {
             Some(c) => {
                 fine.push(c.fine as u64);
@@ -164,6 +181,19 @@ pub fn sentence_features<S: AsRef<str>>(words: &[S], classes: &WordClasses) -> S
             v[i as usize]
         }
     };
+    let mut gaz = Vec::new();
+    if !places.is_empty() {
+        let mut start = 0;
+        let low: Vec<&str> = low_end
+            .iter()
+            .map(|&e| {
+                let s = &lows[start..e];
+                start = e;
+                s
+            })
+            .collect();
+        places.codes(&low, &mut gaz);
+    }
     // Sentence casing: mostly lower case (web text), mostly capitalised (headlines, all caps), or mixed.
     let letters = words
         .iter()
@@ -179,7 +209,36 @@ pub fn sentence_features<S: AsRef<str>>(words: &[S], classes: &WordClasses) -> S
     } else {
         3
     };
-    const PER: usize = 46;
+    // Capitalised runs ("Law Offices of Armando Villega"): connectors inside
+    // a run join it when a capitalised word follows. `run[i]` = (start, end).
+    let mut run = vec![(0usize, 0usize); n];
+    {
+        let mut i = 0;
+        while i < n {
+            if !cap[i] {
+                run[i] = (i, i);
+                i += 1;
+                continue;
+            }
+            let mut j = i + 1;
+            let mut end = j;
+            while j < n {
+                if cap[j] {
+                    j += 1;
+                    end = j;
+                } else if conn[j] && j + 1 < n && cap[j + 1] {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            for r in &mut run[i..end] {
+                *r = (i, end);
+            }
+            i = end.max(i + 1);
+        }
+    }
+    const PER: usize = 56;
     let mut stat = Vec::with_capacity(n * PER);
     for (i, w) in words.iter().enumerate() {
         let w = w.as_ref();
@@ -259,6 +318,32 @@ pub fn sentence_features<S: AsRef<str>>(words: &[S], classes: &WordClasses) -> S
             stat.push(mix(81, at(&coarse, ii + 2)));
             stat.push(mix(82, mix(scase, mix(capb[i], c))));
             stat.push(mix(83, mix(scase, coarse[i])));
+        }
+        let (a, b) = run[i];
+        if b > a {
+            let len = (b - a).min(4) as u64;
+            let pos = if b - a == 1 {
+                0
+            } else if i == a {
+                1
+            } else if i + 1 == b {
+                3
+            } else {
+                2
+            };
+            let last = b - 1;
+            stat.push(mix(90, mix(scase, pos * 8 + len)));
+            stat.push(mix(91, mix(pos, lw[last])));
+            stat.push(mix(92, mix(pos * 8 + len, kind[last])));
+            stat.push(mix(93, mix(pos, fine[last])));
+            stat.push(mix(94, mix(pos, lw[a])));
+            stat.push(mix(95, mix(kind[last], at(&lw, a as isize - 1))));
+        }
+        if let Some(&g) = gaz.get(i) {
+            if g > 0 {
+                stat.push(mix(100, mix(g as u64, cap[i] as u64)));
+                stat.push(mix(101, mix(g as u64, mix(coarse[i], capb[i]))));
+            }
         }
         debug_assert!(stat.len() - base <= PER);
         while stat.len() - base < PER {
@@ -369,7 +454,11 @@ impl Tagger {
         let Some((classes, used)) = WordClasses::from_bytes(&b[16 + n * 2..]) else {
             return Err(ModelError::Format("truncated word classes"));
         };
-        if 16 + n * 2 + used != b.len() {
+        let rest = &b[16 + n * 2 + used..];
+        let Some((places, used)) = Gazetteer::from_bytes(rest) else {
+            return Err(ModelError::Format("truncated gazetteer"));
+        };
+        if used != rest.len() {
             return Err(ModelError::Format("trailing bytes"));
         }
         let mut weights = whosaid_core::huge_page_vec(n);
@@ -382,6 +471,7 @@ impl Tagger {
             scale,
             weights,
             classes,
+            places,
         })
     }
 
@@ -395,12 +485,21 @@ impl Tagger {
             v.extend_from_slice(&w.to_le_bytes());
         }
         self.classes.to_bytes(&mut v);
+        self.places.to_bytes(&mut v);
         v
+    }
+
+    /// Tags the sentences of one document ([`Tagger::tag`] on each, then
+    /// [`propagate`]); one label vector per sentence.
+    pub fn tag_document<S: AsRef<str>, W: AsRef<[S]>>(&self, sentences: &[W]) -> Vec<Vec<usize>> {
+        let mut labels: Vec<Vec<usize>> = sentences.iter().map(|s| self.tag(s.as_ref())).collect();
+        propagate(sentences, &mut labels);
+        labels
     }
 
     /// Tags a sentence (Viterbi); returns one label index per word.
     pub fn tag<S: AsRef<str>>(&self, words: &[S]) -> Vec<usize> {
-        let sf = sentence_features(words, &self.classes);
+        let sf = sentence_features(words, &self.classes, &self.places);
         let n = words.len();
         let mask = (1u64 << self.bits) - 1;
         let row = |h: u64| {
@@ -441,6 +540,91 @@ impl Tagger {
     }
 }
 
+/// Document-level consistency after tagging each sentence of a document:
+/// a word sequence tagged as a name somewhere in the document is tagged
+/// the same wherever else it appears untagged (same spelling, capitalised
+/// first word), with the type it got most often (on a tie, the first).
+/// Measured on UNER dev: recall +1.1, precision −0.8, F1 +0.2; it keeps a
+/// repeated name from being dropped where its sentence alone says little.
+pub fn propagate<S: AsRef<str>, W: AsRef<[S]>>(sentences: &[W], labels: &mut [Vec<usize>]) {
+    // A name's key: its words' hashes chained (no allocation).
+    const KEY0: u64 = 0x6e61_6d65;
+    let step = |h: u64, w: &S| mix(h, fnv(9, w.as_ref().as_bytes()));
+    let key = |ws: &[S]| ws.iter().fold(KEY0, step);
+    // Per name: how often each type was given, and the first type given.
+    let mut types: crate::gazetteer::KeyMap<u64, ([u32; 3], usize)> = Default::default();
+    let mut longest = 0;
+    for (ws, ls) in sentences.iter().zip(labels.iter()) {
+        let ws = ws.as_ref();
+        for (a, b, t) in spans(ls) {
+            types
+                .entry(key(&ws[a..b]))
+                .or_insert(([0; 3], t as usize))
+                .0[t as usize] += 1;
+            longest = longest.max(b - a);
+        }
+    }
+    if types.is_empty() {
+        return;
+    }
+    // The most frequent type; on a tie, the first one given.
+    let majority = |&(c, first): &([u32; 3], usize)| -> usize {
+        let top = c.iter().copied().max().unwrap_or(0);
+        if c[first] == top {
+            first
+        } else {
+            (0..3).find(|&t| c[t] == top).unwrap_or(first)
+        }
+    };
+    let base = |t: usize| 1 + 2 * t;
+    for (ws, ls) in sentences.iter().zip(labels.iter_mut()) {
+        let ws = ws.as_ref();
+        // Untagged repeats tagged.
+        let n = ws.len();
+        let mut prefix: Vec<u64> = Vec::with_capacity(longest);
+        let mut i = 0;
+        while i < n {
+            let capital = ws[i]
+                .as_ref()
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase());
+            if ls[i] != 0 || !capital {
+                i += 1;
+                continue;
+            }
+            prefix.clear();
+            let mut h = KEY0;
+            for w in &ws[i..n.min(i + longest)] {
+                h = step(h, w);
+                prefix.push(h);
+            }
+            let mut hit = None;
+            for len in (1..=prefix.len()).rev() {
+                if ls[i..i + len].iter().any(|&l| l != 0)
+                    || ls.get(i + len).is_some_and(|&l| l != 0 && l % 2 == 0)
+                {
+                    continue;
+                }
+                if let Some(m) = types.get(&prefix[len - 1]).map(majority) {
+                    hit = Some((len, m));
+                    break;
+                }
+            }
+            match hit {
+                Some((len, m)) => {
+                    ls[i] = base(m);
+                    for l in &mut ls[i + 1..i + len] {
+                        *l = base(m) + 1;
+                    }
+                    i += len;
+                }
+                None => i += 1,
+            }
+        }
+    }
+}
+
 /// Decodes BIO labels into `(start, end, type)` spans over word indices.
 pub fn spans(labels: &[usize]) -> Vec<(usize, usize, NameType)> {
     let mut out = Vec::new();
@@ -465,6 +649,7 @@ pub fn spans(labels: &[usize]) -> Vec<(usize, usize, NameType)> {
 pub struct Trainer {
     bits: u32,
     classes: WordClasses,
+    places: Gazetteer,
     w: Vec<f32>,
     acc: Vec<f64>,
     ts: Vec<u32>,
@@ -473,11 +658,12 @@ pub struct Trainer {
 
 impl Trainer {
     /// A trainer over `2^bits` hashed feature buckets.
-    pub fn new(bits: u32, classes: WordClasses) -> Trainer {
+    pub fn new(bits: u32, classes: WordClasses, places: Gazetteer) -> Trainer {
         let n = (1usize << bits) * NL;
         Trainer {
             bits,
             classes,
+            places,
             w: vec![0.0; n],
             acc: vec![0.0; n],
             ts: vec![0; n],
@@ -495,7 +681,7 @@ impl Trainer {
     /// One structured-perceptron step on a sentence with gold labels (Viterbi
     /// decoding, then gold-minus-predicted feature updates); returns token errors.
     pub fn learn<S: AsRef<str>>(&mut self, words: &[S], gold: &[usize]) -> usize {
-        let sf = sentence_features(words, &self.classes);
+        let sf = sentence_features(words, &self.classes, &self.places);
         let n = words.len();
         let mask = (1u64 << self.bits) - 1;
         let ri = |h: u64| ((h & mask) as usize) * NL;
@@ -568,13 +754,13 @@ impl Trainer {
     /// Averages and quantises the weights into a [`Tagger`].
     pub fn finish(self) -> Tagger {
         let avg = self.averaged();
-        Tagger::quantise(self.bits, &avg, self.classes)
+        Tagger::quantise(self.bits, &avg, self.classes, self.places)
     }
 }
 
 impl Tagger {
     /// A tagger from float weights (`2^bits × NL`), quantised to `i16`.
-    pub fn quantise(bits: u32, avg: &[f32], classes: WordClasses) -> Tagger {
+    pub fn quantise(bits: u32, avg: &[f32], classes: WordClasses, places: Gazetteer) -> Tagger {
         let maxabs = avg.iter().fold(0f32, |m, a| m.max(a.abs()));
         let scale = if maxabs > 0.0 { 32000.0 / maxabs } else { 1.0 };
         let weights = avg.iter().map(|&a| (a * scale).round() as i16).collect();
@@ -583,6 +769,50 @@ impl Tagger {
             scale,
             weights,
             classes,
+            places,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_name_is_tagged_where_it_repeats_untagged() {
+        let words = [
+            vec!["Gloria", "Smith", "met", "Acme", "staff"],
+            vec!["Then", "Gloria", "Smith", "left", "Acme"],
+            vec!["gloria", "smith", "and", "Acme", "Acme"],
+        ];
+        let mut labels = vec![vec![1, 2, 0, 3, 0], vec![0; 5], vec![0, 0, 0, 5, 0]];
+        propagate(&words, &mut labels);
+        // Same spelling, capitalised: tagged with the name's majority type
+        // (Acme: ORG once, LOC once: a tie, the first type given).
+        assert_eq!(labels[1], vec![0, 1, 2, 0, 3]);
+        assert_eq!(labels[2], vec![0, 0, 0, 5, 3]);
+    }
+
+    #[test]
+    fn the_run_and_gazetteer_features_fit_a_toy_set() {
+        let places = Gazetteer::from_names(["Noida"]);
+        let mut t = Trainer::new(12, WordClasses::default(), places);
+        let data = [
+            (vec!["He", "lives", "in", "Noida", "."], vec![0, 0, 0, 5, 0]),
+            (
+                vec!["The", "Acme", "Corporation", "said", "so"],
+                vec![0, 3, 4, 0, 0],
+            ),
+        ];
+        for _ in 0..5 {
+            for (w, l) in &data {
+                t.learn(w, l);
+            }
+        }
+        let tagger = t.finish();
+        let back = Tagger::from_bytes(&tagger.to_bytes()).expect("round trip");
+        for (w, l) in &data {
+            assert_eq!(&back.tag(w), l);
         }
     }
 }

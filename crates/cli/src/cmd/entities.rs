@@ -34,12 +34,19 @@ pub enum Train {
         /// Train without the distributional word classes.
         #[arg(long)]
         no_classes: bool,
+        /// Experiments only: a folder of place names in the GeoNames JSON
+        /// layout read by `train::read_places`, for the gazetteer features.
+        /// The shipped model is trained without it (models are trained from
+        /// ../shared only), so its gazetteer is empty and those features off.
+        #[arg(long)]
+        places: Option<PathBuf>,
     },
 }
 
 #[derive(clap::Subcommand)]
 pub enum Eval {
-    /// Entity F1 on a UNER IOB2 file (PER/ORG/LOC; gold tokens).
+    /// Entity F1 on a UNER IOB2 file (PER/ORG/LOC; gold tokens; each
+    /// document tagged as a whole, as the pipeline does).
     Ner {
         file: PathBuf,
         /// Use this model file instead of the embedded one.
@@ -72,6 +79,7 @@ pub fn train(cmd: Train) -> CmdResult {
         uner_repeat,
         gum_repeat,
         no_classes,
+        places,
     } = cmd;
     let uner = data.join("uner-ewt/en_ewt-uner-train.iob2.gz");
     let mut sents =
@@ -119,7 +127,17 @@ pub fn train(cmd: Train) -> CmdResult {
         seed,
         ensemble: 1,
     };
-    let tagger = train::train(&sents, classes, &opts, |ep, errs, toks| {
+    let places = match places {
+        Some(dir) => {
+            let names = train::read_places(&dir)
+                .with_context(|| format!("reading place names in {}", dir.display()))?;
+            let g = whosaid_entities::gazetteer::Gazetteer::from_names(&names);
+            eprintln!("gazetteer: {} place names ({} keys)", names.len(), g.len());
+            g
+        }
+        None => Default::default(),
+    };
+    let tagger = train::train(&sents, classes, places, &opts, |ep, errs, toks| {
         eprintln!(
             "epoch {}: {:.4} token error rate",
             ep + 1,
@@ -187,10 +205,17 @@ pub fn eval(cmd: Eval) -> CmdResult {
                 train::read_iob2(&file).with_context(|| format!("reading {}", file.display()))?;
             let mut gold = Vec::new();
             let mut pred = Vec::new();
+            // Tagged a document at a time (`# newdoc id`), as the pipeline
+            // does: a name tagged in one sentence is tagged where it repeats.
+            let mut labels: Vec<Vec<usize>> = Vec::with_capacity(sents.len());
+            for doc in sents.chunk_by(|a, b| a.doc == b.doc) {
+                let words: Vec<&[String]> = doc.iter().map(|s| s.words.as_slice()).collect();
+                labels.extend(tagger.tag_document(&words));
+            }
             for (si, s) in sents.iter().enumerate() {
                 let tags: Vec<&str> = s.labels.iter().map(|&l| LABELS[l]).collect();
                 gold.extend(whosaid_eval::ner::iob2_spans(si, &tags));
-                for (a, b, t) in spans(&tagger.tag(&s.words)) {
+                for (a, b, t) in spans(&labels[si]) {
                     let t = match t {
                         NameType::Per => "PER",
                         NameType::Org => "ORG",

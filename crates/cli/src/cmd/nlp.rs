@@ -89,6 +89,11 @@ pub enum Train {
         /// (reusable with `--tags gold` to skip jackknifing).
         #[arg(long)]
         write_train: Option<PathBuf>,
+        /// Models trained (seeds `seed`, `seed`+1, …) and averaged into one
+        /// of the same size (EWT dev UAS 84.83 → 85.00 with 3, 85.19 with 5,
+        /// 85.06 with 8).
+        #[arg(long, default_value_t = 5)]
+        ensemble: usize,
     },
 }
 
@@ -453,6 +458,7 @@ pub fn train(cmd: Train) -> CmdResult {
             write_train,
             extra,
             unlabeled,
+            ensemble,
         } => {
             return train_parser(
                 &train,
@@ -465,6 +471,7 @@ pub fn train(cmd: Train) -> CmdResult {
                 folds,
                 unlabeled.as_deref(),
                 write_train.as_deref(),
+                ensemble,
             )
         }
     };
@@ -512,6 +519,7 @@ fn train_parser(
     folds: usize,
     unlabeled: Option<&Path>,
     write_train: Option<&Path>,
+    ensemble: usize,
 ) -> CmdResult {
     let mut train = read_trees(train)?;
     for path in extra {
@@ -550,7 +558,7 @@ fn train_parser(
             .with_context(|| format!("cannot write {}", path.display()))?;
     }
     let start = Instant::now();
-    let model = parser::train(&train, epochs, seed);
+    let model = parser::train_ensemble(&train, epochs, seed, ensemble);
     eprintln!(
         "trained on {} sentences in {:.1} s",
         train.len(),
