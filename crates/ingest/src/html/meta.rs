@@ -424,6 +424,16 @@ pub fn extract(doc: &Document, url_hint: Option<&str>) -> Metadata {
                 m.published = Some(d.clone());
             }
         }
+        // A shown all-numeric date ("03/10/2023") is read day first when
+        // the page's URL dates it that way (`/2023/october/03/`).
+        if let (Some(p), Some(u)) = (m.published.as_deref(), url_hint.and_then(dates::from_url)) {
+            if p.get(..10) != Some(u.as_str())
+                && shown.iter().any(|(d, _)| d.get(..10) == p.get(..10))
+                && dates::swap_day_month(p).as_deref() == Some(u.as_str())
+            {
+                m.published = Some(u);
+            }
+        }
     }
     if m.published.is_none() {
         m.published = time_element(doc);
@@ -789,7 +799,14 @@ fn header_dates(h: &Header) -> Vec<(String, Label)> {
         let mut prev_end = base;
         for (pos, d) in dates::find_all_visible(window) {
             // The label sits between the previous date and this one.
-            let lead_start = floor_char(text, (base + pos).saturating_sub(30).max(prev_end));
+            // (Matches can overlap: "2023 Jan 7, 2024" holds two.)
+            let lead_start = floor_char(
+                text,
+                (base + pos)
+                    .saturating_sub(30)
+                    .max(prev_end)
+                    .min(base + pos),
+            );
             prev_end = (base + pos + 8).min(base + window.len());
             prev_end = floor_char(text, prev_end);
             let lead = text[lead_start..base + pos].to_lowercase();
@@ -1158,5 +1175,31 @@ mod tests {
         let doc = Document::from("<p>x</p>");
         let m = extract(&doc, Some("https://g.example/2016/12/15/a.html"));
         assert_eq!(m.published.as_deref(), Some("2016-12-15"));
+    }
+
+    #[test]
+    fn numeric_shown_date_read_as_the_url_gives_it() {
+        let html = r#"<html><head><title>How many wine styles are there</title></head><body>
+          <h1>How many wine styles are there</h1><div><span>03/10/2023</span> by Staff</div>
+          <p>Text.</p></body></html>"#;
+        let doc = Document::from(html);
+        let m = extract(&doc, Some("https://w.example/blog/2023/october/03/wine"));
+        assert_eq!(m.published.as_deref(), Some("2023-10-03"));
+        // Without a URL date, month first as before.
+        let m = extract(&doc, Some("https://w.example/blog/wine"));
+        assert_eq!(m.published.as_deref(), Some("2023-03-10"));
+        // Dates that overlap ("2023 Jan 7, 2024") do not upset the labels.
+        let html = r#"<html><body><h1>A long enough headline</h1>
+          <p>Posted 2023 Jan 7, 2024 and updated 2024 Feb 2</p></body></html>"#;
+        let m = extract(&Document::from(html), None);
+        assert!(m.published.is_some());
+    }
+
+    #[test]
+    fn citation_dates() {
+        let html = r#"<html><head><meta name="citation_publication_date" content="2023 Jan 7">
+          </head><body><h1>A study of things</h1><p>Text.</p></body></html>"#;
+        let m = extract(&Document::from(html), None);
+        assert_eq!(m.published.as_deref(), Some("2023-01-07"));
     }
 }
