@@ -258,6 +258,12 @@ struct Survey<'a> {
     html: Vec<NodeRef<'a>>,
     /// `meta[http-equiv="content-language" i]`
     content_language: Vec<NodeRef<'a>>,
+    /// `script:not([src])`
+    inline_scripts: Vec<NodeRef<'a>>,
+    /// `[data-pubdate]`
+    data_pubdate: Vec<NodeRef<'a>>,
+    /// `[data-lastmod]`
+    data_lastmod: Vec<NodeRef<'a>>,
 }
 
 impl<'a> Survey<'a> {
@@ -270,7 +276,20 @@ impl<'a> Survey<'a> {
                     .iter()
                     .any(|a| &*a.name.local == attr && a.value.eq_ignore_ascii_case(value))
             };
+            for a in el.attrs.iter() {
+                match &*a.name.local {
+                    "data-pubdate" => s.data_pubdate.push(n),
+                    "data-lastmod" => s.data_lastmod.push(n),
+                    _ => {}
+                }
+            }
             match &*el.name.local {
+                "script" if !el.attrs.iter().any(|a| &*a.name.local == "src") => {
+                    if has("type", "application/ld+json") {
+                        s.ld_json.push(n);
+                    }
+                    s.inline_scripts.push(n);
+                }
                 "meta" => {
                     if el.attrs.iter().any(|a| &*a.name.local == "content") {
                         s.metas.push(n);
@@ -439,9 +458,9 @@ pub fn extract(doc: &Document, url_hint: Option<&str>) -> Metadata {
         m.published = time_element(doc);
     }
     if m.published.is_none() {
-        m.published = data_attribute_date(doc, "data-pubdate").or_else(|| {
+        m.published = data_attribute_date(&survey.data_pubdate, "data-pubdate").or_else(|| {
             script_date(
-                scripts.get_or_init(|| inline_scripts(doc)),
+                scripts.get_or_init(|| inline_scripts(&survey.inline_scripts)),
                 &SCRIPT_PUBLISHED_KEYS,
             )
         });
@@ -457,10 +476,10 @@ pub fn extract(doc: &Document, url_hint: Option<&str>) -> Metadata {
         .clone()
         .or_else(|| meta_date(&metas, &MODIFIED_KEYS))
         .or_else(|| ld.page_modified.clone())
-        .or_else(|| data_attribute_date(doc, "data-lastmod"))
+        .or_else(|| data_attribute_date(&survey.data_lastmod, "data-lastmod"))
         .or_else(|| {
             script_date(
-                scripts.get_or_init(|| inline_scripts(doc)),
+                scripts.get_or_init(|| inline_scripts(&survey.inline_scripts)),
                 &SCRIPT_MODIFIED_KEYS,
             )
         });
@@ -579,8 +598,8 @@ const SCRIPT_MODIFIED_KEYS: [&str; 5] = [
 
 /// The page's inline scripts (each under 4 MB), read once for both date
 /// searches.
-fn inline_scripts(doc: &Document) -> Vec<String> {
-    doc.select("script:not([src])")
+fn inline_scripts(scripts: &[NodeRef]) -> Vec<String> {
+    scripts
         .iter()
         .map(|s| s.text().to_string())
         .filter(|t| t.len() < 4 << 20)
@@ -612,9 +631,10 @@ fn script_date(scripts: &[String], keys: &[&str]) -> Option<String> {
     None
 }
 
-/// A date in a `data-*` attribute (`<body data-pubdate="2022-10-05">`).
-fn data_attribute_date(doc: &Document, attr: &str) -> Option<String> {
-    doc.select(&format!("[{attr}]"))
+/// A date in a `data-*` attribute (`<body data-pubdate="2022-10-05">`) of
+/// the elements that carry it.
+fn data_attribute_date(elements: &[NodeRef], attr: &str) -> Option<String> {
+    elements
         .iter()
         .find_map(|e| e.attr(attr).as_deref().and_then(dates::normalize))
 }
@@ -1193,6 +1213,21 @@ mod tests {
           <p>Posted 2023 Jan 7, 2024 and updated 2024 Feb 2</p></body></html>"#;
         let m = extract(&Document::from(html), None);
         assert!(m.published.is_some());
+    }
+
+    #[test]
+    fn data_attribute_and_script_dates() {
+        let html = r#"<html><body data-pubdate="2022-10-05" data-lastmod="2022-11-01">
+          <p>Text.</p></body></html>"#;
+        let m = extract(&Document::from(html), None);
+        assert_eq!(m.published.as_deref(), Some("2022-10-05"));
+        assert_eq!(m.modified.as_deref(), Some("2022-11-01"));
+        let html = r#"<html><head><script src="/app.js"></script>
+          <script>window.__STATE__={"publishedAt":"2021-04-05T10:00:00Z","updatedAt":"2021-05-06"}</script>
+          </head><body><p>Text.</p></body></html>"#;
+        let m = extract(&Document::from(html), None);
+        assert_eq!(m.published.as_deref(), Some("2021-04-05T10:00:00Z"));
+        assert_eq!(m.modified.as_deref(), Some("2021-05-06"));
     }
 
     #[test]

@@ -97,3 +97,28 @@ fn large_page() {
         Err(HtmlError::TooLarge(_))
     ));
 }
+
+#[test]
+fn short_articles_go_through_readability_looser_attempts() {
+    // Under Readability's 500 characters: its strict attempt comes out
+    // short and the looser ones run on a fresh parse.
+    let body = format!("<div class=\"story\"><h1>A headline</h1><p>{PARA}</p></div>");
+    let x = extract(page(&body).as_bytes(), None).unwrap();
+    assert_eq!(x.text, PARA);
+    // Long enough for the strict attempt alone.
+    let body = format!("<article><p>{PARA}</p><p>{PARA} Two.</p><p>{PARA} Three.</p><p>{PARA} Four.</p></article><footer><p>About us and other links.</p></footer>");
+    let x = extract(page(&body).as_bytes(), None).unwrap();
+    assert!(x.text.ends_with("Four."), "{}", x.text);
+    assert_eq!(x.blocks.len(), 4);
+}
+
+#[test]
+fn rough_depth_counts_open_minus_closed_tags() {
+    assert_eq!(
+        rough_depth("<html><body><div><p>a</p><p>b</p></div></body></html>"),
+        4
+    );
+    assert_eq!(rough_depth("a < b and <3 <"), 0);
+    assert_eq!(rough_depth("<a><b><c>"), 3);
+    assert_eq!(rough_depth(""), 0);
+}
