@@ -234,6 +234,27 @@ pub fn container<'a>(doc: &'a Document, core: dom_query::NodeId) -> Option<NodeR
     Some(cur)
 }
 
+/// Class names content management systems give the element that holds an
+/// article's body (WordPress `entry-content`, `article-body`, `story-body`...).
+const BODY_CLASSES: [&str; 7] = [
+    "entry-content",
+    "article-body",
+    "articlebody",
+    "article-content",
+    "post-content",
+    "post-body",
+    "story-body",
+];
+
+/// Whether the page marks this element as the article's body by its class.
+pub fn is_marked_body(n: &NodeRef) -> bool {
+    n.attr("class").is_some_and(|c| {
+        BODY_CLASSES
+            .iter()
+            .any(|k| contains_ignore_ascii_case(&c, k))
+    })
+}
+
 /// The parent of the most `<p>` text and all its ancestors: the article's
 /// paragraphs almost always sit side by side in one container.
 fn paragraph_core(doc: &Document) -> Vec<dom_query::NodeId> {

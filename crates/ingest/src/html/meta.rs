@@ -140,15 +140,55 @@ fn walk(v: &Value, depth: usize, ld: &mut Ld, site_fallback: &mut Option<String>
     }
 }
 
+/// `s` with runs of whitespace (as `char::is_whitespace` has it) made one
+/// space and none at either end.
 pub(crate) fn clean_ws(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for w in s.split_whitespace() {
+    for_each_word(s, |w| {
         if !out.is_empty() {
             out.push(' ');
         }
         out.push_str(w);
-    }
+    });
     out
+}
+
+/// How many whitespace-separated words `s` has.
+pub(crate) fn count_words(s: &str) -> usize {
+    let mut n = 0;
+    for_each_word(s, |_| n += 1);
+    n
+}
+
+/// Calls `f` with each whitespace-separated word of `s`, as
+/// `split_whitespace` yields them: bytes below 0x80 are classified without
+/// decoding (`split_whitespace` decodes every character; this runs on all
+/// the page's text).
+fn for_each_word<'a>(s: &'a str, mut f: impl FnMut(&'a str)) {
+    let b = s.as_bytes();
+    let mut start = None;
+    let mut i = 0;
+    while i < b.len() {
+        let (space, len) = if b[i] < 0x80 {
+            (matches!(b[i], b'\t'..=b'\r' | b' '), 1)
+        } else {
+            match s[i..].chars().next() {
+                Some(c) => (c.is_whitespace(), c.len_utf8()),
+                None => break,
+            }
+        };
+        if space {
+            if let Some(st) = start.take() {
+                f(&s[st..i]);
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+        i += len;
+    }
+    if let Some(st) = start {
+        f(&s[st..]);
+    }
 }
 
 /// The page's `<meta>` tags, read once: (key lowercased, which attribute
@@ -1213,6 +1253,22 @@ mod tests {
           <p>Posted 2023 Jan 7, 2024 and updated 2024 Feb 2</p></body></html>"#;
         let m = extract(&Document::from(html), None);
         assert!(m.published.is_some());
+    }
+
+    #[test]
+    fn whitespace_as_split_whitespace_has_it() {
+        for s in [
+            "",
+            "   ",
+            "a",
+            " a  b\tc\n\x0bd\x0ce\r ",
+            "x\u{a0}y\u{2003}z\u{3000} é ü\u{85}v\u{200b}w",
+            "\u{a0}lead and trail\u{2029}",
+        ] {
+            let expected = s.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(clean_ws(s), expected, "{s:?}");
+            assert_eq!(count_words(s), s.split_whitespace().count(), "{s:?}");
+        }
     }
 
     #[test]

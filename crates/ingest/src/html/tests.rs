@@ -122,3 +122,26 @@ fn rough_depth_counts_open_minus_closed_tags() {
     assert_eq!(rough_depth("<a><b><c>"), 3);
     assert_eq!(rough_depth(""), 0);
 }
+
+#[test]
+fn marked_article_body_is_taken_as_it_is() {
+    let body = format!(
+        "<header><a href=/>Home</a></header><div class=\"post-wrap\"><h1>A headline</h1>\
+         <div class=\"Entry-Content clearfix\"><p>{PARA}</p><h2>More</h2><p>{PARA} Two.</p>\
+         <p>{PARA} Three.</p><p>Share on Facebook</p><p>{PARA} Four.</p></div>\
+         <div class=\"author-box\"><p>Jane writes about things.</p></div></div>"
+    );
+    let x = extract(page(&body).as_bytes(), None).unwrap();
+    assert!(x.text.starts_with("The minister said"), "{}", x.text);
+    assert!(x.text.contains("\n\nMore\n\n"));
+    assert!(x.text.ends_with("Four."), "{}", x.text);
+    assert!(!x.text.contains("Share on"));
+    assert!(!x.text.contains("Jane writes"));
+    let el = dom_query::Document::from(
+        "<div class=\"story-body__inner\">x</div><div class=\"body\">y</div>",
+    );
+    let divs = el.select("div");
+    let nodes = divs.nodes();
+    assert!(extract::is_marked_body(&nodes[0]));
+    assert!(!extract::is_marked_body(&nodes[1]));
+}
