@@ -255,6 +255,22 @@ pub fn is_marked_body(n: &NodeRef) -> bool {
     })
 }
 
+/// Whether `n` has exactly one element child.
+fn only_element_child(n: &NodeRef) -> bool {
+    let mut count = 0;
+    let mut c = n.first_child();
+    while let Some(ch) = c {
+        if ch.is_element() {
+            count += 1;
+            if count > 1 {
+                return false;
+            }
+        }
+        c = ch.next_sibling();
+    }
+    count == 1
+}
+
 /// The parent of the most `<p>` text and all its ancestors: the article's
 /// paragraphs almost always sit side by side in one container.
 fn paragraph_core(doc: &Document) -> Vec<dom_query::NodeId> {
@@ -264,7 +280,18 @@ fn paragraph_core(doc: &Document) -> Vec<dom_query::NodeId> {
     let mut index: std::collections::HashMap<dom_query::NodeId, usize> =
         std::collections::HashMap::new();
     for p in paragraphs(doc) {
-        let Some(parent) = p.parent() else { continue };
+        let Some(mut parent) = p.parent() else {
+            continue;
+        };
+        // A wrapper around this paragraph alone (`<div class="paragraph"><p>`,
+        // one per paragraph) is passed through: the paragraphs sit side by
+        // side a level up.
+        while only_element_child(&parent) && !parent.has_name("body") {
+            match parent.parent() {
+                Some(up) if up.is_element() => parent = up,
+                _ => break,
+            }
+        }
         let len = trimmed_len(&p);
         match index.get(&parent.id) {
             Some(&i) => totals[i].1 += len,

@@ -145,3 +145,26 @@ fn marked_article_body_is_taken_as_it_is() {
     assert!(extract::is_marked_body(&nodes[0]));
     assert!(!extract::is_marked_body(&nodes[1]));
 }
+
+#[test]
+fn paragraphs_wrapped_one_by_one() {
+    // AsciiDoc and some page builders wrap each paragraph in its own <div>:
+    // the container is the element that holds the wrappers.
+    let mut body = String::from("<nav><a href=/>Home</a></nav><div class=\"content\">");
+    for i in 0..6 {
+        body.push_str(&format!(
+            "<div class=\"paragraph\"><p>{PARA} Part {i}.</p></div>"
+        ));
+    }
+    body.push_str("</div>");
+    let doc = dom_query::Document::from(page(&body).as_str());
+    let core = extract::prune(&doc).map(|id| dom_query::NodeRef::new(id, &doc.tree));
+    assert_eq!(
+        core.and_then(|n| n.attr("class")).as_deref(),
+        Some("content")
+    );
+    let x = extract(page(&body).as_bytes(), None).unwrap();
+    for i in 0..6 {
+        assert!(x.text.contains(&format!("Part {i}.")), "{}", x.text);
+    }
+}
