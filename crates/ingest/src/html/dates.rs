@@ -59,29 +59,34 @@ fn re_iso() -> &'static Regex {
 fn re_mdy() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
-        Regex::new(r"(?i)\b([A-Za-z]{3,9}\.?)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
-            .expect("static regex")
+        Regex::new(
+            r"(?i)(?-u:\b)([A-Za-z]{3,9}\.?)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?-u:\b)",
+        )
+        .expect("static regex")
     })
 }
 
 fn re_dmy() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
-        Regex::new(r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([A-Za-z]{3,9}\.?),?\s+(\d{4})\b")
+        Regex::new(r"(?i)(?-u:\b)(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([A-Za-z]{3,9}\.?),?\s+(\d{4})(?-u:\b)")
             .expect("static regex")
     })
 }
 
 fn re_numeric() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| Regex::new(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b").expect("static regex"))
+    R.get_or_init(|| {
+        Regex::new(r"(?-u:\b)(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?-u:\b)").expect("static regex")
+    })
 }
 
 /// Year first with the month's name ("2023 Jan 7": PubMed-style citation dates).
 fn re_ymd_named() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
-        Regex::new(r"(?i)\b(\d{4})\s+([A-Za-z]{3,9}\.?)\s+(\d{1,2})\b").expect("static regex")
+        Regex::new(r"(?i)(?-u:\b)(\d{4})\s+([A-Za-z]{3,9}\.?)\s+(\d{1,2})(?-u:\b)")
+            .expect("static regex")
     })
 }
 
@@ -344,6 +349,24 @@ mod tests {
             Some("2021-03-03")
         );
         assert_eq!(find_written("see 10.1016/j.x.2016.07.010"), None);
+    }
+
+    #[test]
+    fn dates_among_non_ascii_text() {
+        assert_eq!(
+            normalize("Nov.\u{a0}14,\u{a0}2016").as_deref(),
+            Some("2016-11-14")
+        );
+        let found =
+            find_all_visible("Publié — March 3, 2021 · Mis à jour 4 April 2021 · 05/06/2021");
+        let days: Vec<&str> = found.iter().map(|(_, d)| d.as_str()).collect();
+        assert_eq!(days, ["2021-03-03", "2021-04-04", "2021-05-06"]);
+        assert_eq!(
+            find_visible("«3 March 2021»").as_deref(),
+            Some("2021-03-03")
+        );
+        // Letters run into the numbers: not dates.
+        assert_eq!(find_visible("ABC12/10/2020x"), None);
     }
 
     #[test]

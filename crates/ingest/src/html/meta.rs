@@ -650,9 +650,11 @@ fn inline_scripts(scripts: &[NodeRef]) -> Vec<String> {
 /// inline scripts, in key order.
 fn script_date(scripts: &[String], keys: &[&str]) -> Option<String> {
     for key in keys {
+        // memchr's vectorised search: the scripts are often most of the page.
+        let finder = memchr::memmem::Finder::new(key.as_bytes());
         for text in scripts {
             let mut from = 0;
-            while let Some(pos) = text[from..].find(key) {
+            while let Some(pos) = finder.find(&text.as_bytes()[from..]) {
                 let after = from + pos + key.len();
                 from = after;
                 // Accept `key":"v"`, `key": "v"`, `key:"v"`, `key\":\"v`.
