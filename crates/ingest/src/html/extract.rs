@@ -203,6 +203,7 @@ pub fn container<'a>(doc: &'a Document, core: dom_query::NodeId) -> Option<NodeR
     let mut cur_links = link_len(&cur);
     let mut probe = core;
     let mut idle = 0;
+    let mut levels = 0;
     while let Some(parent) = probe.parent() {
         if parent.has_name("body") || parent.has_name("html") || !parent.is_element() || idle > 5 {
             break;
@@ -218,16 +219,28 @@ pub fn container<'a>(doc: &'a Document, core: dom_query::NodeId) -> Option<NodeR
         let added = all.saturating_sub(cur_all);
         let added_links = links.saturating_sub(cur_links);
         let added_p = t.saturating_sub(cur_total);
+        // Sections more than five levels away (reached through wrappers
+        // around one element, as page builders nest them) must add text
+        // with almost no links (under 2 %): split article parts, not menus
+        // or teasers.
+        let far = levels > 5;
         if t * 4 >= cur_total * 5
             && (added_p * 2 >= added || (added_p * 3 >= added && added_links * 4 <= added))
+            && !(far && added_links * 50 > added)
         {
             cur = parent;
             cur_total = t;
             cur_all = all;
             cur_links = links;
             idle = 0;
+            levels = 0;
         } else {
-            idle += 1;
+            // A wrapper around one element is passed through without
+            // counting towards the limit on levels that add too little.
+            if !only_element_child(&parent) {
+                idle += 1;
+            }
+            levels += 1;
         }
         probe = parent;
     }

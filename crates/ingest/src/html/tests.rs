@@ -168,3 +168,41 @@ fn paragraphs_wrapped_one_by_one() {
         assert!(x.text.contains(&format!("Part {i}.")), "{}", x.text);
     }
 }
+
+#[test]
+fn article_split_across_deeply_nested_sections() {
+    // Page builders put each section of one article eight wrappers deep.
+    let section = |i: usize| {
+        let mut s = String::new();
+        for _ in 0..8 {
+            s.push_str("<div class=\"row\">");
+        }
+        s.push_str(&format!(
+            "<p>{PARA} Section {i} one.</p><p>{PARA} Section {i} two.</p><p>{PARA} Section {i} three.</p>"
+        ));
+        for _ in 0..8 {
+            s.push_str("</div>");
+        }
+        s
+    };
+    let mut body = String::from("<div class=\"page\">");
+    for i in 0..4 {
+        body.push_str(&section(i));
+    }
+    body.push_str("</div>");
+    let doc = dom_query::Document::from(page(&body).as_str());
+    let core = extract::prune(&doc).and_then(|c| extract::container(&doc, c));
+    assert_eq!(core.and_then(|n| n.attr("class")).as_deref(), Some("page"));
+    // A menu as far away is not taken in.
+    let mut menu = String::from("<div class=\"site\"><ul>");
+    for i in 0..30 {
+        menu.push_str(&format!(
+            "<li><a href=/s{i}>Section number {i} of the site</a></li>"
+        ));
+    }
+    menu.push_str("</ul>");
+    let body = format!("{menu}{}</div>", section(0));
+    let doc = dom_query::Document::from(page(&body).as_str());
+    let core = extract::prune(&doc).and_then(|c| extract::container(&doc, c));
+    assert_ne!(core.and_then(|n| n.attr("class")).as_deref(), Some("site"));
+}
