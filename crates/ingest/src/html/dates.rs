@@ -59,28 +59,41 @@ fn re_iso() -> &'static Regex {
 fn re_mdy() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
-        Regex::new(r"(?i)\b([A-Za-z]{3,9}\.?)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
-            .expect("static regex")
+        Regex::new(
+            r"(?i)(?-u:\b)([A-Za-z]{3,9}\.?)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?-u:\b)",
+        )
+        .expect("static regex")
     })
 }
 
 fn re_dmy() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
-        Regex::new(r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([A-Za-z]{3,9}\.?),?\s+(\d{4})\b")
+        Regex::new(r"(?i)(?-u:\b)(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([A-Za-z]{3,9}\.?),?\s+(\d{4})(?-u:\b)")
             .expect("static regex")
     })
 }
 
 fn re_numeric() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| Regex::new(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b").expect("static regex"))
+    R.get_or_init(|| {
+        Regex::new(r"(?-u:\b)(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?-u:\b)").expect("static regex")
+    })
+}
+
+/// Year first with the month's name ("2023 Jan 7": PubMed-style citation dates).
+fn re_ymd_named() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(r"(?i)(?-u:\b)(\d{4})\s+([A-Za-z]{3,9}\.?)\s+(\d{1,2})(?-u:\b)")
+            .expect("static regex")
+    })
 }
 
 fn re_url() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
-        Regex::new(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|-|$|\b)|/((?:19|20)\d{2})(\d{2})(\d{2})/")
+        Regex::new(r"(?i)/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|-|$|\b)|/((?:19|20)\d{2})(\d{2})(\d{2})/|/((?:19|20)\d{2})/([a-z]{3,9})/(\d{1,2})(?:/|-|$|\b)")
             .expect("static regex")
     })
 }
@@ -159,6 +172,12 @@ pub fn find_visible(s: &str) -> Option<String> {
             break;
         }
     }
+    for c in re_ymd_named().captures_iter(s) {
+        if let (Ok(y), Some(m), Ok(d)) = (c[1].parse(), month(&c[2]), c[3].parse()) {
+            consider(c.get(0).map_or(0, |x| x.start()), ymd(y, m, d));
+            break;
+        }
+    }
     if let Some(c) = re_iso().captures(s) {
         if let (Ok(y), Ok(m), Ok(d)) = (c[1].parse(), c[2].parse(), c[3].parse()) {
             consider(c.get(0).map_or(0, |x| x.start()), ymd(y, m, d));
@@ -172,6 +191,15 @@ pub fn find_visible(s: &str) -> Option<String> {
         }
     }
     best.map(|(_, v)| v)
+}
+
+/// The same date with day and month swapped (`2023-03-10` → `2023-10-03`):
+/// the other reading of an all-numeric date such as "03/10/2023".
+pub fn swap_day_month(s: &str) -> Option<String> {
+    let y: i32 = s.get(..4)?.parse().ok()?;
+    let m: u32 = s.get(5..7)?.parse().ok()?;
+    let d: u32 = s.get(8..10)?.parse().ok()?;
+    ymd(y, d, m)
 }
 
 /// Days since the epoch of a normalised date's calendar day.
@@ -200,6 +228,13 @@ pub fn find_all_visible(s: &str) -> Vec<(usize, String)> {
     }
     for c in re_dmy().captures_iter(s) {
         if let (Some(m), Ok(d), Ok(y)) = (month(&c[2]), c[1].parse(), c[3].parse()) {
+            if let Some(v) = ymd(y, m, d) {
+                out.push((c.get(0).map_or(0, |x| x.start()), v));
+            }
+        }
+    }
+    for c in re_ymd_named().captures_iter(s) {
+        if let (Ok(y), Some(m), Ok(d)) = (c[1].parse(), month(&c[2]), c[3].parse()) {
             if let Some(v) = ymd(y, m, d) {
                 out.push((c.get(0).map_or(0, |x| x.start()), v));
             }
@@ -269,8 +304,10 @@ pub fn from_url(url: &str) -> Option<String> {
     let c = re_url().captures(url)?;
     let (y, m, d) = if c.get(1).is_some() {
         (c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)
-    } else {
+    } else if c.get(4).is_some() {
         (c[4].parse().ok()?, c[5].parse().ok()?, c[6].parse().ok()?)
+    } else {
+        (c[7].parse().ok()?, month(&c[8])?, c[9].parse().ok()?)
     };
     ymd(y, m, d)
 }
@@ -312,5 +349,42 @@ mod tests {
             Some("2021-03-03")
         );
         assert_eq!(find_written("see 10.1016/j.x.2016.07.010"), None);
+    }
+
+    #[test]
+    fn dates_among_non_ascii_text() {
+        assert_eq!(
+            normalize("Nov.\u{a0}14,\u{a0}2016").as_deref(),
+            Some("2016-11-14")
+        );
+        let found =
+            find_all_visible("Publié — March 3, 2021 · Mis à jour 4 April 2021 · 05/06/2021");
+        let days: Vec<&str> = found.iter().map(|(_, d)| d.as_str()).collect();
+        assert_eq!(days, ["2021-03-03", "2021-04-04", "2021-05-06"]);
+        assert_eq!(
+            find_visible("«3 March 2021»").as_deref(),
+            Some("2021-03-03")
+        );
+        // Letters run into the numbers: not dates.
+        assert_eq!(find_visible("ABC12/10/2020x"), None);
+    }
+
+    #[test]
+    fn year_first_month_names_and_url_month_names() {
+        // PubMed-style citation dates.
+        assert_eq!(normalize("2023 Jan 7").as_deref(), Some("2023-01-07"));
+        assert_eq!(normalize("2024 June 30").as_deref(), Some("2024-06-30"));
+        assert_eq!(
+            find_all_visible("Cureus. 2023 Jan 7;15(1):e33475."),
+            vec![(8, "2023-01-07".to_string())]
+        );
+        assert_eq!(normalize("2023 Janitor 7"), None);
+        assert_eq!(
+            from_url("https://x.org/blog/2023/october/03/wine-styles").as_deref(),
+            Some("2023-10-03")
+        );
+        assert_eq!(from_url("https://x.org/blog/2023/tips/03/x"), None);
+        assert_eq!(swap_day_month("2023-03-10").as_deref(), Some("2023-10-03"));
+        assert_eq!(swap_day_month("2023-03-25"), None);
     }
 }

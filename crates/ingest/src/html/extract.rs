@@ -203,6 +203,7 @@ pub fn container<'a>(doc: &'a Document, core: dom_query::NodeId) -> Option<NodeR
     let mut cur_links = link_len(&cur);
     let mut probe = core;
     let mut idle = 0;
+    let mut levels = 0;
     while let Some(parent) = probe.parent() {
         if parent.has_name("body") || parent.has_name("html") || !parent.is_element() || idle > 5 {
             break;
@@ -218,20 +219,69 @@ pub fn container<'a>(doc: &'a Document, core: dom_query::NodeId) -> Option<NodeR
         let added = all.saturating_sub(cur_all);
         let added_links = links.saturating_sub(cur_links);
         let added_p = t.saturating_sub(cur_total);
+        // Sections more than five levels away (reached through wrappers
+        // around one element, as page builders nest them) must add text
+        // with almost no links (under 2 %): split article parts, not menus
+        // or teasers.
+        let far = levels > 5;
         if t * 4 >= cur_total * 5
             && (added_p * 2 >= added || (added_p * 3 >= added && added_links * 4 <= added))
+            && !(far && added_links * 50 > added)
         {
             cur = parent;
             cur_total = t;
             cur_all = all;
             cur_links = links;
             idle = 0;
+            levels = 0;
         } else {
-            idle += 1;
+            // A wrapper around one element is passed through without
+            // counting towards the limit on levels that add too little.
+            if !only_element_child(&parent) {
+                idle += 1;
+            }
+            levels += 1;
         }
         probe = parent;
     }
     Some(cur)
+}
+
+/// Class names content management systems give the element that holds an
+/// article's body (WordPress `entry-content`, `article-body`, `story-body`...).
+const BODY_CLASSES: [&str; 7] = [
+    "entry-content",
+    "article-body",
+    "articlebody",
+    "article-content",
+    "post-content",
+    "post-body",
+    "story-body",
+];
+
+/// Whether the page marks this element as the article's body by its class.
+pub fn is_marked_body(n: &NodeRef) -> bool {
+    n.attr("class").is_some_and(|c| {
+        BODY_CLASSES
+            .iter()
+            .any(|k| contains_ignore_ascii_case(&c, k))
+    })
+}
+
+/// Whether `n` has exactly one element child.
+fn only_element_child(n: &NodeRef) -> bool {
+    let mut count = 0;
+    let mut c = n.first_child();
+    while let Some(ch) = c {
+        if ch.is_element() {
+            count += 1;
+            if count > 1 {
+                return false;
+            }
+        }
+        c = ch.next_sibling();
+    }
+    count == 1
 }
 
 /// The parent of the most `<p>` text and all its ancestors: the article's
@@ -243,7 +293,18 @@ fn paragraph_core(doc: &Document) -> Vec<dom_query::NodeId> {
     let mut index: std::collections::HashMap<dom_query::NodeId, usize> =
         std::collections::HashMap::new();
     for p in paragraphs(doc) {
-        let Some(parent) = p.parent() else { continue };
+        let Some(mut parent) = p.parent() else {
+            continue;
+        };
+        // A wrapper around this paragraph alone (`<div class="paragraph"><p>`,
+        // one per paragraph) is passed through: the paragraphs sit side by
+        // side a level up.
+        while only_element_child(&parent) && !parent.has_name("body") {
+            match parent.parent() {
+                Some(up) if up.is_element() => parent = up,
+                _ => break,
+            }
+        }
         let len = trimmed_len(&p);
         match index.get(&parent.id) {
             Some(&i) => totals[i].1 += len,

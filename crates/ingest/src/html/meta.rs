@@ -140,15 +140,55 @@ fn walk(v: &Value, depth: usize, ld: &mut Ld, site_fallback: &mut Option<String>
     }
 }
 
+/// `s` with runs of whitespace (as `char::is_whitespace` has it) made one
+/// space and none at either end.
 pub(crate) fn clean_ws(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for w in s.split_whitespace() {
+    for_each_word(s, |w| {
         if !out.is_empty() {
             out.push(' ');
         }
         out.push_str(w);
-    }
+    });
     out
+}
+
+/// How many whitespace-separated words `s` has.
+pub(crate) fn count_words(s: &str) -> usize {
+    let mut n = 0;
+    for_each_word(s, |_| n += 1);
+    n
+}
+
+/// Calls `f` with each whitespace-separated word of `s`, as
+/// `split_whitespace` yields them: bytes below 0x80 are classified without
+/// decoding (`split_whitespace` decodes every character; this runs on all
+/// the page's text).
+fn for_each_word<'a>(s: &'a str, mut f: impl FnMut(&'a str)) {
+    let b = s.as_bytes();
+    let mut start = None;
+    let mut i = 0;
+    while i < b.len() {
+        let (space, len) = if b[i] < 0x80 {
+            (matches!(b[i], b'\t'..=b'\r' | b' '), 1)
+        } else {
+            match s[i..].chars().next() {
+                Some(c) => (c.is_whitespace(), c.len_utf8()),
+                None => break,
+            }
+        };
+        if space {
+            if let Some(st) = start.take() {
+                f(&s[st..i]);
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+        i += len;
+    }
+    if let Some(st) = start {
+        f(&s[st..]);
+    }
 }
 
 /// The page's `<meta>` tags, read once: (key lowercased, which attribute
@@ -258,6 +298,12 @@ struct Survey<'a> {
     html: Vec<NodeRef<'a>>,
     /// `meta[http-equiv="content-language" i]`
     content_language: Vec<NodeRef<'a>>,
+    /// `script:not([src])`
+    inline_scripts: Vec<NodeRef<'a>>,
+    /// `[data-pubdate]`
+    data_pubdate: Vec<NodeRef<'a>>,
+    /// `[data-lastmod]`
+    data_lastmod: Vec<NodeRef<'a>>,
 }
 
 impl<'a> Survey<'a> {
@@ -270,7 +316,20 @@ impl<'a> Survey<'a> {
                     .iter()
                     .any(|a| &*a.name.local == attr && a.value.eq_ignore_ascii_case(value))
             };
+            for a in el.attrs.iter() {
+                match &*a.name.local {
+                    "data-pubdate" => s.data_pubdate.push(n),
+                    "data-lastmod" => s.data_lastmod.push(n),
+                    _ => {}
+                }
+            }
             match &*el.name.local {
+                "script" if !el.attrs.iter().any(|a| &*a.name.local == "src") => {
+                    if has("type", "application/ld+json") {
+                        s.ld_json.push(n);
+                    }
+                    s.inline_scripts.push(n);
+                }
                 "meta" => {
                     if el.attrs.iter().any(|a| &*a.name.local == "content") {
                         s.metas.push(n);
@@ -424,14 +483,24 @@ pub fn extract(doc: &Document, url_hint: Option<&str>) -> Metadata {
                 m.published = Some(d.clone());
             }
         }
+        // A shown all-numeric date ("03/10/2023") is read day first when
+        // the page's URL dates it that way (`/2023/october/03/`).
+        if let (Some(p), Some(u)) = (m.published.as_deref(), url_hint.and_then(dates::from_url)) {
+            if p.get(..10) != Some(u.as_str())
+                && shown.iter().any(|(d, _)| d.get(..10) == p.get(..10))
+                && dates::swap_day_month(p).as_deref() == Some(u.as_str())
+            {
+                m.published = Some(u);
+            }
+        }
     }
     if m.published.is_none() {
         m.published = time_element(doc);
     }
     if m.published.is_none() {
-        m.published = data_attribute_date(doc, "data-pubdate").or_else(|| {
+        m.published = data_attribute_date(&survey.data_pubdate, "data-pubdate").or_else(|| {
             script_date(
-                scripts.get_or_init(|| inline_scripts(doc)),
+                scripts.get_or_init(|| inline_scripts(&survey.inline_scripts)),
                 &SCRIPT_PUBLISHED_KEYS,
             )
         });
@@ -447,10 +516,10 @@ pub fn extract(doc: &Document, url_hint: Option<&str>) -> Metadata {
         .clone()
         .or_else(|| meta_date(&metas, &MODIFIED_KEYS))
         .or_else(|| ld.page_modified.clone())
-        .or_else(|| data_attribute_date(doc, "data-lastmod"))
+        .or_else(|| data_attribute_date(&survey.data_lastmod, "data-lastmod"))
         .or_else(|| {
             script_date(
-                scripts.get_or_init(|| inline_scripts(doc)),
+                scripts.get_or_init(|| inline_scripts(&survey.inline_scripts)),
                 &SCRIPT_MODIFIED_KEYS,
             )
         });
@@ -569,8 +638,8 @@ const SCRIPT_MODIFIED_KEYS: [&str; 5] = [
 
 /// The page's inline scripts (each under 4 MB), read once for both date
 /// searches.
-fn inline_scripts(doc: &Document) -> Vec<String> {
-    doc.select("script:not([src])")
+fn inline_scripts(scripts: &[NodeRef]) -> Vec<String> {
+    scripts
         .iter()
         .map(|s| s.text().to_string())
         .filter(|t| t.len() < 4 << 20)
@@ -581,9 +650,11 @@ fn inline_scripts(doc: &Document) -> Vec<String> {
 /// inline scripts, in key order.
 fn script_date(scripts: &[String], keys: &[&str]) -> Option<String> {
     for key in keys {
+        // memchr's vectorised search: the scripts are often most of the page.
+        let finder = memchr::memmem::Finder::new(key.as_bytes());
         for text in scripts {
             let mut from = 0;
-            while let Some(pos) = text[from..].find(key) {
+            while let Some(pos) = finder.find(&text.as_bytes()[from..]) {
                 let after = from + pos + key.len();
                 from = after;
                 // Accept `key":"v"`, `key": "v"`, `key:"v"`, `key\":\"v`.
@@ -602,9 +673,10 @@ fn script_date(scripts: &[String], keys: &[&str]) -> Option<String> {
     None
 }
 
-/// A date in a `data-*` attribute (`<body data-pubdate="2022-10-05">`).
-fn data_attribute_date(doc: &Document, attr: &str) -> Option<String> {
-    doc.select(&format!("[{attr}]"))
+/// A date in a `data-*` attribute (`<body data-pubdate="2022-10-05">`) of
+/// the elements that carry it.
+fn data_attribute_date(elements: &[NodeRef], attr: &str) -> Option<String> {
+    elements
         .iter()
         .find_map(|e| e.attr(attr).as_deref().and_then(dates::normalize))
 }
@@ -789,7 +861,14 @@ fn header_dates(h: &Header) -> Vec<(String, Label)> {
         let mut prev_end = base;
         for (pos, d) in dates::find_all_visible(window) {
             // The label sits between the previous date and this one.
-            let lead_start = floor_char(text, (base + pos).saturating_sub(30).max(prev_end));
+            // (Matches can overlap: "2023 Jan 7, 2024" holds two.)
+            let lead_start = floor_char(
+                text,
+                (base + pos)
+                    .saturating_sub(30)
+                    .max(prev_end)
+                    .min(base + pos),
+            );
             prev_end = (base + pos + 8).min(base + window.len());
             prev_end = floor_char(text, prev_end);
             let lead = text[lead_start..base + pos].to_lowercase();
@@ -1158,5 +1237,62 @@ mod tests {
         let doc = Document::from("<p>x</p>");
         let m = extract(&doc, Some("https://g.example/2016/12/15/a.html"));
         assert_eq!(m.published.as_deref(), Some("2016-12-15"));
+    }
+
+    #[test]
+    fn numeric_shown_date_read_as_the_url_gives_it() {
+        let html = r#"<html><head><title>How many wine styles are there</title></head><body>
+          <h1>How many wine styles are there</h1><div><span>03/10/2023</span> by Staff</div>
+          <p>Text.</p></body></html>"#;
+        let doc = Document::from(html);
+        let m = extract(&doc, Some("https://w.example/blog/2023/october/03/wine"));
+        assert_eq!(m.published.as_deref(), Some("2023-10-03"));
+        // Without a URL date, month first as before.
+        let m = extract(&doc, Some("https://w.example/blog/wine"));
+        assert_eq!(m.published.as_deref(), Some("2023-03-10"));
+        // Dates that overlap ("2023 Jan 7, 2024") do not upset the labels.
+        let html = r#"<html><body><h1>A long enough headline</h1>
+          <p>Posted 2023 Jan 7, 2024 and updated 2024 Feb 2</p></body></html>"#;
+        let m = extract(&Document::from(html), None);
+        assert!(m.published.is_some());
+    }
+
+    #[test]
+    fn whitespace_as_split_whitespace_has_it() {
+        for s in [
+            "",
+            "   ",
+            "a",
+            " a  b\tc\n\x0bd\x0ce\r ",
+            "x\u{a0}y\u{2003}z\u{3000} é ü\u{85}v\u{200b}w",
+            "\u{a0}lead and trail\u{2029}",
+        ] {
+            let expected = s.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(clean_ws(s), expected, "{s:?}");
+            assert_eq!(count_words(s), s.split_whitespace().count(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn data_attribute_and_script_dates() {
+        let html = r#"<html><body data-pubdate="2022-10-05" data-lastmod="2022-11-01">
+          <p>Text.</p></body></html>"#;
+        let m = extract(&Document::from(html), None);
+        assert_eq!(m.published.as_deref(), Some("2022-10-05"));
+        assert_eq!(m.modified.as_deref(), Some("2022-11-01"));
+        let html = r#"<html><head><script src="/app.js"></script>
+          <script>window.__STATE__={"publishedAt":"2021-04-05T10:00:00Z","updatedAt":"2021-05-06"}</script>
+          </head><body><p>Text.</p></body></html>"#;
+        let m = extract(&Document::from(html), None);
+        assert_eq!(m.published.as_deref(), Some("2021-04-05T10:00:00Z"));
+        assert_eq!(m.modified.as_deref(), Some("2021-05-06"));
+    }
+
+    #[test]
+    fn citation_dates() {
+        let html = r#"<html><head><meta name="citation_publication_date" content="2023 Jan 7">
+          </head><body><h1>A study of things</h1><p>Text.</p></body></html>"#;
+        let m = extract(&Document::from(html), None);
+        assert_eq!(m.published.as_deref(), Some("2023-01-07"));
     }
 }

@@ -97,3 +97,112 @@ fn large_page() {
         Err(HtmlError::TooLarge(_))
     ));
 }
+
+#[test]
+fn short_articles_go_through_readability_looser_attempts() {
+    // Under Readability's 500 characters: its strict attempt comes out
+    // short and the looser ones run on a fresh parse.
+    let body = format!("<div class=\"story\"><h1>A headline</h1><p>{PARA}</p></div>");
+    let x = extract(page(&body).as_bytes(), None).unwrap();
+    assert_eq!(x.text, PARA);
+    // Long enough for the strict attempt alone.
+    let body = format!("<article><p>{PARA}</p><p>{PARA} Two.</p><p>{PARA} Three.</p><p>{PARA} Four.</p></article><footer><p>About us and other links.</p></footer>");
+    let x = extract(page(&body).as_bytes(), None).unwrap();
+    assert!(x.text.ends_with("Four."), "{}", x.text);
+    assert_eq!(x.blocks.len(), 4);
+}
+
+#[test]
+fn rough_depth_counts_open_minus_closed_tags() {
+    assert_eq!(
+        rough_depth("<html><body><div><p>a</p><p>b</p></div></body></html>"),
+        4
+    );
+    assert_eq!(rough_depth("a < b and <3 <"), 0);
+    assert_eq!(rough_depth("<a><b><c>"), 3);
+    assert_eq!(rough_depth(""), 0);
+}
+
+#[test]
+fn marked_article_body_is_taken_as_it_is() {
+    let body = format!(
+        "<header><a href=/>Home</a></header><div class=\"post-wrap\"><h1>A headline</h1>\
+         <div class=\"Entry-Content clearfix\"><p>{PARA}</p><h2>More</h2><p>{PARA} Two.</p>\
+         <p>{PARA} Three.</p><p>Share on Facebook</p><p>{PARA} Four.</p></div>\
+         <div class=\"author-box\"><p>Jane writes about things.</p></div></div>"
+    );
+    let x = extract(page(&body).as_bytes(), None).unwrap();
+    assert!(x.text.starts_with("The minister said"), "{}", x.text);
+    assert!(x.text.contains("\n\nMore\n\n"));
+    assert!(x.text.ends_with("Four."), "{}", x.text);
+    assert!(!x.text.contains("Share on"));
+    assert!(!x.text.contains("Jane writes"));
+    let el = dom_query::Document::from(
+        "<div class=\"story-body__inner\">x</div><div class=\"body\">y</div>",
+    );
+    let divs = el.select("div");
+    let nodes = divs.nodes();
+    assert!(extract::is_marked_body(&nodes[0]));
+    assert!(!extract::is_marked_body(&nodes[1]));
+}
+
+#[test]
+fn paragraphs_wrapped_one_by_one() {
+    // AsciiDoc and some page builders wrap each paragraph in its own <div>:
+    // the container is the element that holds the wrappers.
+    let mut body = String::from("<nav><a href=/>Home</a></nav><div class=\"content\">");
+    for i in 0..6 {
+        body.push_str(&format!(
+            "<div class=\"paragraph\"><p>{PARA} Part {i}.</p></div>"
+        ));
+    }
+    body.push_str("</div>");
+    let doc = dom_query::Document::from(page(&body).as_str());
+    let core = extract::prune(&doc).map(|id| dom_query::NodeRef::new(id, &doc.tree));
+    assert_eq!(
+        core.and_then(|n| n.attr("class")).as_deref(),
+        Some("content")
+    );
+    let x = extract(page(&body).as_bytes(), None).unwrap();
+    for i in 0..6 {
+        assert!(x.text.contains(&format!("Part {i}.")), "{}", x.text);
+    }
+}
+
+#[test]
+fn article_split_across_deeply_nested_sections() {
+    // Page builders put each section of one article eight wrappers deep.
+    let section = |i: usize| {
+        let mut s = String::new();
+        for _ in 0..8 {
+            s.push_str("<div class=\"row\">");
+        }
+        s.push_str(&format!(
+            "<p>{PARA} Section {i} one.</p><p>{PARA} Section {i} two.</p><p>{PARA} Section {i} three.</p>"
+        ));
+        for _ in 0..8 {
+            s.push_str("</div>");
+        }
+        s
+    };
+    let mut body = String::from("<div class=\"page\">");
+    for i in 0..4 {
+        body.push_str(&section(i));
+    }
+    body.push_str("</div>");
+    let doc = dom_query::Document::from(page(&body).as_str());
+    let core = extract::prune(&doc).and_then(|c| extract::container(&doc, c));
+    assert_eq!(core.and_then(|n| n.attr("class")).as_deref(), Some("page"));
+    // A menu as far away is not taken in.
+    let mut menu = String::from("<div class=\"site\"><ul>");
+    for i in 0..30 {
+        menu.push_str(&format!(
+            "<li><a href=/s{i}>Section number {i} of the site</a></li>"
+        ));
+    }
+    menu.push_str("</ul>");
+    let body = format!("{menu}{}</div>", section(0));
+    let doc = dom_query::Document::from(page(&body).as_str());
+    let core = extract::prune(&doc).and_then(|c| extract::container(&doc, c));
+    assert_ne!(core.and_then(|n| n.attr("class")).as_deref(), Some("site"));
+}
