@@ -97,7 +97,7 @@ impl Parser {
             };
             st.apply(a, rel);
         }
-        (0..words.len())
+        let mut arcs: Vec<Arc> = (0..words.len())
             .map(|i| {
                 let h = st.head[i];
                 (
@@ -105,7 +105,9 @@ impl Parser {
                     DepRel::from_index(st.label[i] as usize).unwrap_or_default(),
                 )
             })
-            .collect()
+            .collect();
+        repair_trailing_speech(words, upos, &mut arcs);
+        arcs
     }
 
     fn label_of(
@@ -146,6 +148,65 @@ impl Parser {
         let action = Packed4::from_qtable(&action);
         Ok(Parser { action, label })
     }
+}
+
+/// News puts the speaker after the quotation: "“…,” Michael McFaul, former
+/// ambassador to Russia, told NBC." UD attaches the speech verb to the
+/// quotation's root as `parataxis`, with the speaker as its subject. The
+/// greedy parser, which sees few such sentences in EWT, often makes the
+/// speaker an object of the quotation's verb and the speech verb a `conj`.
+/// When a verb hangs from the root after a closing quotation mark and a
+/// comma, with only a noun phrase (no verb) between the mark and it and no
+/// subject of its own, the noun phrase becomes its subject and the verb a
+/// `parataxis`.
+fn repair_trailing_speech(words: &[&str], upos: &[Upos], arcs: &mut [Arc]) {
+    let Some(root) = arcs.iter().position(|a| a.0.is_none()) else {
+        return;
+    };
+    let closes = |w: &str| matches!(w, "”" | "\"" | "''" | "’");
+    // The closing mark after the root: `,”` or `”,`.
+    let Some(q) = (root + 1..words.len()).find(|&i| {
+        closes(words[i])
+            && (words.get(i.wrapping_sub(1)) == Some(&",") || words.get(i + 1) == Some(&","))
+    }) else {
+        return;
+    };
+    let start = if words.get(q + 1) == Some(&",") {
+        q + 2
+    } else {
+        q + 1
+    };
+    // The first verb after the mark.
+    let Some(v) =
+        (start..words.len()).find(|&i| matches!(upos.get(i), Some(Upos::Verb | Upos::Aux)))
+    else {
+        return;
+    };
+    if v == start
+        || arcs[v].0 != Some(root)
+        || !matches!(
+            arcs[v].1,
+            DepRel::Conj | DepRel::Dep | DepRel::Ccomp | DepRel::Advcl
+        )
+        || arcs.iter().any(|a| a.0 == Some(v) && a.1.is_subject())
+        || !matches!(
+            upos.get(start),
+            Some(Upos::Propn | Upos::Noun | Upos::Pron | Upos::Det | Upos::Adj | Upos::Num)
+        )
+    {
+        return;
+    }
+    // The head of the phrase between the mark and the verb: its word whose
+    // head lies outside the phrase.
+    let inside = |i: usize| (start..v).contains(&i);
+    let heads: Vec<usize> = (start..v)
+        .filter(|&i| !arcs[i].0.is_some_and(inside) && upos[i] != Upos::Punct)
+        .collect();
+    let [subject] = heads[..] else {
+        return;
+    };
+    arcs[subject] = (Some(v), DepRel::Nsubj);
+    arcs[v].1 = DepRel::Parataxis;
 }
 
 fn label_allowed(c: usize) -> bool {
@@ -916,6 +977,46 @@ pub fn attachment(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_speaker_after_the_quotation_is_the_speech_verbs_subject() {
+        // “It works,” Jane Doe, an analyst, told NBC.
+        let words = [
+            "“", "It", "works", ",", "”", "Jane", "Doe", ",", "an", "analyst", ",", "told", "NBC",
+            ".",
+        ];
+        use Upos::*;
+        let upos = [
+            Punct, Pron, Verb, Punct, Punct, Propn, Propn, Punct, Det, Noun, Punct, Verb, Propn,
+            Punct,
+        ];
+        let mut arcs: Vec<Arc> = vec![
+            (Some(2), DepRel::Punct),
+            (Some(2), DepRel::Nsubj),
+            (None, DepRel::Root),
+            (Some(2), DepRel::Punct),
+            (Some(2), DepRel::Punct),
+            (Some(2), DepRel::Obj), // the misparse: the speaker as an object
+            (Some(5), DepRel::Flat),
+            (Some(9), DepRel::Punct),
+            (Some(9), DepRel::Det),
+            (Some(5), DepRel::Appos),
+            (Some(2), DepRel::Punct),
+            (Some(2), DepRel::Conj),
+            (Some(11), DepRel::Iobj),
+            (Some(11), DepRel::Punct),
+        ];
+        let before = arcs.clone();
+        repair_trailing_speech(&words, &upos, &mut arcs);
+        assert_eq!(arcs[5], (Some(11), DepRel::Nsubj));
+        assert_eq!(arcs[11], (Some(2), DepRel::Parataxis));
+        // Nothing else moves, and a verb with its own subject is left alone.
+        let moved = (0..arcs.len()).filter(|&i| arcs[i] != before[i]).count();
+        assert_eq!(moved, 2);
+        let mut again = arcs.clone();
+        repair_trailing_speech(&words, &upos, &mut again);
+        assert_eq!(again, arcs);
+    }
 
     const TOY: &str = "\
 1\tShe\tshe\tPRON\tPRP\t_\t2\tnsubj\t_\t_

@@ -226,6 +226,67 @@ pub(super) fn add_inner_attributions(doc: &Document, attrs: &mut Vec<Attribution
     attrs.extend(added);
 }
 
+/// "[The Russian president] sought to “make us weaker…,” [Michael McFaul] …
+/// told NBC": the model may give the outer attribution a source in two parts,
+/// the first of which is the source of an inner attribution whose cue comes
+/// between the two and whose content overlaps the outer content. That part
+/// belongs to the inner claim: it leaves the outer source, and the outer
+/// content starts there instead (McFaul told NBC the whole inner claim).
+pub(super) fn detach_inner_sources(attrs: &mut [Attribution]) {
+    let inner: Vec<(Option<Span>, Option<Span>, Option<Span>)> = attrs
+        .iter()
+        .map(|a| {
+            (
+                a.source.as_ref().and_then(Region::extent),
+                a.cue.extent(),
+                a.content.as_ref().and_then(Region::extent),
+            )
+        })
+        .collect();
+    for (i, a) in attrs.iter_mut().enumerate() {
+        let (Some(source), Some(cue), Some(content)) = (
+            a.source.clone(),
+            a.cue.extent(),
+            a.content.as_ref().and_then(Region::extent),
+        ) else {
+            continue;
+        };
+        let parts = source.parts();
+        if parts.len() < 2 {
+            continue;
+        }
+        let owned_elsewhere = |p: &Span| {
+            inner.iter().enumerate().any(|(j, (src, icue, icontent))| {
+                let (Some(src), Some(icue), Some(icontent)) = (src, icue, icontent) else {
+                    return false;
+                };
+                j != i
+                    && src.start <= p.start
+                    && p.end <= src.end
+                    && p.end <= icue.start
+                    && icue.end <= cue.start
+                    && icontent.start < content.end
+                    && content.start < icontent.end
+            })
+        };
+        let Some(first) = parts.first().filter(|p| owned_elsewhere(p)).copied() else {
+            continue;
+        };
+        a.source = Some(Region::new(parts[1..].to_vec()));
+        if first.start < content.start {
+            let mut cparts = a
+                .content
+                .as_ref()
+                .map(|c| c.parts().to_vec())
+                .unwrap_or_default();
+            if let Some(c0) = cparts.first_mut() {
+                c0.start = first.start;
+            }
+            a.content = Some(Region::new(cparts));
+        }
+    }
+}
+
 /// "reported [findings from the CIA that] | suggested [Russia tried …]": when
 /// the model cuts an outer content short at an inner attribution whose source
 /// lies inside it, the outer content runs on over the inner one (what was
@@ -472,6 +533,34 @@ mod tests {
     use super::*;
 
     use crate::enrich::test_support::{span_of, tagged};
+
+    #[test]
+    fn an_inner_source_leaves_the_outer_source() {
+        let text = "The president sought to “win,” Jane Doe, an aide, told NBC.";
+        let doc = Document::new(text);
+        let sp = |t: &str| span_of(&doc, t);
+        let inner = Attribution {
+            source: Some(Region::single(sp("The president"))),
+            content: Some(Region::single(sp("to “win,”"))),
+            ..Attribution::with_cue(0, Region::single(sp("sought")))
+        };
+        let outer = Attribution {
+            source: Some(Region::new(vec![
+                sp("The president"),
+                sp("Jane Doe, an aide"),
+            ])),
+            content: Some(Region::single(sp("“win,”"))),
+            ..Attribution::with_cue(1, Region::single(sp("told")))
+        };
+        let mut attrs = vec![inner, outer];
+        detach_inner_sources(&mut attrs);
+        assert_eq!(text_of(&doc, attrs[1].source.as_ref()), "Jane Doe, an aide");
+        assert_eq!(
+            text_of(&doc, attrs[1].content.as_ref()),
+            "The president sought to “win,”"
+        );
+        assert_eq!(text_of(&doc, attrs[0].source.as_ref()), "The president");
+    }
 
     /// The text a region covers (its extent), "" when absent.
     fn text_of<'d>(doc: &'d Document, r: Option<&Region>) -> &'d str {

@@ -337,7 +337,10 @@ pub fn classify(words: &[Word], head: Option<usize>, ents: SourceEntities) -> So
     if ents.organization {
         return SourceKind::Organization;
     }
-    if GROUP_HEADS.contains(&head_word) || ents.norp {
+    // "Democrats", "the Russians"; not "the Russian president", where the
+    // nationality only modifies the head.
+    let norp_head = ents.norp && ents.head_kind == Some(EntityKind::Norp);
+    if GROUP_HEADS.contains(&head_word) || norp_head {
         return SourceKind::Group;
     }
     if looks_like_organization(words) {
@@ -538,6 +541,8 @@ mod tests {
         assert_eq!(kind("many researchers", none), SourceKind::Group);
         assert_eq!(kind("the boss", none), SourceKind::Person);
         assert_eq!(kind("Williams", none), SourceKind::Person);
+        let norp = SourceEntities { norp: true, ..none };
+        assert_eq!(kind("The Russian president", norp), SourceKind::Person);
         assert_eq!(
             kind(
                 "Trump and his surrogates",
