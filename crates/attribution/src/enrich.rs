@@ -80,6 +80,25 @@ impl Stage for Enricher {
         for (i, a) in doc.attributions.iter().enumerate() {
             let mut a = a.clone();
             a.parent = parents[i];
+            // A nested claim ends where the claim that carries it ends
+            // ("sought to “…,”| Michael McFaul … told"): what runs past the
+            // outer content is outside the quotation.
+            let outer_end = a
+                .parent
+                .and_then(|p| doc.attributions.get(p as usize))
+                .and_then(|p| p.content.as_ref().and_then(Region::extent))
+                .map(|c| c.end);
+            if let (Some(end), Some(content)) = (outer_end, &a.content) {
+                let clipped: Vec<Span> = content
+                    .parts()
+                    .iter()
+                    .filter(|s| s.start < end)
+                    .map(|s| Span::new(s.start, s.end.min(end)))
+                    .collect();
+                if !clipped.is_empty() {
+                    a.content = Some(Region::new(clipped));
+                }
+            }
             type_attribution(doc, &mut a);
             enriched.push(a);
         }
@@ -753,6 +772,27 @@ mod tests {
         assert_eq!(tidy("McFaul,").as_deref(), Some("McFaul"));
         assert_eq!(tidy("“Joe”").as_deref(), Some("“Joe”"));
         assert_eq!(tidy(",;"), None);
+    }
+
+    #[test]
+    fn a_nested_claim_ends_with_the_claim_that_carries_it() {
+        let text = "The president sought to “win it all,” Jane Doe, an aide, told NBC.";
+        let mut doc = Document::new(text);
+        doc.attributions = vec![
+            // The inner content runs past the quotation into the credit.
+            attr(&doc, "The president", "sought", "to “win it all,” Jane Doe"),
+            attr(
+                &doc,
+                "Jane Doe, an aide",
+                "told",
+                "The president sought to “win it all,”",
+            ),
+        ];
+        Enricher::new().process(&mut doc).unwrap();
+        let a = &doc.attributions;
+        assert_eq!(a[0].parent, Some(a[1].id));
+        let content = a[0].content.as_ref().and_then(Region::extent).unwrap();
+        assert_eq!(doc.slice(content), "to “win it all,”");
     }
 
     fn attr(doc: &Document, source: &str, cue: &str, content: &str) -> Attribution {
