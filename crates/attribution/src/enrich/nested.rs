@@ -226,14 +226,12 @@ pub(super) fn add_inner_attributions(doc: &Document, attrs: &mut Vec<Attribution
     attrs.extend(added);
 }
 
-/// "[The Russian president] sought to “make us weaker…,” [Michael McFaul] …
-/// told NBC": the model may give the outer attribution a source in two parts,
-/// the first of which is the source of an inner attribution whose cue comes
-/// between the two and whose content overlaps the outer content. That part
-/// belongs to the inner claim: it leaves the outer source, and the outer
-/// content starts there instead (McFaul told NBC the whole inner claim).
-pub(super) fn detach_inner_sources(attrs: &mut [Attribution]) {
-    let inner: Vec<(Option<Span>, Option<Span>, Option<Span>)> = attrs
+/// Each attribution's source, cue and content extents, read before the
+/// attributions change.
+type Extents = (Option<Span>, Option<Span>, Option<Span>);
+
+fn extents_of(attrs: &[Attribution]) -> Vec<Extents> {
+    attrs
         .iter()
         .map(|a| {
             (
@@ -242,7 +240,17 @@ pub(super) fn detach_inner_sources(attrs: &mut [Attribution]) {
                 a.content.as_ref().and_then(Region::extent),
             )
         })
-        .collect();
+        .collect()
+}
+
+/// "[The Russian president] sought to “make us weaker…,” [Michael McFaul] …
+/// told NBC": the model may give the outer attribution a source in two parts,
+/// the first of which is the source of an inner attribution whose cue comes
+/// between the two and whose content overlaps the outer content. That part
+/// belongs to the inner claim: it leaves the outer source, and the outer
+/// content starts there instead (McFaul told NBC the whole inner claim).
+pub(super) fn detach_inner_sources(attrs: &mut [Attribution]) {
+    let inner = extents_of(attrs);
     for (i, a) in attrs.iter_mut().enumerate() {
         let (Some(source), Some(cue), Some(content)) = (
             a.source.clone(),
@@ -294,16 +302,7 @@ pub(super) fn detach_inner_sources(attrs: &mut [Attribution]) {
 /// outer content is exactly the inner content, it takes in the inner source
 /// and cue before it.
 pub(super) fn extend_outer_over_inner(attrs: &mut [Attribution]) {
-    let extents: Vec<(Option<Span>, Option<Span>, Option<Span>)> = attrs
-        .iter()
-        .map(|a| {
-            (
-                a.source.as_ref().and_then(Region::extent),
-                a.cue.extent(),
-                a.content.as_ref().and_then(Region::extent),
-            )
-        })
-        .collect();
+    let extents = extents_of(attrs);
     for (i, a) in attrs.iter_mut().enumerate() {
         let Some(outer) = extents[i].2 else { continue };
         // "[US officials believe] X, NBC reported": the outer content is the
