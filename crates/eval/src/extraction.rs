@@ -80,6 +80,9 @@ pub struct PageScore {
     pub author_pred: Vec<String>,
     pub author_gold: Option<String>,
     pub error: Option<String>,
+    /// The truth has a body text to score against (two WCXB pages have
+    /// none: an F1 against nothing says nothing about the extractor).
+    pub body_scored: bool,
 }
 
 /// The averaged figures.
@@ -87,7 +90,9 @@ pub struct PageScore {
 pub struct ExtractionReport {
     pub pages: usize,
     pub errors: usize,
+    /// Averaged over the `body_pages` pages whose truth has a body.
     pub word_f1: f64,
+    pub body_pages: usize,
     pub word_precision: f64,
     pub word_recall: f64,
     pub with_found: f64,
@@ -218,6 +223,7 @@ pub fn score_dir(dir: &Path) -> Result<ExtractionReport, ExtractionEvalError> {
             Err(e) => (String::new(), Default::default(), Some(e.to_string())),
         };
         let gold = t.main_content.clone().unwrap_or_default();
+        let body_scored = !gold.trim().is_empty();
         let (precision, recall, f1) = word_prf(&text, &gold);
         let lt = norm_ws(&text);
         for w in &t.with {
@@ -261,9 +267,10 @@ pub fn score_dir(dir: &Path) -> Result<ExtractionReport, ExtractionEvalError> {
             author_pred: meta.authors.clone(),
             author_gold,
             error,
+            body_scored,
         });
     }
-    let scored: Vec<&PageScore> = per_page.iter().collect();
+    let scored: Vec<&PageScore> = per_page.iter().filter(|p| p.body_scored).collect();
     let n = scored.len().max(1) as f64;
     let acc = |f: &dyn Fn(&PageScore) -> Option<bool>| {
         let v: Vec<bool> = per_page.iter().filter_map(f).collect();
@@ -281,6 +288,7 @@ pub fn score_dir(dir: &Path) -> Result<ExtractionReport, ExtractionEvalError> {
         pages: per_page.len(),
         errors: per_page.iter().filter(|p| p.error.is_some()).count(),
         word_f1: scored.iter().map(|p| p.f1).sum::<f64>() / n,
+        body_pages: scored.len(),
         word_precision: scored.iter().map(|p| p.precision).sum::<f64>() / n,
         word_recall: scored.iter().map(|p| p.recall).sum::<f64>() / n,
         with_found: with_hit as f64 / with_n.max(1) as f64,
@@ -306,6 +314,37 @@ mod tests {
         let (p, r, f) = word_prf("The cat sat.", "the cat sat on the mat");
         assert!((p - 1.0).abs() < 1e-9 && (r - 0.5).abs() < 1e-9 && (f - 2.0 / 3.0).abs() < 1e-9);
         assert_eq!(word_prf("", "x").2, 0.0);
+    }
+
+    #[test]
+    fn pages_without_a_gold_body_are_not_averaged() {
+        use std::io::Write;
+        let dir = std::env::temp_dir().join(format!("whosaid-wcxb-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("html")).unwrap();
+        std::fs::create_dir_all(dir.join("ground-truth")).unwrap();
+        let body = "The council voted on Monday to build the new bridge across the river.";
+        let page =
+            format!("<html><body><article><p>{body}</p><p>{body}</p></article></body></html>");
+        let twice = format!("{body} {body}");
+        for (id, gold) in [("1", twice.as_str()), ("2", "")] {
+            let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+            gz.write_all(page.as_bytes()).unwrap();
+            std::fs::write(dir.join(format!("html/{id}.html.gz")), gz.finish().unwrap()).unwrap();
+            let truth = serde_json::json!({"ground_truth": {"main_content": gold}});
+            std::fs::write(
+                dir.join(format!("ground-truth/{id}.json")),
+                truth.to_string(),
+            )
+            .unwrap();
+        }
+        let r = score_dir(&dir).expect("scores");
+        std::fs::remove_dir_all(&dir).ok();
+        assert_eq!((r.pages, r.body_pages), (2, 1));
+        assert!(
+            r.word_f1 > 0.9,
+            "the one page with a body scores alone: {}",
+            r.word_f1
+        );
     }
 
     #[test]

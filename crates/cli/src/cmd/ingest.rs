@@ -142,8 +142,8 @@ pub fn eval(cmd: Eval) -> CmdResult {
     }
     println!("pages                {} ({} rejected)", r.pages, r.errors);
     println!(
-        "body word F1         {:.4} (P {:.4}, R {:.4})",
-        r.word_f1, r.word_precision, r.word_recall
+        "body word F1         {:.4} (P {:.4}, R {:.4}; {} pages with a gold body)",
+        r.word_f1, r.word_precision, r.word_recall, r.body_pages
     );
     println!("with snippets found  {:.4}", r.with_found);
     println!("without leaked       {:.4}", r.without_leaked);
