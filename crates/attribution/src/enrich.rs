@@ -521,6 +521,17 @@ fn source_entities(
             best = Some((rank, i));
         }
     }
+    if best.is_none() {
+        if let Some((e, entity)) = transcript_speaker(doc, extent) {
+            ents.person = true;
+            ents.head_kind = Some(EntityKind::Person);
+            let speaker = Speaker {
+                name: entity.name.clone(),
+                entity: Some(e),
+            };
+            return (ents, Some(speaker));
+        }
+    }
     let speaker = best.and_then(|(_, i)| {
         let m = &doc.mentions[i];
         let e = m.entity?;
@@ -536,6 +547,30 @@ fn source_entities(
         })
     });
     (ents, speaker)
+}
+
+/// A transcript's speaker label in capitals ("PENCE:", "WALLACE:") is the
+/// person of that surname named elsewhere in the document ("Mike Pence"),
+/// when exactly one person entity has it as the last word of its name.
+fn transcript_speaker(doc: &Document, source: Span) -> Option<(u32, &whosaid_core::Entity)> {
+    let label = doc.slice(source).trim();
+    if label.chars().count() < 3
+        || !label.chars().all(|c| c.is_alphabetic())
+        || label.chars().any(char::is_lowercase)
+    {
+        return None;
+    }
+    let lower = label.to_lowercase();
+    let mut found = doc.entities.iter().enumerate().filter(|(_, e)| {
+        e.kind == EntityKind::Person
+            && e.name.contains(' ')
+            && e.name
+                .split_whitespace()
+                .last()
+                .is_some_and(|w| w.to_lowercase() == lower)
+    });
+    let (i, e) = found.next()?;
+    found.next().is_none().then_some((i as u32, e))
 }
 
 const OPEN_QUOTES: &[char] = &['“', '"', '‘', '«', '„'];
@@ -772,6 +807,30 @@ mod tests {
         assert_eq!(tidy("McFaul,").as_deref(), Some("McFaul"));
         assert_eq!(tidy("“Joe”").as_deref(), Some("“Joe”"));
         assert_eq!(tidy(",;"), None);
+    }
+
+    #[test]
+    fn a_transcript_label_is_the_person_of_that_surname() {
+        let text = "Mike Pence spoke.\nPENCE: We will win.\nSMITH: Why?";
+        let mut doc = Document::new(text);
+        let person = |id: u32, name: &str| whosaid_core::Entity {
+            id,
+            kind: EntityKind::Person,
+            name: name.into(),
+            mentions: Vec::new(),
+        };
+        doc.entities = vec![
+            person(0, "Mike Pence"),
+            person(1, "Ann Smith"),
+            person(2, "Bo Smith"),
+        ];
+        let label = |t: &str| test_support::span_of(&doc, t);
+        let found = transcript_speaker(&doc, label("PENCE")).map(|(_, e)| e.name.as_str());
+        assert_eq!(found, Some("Mike Pence"));
+        // Two Smiths: no guess.
+        assert!(transcript_speaker(&doc, label("SMITH")).is_none());
+        // Only capitals count as a label.
+        assert!(transcript_speaker(&doc, label("Pence")).is_none());
     }
 
     #[test]
