@@ -200,7 +200,7 @@ fn repair_trailing_speech(words: &[&str], upos: &[Upos], arcs: &mut [Arc]) {
     // head lies outside the phrase.
     let inside = |i: usize| (start..v).contains(&i);
     let heads: Vec<usize> = (start..v)
-        .filter(|&i| !arcs[i].0.is_some_and(inside) && upos[i] != Upos::Punct)
+        .filter(|&i| !arcs[i].0.is_some_and(inside) && upos.get(i) != Some(&Upos::Punct))
         .collect();
     let [subject] = heads[..] else {
         return;
@@ -1016,6 +1016,10 @@ mod tests {
         let mut again = arcs.clone();
         repair_trailing_speech(&words, &upos, &mut again);
         assert_eq!(again, arcs);
+        // Fewer tags than words (the parser reads missing ones as unset).
+        for n in 0..upos.len() {
+            repair_trailing_speech(&words, &upos[..n], &mut before.clone());
+        }
     }
 
     const TOY: &str = "\
