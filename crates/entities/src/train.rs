@@ -182,18 +182,96 @@ pub fn read_corenlp(path: &Path) -> Result<Vec<TaggedSentence>, DataError> {
 /// name; outer and longer names win over the ones nested in them.
 pub fn read_gum(path: &Path) -> Result<Vec<TaggedSentence>, DataError> {
     let mut out = Vec::new();
-    let mut words: Vec<String> = Vec::new();
-    let mut propn: Vec<bool> = Vec::new();
-    // (start, end exclusive, type base label) of closed mentions.
-    let mut mentions: Vec<(usize, usize, usize)> = Vec::new();
-    let mut open: Vec<(String, usize, usize)> = Vec::new();
+    let mut sent = GumSentence::default();
     let mut doc = String::new();
-    let flush = |words: &mut Vec<String>,
-                 propn: &mut Vec<bool>,
-                 mentions: &mut Vec<(usize, usize, usize)>,
-                 open: &mut Vec<(String, usize, usize)>,
-                 doc: &str,
-                 out: &mut Vec<TaggedSentence>| {
+    each_line(path, 10, "10 columns", |line| {
+        let cols = match line {
+            Line::Columns(cols) => cols,
+            // A document or sentence boundary closes the sentence.
+            boundary => {
+                sent.flush(&doc, &mut out);
+                if let Line::NewDoc(id) = boundary {
+                    doc = id.to_string();
+                }
+                return Ok(());
+            }
+        };
+        if cols[0].contains('-') || cols[0].contains('.') {
+            return Ok(());
+        }
+        let i = sent.words.len();
+        sent.words.push(cols[1].to_string());
+        sent.propn.push(cols[3] == "PROPN");
+        let ent = cols[9]
+            .split('|')
+            .find_map(|kv| kv.strip_prefix("Entity="))
+            .unwrap_or("");
+        // "(ID-type-…" opens (closing at once when ')' follows), "ID)" closes.
+        let b = ent.as_bytes();
+        let mut k = 0;
+        while k < b.len() {
+            if b[k] == b'(' {
+                let e = ent[k + 1..].find(['(', ')']).map_or(b.len(), |x| k + 1 + x);
+                let spec = &ent[k + 1..e];
+                let mut f = spec.split('-');
+                let id = f.next().unwrap_or("").to_string();
+                let base = match f.next() {
+                    Some("person") => 1,
+                    Some("organization") => 3,
+                    Some("place") => 5,
+                    _ => 0,
+                };
+                if e < b.len() && b[e] == b')' {
+                    if base > 0 {
+                        sent.mentions.push((i, i + 1, base));
+                    }
+                    k = e + 1;
+                } else {
+                    sent.open.push((id, i, base));
+                    k = e;
+                }
+            } else if b[k].is_ascii_digit() {
+                let e = ent[k..].find(')').map_or(b.len(), |x| k + x);
+                let id = &ent[k..e];
+                if let Some(pos) = sent.open.iter().rposition(|o| o.0 == id) {
+                    let (_, start, base) = sent.open.remove(pos);
+                    if base > 0 {
+                        sent.mentions.push((start, i + 1, base));
+                    }
+                }
+                k = e + 1;
+            } else {
+                k += 1;
+            }
+        }
+        Ok(())
+    })?;
+    sent.flush(&doc, &mut out);
+    Ok(out)
+}
+
+/// The GUM sentence being read: its words, which are proper nouns, its
+/// closed mentions and the ones still open.
+#[derive(Default)]
+struct GumSentence {
+    words: Vec<String>,
+    propn: Vec<bool>,
+    /// (start, end exclusive, type base label) of closed mentions.
+    mentions: Vec<(usize, usize, usize)>,
+    /// (id, start, type base label) of mentions not yet closed.
+    open: Vec<(String, usize, usize)>,
+}
+
+impl GumSentence {
+    /// Ends the sentence: its BIO labels go to `out`, and the state is empty
+    /// for the next one.
+    fn flush(&mut self, doc: &str, out: &mut Vec<TaggedSentence>) {
+        let GumSentence {
+            words,
+            propn,
+            mentions,
+            open,
+        } = self;
         if words.is_empty() {
             return;
         }
@@ -251,85 +329,7 @@ pub fn read_gum(path: &Path) -> Result<Vec<TaggedSentence>, DataError> {
         propn.clear();
         mentions.clear();
         open.clear();
-    };
-    each_line(path, 10, "10 columns", |line| {
-        let cols = match line {
-            Line::Columns(cols) => cols,
-            // A document or sentence boundary closes the sentence.
-            boundary => {
-                flush(
-                    &mut words,
-                    &mut propn,
-                    &mut mentions,
-                    &mut open,
-                    &doc,
-                    &mut out,
-                );
-                if let Line::NewDoc(id) = boundary {
-                    doc = id.to_string();
-                }
-                return Ok(());
-            }
-        };
-        if cols[0].contains('-') || cols[0].contains('.') {
-            return Ok(());
-        }
-        let i = words.len();
-        words.push(cols[1].to_string());
-        propn.push(cols[3] == "PROPN");
-        let ent = cols[9]
-            .split('|')
-            .find_map(|kv| kv.strip_prefix("Entity="))
-            .unwrap_or("");
-        // "(ID-type-…" opens (closing at once when ')' follows), "ID)" closes.
-        let b = ent.as_bytes();
-        let mut k = 0;
-        while k < b.len() {
-            if b[k] == b'(' {
-                let e = ent[k + 1..].find(['(', ')']).map_or(b.len(), |x| k + 1 + x);
-                let spec = &ent[k + 1..e];
-                let mut f = spec.split('-');
-                let id = f.next().unwrap_or("").to_string();
-                let base = match f.next() {
-                    Some("person") => 1,
-                    Some("organization") => 3,
-                    Some("place") => 5,
-                    _ => 0,
-                };
-                if e < b.len() && b[e] == b')' {
-                    if base > 0 {
-                        mentions.push((i, i + 1, base));
-                    }
-                    k = e + 1;
-                } else {
-                    open.push((id, i, base));
-                    k = e;
-                }
-            } else if b[k].is_ascii_digit() {
-                let e = ent[k..].find(')').map_or(b.len(), |x| k + x);
-                let id = &ent[k..e];
-                if let Some(pos) = open.iter().rposition(|o| o.0 == id) {
-                    let (_, start, base) = open.remove(pos);
-                    if base > 0 {
-                        mentions.push((start, i + 1, base));
-                    }
-                }
-                k = e + 1;
-            } else {
-                k += 1;
-            }
-        }
-        Ok(())
-    })?;
-    flush(
-        &mut words,
-        &mut propn,
-        &mut mentions,
-        &mut open,
-        &doc,
-        &mut out,
-    );
-    Ok(out)
+    }
 }
 
 /// Reads the word forms of a CoNLL-U file (multi-word token lines and empty nodes skipped).
