@@ -181,17 +181,11 @@ pub fn sentence_features<S: AsRef<str>>(
             v[i as usize]
         }
     };
+    // Word `i` lower-cased, as the first pass wrote it.
+    let low_at = |i: usize| &lows[if i == 0 { 0 } else { low_end[i - 1] }..low_end[i]];
     let mut gaz = Vec::new();
     if !places.is_empty() {
-        let mut start = 0;
-        let low: Vec<&str> = low_end
-            .iter()
-            .map(|&e| {
-                let s = &lows[start..e];
-                start = e;
-                s
-            })
-            .collect();
+        let low: Vec<&str> = (0..n).map(low_at).collect();
         places.codes(&low, &mut gaz);
     }
     // Sentence casing: mostly lower case (web text), mostly capitalised (headlines, all caps), or mixed.
@@ -282,13 +276,7 @@ pub fn sentence_features<S: AsRef<str>>(
         stat.push(mix(48, mix(lw[i], at(&lw, ii + 1))));
         stat.push(mix(49, mix(at(&lw, ii - 1), lw[i])));
         stat.push(mix(50, mix(sh[i], (i == 0) as u64)));
-        let prev_title = i > 0 && {
-            lower.clear();
-            for c in words[i - 1].as_ref().chars() {
-                lower.extend(c.to_lowercase());
-            }
-            lexicon::is_title_word(&lower)
-        };
+        let prev_title = i > 0 && lexicon::is_title_word(low_at(i - 1));
         stat.push(mix(51, mix(prev_title as u64, cap[i] as u64)));
         let g = match lexicon::first_name_gender(w) {
             lexicon::Gender::Unknown => 0,
