@@ -104,7 +104,7 @@ fn main() -> std::process::ExitCode {
     match result {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("whosaid: error: {err:#}");
+            eprintln!("whosaid: error: {}", cmd::error_chain(&err));
             std::process::ExitCode::FAILURE
         }
     }

@@ -167,7 +167,7 @@ pub fn run(args: Args) -> CmdResult {
                         }
                         Ok(doc) => docs.push((output_name(input, i), doc)),
                         Err(e) => {
-                            progress.suspend(|| eprintln!("whosaid: {e:#}"));
+                            progress.suspend(|| eprintln!("whosaid: {}", super::error_chain(&e)));
                             failures += 1;
                         }
                     }
@@ -184,7 +184,7 @@ pub fn run(args: Args) -> CmdResult {
                 }
             }
             Err(e) => {
-                progress.suspend(|| eprintln!("whosaid: {e:#}"));
+                progress.suspend(|| eprintln!("whosaid: {}", super::error_chain(&e)));
                 failures += 1;
             }
         }

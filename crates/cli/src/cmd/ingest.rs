@@ -45,7 +45,7 @@ pub fn extract(args: ExtractArgs) -> CmdResult {
         let articles = match super::input::read_articles(input, args.kind, &columns) {
             Ok(a) => a,
             Err(e) => {
-                eprintln!("whosaid: {e:#}");
+                eprintln!("whosaid: {}", super::error_chain(&e));
                 failures += 1;
                 continue;
             }
@@ -54,7 +54,7 @@ pub fn extract(args: ExtractArgs) -> CmdResult {
             let article = match article {
                 Ok(a) => a,
                 Err(e) => {
-                    eprintln!("whosaid: {e:#}");
+                    eprintln!("whosaid: {}", super::error_chain(&e));
                     failures += 1;
                     continue;
                 }

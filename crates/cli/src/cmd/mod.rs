@@ -11,6 +11,30 @@ pub mod text;
 /// What every command returns: an exit code, or an error printed by `main`.
 pub type CmdResult = anyhow::Result<std::process::ExitCode>;
 
+/// An error and its causes on one line, `outer: cause: …`, leaving out
+/// what the message before a cause already says: library errors such as
+/// `IngestError` spell out their source themselves (anyhow's `{:#}` would
+/// print it twice), and a cause that starts with the file name a context
+/// ends with ("reading a.txt" / "a.txt: no such file") keeps only the rest.
+pub fn error_chain(err: &anyhow::Error) -> String {
+    let mut line = String::new();
+    for cause in err.chain() {
+        let full = cause.to_string();
+        if line.ends_with(&full) {
+            continue;
+        }
+        let text = match full.split_once(": ") {
+            Some((head, rest)) if !head.is_empty() && line.ends_with(head) => rest,
+            _ => full.as_str(),
+        };
+        if !line.is_empty() {
+            line.push_str(": ");
+        }
+        line.push_str(text);
+    }
+    line
+}
+
 /// Reads a text file, gunzipping it when it starts with the gzip magic.
 pub fn read_text_maybe_gz(path: &std::path::Path) -> anyhow::Result<String> {
     use anyhow::Context;
@@ -24,5 +48,38 @@ pub fn read_text_maybe_gz(path: &std::path::Path) -> anyhow::Result<String> {
         Ok(text)
     } else {
         String::from_utf8(bytes).with_context(|| format!("{}: not valid UTF-8", path.display()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::error_chain;
+    use anyhow::Context;
+
+    #[test]
+    fn a_cause_already_in_the_message_is_not_repeated() {
+        let io = std::io::Error::new(std::io::ErrorKind::NotFound, "no such file");
+        let err = whosaid_ingest::IngestError::Io {
+            origin: whosaid_ingest::Origin::file("a.html"),
+            source: io,
+        };
+        let err = anyhow::Error::from(err);
+        assert_eq!(error_chain(&err), "a.html: no such file");
+    }
+
+    #[test]
+    fn context_and_cause_both_shown() {
+        let err: anyhow::Result<()> =
+            Err(std::io::Error::other("disk full")).context("cannot write out/a.json");
+        let err = err.unwrap_err();
+        assert_eq!(error_chain(&err), "cannot write out/a.json: disk full");
+    }
+
+    #[test]
+    fn a_file_name_named_by_the_context_is_not_repeated() {
+        let err: anyhow::Result<()> =
+            Err(anyhow::anyhow!("a.txt: no such file")).context("reading a.txt");
+        let err = err.unwrap_err();
+        assert_eq!(error_chain(&err), "reading a.txt: no such file");
     }
 }
