@@ -62,6 +62,9 @@ impl Stage for Enricher {
             if let Some(src) = &a.source {
                 a.source = tidy_source(doc, src);
             }
+            if let (Some(src), Some(cue)) = (&a.source, a.cue.extent()) {
+                a.source = Some(drop_time_before_cue(doc, src, cue));
+            }
         }
         doc.attributions = attrs;
         // Boilerplate ("NOW WATCH: Trump slams…") is not the article's reporting.
@@ -152,6 +155,133 @@ fn tidy_source(doc: &Document, source: &Region) -> Option<Region> {
         })
         .collect();
     (!parts.is_empty()).then(|| Region::new(parts))
+}
+
+/// A source without the time phrase that dates the speech act when it stands
+/// between the source's noun and the cue: "The FBI last month | said",
+/// "Clinton on Tuesday | said" (PolNeAR's sources stop at the noun phrase).
+/// A time phrase after a verb stays: "a poll released Monday" is the source.
+fn drop_time_before_cue(doc: &Document, source: &Region, cue: Span) -> Region {
+    let parts = source.parts();
+    let Some(&last) = parts.last() else {
+        return source.clone();
+    };
+    let between = doc.slice(Span::new(last.end.min(cue.start), cue.start));
+    if last.end > cue.start || !between.trim().is_empty() {
+        return source.clone();
+    }
+    let first = doc.token_at_or_after(last.start);
+    let end = doc.token_at_or_after(last.end);
+    let words: Vec<String> = (first..end)
+        .map(|i| doc.token_text(i).to_lowercase())
+        .collect();
+    let time = trailing_time_phrase(&words);
+    // The phrase must follow a noun or pronoun (the source's head), not a verb
+    // or preposition, and leave at least that head.
+    if time == 0 || time >= words.len() {
+        return source.clone();
+    }
+    let head = first + words.len() - time - 1;
+    let nominal = doc
+        .tokens
+        .get(head)
+        .is_some_and(|t| matches!(t.upos, Upos::Noun | Upos::Propn | Upos::Pron));
+    if !nominal {
+        return source.clone();
+    }
+    let mut kept = parts.to_vec();
+    if let (Some(span), Some(tok)) = (kept.last_mut(), doc.tokens.get(head)) {
+        span.end = tok.span.end;
+    }
+    Region::new(kept)
+}
+
+/// How many of the last `words` (lower-cased tokens) form a time phrase:
+/// "(on|late|early) Tuesday (night)", "(last|this|earlier this) week",
+/// "yesterday", "(on) Nov. 14"; 0 when they do not end in one.
+fn trailing_time_phrase(words: &[String]) -> usize {
+    const DAYS: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    const PARTS: &[&str] = &["morning", "afternoon", "evening", "night"];
+    const PERIODS: &[&str] = &[
+        "week",
+        "month",
+        "year",
+        "weekend",
+        "night",
+        "morning",
+        "afternoon",
+        "evening",
+        "spring",
+        "summer",
+        "fall",
+        "autumn",
+        "winter",
+    ];
+    const MONTHS: &[&str] = &[
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan.",
+        "feb.",
+        "mar.",
+        "apr.",
+        "jun.",
+        "jul.",
+        "aug.",
+        "sep.",
+        "sept.",
+        "oct.",
+        "nov.",
+        "dec.",
+    ];
+    // The k-th word from the end (1 = last); "" past either end.
+    let w = |k: usize| -> &str {
+        let i = words.len().checked_sub(k).filter(|_| k > 0);
+        i.and_then(|i| words.get(i)).map_or("", String::as_str)
+    };
+    let is_day = |k: usize| DAYS.contains(&w(k));
+    let mut n = if matches!(w(1), "yesterday" | "today" | "tonight") || is_day(1) {
+        1
+    } else if PARTS.contains(&w(1)) && is_day(2) {
+        2
+    } else if PERIODS.contains(&w(1)) && matches!(w(2), "last" | "this" | "earlier" | "late") {
+        if w(2) == "this" && w(3) == "earlier" {
+            3
+        } else {
+            2
+        }
+    } else if w(1).chars().all(|c| c.is_ascii_digit())
+        && !w(1).is_empty()
+        && w(1).len() <= 2
+        && MONTHS.contains(&w(2))
+    {
+        2
+    } else {
+        0
+    };
+    // "on Tuesday", "late Tuesday", "on Nov. 14"
+    let dated = is_day(n) || MONTHS.contains(&w(n)) || matches!(w(n), "yesterday" | "today");
+    if dated && matches!(w(n + 1), "on" | "late" | "early" | "earlier") {
+        n += 1;
+    }
+    n
 }
 
 /// Speakers the entity layer did not give: a named person source speaks for
@@ -807,6 +937,41 @@ mod tests {
         assert_eq!(tidy("McFaul,").as_deref(), Some("McFaul"));
         assert_eq!(tidy("“Joe”").as_deref(), Some("“Joe”"));
         assert_eq!(tidy(",;"), None);
+    }
+
+    #[test]
+    fn a_time_phrase_before_the_cue_leaves_the_source() {
+        let text = "The FBI last month said no. Clinton on Tuesday said yes. A poll released Monday said so. Smith earlier this week told us. Ann Lee on Nov. 14 said it.";
+        let doc = test_support::tagged(text);
+        let dropped = |source: &str, cue: &str| {
+            let src = test_support::span_of(&doc, source);
+            let at = doc.text.find(source).expect("source in text") + source.len() + 1;
+            let c = at + doc.text[at..].find(cue).expect("cue after source");
+            let c = doc.index().char_at_byte(c);
+            let cue = Span::new(c, c + cue.chars().count() as u32);
+            let out = drop_time_before_cue(&doc, &Region::single(src), cue);
+            out.extent().map(|s| doc.slice(s).to_string())
+        };
+        assert_eq!(
+            dropped("The FBI last month", "said").as_deref(),
+            Some("The FBI")
+        );
+        assert_eq!(
+            dropped("Clinton on Tuesday", "said").as_deref(),
+            Some("Clinton")
+        );
+        assert_eq!(
+            dropped("A poll released Monday", "said").as_deref(),
+            Some("A poll released Monday")
+        );
+        assert_eq!(
+            dropped("Smith earlier this week", "told").as_deref(),
+            Some("Smith")
+        );
+        assert_eq!(
+            dropped("Ann Lee on Nov. 14", "said").as_deref(),
+            Some("Ann Lee")
+        );
     }
 
     #[test]
