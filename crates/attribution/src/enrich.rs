@@ -21,6 +21,7 @@ mod certainty;
 mod credit;
 mod cue_kind;
 mod nested;
+mod shared_subject;
 mod source_kind;
 #[cfg(test)]
 mod test_support;
@@ -58,6 +59,7 @@ impl Stage for Enricher {
         nested::detach_inner_sources(&mut attrs);
         nested::extend_outer_over_inner(&mut attrs);
         nested::add_inner_attributions(doc, &mut attrs);
+        shared_subject::add_shared_subjects(doc, &mut attrs);
         for a in &mut attrs {
             if let Some(src) = &a.source {
                 a.source = tidy_source(doc, src);

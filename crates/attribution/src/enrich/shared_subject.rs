@@ -1,0 +1,177 @@
+//! Sources shared with another verb.
+//!
+//! A reporting verb often has no subject of its own: it is the second of two
+//! coordinated verbs ("Clinton celebrated in Florida … and **said** it was
+//! another step"), a participle hanging off a clause ("he said, **noting**
+//! that…"), or the complement of a control verb ("Trump went on to **note**
+//! that…"). The span model then finds the cue and the content but no
+//! source. The speaker is the subject of the verb the cue's verb depends on,
+//! which the dependency tree gives.
+
+use whosaid_core::{Attribution, DepRel, Document, Region, Span, Upos};
+
+/// How far up the tree a cue's verb looks for a subject.
+const MAX_STEPS: usize = 4;
+
+/// Gives a source to sourceless attributions whose cue verb shares the
+/// subject of the verb it is coordinated with or depends on.
+pub(crate) fn add_shared_subjects(doc: &Document, attrs: &mut [Attribution]) {
+    for i in 0..attrs.len() {
+        if attrs[i].source.is_some() {
+            continue;
+        }
+        let Some(cue) = attrs[i].cue.extent() else {
+            continue;
+        };
+        let Some(subject) = shared_subject(doc, cue) else {
+            continue;
+        };
+        // The subject must not be part of this or another attribution's cue
+        // or this one's content.
+        let taken = attrs.iter().any(|a| a.cue.overlaps_span(&subject))
+            || attrs[i]
+                .content
+                .as_ref()
+                .is_some_and(|c| c.overlaps_span(&subject));
+        if !taken {
+            attrs[i].source = Some(Region::single(subject));
+        }
+    }
+}
+
+/// The span of the subject the cue's verb shares, if any. The governor may
+/// be any predicate with a subject ("Trump was angry and said…").
+fn shared_subject(doc: &Document, cue: Span) -> Option<Span> {
+    let first = doc.token_at_or_after(cue.start);
+    let end = doc.token_at_or_after(cue.end).min(doc.tokens.len());
+    // The cue's own verb: a verb of the cue whose head lies outside it.
+    let mut verb = (first..end).find(|&i| {
+        let t = &doc.tokens[i];
+        t.upos == Upos::Verb
+            && t.head
+                .is_none_or(|h| (h as usize) < first || (h as usize) >= end)
+    })?;
+    let sentence = doc.sentences[doc.sentence_of_token(verb as u32)?];
+    let range = sentence.token_range();
+    let child = |v: usize, rels: &[DepRel]| {
+        range
+            .clone()
+            .find(|&k| doc.tokens[k].head == Some(v as u32) && rels.contains(&doc.tokens[k].deprel))
+    };
+    const SUBJECTS: &[DepRel] = &[DepRel::Nsubj, DepRel::NsubjPass, DepRel::Expl];
+    if child(verb, SUBJECTS).is_some() {
+        return None;
+    }
+    for _ in 0..MAX_STEPS {
+        let t = &doc.tokens[verb];
+        let head = t.head.map(|h| h as usize).filter(|h| range.contains(h))?;
+        let shares = match t.deprel {
+            DepRel::Conj => true,
+            // "went on to note": the controller is the subject unless the
+            // governor has an object ("urged them to say").
+            DepRel::Xcomp => child(head, &[DepRel::Obj, DepRel::Iobj]).is_none(),
+            // "he said, noting that…", "before sketching out…": an
+            // adverbial clause without a subject of its own.
+            DepRel::Advcl => true,
+            _ => false,
+        };
+        if !shares {
+            return None;
+        }
+        if let Some(subject) = child(head, &[DepRel::Nsubj, DepRel::NsubjPass]) {
+            return subtree_span(doc, range, subject);
+        }
+        verb = head;
+    }
+    None
+}
+
+/// The contiguous run of `root`'s subtree around it, without edge punctuation.
+fn subtree_span(doc: &Document, range: std::ops::Range<usize>, root: usize) -> Option<Span> {
+    let within = |mut k: usize| {
+        for _ in 0..range.len() {
+            if k == root {
+                return true;
+            }
+            match doc.tokens[k].head {
+                Some(h) if range.contains(&(h as usize)) => k = h as usize,
+                _ => return false,
+            }
+        }
+        false
+    };
+    let (mut lo, mut hi) = (root, root);
+    while lo > range.start && within(lo - 1) {
+        lo -= 1;
+    }
+    while hi + 1 < range.end && within(hi + 1) {
+        hi += 1;
+    }
+    let punct = |k: usize| doc.tokens[k].upos == Upos::Punct;
+    while lo < root && punct(lo) {
+        lo += 1;
+    }
+    while hi > root && punct(hi) {
+        hi -= 1;
+    }
+    Some(Span::new(
+        doc.tokens[lo].span.start,
+        doc.tokens[hi].span.end,
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::enrich::test_support::{span_of, tagged};
+
+    fn subject_of(text: &str, cue: &str) -> Option<String> {
+        let doc = tagged(text);
+        let cue = span_of(&doc, cue);
+        shared_subject(&doc, cue).map(|s| doc.slice(s).to_string())
+    }
+
+    #[test]
+    fn a_coordinated_verb_shares_the_first_verbs_subject() {
+        assert_eq!(
+            subject_of(
+                "Clinton celebrated in Florida with supporters and said it was another step.",
+                "said"
+            )
+            .as_deref(),
+            Some("Clinton")
+        );
+    }
+
+    #[test]
+    fn a_participle_shares_the_clauses_subject() {
+        assert_eq!(
+            subject_of(
+                "The senator spoke for an hour, noting that the bill had failed.",
+                "noting"
+            )
+            .as_deref(),
+            Some("The senator")
+        );
+    }
+
+    #[test]
+    fn a_control_verb_passes_on_its_subject_but_not_past_an_object() {
+        assert_eq!(
+            subject_of("Trump went on to note that he had bought it.", "note").as_deref(),
+            Some("Trump")
+        );
+        assert_eq!(
+            subject_of("Aides urged him to say that the bill had failed.", "say"),
+            None
+        );
+    }
+
+    #[test]
+    fn a_verb_with_its_own_subject_shares_nothing() {
+        assert_eq!(
+            subject_of("Clinton won and Sanders said it was close.", "said"),
+            None
+        );
+    }
+}
