@@ -216,6 +216,35 @@ pub fn day_number(s: &str) -> Option<i64> {
     Some(era * 146_097 + doe - 719_468)
 }
 
+/// Whether a calendar day (`YYYY-MM-DD...`) is the local date, somewhere
+/// between UTC−12 and UTC+14, of a normalised timestamp that carries a time
+/// and a zone (`2025-12-02T23:00:55+00:00`). `None` when the timestamp has no
+/// zone (a bare date, or a time without offset): then nothing is known.
+pub fn zone_explains(day: &str, stamp: &str) -> Option<bool> {
+    let target = day_number(day)?;
+    let date = day_number(stamp)?;
+    let time = stamp.get(10..)?.strip_prefix('T')?;
+    let h: i64 = time.get(..2)?.parse().ok()?;
+    let mi: i64 = time.get(3..5)?.parse().ok()?;
+    let zone = time.get(8..)?;
+    let offset = if zone == "Z" {
+        0
+    } else {
+        let sign = match zone.get(..1)? {
+            "+" => 1,
+            "-" => -1,
+            _ => return None,
+        };
+        let zh: i64 = zone.get(1..3)?.parse().ok()?;
+        let zm: i64 = zone.get(4..6)?.parse().ok()?;
+        sign * (zh * 60 + zm)
+    };
+    let utc = date * 1440 + h * 60 + mi - offset;
+    let earliest = (utc - 12 * 60).div_euclid(1440);
+    let latest = (utc + 14 * 60).div_euclid(1440);
+    Some((earliest..=latest).contains(&target))
+}
+
 /// Every written-out date in running text, with its byte offset, in order.
 pub fn find_all_visible(s: &str) -> Vec<(usize, String)> {
     let mut out = Vec::new();
@@ -367,6 +396,51 @@ mod tests {
         );
         // Letters run into the numbers: not dates.
         assert_eq!(find_visible("ABC12/10/2020x"), None);
+    }
+
+    #[test]
+    fn time_zones_explain_a_day_off_only_when_they_can() {
+        // 23:00 UTC is already the next day east of UTC+1, never the day before.
+        assert_eq!(
+            zone_explains("2025-12-03", "2025-12-02T23:00:55+00:00"),
+            Some(true)
+        );
+        assert_eq!(
+            zone_explains("2025-12-01", "2025-12-02T23:00:55+00:00"),
+            Some(false)
+        );
+        // 22:02 UTC on the 19th is the 19th or 20th everywhere: not the 18th.
+        assert_eq!(
+            zone_explains("2025-12-18", "2025-12-19T22:02:58Z"),
+            Some(false)
+        );
+        assert_eq!(
+            zone_explains("2025-12-20", "2025-12-19T22:02:58Z"),
+            Some(true)
+        );
+        // 03:05 UTC is the evening before in the Americas.
+        assert_eq!(
+            zone_explains("2025-12-18", "2025-12-19T03:05:00+00:00"),
+            Some(true)
+        );
+        // Offsets are applied: 19:05 at UTC−8 is 03:05 UTC the next day.
+        assert_eq!(
+            zone_explains("2025-12-19", "2025-12-18T19:05:00-08:00"),
+            Some(true)
+        );
+        assert_eq!(
+            zone_explains("2025-12-17", "2025-12-18T19:05:00-08:00"),
+            Some(false)
+        );
+        // Two days off is never a time zone.
+        assert_eq!(
+            zone_explains("2025-12-21", "2025-12-19T12:00:00Z"),
+            Some(false)
+        );
+        // No zone, no answer.
+        assert_eq!(zone_explains("2025-12-18", "2025-12-19T03:05:00"), None);
+        assert_eq!(zone_explains("2025-12-18", "2025-12-19"), None);
+        assert_eq!(zone_explains("2025-12-18", "garbage"), None);
     }
 
     #[test]
