@@ -328,6 +328,27 @@ pub fn find_written(s: &str) -> Option<String> {
     }
 }
 
+/// An all-numeric date right after a label that names it ("Post time:
+/// 01-04-2024", "Published: 03/10/2023"), month first unless the first
+/// number cannot be a month: the last resort of a page dated nowhere else.
+pub fn find_labelled_numeric(s: &str) -> Option<String> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let re = R.get_or_init(|| {
+        Regex::new(r"(?i)(?-u:\b)(?:posted|published|post time|post date|publish date|date)(?:\s+on)?\s*:?\s*(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?-u:\b)")
+            .expect("static regex")
+    });
+    re.captures_iter(s).find_map(|c| {
+        let a: u32 = c[1].parse().ok()?;
+        let b: u32 = c[2].parse().ok()?;
+        let y: i32 = c[3].parse().ok()?;
+        if a > 12 {
+            ymd(y, b, a)
+        } else {
+            ymd(y, a, b)
+        }
+    })
+}
+
 /// A date in a URL path (`/2016/12/15/`, `/20161215/`).
 pub fn from_url(url: &str) -> Option<String> {
     let c = re_url().captures(url)?;
@@ -396,6 +417,21 @@ mod tests {
         );
         // Letters run into the numbers: not dates.
         assert_eq!(find_visible("ABC12/10/2020x"), None);
+    }
+
+    #[test]
+    fn labelled_numeric_dates() {
+        assert_eq!(
+            find_labelled_numeric("Share Post time: 01-04-2024 Next").as_deref(),
+            Some("2024-01-04")
+        );
+        assert_eq!(
+            find_labelled_numeric("Published on 25/03/2023").as_deref(),
+            Some("2023-03-25")
+        );
+        // Unlabelled numbers are versions, prices, references.
+        assert_eq!(find_labelled_numeric("version 01-04-2024"), None);
+        assert_eq!(find_labelled_numeric("Posted: 31-31-2024"), None);
     }
 
     #[test]

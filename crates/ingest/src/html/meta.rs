@@ -527,7 +527,7 @@ pub fn extract_with_source(
                 .or_else(|| shown.iter().find(|(_, l)| *l == Label::None))
                 .or_else(|| shown.first().filter(|_| m.published.is_none()));
             if let Some((d, _)) = pick {
-                m.published = Some(d.clone());
+                m.published = Some(time_attribute(doc, d).unwrap_or_else(|| d.clone()));
             }
         }
         // A shown all-numeric date ("03/10/2023") is read day first when
@@ -595,7 +595,15 @@ pub fn extract_with_source(
     if m.published.is_none() {
         // Last resort: the first date written out anywhere on the page
         // (bylines laid out away from the headline, "Last updated" footers).
-        m.published = super::body(doc).and_then(|b| dates::find_written(&visible_text(b)));
+        m.published = super::body(doc).and_then(|b| {
+            let text = visible_text(b);
+            dates::find_written(&text).or_else(|| dates::find_labelled_numeric(&text))
+        });
+    }
+    if m.published.is_none() {
+        // A page dated only as modified was published no later: its
+        // modification date is the estimate left (as htmldate falls back).
+        m.published = m.modified.clone();
     }
     // "This article was originally published on 26 Sep 2019": the page
     // says in words when it first appeared.
@@ -750,6 +758,25 @@ fn attribute_json_date(doc: &Document) -> Option<String> {
         }
     }
     script_date(&values, &["datePublished"])
+}
+
+/// The `datetime` of a `<time>` element that shows `day` as its text, when
+/// the two name days no time zone reconciles: the attribute is the
+/// element's machine-readable value (`<time datetime="2024-12-20">August 28,
+/// 2024</time>`).
+fn time_attribute(doc: &Document, day: &str) -> Option<String> {
+    doc.select("time[datetime]").iter().find_map(|t| {
+        if dates::find_visible(&t.text()).as_deref() != day.get(..10) {
+            return None;
+        }
+        let d = t.attr("datetime").as_deref().and_then(dates::normalize)?;
+        let near = dates::zone_explains(day, &d).unwrap_or_else(|| {
+            dates::day_number(day)
+                .zip(dates::day_number(&d))
+                .is_some_and(|(a, b)| (a - b).abs() <= 1)
+        });
+        (!near).then_some(d)
+    })
 }
 
 /// The first date an element marks as the publication time: `<time
@@ -1554,5 +1581,32 @@ mod tests {
         // Cut inside a multi-byte character at the window's end: no panic.
         let long = format!("originally published {}", "é".repeat(300));
         assert_eq!(originally_published(&long), None);
+    }
+
+    #[test]
+    fn time_element_attribute_beats_its_text_when_no_zone_reconciles_them() {
+        let page = |attr: &str| {
+            format!(
+                r#"<html><body><h1>How a coffee shop runs its stack</h1>
+                <div><time datetime="{attr}">August 28, 2024</time></div><p>Text.</p></body></html>"#
+            )
+        };
+        let m = extract(&Document::from(page("2024-12-20").as_str()), None);
+        assert_eq!(m.published.as_deref(), Some("2024-12-20"));
+        // The attribute in UTC, the text in local time: the text stays.
+        let m = extract(&Document::from(page("2024-08-29T04:13:00Z").as_str()), None);
+        assert_eq!(m.published.as_deref(), Some("2024-08-28"));
+    }
+
+    #[test]
+    fn modified_date_is_the_last_resort() {
+        let html = r#"<html><head><meta property="article:modified_time" content="2023-06-12T10:39:42+00:00">
+          </head><body><h1>Our work</h1><p>Text.</p></body></html>"#;
+        let m = extract(&Document::from(html), None);
+        assert_eq!(m.published.as_deref(), Some("2023-06-12T10:39:42+00:00"));
+        // A date written on the page comes first.
+        let html = html.replace("<p>Text.</p>", "<p>Posted March 3, 2021.</p>");
+        let m = extract(&Document::from(html.as_str()), None);
+        assert_eq!(m.published.as_deref(), Some("2021-03-03"));
     }
 }
