@@ -216,6 +216,35 @@ pub fn day_number(s: &str) -> Option<i64> {
     Some(era * 146_097 + doe - 719_468)
 }
 
+/// Whether a calendar day (`YYYY-MM-DD...`) is the local date, somewhere
+/// between UTC−12 and UTC+14, of a normalised timestamp that carries a time
+/// and a zone (`2025-12-02T23:00:55+00:00`). `None` when the timestamp has no
+/// zone (a bare date, or a time without offset): then nothing is known.
+pub fn zone_explains(day: &str, stamp: &str) -> Option<bool> {
+    let target = day_number(day)?;
+    let date = day_number(stamp)?;
+    let time = stamp.get(10..)?.strip_prefix('T')?;
+    let h: i64 = time.get(..2)?.parse().ok()?;
+    let mi: i64 = time.get(3..5)?.parse().ok()?;
+    let zone = time.get(8..)?;
+    let offset = if zone == "Z" {
+        0
+    } else {
+        let sign = match zone.get(..1)? {
+            "+" => 1,
+            "-" => -1,
+            _ => return None,
+        };
+        let zh: i64 = zone.get(1..3)?.parse().ok()?;
+        let zm: i64 = zone.get(4..6)?.parse().ok()?;
+        sign * (zh * 60 + zm)
+    };
+    let utc = date * 1440 + h * 60 + mi - offset;
+    let earliest = (utc - 12 * 60).div_euclid(1440);
+    let latest = (utc + 14 * 60).div_euclid(1440);
+    Some((earliest..=latest).contains(&target))
+}
+
 /// Every written-out date in running text, with its byte offset, in order.
 pub fn find_all_visible(s: &str) -> Vec<(usize, String)> {
     let mut out = Vec::new();
@@ -299,6 +328,27 @@ pub fn find_written(s: &str) -> Option<String> {
     }
 }
 
+/// An all-numeric date right after a label that names it ("Post time:
+/// 01-04-2024", "Published: 03/10/2023"), month first unless the first
+/// number cannot be a month: the last resort of a page dated nowhere else.
+pub fn find_labelled_numeric(s: &str) -> Option<String> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let re = R.get_or_init(|| {
+        Regex::new(r"(?i)(?-u:\b)(?:posted|published|post time|post date|publish date|date)(?:\s+on)?\s*:?\s*(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?-u:\b)")
+            .expect("static regex")
+    });
+    re.captures_iter(s).find_map(|c| {
+        let a: u32 = c[1].parse().ok()?;
+        let b: u32 = c[2].parse().ok()?;
+        let y: i32 = c[3].parse().ok()?;
+        if a > 12 {
+            ymd(y, b, a)
+        } else {
+            ymd(y, a, b)
+        }
+    })
+}
+
 /// A date in a URL path (`/2016/12/15/`, `/20161215/`).
 pub fn from_url(url: &str) -> Option<String> {
     let c = re_url().captures(url)?;
@@ -367,6 +417,66 @@ mod tests {
         );
         // Letters run into the numbers: not dates.
         assert_eq!(find_visible("ABC12/10/2020x"), None);
+    }
+
+    #[test]
+    fn labelled_numeric_dates() {
+        assert_eq!(
+            find_labelled_numeric("Share Post time: 01-04-2024 Next").as_deref(),
+            Some("2024-01-04")
+        );
+        assert_eq!(
+            find_labelled_numeric("Published on 25/03/2023").as_deref(),
+            Some("2023-03-25")
+        );
+        // Unlabelled numbers are versions, prices, references.
+        assert_eq!(find_labelled_numeric("version 01-04-2024"), None);
+        assert_eq!(find_labelled_numeric("Posted: 31-31-2024"), None);
+    }
+
+    #[test]
+    fn time_zones_explain_a_day_off_only_when_they_can() {
+        // 23:00 UTC is already the next day east of UTC+1, never the day before.
+        assert_eq!(
+            zone_explains("2025-12-03", "2025-12-02T23:00:55+00:00"),
+            Some(true)
+        );
+        assert_eq!(
+            zone_explains("2025-12-01", "2025-12-02T23:00:55+00:00"),
+            Some(false)
+        );
+        // 22:02 UTC on the 19th is the 19th or 20th everywhere: not the 18th.
+        assert_eq!(
+            zone_explains("2025-12-18", "2025-12-19T22:02:58Z"),
+            Some(false)
+        );
+        assert_eq!(
+            zone_explains("2025-12-20", "2025-12-19T22:02:58Z"),
+            Some(true)
+        );
+        // 03:05 UTC is the evening before in the Americas.
+        assert_eq!(
+            zone_explains("2025-12-18", "2025-12-19T03:05:00+00:00"),
+            Some(true)
+        );
+        // Offsets are applied: 19:05 at UTC−8 is 03:05 UTC the next day.
+        assert_eq!(
+            zone_explains("2025-12-19", "2025-12-18T19:05:00-08:00"),
+            Some(true)
+        );
+        assert_eq!(
+            zone_explains("2025-12-17", "2025-12-18T19:05:00-08:00"),
+            Some(false)
+        );
+        // Two days off is never a time zone.
+        assert_eq!(
+            zone_explains("2025-12-21", "2025-12-19T12:00:00Z"),
+            Some(false)
+        );
+        // No zone, no answer.
+        assert_eq!(zone_explains("2025-12-18", "2025-12-19T03:05:00"), None);
+        assert_eq!(zone_explains("2025-12-18", "2025-12-19"), None);
+        assert_eq!(zone_explains("2025-12-18", "garbage"), None);
     }
 
     #[test]

@@ -356,7 +356,18 @@ impl<'a> Survey<'a> {
 }
 
 /// Reads the page's metadata (call before the document is pruned).
+#[cfg(test)]
 pub fn extract(doc: &Document, url_hint: Option<&str>) -> Metadata {
+    extract_with_source(doc, None, url_hint)
+}
+
+/// [`extract`], also given the page's decoded HTML (`source`) for phrases
+/// searched faster in the raw text than in the tree.
+pub fn extract_with_source(
+    doc: &Document,
+    source: Option<&str>,
+    url_hint: Option<&str>,
+) -> Metadata {
     let survey = Survey::read(doc);
     let metas = Metas::read(&survey.metas);
     // Read only when a date search needs them, and then once.
@@ -448,25 +459,61 @@ pub fn extract(doc: &Document, url_hint: Option<&str>) -> Metadata {
         }
     }
 
+    let meta_published = meta_date(&metas, &PUBLISHED_KEYS);
     m.published = ld
         .published
         .clone()
-        .or_else(|| meta_date(&metas, &PUBLISHED_KEYS))
+        .or_else(|| meta_published.clone())
         .or_else(|| ld.page_published.clone());
+    let shown = head.as_ref().map(header_dates).unwrap_or_default();
+    // Structured sources that disagree (JSON-LD kept from an old version,
+    // `<meta>` tags updated): the one whose day the page shows by its
+    // headline, under any label, is the current one.
+    if let Some(p) = m.published.as_deref() {
+        let day = |d: &str| d.get(..10).map(str::to_string);
+        let shown_day = |c: &&String| shown.iter().any(|(d, _)| day(d) == day(c));
+        let others = [meta_published.as_ref(), ld.page_published.as_ref()];
+        if !shown.iter().any(|(d, _)| day(d) == day(p)) {
+            if let Some(c) = others.into_iter().flatten().find(shown_day) {
+                m.published = Some(c.clone());
+            }
+        }
+    }
+    // A publication timestamp identical to the modification one is the
+    // content system writing its last save as both: an element the page
+    // marks as the publication time (`<time pubdate>`, microdata
+    // `datePublished`) that says otherwise is the publication date.
+    if let Some(p) = m.published.as_deref().filter(|p| p.len() > 10) {
+        let modified = ld
+            .modified
+            .clone()
+            .or_else(|| meta_date(&metas, &MODIFIED_KEYS));
+        if modified.as_deref() == Some(p) {
+            if let Some(d) = marked_published_time(doc).filter(|d| d.get(..10) != p.get(..10)) {
+                m.published = Some(d);
+            }
+        }
+    }
     // The date the page shows by its headline wins over metadata that
     // disagrees with it: a date labelled "Published" first, else the first
     // unlabelled one. An "Updated" date is not a publication date: it is
     // used only when nothing else gives one.
-    let shown = head.as_ref().map(header_dates).unwrap_or_default();
     if !shown.is_empty() {
         let meta_day = m.published.as_deref().and_then(dates::day_number);
-        let agrees = |d: &str| {
-            dates::day_number(d)
-                .zip(meta_day)
-                .is_some_and(|(a, b)| (a - b).abs() <= 1)
+        // The page shows local time, metadata often UTC: a shown date a day
+        // off still agrees when some time zone (UTC−12 to UTC+14) makes the
+        // metadata's timestamp fall on it. Without a zone in the metadata,
+        // a day either way.
+        let agrees = |d: &str| match m.published.as_deref() {
+            Some(p) => dates::zone_explains(d, p).unwrap_or_else(|| {
+                dates::day_number(d)
+                    .zip(meta_day)
+                    .is_some_and(|(a, b)| (a - b).abs() <= 1)
+            }),
+            None => false,
         };
         // A date labelled "Published" must match exactly; an unlabelled one
-        // may be a day off (metadata in UTC, the page in local time).
+        // agrees as above.
         let labelled = shown.iter().find(|(_, l)| *l == Label::Published);
         let settled = match labelled {
             Some((d, _)) => m
@@ -480,7 +527,7 @@ pub fn extract(doc: &Document, url_hint: Option<&str>) -> Metadata {
                 .or_else(|| shown.iter().find(|(_, l)| *l == Label::None))
                 .or_else(|| shown.first().filter(|_| m.published.is_none()));
             if let Some((d, _)) = pick {
-                m.published = Some(d.clone());
+                m.published = Some(time_attribute(doc, d).unwrap_or_else(|| d.clone()));
             }
         }
         // A shown all-numeric date ("03/10/2023") is read day first when
@@ -494,16 +541,26 @@ pub fn extract(doc: &Document, url_hint: Option<&str>) -> Metadata {
             }
         }
     }
+    // A date in the page's URL is the publisher's own calendar day: it wins
+    // over a timestamp whose UTC date a time zone moves off it
+    // (`/2025/12/18/` against `2025-12-19T03:05:00+00:00`).
+    if let (Some(p), Some(u)) = (m.published.as_deref(), url_hint.and_then(dates::from_url)) {
+        if p.get(..10) != Some(u.as_str()) && dates::zone_explains(&u, p) == Some(true) {
+            m.published = Some(u);
+        }
+    }
     if m.published.is_none() {
         m.published = time_element(doc);
     }
     if m.published.is_none() {
-        m.published = data_attribute_date(&survey.data_pubdate, "data-pubdate").or_else(|| {
-            script_date(
-                scripts.get_or_init(|| inline_scripts(&survey.inline_scripts)),
-                &SCRIPT_PUBLISHED_KEYS,
-            )
-        });
+        m.published = data_attribute_date(&survey.data_pubdate, "data-pubdate")
+            .or_else(|| {
+                script_date(
+                    scripts.get_or_init(|| inline_scripts(&survey.inline_scripts)),
+                    &SCRIPT_PUBLISHED_KEYS,
+                )
+            })
+            .or_else(|| attribute_json_date(doc));
     }
     if m.published.is_none() {
         m.published = url_hint.and_then(dates::from_url);
@@ -538,7 +595,20 @@ pub fn extract(doc: &Document, url_hint: Option<&str>) -> Metadata {
     if m.published.is_none() {
         // Last resort: the first date written out anywhere on the page
         // (bylines laid out away from the headline, "Last updated" footers).
-        m.published = super::body(doc).and_then(|b| dates::find_written(&visible_text(b)));
+        m.published = super::body(doc).and_then(|b| {
+            let text = visible_text(b);
+            dates::find_written(&text).or_else(|| dates::find_labelled_numeric(&text))
+        });
+    }
+    if m.published.is_none() {
+        // A page dated only as modified was published no later: its
+        // modification date is the estimate left (as htmldate falls back).
+        m.published = m.modified.clone();
+    }
+    // "This article was originally published on 26 Sep 2019": the page
+    // says in words when it first appeared.
+    if let Some(d) = source.and_then(originally_published) {
+        m.published = Some(d);
     }
     m.language = survey
         .html
@@ -667,6 +737,108 @@ fn script_date(scripts: &[String], keys: &[&str]) -> Option<String> {
                 if let Some(d) = rest.get(..end).and_then(dates::normalize) {
                     return Some(d);
                 }
+            }
+        }
+    }
+    None
+}
+
+/// `datePublished` in JSON-LD that a page carries in an attribute instead
+/// of a script (`<meta name="script:ld+json" content="{&quot;datePublished
+/// &quot;: ...}">`, component props): read when nothing else dates the page.
+fn attribute_json_date(doc: &Document) -> Option<String> {
+    let finder = memchr::memmem::Finder::new(b"datePublished");
+    let mut values = Vec::new();
+    for n in doc.root().descendants_it() {
+        let Some(el) = n.element_ref() else { continue };
+        for a in el.attrs.iter() {
+            if finder.find(a.value.as_bytes()).is_some() {
+                values.push(a.value.to_string());
+            }
+        }
+    }
+    script_date(&values, &["datePublished"])
+}
+
+/// The `datetime` of a `<time>` element that shows `day` as its text, when
+/// the two name days no time zone reconciles: the attribute is the
+/// element's machine-readable value (`<time datetime="2024-12-20">August 28,
+/// 2024</time>`).
+fn time_attribute(doc: &Document, day: &str) -> Option<String> {
+    doc.select("time[datetime]").iter().find_map(|t| {
+        if dates::find_visible(&t.text()).as_deref() != day.get(..10) {
+            return None;
+        }
+        let d = t.attr("datetime").as_deref().and_then(dates::normalize)?;
+        let near = dates::zone_explains(day, &d).unwrap_or_else(|| {
+            dates::day_number(day)
+                .zip(dates::day_number(&d))
+                .is_some_and(|(a, b)| (a - b).abs() <= 1)
+        });
+        (!near).then_some(d)
+    })
+}
+
+/// The first date an element marks as the publication time: `<time
+/// pubdate>`, microdata `itemprop="datePublished"`.
+fn marked_published_time(doc: &Document) -> Option<String> {
+    for sel in [
+        "time[pubdate]",
+        "time[itemprop=\"datePublished\"]",
+        "[itemprop=\"datePublished\"]",
+    ] {
+        for t in doc.select(sel).iter() {
+            let v = t.attr("datetime").or_else(|| t.attr("content"));
+            if let Some(d) = v.as_deref().and_then(dates::normalize) {
+                return Some(d);
+            }
+            if let Some(d) = dates::find_visible(&t.text()) {
+                return Some(d);
+            }
+        }
+    }
+    None
+}
+
+/// The date after "originally published" / "first published" in the page's
+/// HTML ("This article was originally published on 26 Sep 2019 at 4:12pm"),
+/// within a few words of the phrase.
+fn originally_published(source: &str) -> Option<String> {
+    for phrase in ["riginally published", "irst published"] {
+        let finder = memchr::memmem::Finder::new(phrase.as_bytes());
+        for at in finder.find_iter(source.as_bytes()) {
+            let start = at + phrase.len();
+            let end = floor_char(source, (start + 400).min(source.len()));
+            let Some(raw) = source.get(start..end) else {
+                continue;
+            };
+            // Tags dropped, entities decoded, spaces collapsed.
+            let mut text = String::with_capacity(raw.len());
+            let mut in_tag = false;
+            for c in raw.chars() {
+                match c {
+                    '<' => in_tag = true,
+                    '>' if in_tag => {
+                        in_tag = false;
+                        text.push(' ');
+                    }
+                    _ if !in_tag => text.push(c),
+                    _ => {}
+                }
+            }
+            let text = clean_ws(&decode_entities(&text));
+            let near = &text[..floor_char(&text, text.len().min(80))];
+            // The same sentence only ("Originally published in March 2022.
+            // Last updated on December 20, 2024." names no day).
+            let near = match near
+                .match_indices(". ")
+                .find(|(i, _)| near[i + 2..].starts_with(|c: char| c.is_uppercase()))
+            {
+                Some((i, _)) => &near[..i],
+                None => near,
+            };
+            if let Some(d) = dates::find_visible(near) {
+                return Some(d);
             }
         }
     }
@@ -1294,5 +1466,147 @@ mod tests {
           </head><body><h1>A study of things</h1><p>Text.</p></body></html>"#;
         let m = extract(&Document::from(html), None);
         assert_eq!(m.published.as_deref(), Some("2023-01-07"));
+    }
+
+    #[test]
+    fn shown_date_a_time_zone_cannot_explain_beats_metadata() {
+        let page = |stamp: &str, shown: &str| {
+            format!(
+                r#"<html><head><script type="application/ld+json">
+                {{"@type":"NewsArticle","datePublished":"{stamp}"}}</script></head>
+                <body><h1>The headline of the story</h1><div>{shown}</div>
+                <p>Text.</p></body></html>"#
+            )
+        };
+        // 22:02 UTC on the 19th is the 18th in no time zone: the page's day wins.
+        let m = extract(
+            &Document::from(page("2025-12-19T22:02:58Z", "Dec 18, 2025").as_str()),
+            None,
+        );
+        assert_eq!(m.published.as_deref(), Some("2025-12-18"));
+        // 03:05 UTC is the evening before in the Americas: the metadata stays.
+        let m = extract(
+            &Document::from(page("2025-12-19T03:05:00Z", "Dec 18, 2025").as_str()),
+            None,
+        );
+        assert_eq!(m.published.as_deref(), Some("2025-12-19T03:05:00Z"));
+        // No zone: a day either way still agrees.
+        let m = extract(
+            &Document::from(page("2025-12-19T22:02:58", "Dec 18, 2025").as_str()),
+            None,
+        );
+        assert_eq!(m.published.as_deref(), Some("2025-12-19T22:02:58"));
+    }
+
+    #[test]
+    fn url_day_beats_a_utc_timestamp_a_zone_moves() {
+        let html = r#"<html><head><meta property="article:published_time" content="2025-12-19T03:05:00+00:00">
+          </head><body><p>Text.</p></body></html>"#;
+        let doc = Document::from(html);
+        let m = extract(&doc, Some("https://b.example/2025/12/18/a-post/"));
+        assert_eq!(m.published.as_deref(), Some("2025-12-18"));
+        // A URL two days off is another date (a republication): metadata stays.
+        let m = extract(&doc, Some("https://b.example/2025/12/17/a-post/"));
+        assert_eq!(m.published.as_deref(), Some("2025-12-19T03:05:00+00:00"));
+    }
+
+    #[test]
+    fn disagreeing_structured_dates_settled_by_the_shown_day() {
+        let html = r#"<html><head>
+          <meta property="article:published_time" content="2025-12-19T18:06:00Z">
+          <script type="application/ld+json">{"@type":"Article","datePublished":"2018-04-03T16:50:31Z"}</script>
+          </head><body><h1>The best running shoes this year</h1>
+          <div>By Amanda Furrer Updated: Dec 19, 2025 1:06 PM EST</div><p>Text.</p></body></html>"#;
+        let m = extract(&Document::from(html), None);
+        assert_eq!(m.published.as_deref(), Some("2025-12-19T18:06:00Z"));
+        // Nothing shown: JSON-LD first, as before.
+        let html = html.replace("Updated: Dec 19, 2025 1:06 PM EST", "");
+        let m = extract(&Document::from(html.as_str()), None);
+        assert_eq!(m.published.as_deref(), Some("2018-04-03T16:50:31Z"));
+    }
+
+    #[test]
+    fn marked_publication_time_beats_a_timestamp_equal_to_the_modified_one() {
+        let html = r#"<html><head><script type="application/ld+json">
+          {"@type":"Article","datePublished":"2025-11-29T12:28:31-05:00","dateModified":"2025-11-29T12:28:31-05:00"}
+          </script></head><body><h1>Free accounting tools</h1><p>TEXT</p>
+          <div>Published <time pubdate datetime="2025-08-13">August 13, 2025</time></div></body></html>"#;
+        // The byline at the foot of the article, out of the headline's reach.
+        let html = html.replace("TEXT", &"Some words of the article. ".repeat(30));
+        let m = extract(&Document::from(html.as_str()), None);
+        assert_eq!(m.published.as_deref(), Some("2025-08-13"));
+        // A modification after publication: the structured date stays.
+        let html = html.replace(
+            r#""dateModified":"2025-11-29T12:28:31-05:00""#,
+            r#""dateModified":"2025-11-30T09:00:00-05:00""#,
+        );
+        let m = extract(&Document::from(html.as_str()), None);
+        assert_eq!(m.published.as_deref(), Some("2025-11-29T12:28:31-05:00"));
+    }
+
+    #[test]
+    fn json_ld_in_an_attribute() {
+        let html = r#"<html><head><meta name="script:ld+json" content="{&quot;@type&quot;:&quot;Article&quot;,&quot;dateModified&quot;:&quot;2025-11-18T09:00:00-05:00&quot;,&quot;datePublished&quot;:&quot;2025-11-17T09:00:00-05:00&quot;}">
+          </head><body><p>Text.</p></body></html>"#;
+        let m = extract(&Document::from(html), None);
+        assert_eq!(m.published.as_deref(), Some("2025-11-17T09:00:00-05:00"));
+    }
+
+    #[test]
+    fn originally_published_in_words() {
+        let html = r#"<html><body><h1>Pros and cons of tiny homes</h1><div>30 Sep 2022</div>
+          <p>Text.</p><p class="note">This article was originally published on
+          26 Sep 2019 at 4:12pm but has been regularly updated.</p></body></html>"#;
+        let m = extract_with_source(&Document::from(html), Some(html), None);
+        assert_eq!(m.published.as_deref(), Some("2019-09-26"));
+        assert_eq!(
+            originally_published("<em>First published</em> on <b>March 3, 2021</b>.").as_deref(),
+            Some("2021-03-03")
+        );
+        // A day named only in the next sentence is another date.
+        assert_eq!(
+            originally_published(
+                "Originally published in March 2022. Last updated on December 20, 2024."
+            ),
+            None
+        );
+        // Too far from the phrase.
+        assert_eq!(
+            originally_published(&format!(
+                "originally published {} May 4, 2022",
+                "x ".repeat(60)
+            )),
+            None
+        );
+        // Cut inside a multi-byte character at the window's end: no panic.
+        let long = format!("originally published {}", "é".repeat(300));
+        assert_eq!(originally_published(&long), None);
+    }
+
+    #[test]
+    fn time_element_attribute_beats_its_text_when_no_zone_reconciles_them() {
+        let page = |attr: &str| {
+            format!(
+                r#"<html><body><h1>How a coffee shop runs its stack</h1>
+                <div><time datetime="{attr}">August 28, 2024</time></div><p>Text.</p></body></html>"#
+            )
+        };
+        let m = extract(&Document::from(page("2024-12-20").as_str()), None);
+        assert_eq!(m.published.as_deref(), Some("2024-12-20"));
+        // The attribute in UTC, the text in local time: the text stays.
+        let m = extract(&Document::from(page("2024-08-29T04:13:00Z").as_str()), None);
+        assert_eq!(m.published.as_deref(), Some("2024-08-28"));
+    }
+
+    #[test]
+    fn modified_date_is_the_last_resort() {
+        let html = r#"<html><head><meta property="article:modified_time" content="2023-06-12T10:39:42+00:00">
+          </head><body><h1>Our work</h1><p>Text.</p></body></html>"#;
+        let m = extract(&Document::from(html), None);
+        assert_eq!(m.published.as_deref(), Some("2023-06-12T10:39:42+00:00"));
+        // A date written on the page comes first.
+        let html = html.replace("<p>Text.</p>", "<p>Posted March 3, 2021.</p>");
+        let m = extract(&Document::from(html.as_str()), None);
+        assert_eq!(m.published.as_deref(), Some("2021-03-03"));
     }
 }

@@ -130,7 +130,7 @@ fn rough_depth(html: &str) -> usize {
 fn extract_decoded(html: String, url_hint: Option<&str>) -> Result<Extracted, HtmlError> {
     let doc = dom_query::Document::from(html.as_str());
     let url_hint = url_hint.filter(|u| u.starts_with("http://") || u.starts_with("https://"));
-    let meta = meta::extract(&doc, url_hint);
+    let meta = meta::extract_with_source(&doc, Some(&html), url_hint);
     let core = extract::prune(&doc);
     // The paragraph-density candidate, walked before Readability takes the tree.
     let container = core.and_then(|c| extract::container(&doc, c));
