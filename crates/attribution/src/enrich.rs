@@ -553,7 +553,7 @@ fn type_attribution(doc: &Document, a: &mut Attribution) {
         });
         let (ents, speaker) = source_entities(doc, source, head_token);
         a.source_kind = Some(source_kind::classify(&words, head_word, ents));
-        a.speaker = speaker;
+        a.speaker = speaker.or_else(|| relative_antecedent_speaker(doc, head_token?));
     }
     if a.cue_kind == CueKind::NoComment {
         absorb_refusal_tail(doc, a);
@@ -581,6 +581,61 @@ fn absorb_refusal_tail(doc: &Document, a: &mut Attribution) {
         a.cue = Region::single(cue.cover(&content));
         a.content = None;
     }
+}
+
+/// A relative pronoun source speaks for the noun its clause modifies:
+/// "Senator Jeff Sessions, who | said…" → Jeff Sessions. The antecedent is
+/// the head of the cue verb's `acl:relcl`, or, when the parse attached the
+/// clause elsewhere, the name right before the pronoun ("Trump, who says"):
+/// a relative clause follows its antecedent.
+fn relative_antecedent_speaker(doc: &Document, pronoun: usize) -> Option<Speaker> {
+    let tok = doc.tokens.get(pronoun)?;
+    let word = doc.slice(tok.span).to_lowercase();
+    if !matches!(word.as_str(), "who" | "which" | "that") {
+        return None;
+    }
+    let from_parse = tok
+        .head
+        .and_then(|v| doc.tokens.get(v as usize))
+        .filter(|verb| verb.deprel == DepRel::AclRelcl)
+        .and_then(|verb| doc.tokens.get(verb.head? as usize))
+        .map(|t| t.span);
+    // The word before the pronoun and its comma: a non-restrictive clause
+    // follows its antecedent ("Trump, who"); a restrictive one may follow a
+    // modifier of it ("a staffer at the State Department who").
+    let before = pronoun
+        .checked_sub(1)
+        .filter(|&k| doc.token_text(k) == ",")
+        .and_then(|k| k.checked_sub(1))
+        .and_then(|k| doc.tokens.get(k))
+        .map(|t| t.span);
+    // "who" is said of people, "which" and "that" of bodies.
+    let fits = |kind: EntityKind| match word.as_str() {
+        "who" => kind == EntityKind::Person,
+        _ => matches!(
+            kind,
+            EntityKind::Organization | EntityKind::Media | EntityKind::Gpe
+        ),
+    };
+    let named = |at: Span, last_word: bool| {
+        let first = doc.mentions.partition_point(|m| m.span.end <= at.start);
+        let m = doc.mentions[first..]
+            .iter()
+            .take_while(|m| m.span.start < at.end)
+            .find(|m| {
+                m.span.overlaps(&at)
+                    && m.entity.is_some()
+                    && (!last_word || (m.span.end == at.end && m.mention_type == MentionType::Name))
+            })?;
+        let entity = doc.entities.get(m.entity? as usize)?;
+        fits(entity.kind).then(|| Speaker {
+            name: entity.name.clone(),
+            entity: m.entity,
+        })
+    };
+    from_parse
+        .and_then(|at| named(at, false))
+        .or_else(|| before.and_then(|at| named(at, true)))
 }
 
 /// The token heading the source: one inside it whose syntactic head lies outside.
@@ -974,6 +1029,28 @@ mod tests {
             dropped("Ann Lee on Nov. 14", "said").as_deref(),
             Some("Ann Lee")
         );
+    }
+
+    #[test]
+    fn a_relative_pronoun_speaks_for_its_antecedent() {
+        let doc = test_support::with_entities(
+            "Senator Jeff Sessions, who said the bill was dead, left early.",
+        );
+        let who = doc.token_at_or_after(test_support::span_of(&doc, "who").start);
+        let speaker = relative_antecedent_speaker(&doc, who).map(|s| s.name);
+        assert_eq!(speaker.as_deref(), Some("Jeff Sessions"));
+        // Not a relative pronoun: no antecedent.
+        let bill = doc.token_at_or_after(test_support::span_of(&doc, "bill").start);
+        assert!(relative_antecedent_speaker(&doc, bill).is_none());
+        // The clause attached elsewhere by the parse: the name before it.
+        let doc = test_support::with_entities("Ted Cruz endorses Trump, who says he is honored.");
+        let who = doc.token_at_or_after(test_support::span_of(&doc, "who").start);
+        let speaker = relative_antecedent_speaker(&doc, who).map(|s| s.name);
+        assert_eq!(speaker.as_deref(), Some("Trump"));
+        // "who" is not said of a place.
+        let doc = test_support::with_entities("Voters in Ohio, who have argued for it, lost.");
+        let who = doc.token_at_or_after(test_support::span_of(&doc, "who").start);
+        assert!(relative_antecedent_speaker(&doc, who).is_none());
     }
 
     #[test]

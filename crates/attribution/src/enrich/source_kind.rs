@@ -5,8 +5,8 @@ use whosaid_core::{EntityKind, SourceKind};
 
 const PRONOUNS: &[&str] = &[
     "he", "she", "they", "i", "we", "you", "it", "him", "her", "them", "us", "me", "his", "their",
-    "its", "our", "my", "who", "this", "that", "these", "those", "one", "someone", "somebody",
-    "everyone", "anyone",
+    "its", "our", "my", "who", "which", "whom", "this", "that", "these", "those", "one", "someone",
+    "somebody", "everyone", "anyone",
 ];
 
 /// Heads that, without a name in the source, mean the source is not identified.

@@ -11,6 +11,15 @@ pub(crate) fn tagged(text: &str) -> Document {
     doc
 }
 
+/// `text` through the NLP and entity stages (adds mentions and entities).
+pub(crate) fn with_entities(text: &str) -> Document {
+    let mut doc = tagged(text);
+    for stage in whosaid_entities::english_stages().expect("models load") {
+        stage.process(&mut doc).expect("entities run");
+    }
+    doc
+}
+
 /// The code-point span of the first occurrence of `needle`.
 pub(crate) fn span_of(doc: &Document, needle: &str) -> Span {
     let b = doc.text.find(needle).expect("needle in text");
