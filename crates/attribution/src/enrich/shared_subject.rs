@@ -12,6 +12,9 @@ use whosaid_core::{Attribution, DepRel, Document, Region, Span, Upos};
 
 /// How far up the tree a cue's verb looks for a subject.
 const MAX_STEPS: usize = 4;
+/// Longer "sentences" (run-on text without full stops) are left alone: the
+/// walk scans the sentence, and its trees are unreliable anyway.
+const MAX_SENTENCE_TOKENS: usize = 300;
 
 /// Gives a source to sourceless attributions whose cue verb shares the
 /// subject of the verb it is coordinated with or depends on.
@@ -53,6 +56,9 @@ fn shared_subject(doc: &Document, cue: Span) -> Option<Span> {
     })?;
     let sentence = doc.sentences[doc.sentence_of_token(verb as u32)?];
     let range = sentence.token_range();
+    if range.len() > MAX_SENTENCE_TOKENS {
+        return None;
+    }
     let child = |v: usize, rels: &[DepRel]| {
         range
             .clone()
@@ -165,6 +171,13 @@ mod tests {
             subject_of("Aides urged him to say that the bill had failed.", "say"),
             None
         );
+    }
+
+    #[test]
+    fn a_run_on_sentence_is_left_alone() {
+        let filler = "and waited ".repeat(200);
+        let text = format!("Clinton celebrated {filler}and said it was another step");
+        assert_eq!(subject_of(&text, "said"), None);
     }
 
     #[test]
