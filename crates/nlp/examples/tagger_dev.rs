@@ -3,8 +3,12 @@
 //! Environment: `EXTRA=a.conllu.gz,b.conllu.gz` adds gold training files;
 //! `CLUSTERS=128` adds word classes induced from the training words and the
 //! texts under `UNLABELED` (default PolNeAR train), with `ITERS` exchange
-//! passes (default 10). `whosaid train tagger` uses GUM Wikinews train and
-//! 128 classes (10 passes) by default.
+//! passes (default 10; plain-text files only: `whosaid train tagger` also
+//! reads the WCXB JSON bodies); `ENSEMBLE=3` averages three models (seeds
+//! `SEED`, default 7, and up); `SILVER=…/polnear-corenlp/train.conllu.gz
+//! SILVER_EVERY=8` adds silver news for the XPOS pass. `whosaid train
+//! tagger` uses GUM Wikinews train, 128 classes (10 passes) over PolNeAR
+//! train and the WCXB bodies, an ensemble of 3 and that silver by default.
 
 use std::io::Read;
 use std::time::Instant;
@@ -73,7 +77,35 @@ fn main() {
         Default::default()
     };
     let start = Instant::now();
-    let model = tagger::train(&train, &clusters, epochs, 7);
+    let env = |k: &str, d: usize| {
+        std::env::var(k)
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(d)
+    };
+    let options = tagger::TrainOptions {
+        epochs,
+        seed: env("SEED", 7) as u64,
+        ensemble: env("ENSEMBLE", 1),
+        silver_every: env("SILVER_EVERY", 0),
+    };
+    // SILVER=file: machine-tagged XPOS (CoreNLP CoNLL-U, no UPOS) for the
+    // XPOS pass, its words spelt as in the texts of SILVER_TEXT (default
+    // PolNeAR train); SILVER_EVERY=k: one in k silver sentences per epoch.
+    let silver: Vec<tagger::TaggedSentence> = std::env::var("SILVER")
+        .map(|p| {
+            let mut raw = String::new();
+            flate2::read::GzDecoder::new(std::fs::File::open(&p).expect("open"))
+                .read_to_string(&mut raw)
+                .expect("gzip");
+            let texts = std::env::var("SILVER_TEXT")
+                .unwrap_or_else(|_| "/work/shared/data/polnear/train/text".into());
+            tagger::read_silver(&raw, |name| {
+                std::fs::read_to_string(format!("{texts}/{name}.txt")).unwrap_or_default()
+            })
+        })
+        .unwrap_or_default();
+    let model = tagger::train_with(&train, &silver, &clusters, &options);
     let train_secs = start.elapsed().as_secs_f64();
     let bytes = model.to_bytes();
     if let Ok(out) = std::env::var("WRITE") {
@@ -113,6 +145,41 @@ fn main() {
         v.sort_by_key(|e| std::cmp::Reverse(e.1));
         for (w, n) in v.iter().take(40) {
             println!("{w}: {n}");
+        }
+    }
+    if std::env::var_os("UCONF").is_some() {
+        let mut conf: std::collections::HashMap<String, usize> = Default::default();
+        let (mut xok_uerr, mut xerr_uerr, mut xerr_uok) = (0, 0, 0);
+        for s in &dev {
+            let ws: Vec<&str> = s.words.iter().map(String::as_str).collect();
+            for (i, (px, pu)) in model.tag(&ws).into_iter().enumerate() {
+                let xo = px == s.xpos[i];
+                let uo = pu == s.upos[i];
+                match (xo, uo) {
+                    (true, false) => xok_uerr += 1,
+                    (false, false) => xerr_uerr += 1,
+                    (false, true) => xerr_uok += 1,
+                    _ => {}
+                }
+                if !uo {
+                    *conf
+                        .entry(format!(
+                            "{}->{} ({}->{}) xok={}",
+                            s.upos[i].as_str(),
+                            pu.as_str(),
+                            s.xpos[i].as_str(),
+                            px.as_str(),
+                            xo
+                        ))
+                        .or_default() += 1;
+                }
+            }
+        }
+        println!("xok_uerr {xok_uerr} xerr_uerr {xerr_uerr} xerr_uok {xerr_uok}");
+        let mut v: Vec<_> = conf.into_iter().collect();
+        v.sort_by_key(|e| std::cmp::Reverse(e.1));
+        for (g, n) in v.iter().take(45) {
+            println!("{g}: {n}");
         }
     }
     let tokens: usize = dev.iter().map(|s| s.words.len()).sum();

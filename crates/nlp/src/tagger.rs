@@ -592,19 +592,109 @@ pub fn train(
     epochs: usize,
     seed: u64,
 ) -> Tagger {
+    train_with(
+        sentences,
+        &[],
+        clusters,
+        &TrainOptions {
+            epochs,
+            seed,
+            ..TrainOptions::default()
+        },
+    )
+}
+
+/// Training settings beyond the data.
+#[derive(Clone, Debug)]
+pub struct TrainOptions {
+    pub epochs: usize,
+    pub seed: u64,
+    /// Models trained (seeds `seed`, `seed` + 1, …), whose averaged weights
+    /// are averaged into one model of the same size: tagging costs the same.
+    pub ensemble: usize,
+    /// Each epoch reads one in `silver_every` of the silver sentences
+    /// (rotating; 0: none).
+    pub silver_every: usize,
+}
+
+impl Default for TrainOptions {
+    fn default() -> Self {
+        TrainOptions {
+            epochs: 12,
+            seed: 7,
+            ensemble: 1,
+            silver_every: 0,
+        }
+    }
+}
+
+/// Trains a tagger with `options` (see [`TrainOptions`]; deterministic).
+/// `silver` sentences (machine-tagged XPOS, no UPOS: an empty `upos`) train
+/// the XPOS pass only, and not the dictionary.
+pub fn train_with(
+    sentences: &[TaggedSentence],
+    silver: &[TaggedSentence],
+    clusters: &Clusters,
+    options: &TrainOptions,
+) -> Tagger {
+    let dict = Lexicon::build(sentences, clusters);
+    let k = options.ensemble.max(1);
+    let (mut xpos, mut upos) = train_one(sentences, silver, &dict, options, options.seed);
+    for m in 1..k {
+        let (x, u) = train_one(sentences, silver, &dict, options, options.seed + m as u64);
+        xpos.weights
+            .iter_mut()
+            .zip(&x.weights)
+            .for_each(|(a, b)| *a += b);
+        upos.weights
+            .iter_mut()
+            .zip(&u.weights)
+            .for_each(|(a, b)| *a += b);
+    }
+    if k > 1 {
+        xpos.weights.iter_mut().for_each(|w| *w /= k as f32);
+        upos.weights.iter_mut().for_each(|w| *w /= k as f32);
+    }
+    Tagger {
+        xpos: QTable::from_table(&xpos),
+        upos: QTable::from_table(&upos),
+        dict,
+    }
+}
+
+/// One pair of averaged perceptrons (XPOS, UPOS).
+fn train_one(
+    sentences: &[TaggedSentence],
+    silver: &[TaggedSentence],
+    dict: &Lexicon,
+    options: &TrainOptions,
+    seed: u64,
+) -> (crate::perceptron::Table, crate::perceptron::Table) {
     let mut xt = Trainer::new(XPOS_BITS, Xpos::ALL.len());
     let mut ut = Trainer::new(UPOS_BITS, Upos::ALL.len());
     let mut order: Vec<usize> = (0..sentences.len()).collect();
-    let dict = Lexicon::build(sentences, clusters);
     let mut rng = crate::perceptron::Shuffler::new(seed);
     let mut features = Vec::with_capacity(64);
     let mut base: Vec<u64> = Vec::new();
     let mut scratch_x = vec![0.0; Xpos::ALL.len()];
     let mut scratch_u = vec![0.0; Upos::ALL.len()];
-    for _ in 0..epochs {
+    for epoch in 0..options.epochs {
+        if options.silver_every > 0 {
+            // A new share of the silver each epoch.
+            order.clear();
+            order.extend(0..sentences.len());
+            order.extend(
+                (0..silver.len())
+                    .filter(|i| (i + epoch) % options.silver_every == 0)
+                    .map(|i| sentences.len() + i),
+            );
+        }
         rng.shuffle(&mut order);
         for &s in &order {
-            let sent = &sentences[s];
+            let sent = sentences
+                .get(s)
+                .unwrap_or_else(|| &silver[s - sentences.len()]);
+            let is_silver = s >= sentences.len();
             let mut normals: Vec<Normal> = sent.words.iter().map(|w| Normal::new(w)).collect();
             dict.classify(&mut normals);
             let mut history: Vec<usize> = Vec::with_capacity(normals.len());
@@ -618,10 +708,16 @@ pub fn train(
                 }
                 xpos_features(&normals, &history, i, &mut features);
                 let guess = xt.table.best(&features, &mut scratch_x, |c| c > 0);
-                let truth = sent.xpos[i].index();
-                xt.update(&features, truth, guess);
+                let truth = sent.xpos[i];
+                // Silver punctuation classes follow other conventions.
+                if !(is_silver && SILVER_SKIP.contains(&truth)) {
+                    xt.update(&features, truth.index(), guess);
+                }
                 // Train on the model's own history, as at tagging time.
                 history.push(guess);
+            }
+            if is_silver {
+                continue;
             }
             // UPOS learns from predicted XPOS, as it will see at tagging time.
             let mut upos: Vec<usize> = Vec::with_capacity(normals.len());
@@ -634,12 +730,18 @@ pub fn train(
             }
         }
     }
-    Tagger {
-        xpos: QTable::from_table(&xt.averaged()),
-        upos: QTable::from_table(&ut.averaged()),
-        dict,
-    }
+    (xt.averaged(), ut.averaged())
 }
+
+/// Silver XPOS tags not learned from (quotes, brackets and dashes: the
+/// silver tagger's conventions differ from EWT's).
+const SILVER_SKIP: [Xpos; 5] = [
+    Xpos::OpenQuote,
+    Xpos::CloseQuote,
+    Xpos::Colon,
+    Xpos::Lrb,
+    Xpos::Rrb,
+];
 
 /// Reads CoNLL-U sentences (multiword-token and empty-node lines skipped).
 pub fn read_conllu(text: &str) -> Vec<TaggedSentence> {
@@ -672,6 +774,60 @@ pub fn read_conllu(text: &str) -> Vec<TaggedSentence> {
         }
         cur.words.push(cols[1].to_string());
         cur.upos.push(Upos::parse(cols[3]).unwrap_or(Upos::X));
+        cur.xpos.push(Xpos::parse(cols[4]).unwrap_or(Xpos::Xx));
+    }
+    if !cur.words.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+/// Reads machine-tagged sentences for the XPOS pass: CoreNLP CoNLL-U
+/// (`# newdoc id = NAME`; FORM in column 2, Penn XPOS in column 5,
+/// `Char=start-end` character offsets in column 10), UPOS left empty. Each
+/// word becomes the span its offsets cover in the article text
+/// `article(NAME)` when that is one piece without spaces (the text's own
+/// quotes, brackets and apostrophes, not CoreNLP's ``, -LRB- and 's), else
+/// keeps its form.
+pub fn read_silver(conllu: &str, mut article: impl FnMut(&str) -> String) -> Vec<TaggedSentence> {
+    let mut out = Vec::new();
+    let empty = || TaggedSentence {
+        words: Vec::new(),
+        xpos: Vec::new(),
+        upos: Vec::new(),
+    };
+    let mut cur = empty();
+    // The current article's text and the byte offset of each character.
+    let mut text = String::new();
+    let mut offsets: Vec<usize> = Vec::new();
+    for line in conllu.lines() {
+        if let Some(name) = line.strip_prefix("# newdoc id = ") {
+            text = article(name.trim());
+            offsets = text.char_indices().map(|(b, _)| b).collect();
+            offsets.push(text.len());
+            continue;
+        }
+        if line.starts_with('#') {
+            continue;
+        }
+        if line.trim().is_empty() {
+            if !cur.words.is_empty() {
+                out.push(std::mem::replace(&mut cur, empty()));
+            }
+            continue;
+        }
+        let cols: Vec<&str> = line.split('\t').collect();
+        if cols.len() < 5 || !cols[0].bytes().all(|b| b.is_ascii_digit()) {
+            continue;
+        }
+        let span = cols
+            .get(9)
+            .and_then(|m| m.split('|').find_map(|kv| kv.strip_prefix("Char=")))
+            .and_then(|c| c.split_once('-'))
+            .and_then(|(a, b)| Some((a.parse::<usize>().ok()?, b.parse::<usize>().ok()?)))
+            .and_then(|(a, b)| text.get(*offsets.get(a)?..*offsets.get(b)?))
+            .filter(|f| !f.is_empty() && !f.contains([' ', '\n']));
+        cur.words.push(span.unwrap_or(cols[1]).to_string());
         cur.xpos.push(Xpos::parse(cols[4]).unwrap_or(Xpos::Xx));
     }
     if !cur.words.is_empty() {
@@ -775,6 +931,47 @@ mod tests {
             train(&data, &Clusters::default(), 3, 9).to_bytes(),
             train(&data, &Clusters::default(), 3, 9).to_bytes()
         );
+    }
+
+    #[test]
+    fn ensembles_and_silver_are_deterministic_and_the_same_size() {
+        let data = toy();
+        let silver = vec![TaggedSentence {
+            words: vec!["They".into(), "told".into(), "“".into(), "CNN".into()],
+            xpos: vec![Xpos::Prp, Xpos::Vbd, Xpos::OpenQuote, Xpos::Nnp],
+            upos: Vec::new(),
+        }];
+        let options = TrainOptions {
+            epochs: 5,
+            seed: 3,
+            ensemble: 3,
+            silver_every: 1,
+        };
+        let a = train_with(&data, &silver, &Clusters::default(), &options);
+        let b = train_with(&data, &silver, &Clusters::default(), &options);
+        assert_eq!(a.to_bytes(), b.to_bytes());
+        let one = train(&data, &Clusters::default(), 5, 3);
+        assert_eq!(a.xpos.classes, one.xpos.classes);
+        let (x, u) = accuracy(&a, &data);
+        assert!(x > 0.99 && u > 0.99, "fits its training data: {x} {u}");
+        assert_eq!(a.tag(&["They", "told", "NBC", "."]).len(), 4);
+    }
+
+    #[test]
+    fn silver_words_take_the_article_spelling() {
+        let conllu = "# newdoc id = a\n# sent_id = a-1\n\
+            1\t``\t``\t_\t``\t_\t0\troot\t_\tNER=O|Char=0-1\n\
+            2\tIt\tit\t_\tPRP\t_\t0\troot\t_\tNER=O|Char=1-3\n\
+            3\t's\tbe\t_\tVBZ\t_\t0\troot\t_\tNER=O|Char=3-5\n\
+            4\tnew\tnew\t_\tJJ\t_\t0\troot\t_\tNER=O|Char=99-100\n\n";
+        let s = read_silver(conllu, |name| {
+            assert_eq!(name, "a");
+            "“It’s new".to_string()
+        });
+        assert_eq!(s.len(), 1);
+        assert_eq!(s[0].words, ["“", "It", "’s", "new"]);
+        assert_eq!(s[0].xpos[2], Xpos::Vbz);
+        assert!(s[0].upos.is_empty());
     }
 
     #[test]

@@ -43,13 +43,30 @@ pub enum Train {
         /// train; `--extra` alone for none.
         #[arg(long, num_args = 0.., default_value = GUM_TRAIN)]
         extra: Vec<PathBuf>,
-        /// Folder of raw texts for the word classes (with the training
-        /// words); `--unlabeled` alone for none.
-        #[arg(long, num_args = 0..=1, default_value = UNLABELED)]
-        unlabeled: Option<PathBuf>,
+        /// Folders of raw texts for the word classes (with the training
+        /// words): `.json` files are WCXB ground truth (their
+        /// `ground_truth.main_content`), others plain text; `--unlabeled`
+        /// alone for none.
+        #[arg(long, num_args = 0.., default_values = [UNLABELED, WCXB_TRUTH])]
+        unlabeled: Vec<PathBuf>,
         /// Number of word classes (0: none).
         #[arg(long, default_value_t = TAGGER_CLASSES)]
         classes: usize,
+        /// Models trained (seeds `seed`, `seed`+1, …) and averaged into one
+        /// of the same size.
+        #[arg(long, default_value_t = TAGGER_ENSEMBLE)]
+        ensemble: usize,
+        /// Machine-tagged news (PolNeAR CoreNLP CoNLL-U, Penn XPOS) for the
+        /// XPOS pass; `--silver` alone for none.
+        #[arg(long, num_args = 0..=1, default_value = SILVER)]
+        silver: Option<PathBuf>,
+        /// The silver articles' texts (NAME.txt), for their original word
+        /// forms.
+        #[arg(long, default_value = SILVER_TEXT)]
+        silver_text: PathBuf,
+        /// Each epoch reads one in this many silver sentences (rotating).
+        #[arg(long, default_value_t = TAGGER_SILVER_EVERY)]
+        silver_every: usize,
     },
     /// Train the dependency parser on UD English EWT train; scores EWT dev
     /// with tags from the embedded tagger.
@@ -83,8 +100,14 @@ pub enum Train {
         extra: Vec<PathBuf>,
         /// Raw texts for the jackknife taggers' word classes (as `train
         /// tagger --unlabeled`).
-        #[arg(long, num_args = 0..=1, default_value = UNLABELED)]
-        unlabeled: Option<PathBuf>,
+        #[arg(long, num_args = 0.., default_values = [UNLABELED, WCXB_TRUTH])]
+        unlabeled: Vec<PathBuf>,
+        /// Silver news for the jackknife taggers (as `train tagger
+        /// --silver`); `--silver` alone for none.
+        #[arg(long, num_args = 0..=1, default_value = SILVER)]
+        silver: Option<PathBuf>,
+        #[arg(long, default_value = SILVER_TEXT)]
+        silver_text: PathBuf,
         /// Also write the training trees with the tags trained on, as CoNLL-U
         /// (reusable with `--tags gold` to skip jackknifing).
         #[arg(long)]
@@ -339,6 +362,15 @@ fn tag_all(model: &tagger::Tagger, sentences: &[parser::TreeSentence]) -> Vec<Ta
 const GUM_TRAIN: &str = "../shared/data/gum-wikinews/gum-wikinews-train.conllu.gz";
 /// Default raw texts for the tagger's word classes.
 const UNLABELED: &str = "../shared/data/polnear/train/text";
+/// WCXB article bodies (JSON ground truth), also for the word classes.
+const WCXB_TRUTH: &str = "../shared/data/wcxb-articles/ground-truth";
+/// Default silver training data for the tagger's XPOS pass, and the texts
+/// its offsets point into.
+const SILVER: &str = "../shared/data/polnear-corenlp/train.conllu.gz";
+const SILVER_TEXT: &str = "../shared/data/polnear/train/text";
+/// The tagger's ensemble size and silver share.
+const TAGGER_ENSEMBLE: usize = 3;
+const TAGGER_SILVER_EVERY: usize = 8;
 /// Default number of word classes.
 const TAGGER_CLASSES: usize = 128;
 /// Exchange passes of the word-class induction.
@@ -347,7 +379,7 @@ const CLASS_ITERATIONS: usize = 10;
 /// Word classes over the raw texts of `dir` (files in name order) and the
 /// training words.
 fn word_classes(
-    dir: Option<&Path>,
+    dirs: &[PathBuf],
     train_words: impl Iterator<Item = Vec<String>>,
     classes: usize,
 ) -> anyhow::Result<whosaid_nlp::clusters::Clusters> {
@@ -355,7 +387,7 @@ fn word_classes(
         return Ok(Default::default());
     }
     let mut texts = Vec::new();
-    if let Some(dir) = dir {
+    for dir in dirs {
         let mut names: Vec<PathBuf> = std::fs::read_dir(dir)
             .with_context(|| format!("cannot list {}", dir.display()))?
             .filter_map(|e| e.ok().map(|e| e.path()))
@@ -363,7 +395,17 @@ fn word_classes(
             .collect();
         names.sort();
         for p in names {
-            texts.push(super::read_text_maybe_gz(&p)?);
+            let text = super::read_text_maybe_gz(&p)?;
+            if p.extension().is_some_and(|e| e == "json") {
+                // WCXB ground truth: the article body.
+                let v: serde_json::Value = serde_json::from_str(&text)
+                    .with_context(|| format!("{}: not JSON", p.display()))?;
+                if let Some(body) = v["ground_truth"]["main_content"].as_str() {
+                    texts.push(body.to_string());
+                }
+            } else {
+                texts.push(text);
+            }
         }
     }
     let mut corpus = whosaid_nlp::clusters::segment_texts(texts.iter().map(String::as_str));
@@ -379,6 +421,17 @@ fn word_classes(
     Ok(c)
 }
 
+/// Reads the silver sentences of `path` (CoreNLP CoNLL-U; see
+/// [`tagger::read_silver`]) with the article texts of the folder `texts`.
+fn read_silver(path: &Path, texts: &Path) -> anyhow::Result<Vec<tagger::TaggedSentence>> {
+    let raw = super::read_text_maybe_gz(path)?;
+    let out = tagger::read_silver(&raw, |name| {
+        std::fs::read_to_string(texts.join(format!("{name}.txt"))).unwrap_or_default()
+    });
+    anyhow::ensure!(!out.is_empty(), "{}: no CoNLL-U sentences", path.display());
+    Ok(out)
+}
+
 /// Replaces the gold tags of `train` by jackknifed ones: each of `folds`
 /// folds is tagged by a tagger trained (as `whosaid train tagger` does) on
 /// the other folds. The word classes are induced once, from all of `train`'s
@@ -387,6 +440,7 @@ fn jackknife(
     train: &mut [parser::TreeSentence],
     folds: usize,
     clusters: &whosaid_nlp::clusters::Clusters,
+    silver: &[tagger::TaggedSentence],
 ) {
     use rayon::prelude::*;
     let folds = folds.max(2);
@@ -411,7 +465,7 @@ fn jackknife(
                     upos: s.upos.clone(),
                 })
                 .collect();
-            let model = tagger::train(&rest, clusters, TAGGER_EPOCHS, TAGGER_SEED);
+            let model = tagger::train_with(&rest, silver, clusters, &tagger_options());
             tagged
                 .iter()
                 .enumerate()
@@ -436,8 +490,17 @@ type Tags = Vec<(Xpos, Upos)>;
 const TAGGER_EPOCHS: usize = 12;
 const TAGGER_SEED: u64 = 7;
 
+fn tagger_options() -> tagger::TrainOptions {
+    tagger::TrainOptions {
+        epochs: TAGGER_EPOCHS,
+        seed: TAGGER_SEED,
+        ensemble: TAGGER_ENSEMBLE,
+        silver_every: TAGGER_SILVER_EVERY,
+    }
+}
+
 pub fn train(cmd: Train) -> CmdResult {
-    let (data, out, epochs, seed, extra, unlabeled, classes) = match cmd {
+    let (data, out, extra, unlabeled, classes, silver, silver_text, options) = match cmd {
         Train::Tagger {
             data,
             out,
@@ -446,7 +509,25 @@ pub fn train(cmd: Train) -> CmdResult {
             extra,
             unlabeled,
             classes,
-        } => (data, out, epochs, seed, extra, unlabeled, classes),
+            ensemble,
+            silver,
+            silver_text,
+            silver_every,
+        } => (
+            data,
+            out,
+            extra,
+            unlabeled,
+            classes,
+            silver,
+            silver_text,
+            tagger::TrainOptions {
+                epochs,
+                seed,
+                ensemble,
+                silver_every,
+            },
+        ),
         Train::Parser {
             train,
             dev,
@@ -458,8 +539,14 @@ pub fn train(cmd: Train) -> CmdResult {
             write_train,
             extra,
             unlabeled,
+            silver,
+            silver_text,
             ensemble,
         } => {
+            let silver = match silver {
+                Some(p) if tags == "jackknife" => read_silver(&p, &silver_text)?,
+                _ => Vec::new(),
+            };
             return train_parser(
                 &train,
                 &extra,
@@ -469,10 +556,11 @@ pub fn train(cmd: Train) -> CmdResult {
                 seed,
                 &tags,
                 folds,
-                unlabeled.as_deref(),
+                &unlabeled,
+                &silver,
                 write_train.as_deref(),
                 ensemble,
-            )
+            );
         }
     };
     let mut train = read_conllu(&data.join("en_ewt-ud-train.conllu.gz"))?;
@@ -480,13 +568,13 @@ pub fn train(cmd: Train) -> CmdResult {
         train.extend(read_conllu(path)?);
     }
     let dev = read_conllu(&data.join("en_ewt-ud-dev.conllu.gz"))?;
-    let clusters = word_classes(
-        unlabeled.as_deref(),
-        train.iter().map(|s| s.words.clone()),
-        classes,
-    )?;
+    let clusters = word_classes(&unlabeled, train.iter().map(|s| s.words.clone()), classes)?;
+    let silver = match &silver {
+        Some(p) => read_silver(p, &silver_text)?,
+        None => Vec::new(),
+    };
     let start = Instant::now();
-    let model = tagger::train(&train, &clusters, epochs, seed);
+    let model = tagger::train_with(&train, &silver, &clusters, &options);
     eprintln!(
         "trained on {} sentences in {:.1} s",
         train.len(),
@@ -517,7 +605,8 @@ fn train_parser(
     seed: u64,
     tags: &str,
     folds: usize,
-    unlabeled: Option<&Path>,
+    unlabeled: &[PathBuf],
+    silver: &[tagger::TaggedSentence],
     write_train: Option<&Path>,
     ensemble: usize,
 ) -> CmdResult {
@@ -545,7 +634,7 @@ fn train_parser(
                 train.iter().map(|s| s.words.clone()),
                 TAGGER_CLASSES,
             )?;
-            jackknife(&mut train, folds, &clusters)
+            jackknife(&mut train, folds, &clusters, silver)
         }
         other => anyhow::bail!("unknown --tags {other:?} (jackknife, gold or embedded)"),
     }
