@@ -20,7 +20,7 @@ fn polnear_dev_stays_above_the_floor() {
         .arg(&dev)
         .args([
             "--min-linked-f1",
-            "0.725",
+            "0.74",
             "--min-content-overlap-f1",
             "0.80",
         ])
