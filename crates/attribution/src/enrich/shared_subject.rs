@@ -8,7 +8,7 @@
 //! source. The speaker is the subject of the verb the cue's verb depends on,
 //! which the dependency tree gives.
 
-use whosaid_core::{Attribution, DepRel, Document, Region, Span, Upos};
+use whosaid_core::{Attribution, DepRel, Document, Region, Span, Upos, Xpos};
 
 /// How far up the tree a cue's verb looks for a subject.
 const MAX_STEPS: usize = 4;
@@ -66,6 +66,13 @@ fn shared_subject(doc: &Document, cue: Span) -> Option<Span> {
     };
     const SUBJECTS: &[DepRel] = &[DepRel::Nsubj, DepRel::NsubjPass, DepRel::Expl];
     if child(verb, SUBJECTS).is_some() {
+        return None;
+    }
+    // A passive cue's subject would be who was asked, not who asked:
+    // "Asked about the bill, Trump said…", "… and was told that…".
+    let passive = child(verb, &[DepRel::AuxPass]).is_some()
+        || (doc.tokens[verb].xpos == Xpos::Vbn && child(verb, &[DepRel::Aux]).is_none());
+    if passive {
         return None;
     }
     for _ in 0..MAX_STEPS {
@@ -169,6 +176,21 @@ mod tests {
         );
         assert_eq!(
             subject_of("Aides urged him to say that the bill had failed.", "say"),
+            None
+        );
+    }
+
+    #[test]
+    fn a_passive_cue_shares_nothing() {
+        assert_eq!(
+            subject_of("Asked about the bill, Trump said it was dead.", "Asked"),
+            None
+        );
+        assert_eq!(
+            subject_of(
+                "Trump spoke for an hour and was asked about the bill.",
+                "asked"
+            ),
             None
         );
     }
