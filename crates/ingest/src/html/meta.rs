@@ -777,11 +777,20 @@ fn time_attribute(doc: &Document, day: &str) -> Option<String> {
 /// The first date an element marks as the publication time: `<time
 /// pubdate>`, microdata `itemprop="datePublished"`.
 fn marked_published_time(doc: &Document) -> Option<String> {
-    for sel in [
-        "time[pubdate]",
-        "time[itemprop=\"datePublished\"]",
-        "[itemprop=\"datePublished\"]",
-    ] {
+    first_time_in(doc, &MARKED_PUBLISHED)
+}
+
+/// Elements that mark themselves as the publication time.
+const MARKED_PUBLISHED: [&str; 3] = [
+    "time[pubdate]",
+    "time[itemprop=\"datePublished\"]",
+    "[itemprop=\"datePublished\"]",
+];
+
+/// The first date found in elements matching `selectors`, tried in order:
+/// the `datetime`/`content` attribute, else a date in the element's text.
+fn first_time_in(doc: &Document, selectors: &[&str]) -> Option<String> {
+    for sel in selectors {
         for t in doc.select(sel).iter() {
             let v = t.attr("datetime").or_else(|| t.attr("content"));
             if let Some(d) = v.as_deref().and_then(dates::normalize) {
@@ -850,24 +859,8 @@ fn data_attribute_date(elements: &[NodeRef], attr: &str) -> Option<String> {
 
 /// `<time datetime>`, preferring one marked as the publication time.
 fn time_element(doc: &Document) -> Option<String> {
-    for sel in [
-        "time[pubdate]",
-        "time[itemprop=\"datePublished\"]",
-        "[itemprop=\"datePublished\"]",
-        "time[class*=\"publish\" i]",
-        "time[datetime]",
-    ] {
-        for t in doc.select(sel).iter() {
-            let v = t.attr("datetime").or_else(|| t.attr("content"));
-            if let Some(d) = v.as_deref().and_then(dates::normalize) {
-                return Some(d);
-            }
-            if let Some(d) = dates::find_visible(&t.text()) {
-                return Some(d);
-            }
-        }
-    }
-    None
+    first_time_in(doc, &MARKED_PUBLISHED)
+        .or_else(|| first_time_in(doc, &["time[class*=\"publish\" i]", "time[datetime]"]))
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
