@@ -1033,24 +1033,25 @@ mod tests {
 
     #[test]
     fn a_relative_pronoun_speaks_for_its_antecedent() {
-        let doc = test_support::with_entities(
-            "Senator Jeff Sessions, who said the bill was dead, left early.",
+        // The speaker of the word `at` in `text`.
+        let speaker_of = |text: &str, at: &str| {
+            let doc = test_support::with_entities(text);
+            let t = doc.token_at_or_after(test_support::span_of(&doc, at).start);
+            relative_antecedent_speaker(&doc, t).map(|s| s.name)
+        };
+        let sessions = "Senator Jeff Sessions, who said the bill was dead, left early.";
+        assert_eq!(
+            speaker_of(sessions, "who").as_deref(),
+            Some("Jeff Sessions")
         );
-        let who = doc.token_at_or_after(test_support::span_of(&doc, "who").start);
-        let speaker = relative_antecedent_speaker(&doc, who).map(|s| s.name);
-        assert_eq!(speaker.as_deref(), Some("Jeff Sessions"));
         // Not a relative pronoun: no antecedent.
-        let bill = doc.token_at_or_after(test_support::span_of(&doc, "bill").start);
-        assert!(relative_antecedent_speaker(&doc, bill).is_none());
+        assert_eq!(speaker_of(sessions, "bill"), None);
         // The clause attached elsewhere by the parse: the name before it.
-        let doc = test_support::with_entities("Ted Cruz endorses Trump, who says he is honored.");
-        let who = doc.token_at_or_after(test_support::span_of(&doc, "who").start);
-        let speaker = relative_antecedent_speaker(&doc, who).map(|s| s.name);
-        assert_eq!(speaker.as_deref(), Some("Trump"));
+        let cruz = "Ted Cruz endorses Trump, who says he is honored.";
+        assert_eq!(speaker_of(cruz, "who").as_deref(), Some("Trump"));
         // "who" is not said of a place.
-        let doc = test_support::with_entities("Voters in Ohio, who have argued for it, lost.");
-        let who = doc.token_at_or_after(test_support::span_of(&doc, "who").start);
-        assert!(relative_antecedent_speaker(&doc, who).is_none());
+        let ohio = "Voters in Ohio, who have argued for it, lost.";
+        assert_eq!(speaker_of(ohio, "who"), None);
     }
 
     #[test]
