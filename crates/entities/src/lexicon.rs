@@ -371,6 +371,23 @@ pub fn is_norp(w: &str) -> bool {
     )
 }
 
+/// A name of two words or more that is a known outlet, or a known outlet's
+/// brand followed by a section or channel word: "Fox Business", "CNN
+/// Money", "NBC News". A person whose first name happens to be a brand
+/// ("Fox Mulder") does not end in such a word, and a lone surname that is
+/// also a brand ("Fox" for Vicente Fox) is left to the tagger.
+pub fn is_outlet_brand_name(words: &[&str]) -> bool {
+    match words {
+        [] | [_] => false,
+        [first, .., last] => {
+            is_known_outlet(&words.join(" "))
+                || is_known_outlet(first)
+                    && (is_media_word(last)
+                        || matches!(*last, "Business" | "Sports" | "Money" | "Politics"))
+        }
+    }
+}
+
 /// Words that make an organisation name a news outlet ("X News", "the X Times").
 pub fn is_media_word(w: &str) -> bool {
     matches!(
@@ -953,5 +970,21 @@ pub fn name_head_kind(lower: &str) -> u8 {
         "center" | "centre" | "museum" | "hall" | "library" | "theater" | "theatre" | "stadium"
         | "arena" | "mall" | "house" | "palace" | "gallery" | "zoo" => 3,
         _ => 0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_outlet_brand_name;
+
+    #[test]
+    fn an_outlet_brand_with_a_section_word_is_an_outlet() {
+        assert!(is_outlet_brand_name(&["Fox", "Business"]));
+        assert!(is_outlet_brand_name(&["Bloomberg", "Politics"]));
+        assert!(is_outlet_brand_name(&["Al", "Jazeera"]));
+        // People who share a brand's name.
+        assert!(!is_outlet_brand_name(&["Fox", "Mulder"]));
+        assert!(!is_outlet_brand_name(&["Michael", "Bloomberg"]));
+        assert!(!is_outlet_brand_name(&["Fox"]));
     }
 }

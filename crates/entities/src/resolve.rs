@@ -216,10 +216,14 @@ pub fn annotate(tagger: &Tagger, doc: &mut Document) {
             }
             let text: Vec<&str> = (a..b).map(|i| doc.token_text(i)).collect();
             let kind = match t {
+                // "Fox Business" read as a person's name: an outlet's brand
+                // leads it.
+                NameType::Per if lexicon::is_outlet_brand_name(&text) => EntityKind::Media,
                 NameType::Per => EntityKind::Person,
                 NameType::Org => {
                     let joined = text.join(" ");
                     if lexicon::is_known_outlet(&joined)
+                        || lexicon::is_outlet_brand_name(&text)
                         || text.len() > 1 && text.iter().skip(1).any(|w| lexicon::is_media_word(w))
                     {
                         EntityKind::Media
