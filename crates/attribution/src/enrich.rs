@@ -708,6 +708,27 @@ fn source_entities(
             best = Some((rank, i));
         }
     }
+    // A place read as the head of "Vermont Sen. Bernie Sanders" (the parse
+    // can make the first name of a flat run its head) modifies the person
+    // named after it: the person speaks.
+    if let Some((3, i)) = best {
+        let place = &doc.mentions[i];
+        if matches!(place.kind, EntityKind::Gpe | EntityKind::Location) {
+            let person = doc.mentions[i + 1..]
+                .iter()
+                .take_while(|m| m.span.start < extent.end)
+                .position(|m| {
+                    m.kind == EntityKind::Person
+                        && m.mention_type == MentionType::Name
+                        && m.entity.is_some()
+                        && source.overlaps_span(&m.span)
+                });
+            if let Some(k) = person {
+                best = Some((3, i + 1 + k));
+                ents.head_kind = Some(EntityKind::Person);
+            }
+        }
+    }
     if best.is_none() {
         if let Some((e, entity)) = transcript_speaker(doc, extent) {
             ents.person = true;
@@ -1052,6 +1073,20 @@ mod tests {
         // "who" is not said of a place.
         let ohio = "Voters in Ohio, who have argued for it, lost.";
         assert_eq!(speaker_of(ohio, "who"), None);
+    }
+
+    #[test]
+    fn a_place_before_a_named_person_modifies_the_person() {
+        let doc =
+            test_support::with_entities("Vermont Sen. Bernie Sanders said the vote was rigged.");
+        let mut a = Attribution::with_cue(0, Region::single(test_support::span_of(&doc, "said")));
+        a.source = Some(Region::single(test_support::span_of(
+            &doc,
+            "Vermont Sen. Bernie Sanders",
+        )));
+        type_attribution(&doc, &mut a);
+        assert_eq!(a.speaker.map(|s| s.name).as_deref(), Some("Bernie Sanders"));
+        assert_eq!(a.source_kind, Some(SourceKind::Person));
     }
 
     #[test]

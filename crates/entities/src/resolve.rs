@@ -231,6 +231,8 @@ pub fn annotate(tagger: &Tagger, doc: &mut Document) {
                         EntityKind::Organization
                     }
                 }
+                // "Politico" read as a place.
+                NameType::Loc if lexicon::is_known_outlet(&text.join(" ")) => EntityKind::Media,
                 NameType::Loc => {
                     let last = lower(text[text.len() - 1]);
                     if matches!(
