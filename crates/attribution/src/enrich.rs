@@ -112,8 +112,22 @@ impl Stage for Enricher {
         resolve_plural_pronouns(doc, &mut enriched);
         // An anonymous source is nobody in particular: "NBC's sources" are
         // not NBC, "US intelligence officials" are not the US.
+        // People named after a person are not that person: "his supporters",
+        // "some of his rivals" (but "his remarks" are his).
+        let person = |sp: &Speaker| {
+            sp.entity
+                .and_then(|e| doc.entities.get(e as usize))
+                .is_some_and(|e| e.kind == EntityKind::Person)
+        };
+        let people_head = |src: &Region| {
+            source_head_token(doc, src)
+                .is_some_and(|t| source_kind::is_people_head(&doc.token_text(t).to_lowercase()))
+        };
         for a in &mut enriched {
-            if a.source_kind == Some(SourceKind::Anonymous) {
+            let group_of_person = a.source_kind == Some(SourceKind::Group)
+                && a.speaker.as_ref().is_some_and(person)
+                && a.source.as_ref().is_some_and(people_head);
+            if a.source_kind == Some(SourceKind::Anonymous) || group_of_person {
                 a.speaker = None;
             }
         }
@@ -1087,6 +1101,29 @@ mod tests {
         type_attribution(&doc, &mut a);
         assert_eq!(a.speaker.map(|s| s.name).as_deref(), Some("Bernie Sanders"));
         assert_eq!(a.source_kind, Some(SourceKind::Person));
+    }
+
+    #[test]
+    fn a_persons_supporters_are_not_that_person() {
+        let text =
+            "Bernie Sanders spoke. His supporters said the vote was rigged. His remarks said more.";
+        let mut doc = test_support::with_entities(text);
+        let attribution = |source: &str, cue: &str, content: &str| {
+            let mut a = Attribution::with_cue(0, Region::single(test_support::span_of(&doc, cue)));
+            a.source = Some(Region::single(test_support::span_of(&doc, source)));
+            a.content = Some(Region::single(test_support::span_of(&doc, content)));
+            a
+        };
+        doc.attributions = vec![
+            attribution("His supporters", "said", "the vote was rigged"),
+            attribution("His remarks", "said more", "more"),
+        ];
+        Enricher::new().process(&mut doc).expect("enrich runs");
+        let speaker = |i: usize| doc.attributions[i].speaker.as_ref().map(|s| s.name.clone());
+        assert_eq!(doc.attributions[0].source_kind, Some(SourceKind::Group));
+        assert_eq!(speaker(0), None);
+        // Not people: the speaker stays.
+        assert_eq!(speaker(1).as_deref(), Some("Bernie Sanders"));
     }
 
     #[test]

@@ -225,6 +225,16 @@ const GROUP_HEADS: &[&str] = &[
     "pundits",
     "commentators",
     "insiders",
+    "rivals",
+    "friends",
+    "followers",
+    "colleagues",
+    "endorsers",
+    "competitors",
+    "admirers",
+    "elders",
+    "directors",
+    "organizations",
 ];
 
 /// Words that name news outlets, for when the entity layer has not typed the source.
