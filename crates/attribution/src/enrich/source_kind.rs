@@ -237,6 +237,54 @@ const GROUP_HEADS: &[&str] = &[
     "organizations",
 ];
 
+/// Common nouns that name a body, not a person: "the campaign", "the
+/// administration", "the court".
+const BODY_HEADS: &[&str] = &[
+    "campaign",
+    "government",
+    "administration",
+    "company",
+    "firm",
+    "corporation",
+    "board",
+    "department",
+    "agency",
+    "ministry",
+    "office",
+    "court",
+    "union",
+    "party",
+    "committee",
+    "council",
+    "commission",
+    "organization",
+    "organisation",
+    "congress",
+    "senate",
+    "legislature",
+    "parliament",
+    "bank",
+    "university",
+    "team",
+];
+
+/// Common nouns that name a news outlet: "the newspaper", "the network".
+const OUTLET_HEADS: &[&str] = &[
+    "newspaper",
+    "paper",
+    "network",
+    "station",
+    "magazine",
+    "outlet",
+    "channel",
+    "broadcaster",
+    "tabloid",
+    "website",
+];
+
+/// Heads that count people: "52 percent of voters", "the crowd".
+const COUNT_HEADS: &[&str] = &["percent", "crowd", "audience", "public", "electorate"];
+
 /// Words that name news outlets, for when the entity layer has not typed the source.
 const MEDIA_WORDS: &[&str] = &[
     "times",
@@ -353,8 +401,14 @@ pub fn classify(words: &[Word], head: Option<usize>, ents: SourceEntities) -> So
     if GROUP_HEADS.contains(&head_word) || norp_head {
         return SourceKind::Group;
     }
-    if looks_like_organization(words) {
+    if looks_like_organization(words) || BODY_HEADS.contains(&head_word) {
         return SourceKind::Organization;
+    }
+    if OUTLET_HEADS.contains(&head_word) {
+        return SourceKind::Media;
+    }
+    if COUNT_HEADS.contains(&head_word) {
+        return SourceKind::Group;
     }
     if lower.len() == 1 && PRONOUNS.contains(&lower[0]) {
         return SourceKind::Pronoun;
@@ -503,6 +557,12 @@ mod tests {
             ..none
         };
         assert_eq!(kind("he", none), SourceKind::Pronoun);
+        // Common nouns that name bodies, outlets and counts of people.
+        assert_eq!(kind("the campaign", none), SourceKind::Organization);
+        assert_eq!(kind("The administration", none), SourceKind::Organization);
+        assert_eq!(kind("the newspaper", none), SourceKind::Media);
+        assert_eq!(kind("52 percent of voters", none), SourceKind::Group);
+        assert_eq!(kind("the senator", none), SourceKind::Person);
         assert_eq!(
             kind("US intelligence officials", none),
             SourceKind::Anonymous
