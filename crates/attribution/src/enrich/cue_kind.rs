@@ -5,7 +5,9 @@ use super::words::Word;
 use whosaid_core::CueKind;
 
 /// Stems (lowercase word starts) per kind. A cue word matches a kind when it
-/// starts with one of the stems; whole-phrase patterns come first.
+/// starts with one of the stems; `=word` matches that word only (a stem
+/// would catch others: "pled" → "pledged", "beg" → "began"); entries with a
+/// space match the cue's words joined.
 const DENY: &[&str] = &[
     "deny",
     "denie",
@@ -34,10 +36,13 @@ const REQUEST: &[&str] = &[
     "urg",
     "demand",
     "plead",
-    "pled",
+    "=pled",
     "appeal",
     "petition",
-    "beg",
+    "=beg",
+    "=begs",
+    "=begged",
+    "=begging",
     "implor",
     "call for",
     "called for",
@@ -182,7 +187,9 @@ pub const NO_COMMENT: &[&str] = &[
 
 fn matches_any(word: &str, joined: &str, stems: &[&str]) -> bool {
     stems.iter().any(|s| {
-        if s.contains(' ') {
+        if let Some(exact) = s.strip_prefix('=') {
+            word == exact
+        } else if s.contains(' ') {
             joined.contains(s)
         } else {
             word.starts_with(s)
@@ -216,6 +223,12 @@ pub fn classify(cue: &[Word], following: &[Word]) -> CueKind {
     } else {
         content_words
     };
+    // A plea in court is a statement, not a request: "pleaded guilty".
+    let plea = words.iter().any(|w| w.starts_with("plead") || *w == "pled")
+        && (joined.contains("guilty") || joined.contains("no contest"));
+    if plea {
+        return CueKind::Assert;
+    }
     for (stems, kind) in [
         (DENY, CueKind::Deny),
         (ACCUSE, CueKind::Accuse),
@@ -271,6 +284,15 @@ mod tests {
             CueKind::Accuse
         );
         assert_eq!(kind("have requested", "a briefing"), CueKind::Request);
+        // Stems that would catch other words, and pleas in court.
+        assert_eq!(kind("pledged", "to cut taxes"), CueKind::Assert);
+        assert_eq!(kind("began", "to say that"), CueKind::Assert);
+        assert_eq!(kind("begged", "him to stay"), CueKind::Request);
+        assert_eq!(
+            kind("pleaded", "with voters to stay home"),
+            CueKind::Request
+        );
+        assert_eq!(kind("pleaded guilty", "to fraud"), CueKind::Assert);
         assert_eq!(kind("believe", "Putin was"), CueKind::Belief);
         assert_eq!(kind("sought to", "make us weaker"), CueKind::Belief);
         assert_eq!(kind("reported", "Tuesday"), CueKind::Report);
