@@ -425,10 +425,22 @@ fn word_classes(
 /// [`tagger::read_silver`]) with the article texts of the folder `texts`.
 fn read_silver(path: &Path, texts: &Path) -> anyhow::Result<Vec<tagger::TaggedSentence>> {
     let raw = super::read_text_maybe_gz(path)?;
+    // An article without its text keeps CoreNLP's word forms; say so, since
+    // a wrong --silver-text would otherwise change the model silently.
+    let mut missing = 0usize;
     let out = tagger::read_silver(&raw, |name| {
-        std::fs::read_to_string(texts.join(format!("{name}.txt"))).unwrap_or_default()
+        std::fs::read_to_string(texts.join(format!("{name}.txt"))).unwrap_or_else(|_| {
+            missing += 1;
+            String::new()
+        })
     });
     anyhow::ensure!(!out.is_empty(), "{}: no CoNLL-U sentences", path.display());
+    if missing > 0 {
+        eprintln!(
+            "warning: {missing} silver article text(s) not found in {}; their words keep CoreNLP's forms",
+            texts.display()
+        );
+    }
     Ok(out)
 }
 
