@@ -62,7 +62,8 @@ impl Stage for Enricher {
         shared_subject::add_shared_subjects(doc, &mut attrs);
         for a in &mut attrs {
             if let Some(src) = &a.source {
-                a.source = tidy_source(doc, src);
+                let src = drop_dateline(doc, src).unwrap_or_else(|| src.clone());
+                a.source = tidy_source(doc, &src);
             }
             if let (Some(src), Some(cue)) = (&a.source, a.cue.extent()) {
                 a.source = Some(drop_time_before_cue(doc, src, cue));
@@ -136,6 +137,28 @@ impl Stage for Enricher {
     }
 }
 
+/// A source without a leading dateline: "DECATUR, Ill. — Sen. Ted Cruz"
+/// → "Sen. Ted Cruz" (the dateline says where the story was filed).
+fn drop_dateline(doc: &Document, source: &Region) -> Option<Region> {
+    let mut parts = source.parts().to_vec();
+    let first = parts.first_mut()?;
+    let text = doc.slice(*first);
+    let (place, rest) = [" — ", " -- ", " – ", " - "]
+        .iter()
+        .find_map(|d| text.split_once(d))?;
+    // The place in capitals ("WASHINGTON", "LA CROSSE, Wis.").
+    let city = place.split(',').next().unwrap_or("");
+    let capitals = city.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && !city.chars().any(char::is_lowercase)
+        && place.chars().count() <= 40;
+    if !capitals || rest.trim().is_empty() {
+        return None;
+    }
+    let cut = text.chars().count() - rest.chars().count();
+    first.start += cut as u32;
+    Some(Region::new(parts))
+}
+
 /// A source without the stray marks a span model can take at its edges:
 /// "(Having" → "Having", ">Sanders" → "Sanders", "SEO)" → "SEO", "…2014," →
 /// "…2014". Quote marks, a closing bracket that closes one inside
@@ -198,10 +221,11 @@ fn drop_time_before_cue(doc: &Document, source: &Region, cue: Span) -> Region {
         return source.clone();
     }
     let head = first + words.len() - time - 1;
-    let nominal = doc
-        .tokens
-        .get(head)
-        .is_some_and(|t| matches!(t.upos, Upos::Noun | Upos::Propn | Upos::Pron));
+    // A noun or pronoun, or the bracket closing a name's party and state:
+    // "Sen. Chuck Grassley (R-Iowa) | on Wednesday".
+    let nominal = doc.tokens.get(head).is_some_and(|t| {
+        matches!(t.upos, Upos::Noun | Upos::Propn | Upos::Pron) || doc.slice(t.span) == ")"
+    });
     if !nominal {
         return source.clone();
     }
@@ -1032,8 +1056,26 @@ mod tests {
     }
 
     #[test]
+    fn a_dateline_leaves_the_source() {
+        let text = "DECATUR, Ill. — Sen. Ted Cruz said no. Jean-Paul — our man — said yes.";
+        let doc = Document::new(text);
+        let dropped = |needle: &str| {
+            let src = Region::single(test_support::span_of(&doc, needle));
+            drop_dateline(&doc, &src)
+                .and_then(|r| r.extent())
+                .map(|s| doc.slice(s).to_string())
+        };
+        assert_eq!(
+            dropped("DECATUR, Ill. — Sen. Ted Cruz").as_deref(),
+            Some("Sen. Ted Cruz")
+        );
+        // Not a dateline: a name in ordinary case.
+        assert_eq!(dropped("Jean-Paul — our man"), None);
+    }
+
+    #[test]
     fn a_time_phrase_before_the_cue_leaves_the_source() {
-        let text = "The FBI last month said no. Clinton on Tuesday said yes. A poll released Monday said so. Smith earlier this week told us. Ann Lee on Nov. 14 said it.";
+        let text = "The FBI last month said no. Clinton on Tuesday said yes. A poll released Monday said so. Smith earlier this week told us. Ann Lee on Nov. 14 said it. Sen. Chuck Grassley (R-Iowa) on Wednesday said more.";
         let doc = test_support::tagged(text);
         let dropped = |source: &str, cue: &str| {
             let src = test_support::span_of(&doc, source);
@@ -1063,6 +1105,10 @@ mod tests {
         assert_eq!(
             dropped("Ann Lee on Nov. 14", "said").as_deref(),
             Some("Ann Lee")
+        );
+        assert_eq!(
+            dropped("Sen. Chuck Grassley (R-Iowa) on Wednesday", "said").as_deref(),
+            Some("Sen. Chuck Grassley (R-Iowa)")
         );
     }
 
