@@ -112,9 +112,9 @@ impl Stage for Enricher {
         carry_speakers(doc, &mut enriched);
         resolve_plural_pronouns(doc, &mut enriched);
         // An anonymous source is nobody in particular: "NBC's sources" are
-        // not NBC, "US intelligence officials" are not the US.
-        // People named after a person are not that person: "his supporters",
-        // "some of his rivals" (but "his remarks" are his).
+        // not NBC, "US intelligence officials" are not the US. And people
+        // named after a person are not that person: "his supporters", "some
+        // of his rivals" (but "his remarks" are his).
         let person = |sp: &Speaker| {
             sp.entity
                 .and_then(|e| doc.entities.get(e as usize))
