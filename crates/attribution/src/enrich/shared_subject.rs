@@ -54,9 +54,10 @@ fn shared_subject(doc: &Document, cue: Span) -> Option<Span> {
             && t.head
                 .is_none_or(|h| (h as usize) < first || (h as usize) >= end)
     })?;
-    let sentence = doc.sentences[doc.sentence_of_token(verb as u32)?];
+    let sentence = doc.sentences.get(doc.sentence_of_token(verb as u32)?)?;
     let range = sentence.token_range();
-    if range.len() > MAX_SENTENCE_TOKENS {
+    // (A document read from elsewhere may have layers that disagree.)
+    if range.len() > MAX_SENTENCE_TOKENS || range.end > doc.tokens.len() {
         return None;
     }
     let child = |v: usize, rels: &[DepRel]| {
