@@ -33,7 +33,7 @@ use whosaid_core::{
     Attribution, Certainty, CueKind, DepRel, Document, EntityKind, Hedge, MentionType, QuoteKind,
     Region, SourceKind, Span, Speaker, Stage, StageError, Upos, Xpos,
 };
-use words::{words_in, Word};
+use words::{words_in, Word, DAY_PARTS, WEEKDAYS};
 
 /// Adds cue kind, source kind, quote kind, certainty, parent links and speakers.
 #[derive(Default)]
@@ -240,30 +240,9 @@ fn drop_time_before_cue(doc: &Document, source: &Region, cue: Span) -> Region {
 /// "(on|late|early) Tuesday (night)", "(last|this|earlier this) week",
 /// "yesterday", "(on) Nov. 14"; 0 when they do not end in one.
 fn trailing_time_phrase(words: &[String]) -> usize {
-    const DAYS: &[&str] = &[
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
-    const PARTS: &[&str] = &["morning", "afternoon", "evening", "night"];
+    // Periods named with "last", "this", "earlier" ("last week").
     const PERIODS: &[&str] = &[
-        "week",
-        "month",
-        "year",
-        "weekend",
-        "night",
-        "morning",
-        "afternoon",
-        "evening",
-        "spring",
-        "summer",
-        "fall",
-        "autumn",
-        "winter",
+        "week", "month", "year", "weekend", "spring", "summer", "fall", "autumn", "winter",
     ];
     const MONTHS: &[&str] = &[
         "january",
@@ -296,12 +275,13 @@ fn trailing_time_phrase(words: &[String]) -> usize {
         let i = words.len().checked_sub(k).filter(|_| k > 0);
         i.and_then(|i| words.get(i)).map_or("", String::as_str)
     };
-    let is_day = |k: usize| DAYS.contains(&w(k));
+    let is_day = |k: usize| WEEKDAYS.contains(&w(k));
+    let is_period = |k: usize| PERIODS.contains(&w(k)) || DAY_PARTS.contains(&w(k));
     let mut n = if matches!(w(1), "yesterday" | "today" | "tonight") || is_day(1) {
         1
-    } else if PARTS.contains(&w(1)) && is_day(2) {
+    } else if DAY_PARTS.contains(&w(1)) && is_day(2) {
         2
-    } else if PERIODS.contains(&w(1)) && matches!(w(2), "last" | "this" | "earlier" | "late") {
+    } else if is_period(1) && matches!(w(2), "last" | "this" | "earlier" | "late") {
         if w(2) == "this" && w(3) == "earlier" {
             3
         } else {

@@ -10,6 +10,7 @@
 //! - **Dated cues.** "X, NBC News reported Tuesday." — a content that is only
 //!   the time after the cue is the clause before the source instead.
 
+use super::words::{DAY_PARTS, WEEKDAYS};
 use whosaid_core::{Attribution, Document, Region, Span, Xpos};
 
 /// Verb forms that open an inner attribution after its subject.
@@ -455,32 +456,25 @@ pub(super) fn add_trailing_reports(doc: &Document, attrs: &mut Vec<Attribution>)
 /// Words that make up a bare time after a cue ("reported Tuesday", "said on
 /// Monday night", "told reporters last week" is not one: it names a hearer).
 fn is_time_word(w: &str) -> bool {
-    matches!(
-        w.to_ascii_lowercase().as_str(),
-        "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "today"
-            | "yesterday"
-            | "tonight"
-            | "on"
-            | "last"
-            | "this"
-            | "week"
-            | "month"
-            | "year"
-            | "night"
-            | "morning"
-            | "afternoon"
-            | "evening"
-            | "earlier"
-            | "later"
-            | "."
-    )
+    let w = w.to_ascii_lowercase();
+    let w = w.as_str();
+    WEEKDAYS.contains(&w)
+        || DAY_PARTS.contains(&w)
+        || matches!(
+            w,
+            "today"
+                | "yesterday"
+                | "tonight"
+                | "on"
+                | "last"
+                | "this"
+                | "week"
+                | "month"
+                | "year"
+                | "earlier"
+                | "later"
+                | "."
+        )
 }
 
 /// The clause before ", SOURCE" in the source's sentence ("Officials

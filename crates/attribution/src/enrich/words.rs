@@ -4,6 +4,20 @@
 
 use whosaid_core::{Document, Span};
 
+/// Weekday names, lower-cased (time phrases: "on Tuesday", "said Monday").
+pub const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Parts of a day, lower-cased ("Tuesday night", "this morning").
+pub const DAY_PARTS: &[&str] = &["morning", "afternoon", "evening", "night"];
+
 /// A word with its code-point span and its lowercased form.
 #[derive(Debug, Clone)]
 pub struct Word {
