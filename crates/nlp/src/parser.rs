@@ -825,25 +825,9 @@ pub fn train_ensemble(
     seed: u64,
     ensemble: usize,
 ) -> Parser {
-    let k = ensemble.max(1);
-    let (mut action, mut label) = train_one(sentences, epochs, seed);
-    for m in 1..k {
-        let (a, l) = train_one(sentences, epochs, seed + m as u64);
-        action
-            .weights
-            .iter_mut()
-            .zip(&a.weights)
-            .for_each(|(x, y)| *x += y);
-        label
-            .weights
-            .iter_mut()
-            .zip(&l.weights)
-            .for_each(|(x, y)| *x += y);
-    }
-    if k > 1 {
-        action.weights.iter_mut().for_each(|x| *x /= k as f32);
-        label.weights.iter_mut().for_each(|x| *x /= k as f32);
-    }
+    let (action, label) = crate::perceptron::averaged_pairs(ensemble, seed, |seed| {
+        train_one(sentences, epochs, seed)
+    });
     Parser {
         action: Packed4::from_qtable(&QTable::from_table(&action)),
         label: QTable::from_table(&label),

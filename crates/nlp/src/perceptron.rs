@@ -52,6 +52,37 @@ impl Table {
     }
 }
 
+/// A weight-averaged ensemble of `k` table pairs trained alike with seeds
+/// `seed`, `seed` + 1, …: the element-wise means, one pair of the same shape,
+/// so inference costs what one model costs (the tagger's and the parser's
+/// `--ensemble`).
+pub(crate) fn averaged_pairs(
+    k: usize,
+    seed: u64,
+    mut train: impl FnMut(u64) -> (Table, Table),
+) -> (Table, Table) {
+    let k = k.max(1);
+    let (mut first, mut second) = train(seed);
+    for m in 1..k {
+        let (a, b) = train(seed + m as u64);
+        first
+            .weights
+            .iter_mut()
+            .zip(&a.weights)
+            .for_each(|(x, y)| *x += y);
+        second
+            .weights
+            .iter_mut()
+            .zip(&b.weights)
+            .for_each(|(x, y)| *x += y);
+    }
+    if k > 1 {
+        first.weights.iter_mut().for_each(|x| *x /= k as f32);
+        second.weights.iter_mut().for_each(|x| *x /= k as f32);
+    }
+    (first, second)
+}
+
 /// The deterministic shuffler of the training loops: Fisher-Yates driven by
 /// xorshift (no external RNG; the same order every run for a seed).
 pub(crate) struct Shuffler(u64);

@@ -638,23 +638,9 @@ pub fn train_with(
     options: &TrainOptions,
 ) -> Tagger {
     let dict = Lexicon::build(sentences, clusters);
-    let k = options.ensemble.max(1);
-    let (mut xpos, mut upos) = train_one(sentences, silver, &dict, options, options.seed);
-    for m in 1..k {
-        let (x, u) = train_one(sentences, silver, &dict, options, options.seed + m as u64);
-        xpos.weights
-            .iter_mut()
-            .zip(&x.weights)
-            .for_each(|(a, b)| *a += b);
-        upos.weights
-            .iter_mut()
-            .zip(&u.weights)
-            .for_each(|(a, b)| *a += b);
-    }
-    if k > 1 {
-        xpos.weights.iter_mut().for_each(|w| *w /= k as f32);
-        upos.weights.iter_mut().for_each(|w| *w /= k as f32);
-    }
+    let (xpos, upos) = crate::perceptron::averaged_pairs(options.ensemble, options.seed, |seed| {
+        train_one(sentences, silver, &dict, options, seed)
+    });
     Tagger {
         xpos: QTable::from_table(&xpos),
         upos: QTable::from_table(&upos),
