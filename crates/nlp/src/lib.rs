@@ -5,6 +5,7 @@ pub mod clusters;
 pub mod lemma;
 pub mod parser;
 mod perceptron;
+mod punct;
 pub mod segment;
 pub mod tagger;
 

@@ -107,6 +107,7 @@ impl Parser {
             })
             .collect();
         repair_trailing_speech(words, upos, &mut arcs);
+        crate::punct::fix_punctuation(words, upos, &mut arcs);
         arcs
     }
 
