@@ -244,32 +244,6 @@ fn trailing_time_phrase(words: &[String]) -> usize {
     const PERIODS: &[&str] = &[
         "week", "month", "year", "weekend", "spring", "summer", "fall", "autumn", "winter",
     ];
-    const MONTHS: &[&str] = &[
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan.",
-        "feb.",
-        "mar.",
-        "apr.",
-        "jun.",
-        "jul.",
-        "aug.",
-        "sep.",
-        "sept.",
-        "oct.",
-        "nov.",
-        "dec.",
-    ];
     // The k-th word from the end (1 = last); "" past either end.
     let w = |k: usize| -> &str {
         let i = words.len().checked_sub(k).filter(|_| k > 0);
@@ -290,14 +264,16 @@ fn trailing_time_phrase(words: &[String]) -> usize {
     } else if w(1).chars().all(|c| c.is_ascii_digit())
         && !w(1).is_empty()
         && w(1).len() <= 2
-        && MONTHS.contains(&w(2))
+        && whosaid_core::month_number(w(2)).is_some()
     {
         2
     } else {
         0
     };
     // "on Tuesday", "late Tuesday", "on Nov. 14"
-    let dated = is_day(n) || MONTHS.contains(&w(n)) || matches!(w(n), "yesterday" | "today");
+    let dated = is_day(n)
+        || whosaid_core::month_number(w(n)).is_some()
+        || matches!(w(n), "yesterday" | "today");
     if dated && matches!(w(n + 1), "on" | "late" | "early" | "earlier") {
         n += 1;
     }

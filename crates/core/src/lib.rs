@@ -10,6 +10,7 @@
 //! ingest → clean → segment → tag/parse → entities → attributions.
 
 mod attribution;
+mod calendar;
 mod document;
 mod entity;
 mod mem;
@@ -21,6 +22,7 @@ mod text;
 pub use attribution::{
     Attribution, Certainty, Confidence, CueKind, Hedge, Likelihood, QuoteKind, SourceKind, Speaker,
 };
+pub use calendar::month_number;
 pub use document::{content_id, Boilerplate, BoilerplateKind, Document, Metadata, Sentence, Token};
 pub use entity::{Entity, EntityKind, Mention, MentionType};
 pub use mem::huge_page_vec;

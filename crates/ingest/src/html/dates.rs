@@ -5,34 +5,8 @@
 use regex::Regex;
 use std::sync::OnceLock;
 
-const MONTHS: [&str; 12] = [
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-];
-
 fn month(name: &str) -> Option<u32> {
-    let n = name.to_ascii_lowercase();
-    let n = n.trim_end_matches('.');
-    if n.len() < 3 {
-        return None;
-    }
-    let m = MONTHS.iter().position(|m| n.starts_with(m))? as u32 + 1;
-    // "sept" and full names are fine; reject words that merely start like a month ("marsh").
-    const FULL: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    let full = FULL[(m - 1) as usize];
-    (full.starts_with(n) || n == "sept").then_some(m)
+    whosaid_core::month_number(name)
 }
 
 /// Whether a word is a month name or abbreviation ("Sept.", "March").
