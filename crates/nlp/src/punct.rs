@@ -63,17 +63,23 @@ impl Tree<'_> {
         false
     }
 
-    /// The leftmost and rightmost word of the subtree of `node`, leaving
-    /// `skip` out.
-    fn extent(&self, node: usize, skip: usize) -> (usize, usize) {
-        let (mut lo, mut hi) = (node, node);
-        for k in 0..self.heads.len() {
-            if k != skip && self.is_descendant(k, node) {
-                lo = lo.min(k);
-                hi = hi.max(k);
+    /// The leftmost and rightmost word of every subtree, leaving `skip`
+    /// out (one walk up from each word: linear in words × depth).
+    fn extents(&self, skip: usize) -> Vec<(usize, usize)> {
+        let n = self.heads.len();
+        let mut ext: Vec<(usize, usize)> = (0..n).map(|k| (k, k)).collect();
+        for k in (0..n).filter(|&k| k != skip) {
+            let mut a = k;
+            for _ in 0..n {
+                let Some(h) = self.heads[a] else {
+                    break;
+                };
+                ext[h].0 = ext[h].0.min(k);
+                ext[h].1 = ext[h].1.max(k);
+                a = h;
             }
         }
-        (lo, hi)
+        ext
     }
 
     /// Whether hanging `node` from `head` keeps the tree projective: every
@@ -234,11 +240,12 @@ fn fix_one(t: &mut Tree, words: &[&str], i: usize, paired: &[Option<Paired>]) {
     } else {
         nearest_word(t, paired, i, i + 1..n, Paired::Closing)
     };
+    let ext = t.extents(i);
     let mut left_path = Vec::new();
     if let Some(mut c) = left {
         left_path.push(c);
         while let Some(p) = t.heads[c] {
-            if p >= i || t.extent(c, i).1 > i {
+            if p >= i || ext[c].1 > i {
                 break;
             }
             c = p;
@@ -249,7 +256,7 @@ fn fix_one(t: &mut Tree, words: &[&str], i: usize, paired: &[Option<Paired>]) {
     if let Some(mut c) = right {
         right_path.push(c);
         while let Some(p) = t.heads[c] {
-            if p <= i || t.extent(c, i).0 < i {
+            if p <= i || ext[c].0 < i {
                 break;
             }
             c = p;
@@ -345,6 +352,29 @@ mod tests {
         assert_eq!(heads[2], Some(3));
         assert_eq!(heads[6], Some(3));
         assert_eq!(heads[5], Some(3));
+    }
+
+    #[test]
+    fn the_longest_sentences_handled_are_fixed_too() {
+        // 300 words: "w , w , w …" as one flat list under the first word.
+        let n = MAX_WORDS;
+        let words: Vec<&str> = (0..n).map(|i| if i % 2 == 1 { "," } else { "w" }).collect();
+        let upos: Vec<Upos> = (0..n)
+            .map(|i| if i % 2 == 1 { Punct } else { Noun })
+            .collect();
+        let heads: Vec<Option<usize>> = (0..n).map(|i| (i > 0).then_some(0)).collect();
+        let fixed = run(&words, &upos, &heads);
+        // Each comma goes under the word after it (the lower candidate);
+        // the last one, with no word after it, keeps the parser's head.
+        assert!((1..n - 1).step_by(2).all(|i| fixed[i] == Some(i + 1)));
+        assert_eq!(fixed[n - 1], Some(0));
+        // One word more and the sentence is left as parsed.
+        let mut longer = words.clone();
+        longer.push("w");
+        let mut upos = upos;
+        upos.push(Noun);
+        let heads: Vec<Option<usize>> = (0..=n).map(|i| (i > 0).then_some(0)).collect();
+        assert_eq!(run(&longer, &upos, &heads), heads);
     }
 
     #[test]
