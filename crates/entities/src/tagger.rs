@@ -115,6 +115,12 @@ fn shape(w: &str, out: &mut Vec<u8>) {
     }
 }
 
+fn feat_on(bit: u32) -> bool {
+    use std::sync::OnceLock;
+    static F: OnceLock<u32> = OnceLock::new();
+    *F.get_or_init(|| std::env::var("FEAT").ok().and_then(|v| v.parse().ok()).unwrap_or(0)) & bit != 0
+}
+
 /// Per-token feature hashes that don't depend on the predicted labels.
 pub struct SentenceFeatures {
     /// Static feature hashes per token, `per_tok` apiece.
@@ -232,7 +238,7 @@ pub fn sentence_features<S: AsRef<str>>(
             i = end.max(i + 1);
         }
     }
-    const PER: usize = 56;
+    const PER: usize = 62;
     let mut stat = Vec::with_capacity(n * PER);
     for (i, w) in words.iter().enumerate() {
         let w = w.as_ref();
@@ -326,6 +332,18 @@ pub fn sentence_features<S: AsRef<str>>(
             stat.push(mix(93, mix(pos, fine[last])));
             stat.push(mix(94, mix(pos, lw[a])));
             stat.push(mix(95, mix(kind[last], at(&lw, a as isize - 1))));
+            if feat_on(1) {
+                stat.push(mix(96, mix(pos, at(&lw, b as isize))));
+                stat.push(mix(97, mix(pos, mix(at(&lw, b as isize), at(&lw, b as isize + 1)))));
+            }
+        }
+        if feat_on(2) {
+            let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+            if letters >= 2 && w.chars().all(|c| !c.is_lowercase()) {
+                let len = letters.min(5) as u64;
+                stat.push(mix(110, mix(len, scase)));
+                stat.push(mix(111, mix(len, at(&lw, ii - 1))));
+            }
         }
         if let Some(&g) = gaz.get(i) {
             if g > 0 {
@@ -670,7 +688,24 @@ impl Trainer {
     /// decoding, then gold-minus-predicted feature updates); returns token errors.
     pub fn learn<S: AsRef<str>>(&mut self, words: &[S], gold: &[usize]) -> usize {
         let sf = sentence_features(words, &self.classes, &self.places);
-        let n = words.len();
+        self.step(&sf, gold)
+    }
+
+    /// [`Trainer::learn`] with another gazetteer for this sentence's
+    /// features (jackknifing: a name list built without the sentence's own
+    /// document, so training sees the list miss as often as it will at run time).
+    pub fn learn_with<S: AsRef<str>>(
+        &mut self,
+        words: &[S],
+        gold: &[usize],
+        gazetteer: &Gazetteer,
+    ) -> usize {
+        let sf = sentence_features(words, &self.classes, gazetteer);
+        self.step(&sf, gold)
+    }
+
+    fn step(&mut self, sf: &SentenceFeatures, gold: &[usize]) -> usize {
+        let n = gold.len();
         let mask = (1u64 << self.bits) - 1;
         let ri = |h: u64| ((h & mask) as usize) * NL;
         self.t += 1;
