@@ -115,9 +115,6 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         bits,
         seed,
         ensemble: env("ENS", 1usize),
-        name_folds: env("NAMES", 0usize),
-        name_min_share: env("NSHARE", 0.25f32),
-        name_min_count: env("NMIN", 1u32),
     };
     let places = match std::env::var("PLACES") {
         Ok(dir) if !dir.is_empty() => {

@@ -43,14 +43,10 @@ pub(crate) type KeyMap<K, V> = HashMap<K, V, BuildHasherDefault<KeyHasher>>;
 /// Names longer than this (in tokens) are not stored.
 pub const MAX_TOKENS: usize = 5;
 
+/// Bit of a key's value: a whole name ends here.
+const FULL: u8 = 1;
 /// Bit of a key's value: some longer name continues from here.
 const PREFIX: u8 = 2;
-/// Bits of a key's value: a whole name of that type (PER / ORG / LOC) ends
-/// here. A name can carry several types ("Washington").
-pub const PER: u8 = 4;
-pub const ORG: u8 = 8;
-pub const LOC: u8 = 16;
-const FULL: u8 = PER | ORG | LOC;
 
 /// Hashed lower-cased names and their proper prefixes.
 #[derive(Clone, Default)]
@@ -119,43 +115,12 @@ impl Gazetteer {
                         h = feed(h, b" ");
                     }
                     h = feed(h, t.as_bytes());
-                    let bit = if k + 1 == v.len() { LOC } else { PREFIX };
+                    let bit = if k + 1 == v.len() { FULL } else { PREFIX };
                     *map.entry(h).or_default() |= bit;
                 }
             }
         }
         Gazetteer { map }
-    }
-
-    /// Adds a name given as its tokens (matched case-insensitively) with
-    /// its type bits ([`PER`], [`ORG`], [`LOC`]).
-    pub fn insert_tokens<S: AsRef<str>>(&mut self, toks: &[S], types: u8) {
-        if toks.is_empty() || toks.len() > MAX_TOKENS || types & FULL == 0 {
-            return;
-        }
-        let mut h = SEED;
-        let mut lower = String::new();
-        for (k, t) in toks.iter().enumerate() {
-            if k > 0 {
-                h = feed(h, b" ");
-            }
-            lower.clear();
-            lower.extend(t.as_ref().chars().flat_map(char::to_lowercase));
-            h = feed(h, lower.as_bytes());
-            let bit = if k + 1 == toks.len() {
-                types & FULL
-            } else {
-                PREFIX
-            };
-            *self.map.entry(h).or_default() |= bit;
-        }
-    }
-
-    /// Every name of `other` added to this one.
-    pub fn merge(&mut self, other: &Gazetteer) {
-        for (&k, &v) in &other.map {
-            *self.map.entry(k).or_default() |= v;
-        }
     }
 
     /// Number of stored keys (names and prefixes).
@@ -169,8 +134,7 @@ impl Gazetteer {
     }
 
     /// B/I/L/U codes of the longest matches over lower-cased tokens: 0 none,
-    /// else the position (1 begin, 2 inside, 3 last, 4 a one-token name)
-    /// plus 8 × the match's type bits (PER 1, ORG 2, LOC 4).
+    /// 1 begin, 2 inside, 3 last, 4 a one-token name.
     pub fn codes<S: AsRef<str>>(&self, lower: &[S], out: &mut Vec<u8>) {
         out.clear();
         out.resize(lower.len(), 0);
@@ -182,7 +146,6 @@ impl Gazetteer {
         while i < n {
             let mut h = SEED;
             let mut best = 0;
-            let mut ty = 0;
             for (k, t) in lower[i..n.min(i + MAX_TOKENS)].iter().enumerate() {
                 if k > 0 {
                     h = feed(h, b" ");
@@ -192,7 +155,6 @@ impl Gazetteer {
                     Some(&v) => {
                         if v & FULL != 0 {
                             best = k + 1;
-                            ty = (v & FULL) << 1;
                         }
                         if v & PREFIX == 0 {
                             break;
@@ -204,15 +166,15 @@ impl Gazetteer {
             match best {
                 0 => i += 1,
                 1 => {
-                    out[i] = 4 | ty;
+                    out[i] = 4;
                     i += 1;
                 }
                 len => {
-                    out[i] = 1 | ty;
+                    out[i] = 1;
                     for c in &mut out[i + 1..i + len - 1] {
-                        *c = 2 | ty;
+                        *c = 2;
                     }
-                    out[i + len - 1] = 3 | ty;
+                    out[i + len - 1] = 3;
                     i += len;
                 }
             }
@@ -258,11 +220,9 @@ mod tests {
         ];
         let mut codes = Vec::new();
         g.codes(&words, &mut codes);
-        let l = 32; // LOC's bit in a code
-        let want = vec![0, 1 | l, 2 | l, 3 | l, 0, 4 | l, 1 | l, 2 | l, 3 | l];
-        assert_eq!(codes, want);
+        assert_eq!(codes, vec![0, 1, 2, 3, 0, 4, 1, 2, 3]);
         g.codes(&["winston-salem"], &mut codes);
-        assert_eq!(codes, vec![4 | l]);
+        assert_eq!(codes, vec![4]);
         g.codes(&["new"], &mut codes);
         assert_eq!(codes, vec![0]);
         let mut b = Vec::new();
@@ -270,17 +230,6 @@ mod tests {
         let (back, used) = Gazetteer::from_bytes(&b).unwrap();
         assert_eq!(used, b.len());
         back.codes(&words, &mut codes);
-        assert_eq!(codes, want);
-    }
-
-    #[test]
-    fn typed_names_keep_every_type_they_were_given() {
-        let mut g = Gazetteer::default();
-        g.insert_tokens(&["Washington"], LOC);
-        g.insert_tokens(&["Washington"], PER);
-        g.insert_tokens(&["State", "Department"], ORG);
-        let mut codes = Vec::new();
-        g.codes(&["the", "state", "department", "in", "washington"], &mut codes);
-        assert_eq!(codes, vec![0, 1 | 16, 3 | 16, 0, 4 | 8 | 32]);
+        assert_eq!(codes, vec![0, 1, 2, 3, 0, 4, 1, 2, 3]);
     }
 }

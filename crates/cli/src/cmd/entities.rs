@@ -126,7 +126,6 @@ pub fn train(cmd: Train) -> CmdResult {
         bits,
         seed,
         ensemble: 1,
-        ..Default::default()
     };
     let places = match places {
         Some(dir) => {
