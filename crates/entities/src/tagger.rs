@@ -407,6 +407,34 @@ fn allowed(prev: usize, s: usize) -> bool {
     }
 }
 
+/// For each state, the states that may precede it (count, then the states):
+/// the Viterbi loop reads this table instead of testing all 13 × 13 pairs.
+const PREDS: [(usize, [u8; NS]); NS] = {
+    let mut t = [(0usize, [0u8; NS]); NS];
+    let mut s = 0;
+    while s < NS {
+        let mut p = 0;
+        while p < NS {
+            // `allowed` spelled out for a const context.
+            let p_open = p > 0 && (p - 1) % 4 < 2;
+            let ok = if s == 0 {
+                !p_open
+            } else if p_open {
+                (p - 1) / 4 == (s - 1) / 4 && ((s - 1) % 4 == 1 || (s - 1) % 4 == 2)
+            } else {
+                (s - 1) % 4 == 0 || (s - 1) % 4 == 3
+            };
+            if ok {
+                t[s].1[t[s].0] = p as u8;
+                t[s].0 += 1;
+            }
+            p += 1;
+        }
+        s += 1;
+    }
+    t
+};
+
 /// Whether a sentence may end in state `s` (not inside an open name).
 #[inline]
 fn final_ok(s: usize) -> bool {
@@ -461,8 +489,10 @@ fn viterbi(n: usize, emit: &[f32], pair: &[f32], out: &mut Vec<usize>) {
         for l in 0..NS {
             let mut best = f32::NEG_INFINITY;
             let mut bp = 0;
-            for p in 0..NS {
-                if delta[p] == f32::NEG_INFINITY || !allowed(p, l) {
+            let (count, preds) = &PREDS[l];
+            for &p in &preds[..*count] {
+                let p = p as usize;
+                if delta[p] == f32::NEG_INFINITY {
                     continue;
                 }
                 let s = delta[p] + pair[(i * NS + p) * NS + l];
@@ -865,6 +895,11 @@ mod tests {
             assert!(allowed(w[0], w[1]), "{w:?}");
         }
         assert!(allowed(0, 4) && !allowed(0, 6) && !allowed(5, 0) && !allowed(5, 10));
+        // The Viterbi's table of predecessors says the same as `allowed`.
+        for (s, (count, preds)) in PREDS.iter().enumerate() {
+            let want: Vec<u8> = (0..NS as u8).filter(|&p| allowed(p as usize, s)).collect();
+            assert_eq!(&preds[..*count], want.as_slice());
+        }
         assert!(final_ok(7) && !final_ok(5) && !final_ok(6));
         let mut back = states;
         states_to_bio(&mut back);
