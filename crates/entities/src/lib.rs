@@ -3,7 +3,7 @@
 //! Named entities, in-document aliasing and speaker coreference.
 //!
 //! [`EntityStage`] runs after segmentation (and tagging/parsing, when present):
-//! 1. a greedy averaged-perceptron BIO tagger ([`tagger`]) finds PERSON / ORG /
+//! 1. an averaged-perceptron Viterbi tagger ([`tagger`]) finds PERSON / ORG /
 //!    LOC names; lexicons ([`lexicon`]) turn outlets into `Media`, nationality
 //!    and party words into `Norp`, office words before or beside a name into `Title`;
 //! 2. [`resolve`] clusters name mentions into entities (surname, sub-name and

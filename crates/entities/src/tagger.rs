@@ -1,18 +1,19 @@
-//! Greedy averaged-perceptron BIO tagger for PERSON / ORG / LOC names.
+//! Structured averaged-perceptron tagger for PERSON / ORG / LOC names:
+//! Viterbi over BILOU states inside, BIO labels outside.
 //!
-//! Features are hashed into a flat weight table (`buckets × labels`), stored as
-//! `i16` with one scale factor, so the model is a few MB and decoding allocates
-//! nothing per token beyond a reusable lower-case buffer.
+//! Features are hashed into a flat weight table (`buckets × states`), stored
+//! as `i16` with one scale factor and deflated in the model file, so the
+//! model is a few MB.
 
 use crate::classes::{key_of_hash, WordClasses};
 use crate::gazetteer::Gazetteer;
 use crate::lexicon;
 
-/// BIO labels: O, then B/I for each type.
+/// BIO labels (what [`Tagger::tag`] returns and training data give): O, then B/I for each type.
 pub const LABELS: [&str; 7] = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC"];
 /// Number of labels.
 pub const NL: usize = LABELS.len();
-const MAGIC: &[u8; 8] = b"WSNER003";
+const MAGIC: &[u8; 8] = b"WSNER004";
 
 /// Coarse name type the tagger predicts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -113,6 +114,12 @@ fn shape(w: &str, out: &mut Vec<u8>) {
             break;
         }
     }
+}
+
+/// Letters of an all-caps word of two or more letters (capped at 5), else None.
+fn acronym_len(w: &str) -> Option<u64> {
+    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+    (letters >= 2 && !w.chars().any(|c| c.is_lowercase())).then(|| letters.min(5) as u64)
 }
 
 /// Per-token feature hashes that don't depend on the predicted labels.
@@ -232,7 +239,7 @@ pub fn sentence_features<S: AsRef<str>>(
             i = end.max(i + 1);
         }
     }
-    const PER: usize = 56;
+    const PER: usize = 58;
     let mut stat = Vec::with_capacity(n * PER);
     for (i, w) in words.iter().enumerate() {
         let w = w.as_ref();
@@ -327,6 +334,13 @@ pub fn sentence_features<S: AsRef<str>>(
             stat.push(mix(94, mix(pos, lw[a])));
             stat.push(mix(95, mix(kind[last], at(&lw, a as isize - 1))));
         }
+        // All-caps words: the shape collapses "BBC", "US" and "I" to one
+        // "X"; an acronym's length, by sentence casing and after the word
+        // before it ("the EU", "at NASA"), tells organisations from the rest.
+        if let Some(len) = acronym_len(w) {
+            stat.push(mix(110, mix(len, scase)));
+            stat.push(mix(111, mix(len, at(&lw, ii - 1))));
+        }
         if let Some(&g) = gaz.get(i) {
             if g > 0 {
                 stat.push(mix(100, mix(g as u64, cap[i] as u64)));
@@ -366,76 +380,167 @@ fn prev_word_feat(prev: usize, lw: u64) -> u64 {
     mix(62, mix(prev as u64, lw))
 }
 
-/// Viterbi over BIO labels (first order, with the BIO constraints). `emit[i*NL+l]`
-/// scores label `l` at token `i`; `pair[(i*NL+p)*NL+l]` scores `p → l` at token `i`
-/// (the start state is `O`).
+/// Decoding states: O, then B / I / L / U (begin, inside, last, a one-word
+/// name) for each type. Why BILOU rather than the output's BIO: a name's
+/// last word gets weights of its own, which sharpens boundaries
+/// ("Cracker Barrel" | "said"). [`Tagger::tag`] returns BIO labels.
+const NS: usize = 13;
+
+/// The state's type (0 PER, 1 ORG, 2 LOC) and part (0 B, 1 I, 2 L, 3 U); None for O.
+#[inline]
+fn state_parts(s: usize) -> Option<(usize, usize)> {
+    if s == 0 {
+        None
+    } else {
+        Some(((s - 1) / 4, (s - 1) % 4))
+    }
+}
+
+/// Valid BILOU transition (after B or I: I or L of the same type; else O, B or U).
+#[inline]
+fn allowed(prev: usize, s: usize) -> bool {
+    let open = |p: usize| state_parts(p).is_some_and(|(_, k)| k < 2);
+    match (state_parts(prev), state_parts(s)) {
+        (Some((t, _)), Some((u, k))) if open(prev) => t == u && (k == 1 || k == 2),
+        (_, Some((_, k))) => k == 0 || k == 3,
+        (_, None) => !open(prev),
+    }
+}
+
+/// For each state, the states that may precede it (count, then the states):
+/// the Viterbi loop reads this table instead of testing all 13 × 13 pairs.
+const PREDS: [(usize, [u8; NS]); NS] = {
+    let mut t = [(0usize, [0u8; NS]); NS];
+    let mut s = 0;
+    while s < NS {
+        let mut p = 0;
+        while p < NS {
+            // `allowed` spelled out for a const context.
+            let p_open = p > 0 && (p - 1) % 4 < 2;
+            let ok = if s == 0 {
+                !p_open
+            } else if p_open {
+                (p - 1) / 4 == (s - 1) / 4 && ((s - 1) % 4 == 1 || (s - 1) % 4 == 2)
+            } else {
+                (s - 1) % 4 == 0 || (s - 1) % 4 == 3
+            };
+            if ok {
+                t[s].1[t[s].0] = p as u8;
+                t[s].0 += 1;
+            }
+            p += 1;
+        }
+        s += 1;
+    }
+    t
+};
+
+/// Whether a sentence may end in state `s` (not inside an open name).
+#[inline]
+fn final_ok(s: usize) -> bool {
+    state_parts(s).is_none_or(|(_, k)| k >= 2)
+}
+
+/// BIO labels (a stray I-X opens a name, as the scorer reads it) as BILOU states.
+fn bio_to_states(bio: &[usize]) -> Vec<usize> {
+    let mut out = vec![0; bio.len()];
+    for (a, b, t) in spans(bio) {
+        let base = 1 + 4 * t as usize;
+        if b - a == 1 {
+            out[a] = base + 3;
+        } else {
+            out[a] = base;
+            for o in &mut out[a + 1..b - 1] {
+                *o = base + 1;
+            }
+            out[b - 1] = base + 2;
+        }
+    }
+    out
+}
+
+/// BILOU states back to BIO labels.
+fn states_to_bio(states: &mut [usize]) {
+    for s in states {
+        *s = match state_parts(*s) {
+            None => 0,
+            Some((t, k)) => 1 + 2 * t + (k == 1 || k == 2) as usize,
+        };
+    }
+}
+
+/// Viterbi over BILOU states (first order, with the BILOU constraints).
+/// `emit[i*NS+l]` scores state `l` at token `i`; `pair[(i*NS+p)*NS+l]`
+/// scores `p → l` at token `i` (the start state is `O`).
 fn viterbi(n: usize, emit: &[f32], pair: &[f32], out: &mut Vec<usize>) {
     out.clear();
     if n == 0 {
         return;
     }
-    let mut delta = [f32::NEG_INFINITY; NL];
-    let mut back = vec![0u8; n * NL];
-    for l in 0..NL {
+    let mut delta = [f32::NEG_INFINITY; NS];
+    let mut back = vec![0u8; n * NS];
+    for l in 0..NS {
         if allowed(0, l) {
             delta[l] = emit[l] + pair[l];
         }
     }
     for i in 1..n {
-        let mut nd = [f32::NEG_INFINITY; NL];
-        for l in 0..NL {
+        let mut nd = [f32::NEG_INFINITY; NS];
+        for l in 0..NS {
             let mut best = f32::NEG_INFINITY;
             let mut bp = 0;
-            for p in 0..NL {
-                if delta[p] == f32::NEG_INFINITY || !allowed(p, l) {
+            let (count, preds) = &PREDS[l];
+            for &p in &preds[..*count] {
+                let p = p as usize;
+                if delta[p] == f32::NEG_INFINITY {
                     continue;
                 }
-                let s = delta[p] + pair[(i * NL + p) * NL + l];
+                let s = delta[p] + pair[(i * NS + p) * NS + l];
                 if s > best {
                     best = s;
                     bp = p;
                 }
             }
-            nd[l] = best + emit[i * NL + l];
-            back[i * NL + l] = bp as u8;
+            nd[l] = best + emit[i * NS + l];
+            back[i * NS + l] = bp as u8;
         }
         delta = nd;
     }
     let mut best = 0;
-    for l in 1..NL {
-        if delta[l] > delta[best] {
+    for l in 1..NS {
+        if final_ok(l) && delta[l] > delta[best] {
             best = l;
         }
     }
     out.resize(n, 0);
     out[n - 1] = best;
     for i in (1..n).rev() {
-        best = back[i * NL + best] as usize;
+        best = back[i * NS + best] as usize;
         out[i - 1] = best;
     }
 }
 
-/// Valid BIO transition (I-X only after B-X or I-X).
-#[inline]
-fn allowed(prev: usize, l: usize) -> bool {
-    if l == 0 || l % 2 == 1 {
-        return true;
-    }
-    prev == l || prev == l - 1
-}
-
 impl Tagger {
     /// Loads a model written by [`Trainer::finish`].
-    pub fn from_bytes(b: &[u8]) -> Result<Tagger, ModelError> {
-        if b.len() < 16 || &b[..8] != MAGIC {
+    pub fn from_bytes(file: &[u8]) -> Result<Tagger, ModelError> {
+        // The magic, then the rest deflated (most buckets of the 13-state
+        // table are empty: 6.8 MB raw, about a third of that deflated).
+        let Some(packed) = file.strip_prefix(MAGIC.as_slice()) else {
             return Err(ModelError::Format("bad magic"));
+        };
+        let mut b = MAGIC.to_vec();
+        std::io::Read::read_to_end(&mut flate2::read::DeflateDecoder::new(packed), &mut b)
+            .map_err(|_| ModelError::Format("corrupt deflate stream"))?;
+        let b = b.as_slice();
+        if b.len() < 16 {
+            return Err(ModelError::Format("truncated header"));
         }
         let bits = u32::from_le_bytes([b[8], b[9], b[10], b[11]]);
         let scale = f32::from_le_bytes([b[12], b[13], b[14], b[15]]);
         if !(8..=24).contains(&bits) {
             return Err(ModelError::Format("bad table size"));
         }
-        let n = (1usize << bits) * NL;
+        let n = (1usize << bits) * NS;
         let Some(body) = b.get(16..16 + n * 2) else {
             return Err(ModelError::Format("truncated weights"));
         };
@@ -463,10 +568,10 @@ impl Tagger {
         })
     }
 
-    /// Serialises the model.
+    /// Serialises the model: the magic, then the header, weights, word
+    /// classes and gazetteer deflated.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut v = Vec::with_capacity(16 + self.weights.len() * 2);
-        v.extend_from_slice(MAGIC);
+        let mut v = Vec::with_capacity(8 + self.weights.len() * 2);
         v.extend_from_slice(&self.bits.to_le_bytes());
         v.extend_from_slice(&self.scale.to_le_bytes());
         for w in &self.weights {
@@ -474,7 +579,11 @@ impl Tagger {
         }
         self.classes.to_bytes(&mut v);
         self.places.to_bytes(&mut v);
-        v
+        let mut enc =
+            flate2::write::DeflateEncoder::new(MAGIC.to_vec(), flate2::Compression::best());
+        // Writing to a Vec cannot fail.
+        let _ = std::io::Write::write_all(&mut enc, &v);
+        enc.finish().unwrap_or_default()
     }
 
     /// Tags the sentences of one document ([`Tagger::tag`] on each, then
@@ -491,39 +600,39 @@ impl Tagger {
         let n = words.len();
         let mask = (1u64 << self.bits) - 1;
         let row = |h: u64| {
-            let r = ((h & mask) as usize) * NL;
-            &self.weights[r..r + NL]
+            let r = ((h & mask) as usize) * NS;
+            &self.weights[r..r + NS]
         };
-        let mut emit = vec![0f32; n * NL];
-        let mut pair = vec![0f32; n * NL * NL];
-        let mut trans = [0i32; NL * NL];
-        for p in 0..NL {
+        let mut emit = vec![0f32; n * NS];
+        let mut pair = vec![0f32; n * NS * NS];
+        let mut trans = [0i32; NS * NS];
+        for p in 0..NS {
             for (l, &w) in row(trans_feat(p)).iter().enumerate() {
-                trans[p * NL + l] = w as i32;
+                trans[p * NS + l] = w as i32;
             }
         }
         for i in 0..n {
-            let mut sc = [0i32; NL];
+            let mut sc = [0i32; NS];
             for h in sf.statics(i) {
                 for (s, &w) in sc.iter_mut().zip(row(h)) {
                     *s += w as i32;
                 }
             }
-            for (e, &s) in emit[i * NL..(i + 1) * NL].iter_mut().zip(&sc) {
+            for (e, &s) in emit[i * NS..(i + 1) * NS].iter_mut().zip(&sc) {
                 *e = s as f32;
             }
             let lw = sf.lw(i);
-            for p in 0..if i == 0 { 1 } else { NL } {
+            for p in 0..if i == 0 { 1 } else { NS } {
                 let pw = row(prev_word_feat(p, lw));
-                let out = &mut pair[(i * NL + p) * NL..(i * NL + p + 1) * NL];
-                for l in 0..NL {
-                    out[l] = (trans[p * NL + l] + pw[l] as i32) as f32;
+                let out = &mut pair[(i * NS + p) * NS..(i * NS + p + 1) * NS];
+                for l in 0..NS {
+                    out[l] = (trans[p * NS + l] + pw[l] as i32) as f32;
                 }
             }
         }
         let mut out = Vec::with_capacity(n);
         viterbi(n, &emit, &pair, &mut out);
-        let _ = self.scale;
+        states_to_bio(&mut out);
         out
     }
 }
@@ -633,7 +742,7 @@ pub fn spans(labels: &[usize]) -> Vec<(usize, usize, NameType)> {
     out
 }
 
-/// Averaged-perceptron trainer (greedy, with lazy averaging).
+/// Structured averaged-perceptron trainer (Viterbi, with lazy averaging).
 pub struct Trainer {
     bits: u32,
     classes: WordClasses,
@@ -647,7 +756,7 @@ pub struct Trainer {
 impl Trainer {
     /// A trainer over `2^bits` hashed feature buckets.
     pub fn new(bits: u32, classes: WordClasses, places: Gazetteer) -> Trainer {
-        let n = (1usize << bits) * NL;
+        let n = (1usize << bits) * NS;
         Trainer {
             bits,
             classes,
@@ -670,40 +779,34 @@ impl Trainer {
     /// decoding, then gold-minus-predicted feature updates); returns token errors.
     pub fn learn<S: AsRef<str>>(&mut self, words: &[S], gold: &[usize]) -> usize {
         let sf = sentence_features(words, &self.classes, &self.places);
-        let n = words.len();
+        self.step(&sf, gold)
+    }
+
+    fn step(&mut self, sf: &SentenceFeatures, gold: &[usize]) -> usize {
+        let n = gold.len();
         let mask = (1u64 << self.bits) - 1;
-        let ri = |h: u64| ((h & mask) as usize) * NL;
+        let ri = |h: u64| ((h & mask) as usize) * NS;
         self.t += 1;
-        let mut emit = vec![0f32; n * NL];
-        let mut pair = vec![0f32; n * NL * NL];
+        let mut emit = vec![0f32; n * NS];
+        let mut pair = vec![0f32; n * NS * NS];
         for i in 0..n {
             for h in sf.statics(i) {
                 let r = ri(h);
-                for l in 0..NL {
-                    emit[i * NL + l] += self.w[r + l];
+                for l in 0..NS {
+                    emit[i * NS + l] += self.w[r + l];
                 }
             }
             let lw = sf.lw(i);
-            for p in 0..if i == 0 { 1 } else { NL } {
+            for p in 0..if i == 0 { 1 } else { NS } {
                 let (rt, rp) = (ri(trans_feat(p)), ri(prev_word_feat(p, lw)));
-                for l in 0..NL {
-                    pair[(i * NL + p) * NL + l] = self.w[rt + l] + self.w[rp + l];
+                for l in 0..NS {
+                    pair[(i * NS + p) * NS + l] = self.w[rt + l] + self.w[rp + l];
                 }
             }
         }
         let mut pred = Vec::with_capacity(n);
         viterbi(n, &emit, &pair, &mut pred);
-        // Gold as a valid BIO sequence (a stray I-X opens a span, as the scorer reads it).
-        let gold: Vec<usize> = (0..n)
-            .map(|i| {
-                let prev = if i == 0 { 0 } else { gold[i - 1] };
-                if allowed(prev, gold[i]) {
-                    gold[i]
-                } else {
-                    gold[i] - 1
-                }
-            })
-            .collect();
+        let gold = bio_to_states(gold);
         let mut errs = 0;
         for i in 0..n {
             let (g, p) = (gold[i], pred[i]);
@@ -747,7 +850,7 @@ impl Trainer {
 }
 
 impl Tagger {
-    /// A tagger from float weights (`2^bits × NL`), quantised to `i16`.
+    /// A tagger from float weights (`2^bits × NS`), quantised to `i16`.
     pub fn quantise(bits: u32, avg: &[f32], classes: WordClasses, places: Gazetteer) -> Tagger {
         let maxabs = avg.iter().fold(0f32, |m, a| m.max(a.abs()));
         let scale = if maxabs > 0.0 { 32000.0 / maxabs } else { 1.0 };
@@ -779,6 +882,43 @@ mod tests {
         // (Acme: ORG once, LOC once: a tie, the first type given).
         assert_eq!(labels[1], vec![0, 1, 2, 0, 3]);
         assert_eq!(labels[2], vec![0, 0, 0, 5, 3]);
+    }
+
+    #[test]
+    fn bio_labels_become_bilou_states_and_back() {
+        // "Acme Corp" (ORG), "Bob" (PER), a stray I-LOC opening a place.
+        let bio = [3, 4, 0, 1, 0, 6, 6];
+        let states = bio_to_states(&bio);
+        // ORG B, ORG L, O, PER U, O, LOC B, LOC L.
+        assert_eq!(states, vec![5, 7, 0, 4, 0, 9, 11]);
+        for w in states.windows(2) {
+            assert!(allowed(w[0], w[1]), "{w:?}");
+        }
+        assert!(allowed(0, 4) && !allowed(0, 6) && !allowed(5, 0) && !allowed(5, 10));
+        // The Viterbi's table of predecessors says the same as `allowed`.
+        for (s, (count, preds)) in PREDS.iter().enumerate() {
+            let want: Vec<u8> = (0..NS as u8).filter(|&p| allowed(p as usize, s)).collect();
+            assert_eq!(&preds[..*count], want.as_slice());
+        }
+        assert!(final_ok(7) && !final_ok(5) && !final_ok(6));
+        let mut back = states;
+        states_to_bio(&mut back);
+        assert_eq!(back, vec![3, 4, 0, 1, 0, 5, 6]);
+    }
+
+    #[test]
+    fn an_acronym_reads_its_length() {
+        let c = WordClasses::default();
+        let g = Gazetteer::default();
+        let words = ["they", "met", "at", "NASA", "and", "the", "US", "and", "I"];
+        let f = sentence_features(&words, &c, &g);
+        let has = |i: usize, h: u64| f.statics(i).any(|x| x == h);
+        let scase = 3; // mixed casing
+        assert!(has(3, mix(110, mix(4, scase))));
+        assert!(has(3, mix(111, mix(4, lower_hash("at")))));
+        assert!(has(6, mix(110, mix(2, scase))));
+        // One capital is not an acronym.
+        assert!(!(1..=5).any(|len| has(8, mix(110, mix(len, scase)))));
     }
 
     #[test]
