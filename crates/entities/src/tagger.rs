@@ -396,14 +396,18 @@ fn state_parts(s: usize) -> Option<(usize, usize)> {
     }
 }
 
-/// Valid BILOU transition (after B or I: I or L of the same type; else O, B or U).
+/// Valid BILOU transition (after B or I: I or L of the same type; else O, B
+/// or U). A `const fn` in plain arithmetic so that [`PREDS`] is built from it.
 #[inline]
-fn allowed(prev: usize, s: usize) -> bool {
-    let open = |p: usize| state_parts(p).is_some_and(|(_, k)| k < 2);
-    match (state_parts(prev), state_parts(s)) {
-        (Some((t, _)), Some((u, k))) if open(prev) => t == u && (k == 1 || k == 2),
-        (_, Some((_, k))) => k == 0 || k == 3,
-        (_, None) => !open(prev),
+const fn allowed(prev: usize, s: usize) -> bool {
+    // B and I leave a name open.
+    let open = prev > 0 && (prev - 1) % 4 < 2;
+    if s == 0 {
+        !open
+    } else if open {
+        (prev - 1) / 4 == (s - 1) / 4 && matches!((s - 1) % 4, 1 | 2)
+    } else {
+        matches!((s - 1) % 4, 0 | 3)
     }
 }
 
@@ -415,16 +419,7 @@ const PREDS: [(usize, [u8; NS]); NS] = {
     while s < NS {
         let mut p = 0;
         while p < NS {
-            // `allowed` spelled out for a const context.
-            let p_open = p > 0 && (p - 1) % 4 < 2;
-            let ok = if s == 0 {
-                !p_open
-            } else if p_open {
-                (p - 1) / 4 == (s - 1) / 4 && ((s - 1) % 4 == 1 || (s - 1) % 4 == 2)
-            } else {
-                (s - 1) % 4 == 0 || (s - 1) % 4 == 3
-            };
-            if ok {
+            if allowed(p, s) {
                 t[s].1[t[s].0] = p as u8;
                 t[s].0 += 1;
             }

@@ -123,7 +123,8 @@ pub(crate) fn fix_punctuation(words: &[&str], upos: &[Upos], arcs: &mut [Arc]) {
     if (0..n).any(|i| !t.is_descendant(i, root)) {
         return;
     }
-    // Punctuation has no dependents: they move up to its head.
+    // Punctuation has no dependents: they move up to its head (never past
+    // the root, which is not punctuation, so the root stays the only one).
     for i in 0..n {
         for _ in 0..n {
             match t.heads[i] {
@@ -131,9 +132,6 @@ pub(crate) fn fix_punctuation(words: &[&str], upos: &[Upos], arcs: &mut [Arc]) {
                 _ => break,
             }
         }
-    }
-    if t.heads.iter().filter(|h| h.is_none()).count() != 1 {
-        return;
     }
     // Paired marks first, so that a final mark inside quotes ("… Bob.")
     // stays with what the quotes enclose.
@@ -225,6 +223,20 @@ fn nearest_word(
     None
 }
 
+/// `start` and its ancestors, up while `up(child, parent)` holds.
+fn climb(t: &Tree, start: Option<usize>, up: impl Fn(usize, usize) -> bool) -> Vec<usize> {
+    let mut path = Vec::new();
+    let Some(mut c) = start else {
+        return path;
+    };
+    path.push(c);
+    while let Some(p) = t.heads[c].filter(|&p| up(c, p)) {
+        c = p;
+        path.push(c);
+    }
+    path
+}
+
 /// One unpaired mark: the nearest words left and right of it, each climbed
 /// up while its parent stays on its side and its subtree does not reach
 /// past the mark; the lower of the two highest projective candidates
@@ -241,28 +253,10 @@ fn fix_one(t: &mut Tree, words: &[&str], i: usize, paired: &[Option<Paired>]) {
         nearest_word(t, paired, i, i + 1..n, Paired::Closing)
     };
     let ext = t.extents(i);
-    let mut left_path = Vec::new();
-    if let Some(mut c) = left {
-        left_path.push(c);
-        while let Some(p) = t.heads[c] {
-            if p >= i || ext[c].1 > i {
-                break;
-            }
-            c = p;
-            left_path.push(c);
-        }
-    }
-    let mut right_path = Vec::new();
-    if let Some(mut c) = right {
-        right_path.push(c);
-        while let Some(p) = t.heads[c] {
-            if p <= i || ext[c].0 < i {
-                break;
-            }
-            c = p;
-            right_path.push(c);
-        }
-    }
+    // Climb while the parent stays on the word's side of the mark and the
+    // subtree does not reach past it.
+    let left_path = climb(t, left, |c, p| p < i && ext[c].1 <= i);
+    let right_path = climb(t, right, |c, p| p > i && ext[c].0 >= i);
     // Only heads that keep the tree projective (judged with the mark moved).
     let mut keep = |path: Vec<usize>| -> Vec<usize> {
         path.into_iter()

@@ -4,10 +4,7 @@
 
 use regex::Regex;
 use std::sync::OnceLock;
-
-fn month(name: &str) -> Option<u32> {
-    whosaid_core::month_number(name)
-}
+use whosaid_core::month_number as month;
 
 /// Whether a word is a month name or abbreviation ("Sept.", "March").
 pub fn is_month(w: &str) -> bool {
