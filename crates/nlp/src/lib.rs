@@ -2,6 +2,7 @@
 
 pub mod boundary;
 pub mod clusters;
+pub mod conllu;
 pub mod lemma;
 pub mod parser;
 mod perceptron;

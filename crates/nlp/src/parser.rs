@@ -745,43 +745,43 @@ fn projectivize(heads: &mut [usize]) -> Option<()> {
 /// lines skipped). Heads out of range read as the root; relations unknown
 /// to [`DepRel`] fall back to their universal part, then to `dep`.
 pub fn read_conllu(text: &str) -> Vec<TreeSentence> {
-    let mut out = Vec::new();
-    let mut cur = TreeSentence::default();
-    let mut raw_heads: Vec<usize> = Vec::new();
-    let mut finish = |cur: &mut TreeSentence, raw: &mut Vec<usize>| {
-        if cur.words.is_empty() {
-            return;
-        }
-        let n = cur.words.len();
-        cur.heads = raw
-            .drain(..)
-            .map(|h| (h >= 1 && h <= n).then(|| h - 1))
-            .collect();
-        out.push(std::mem::take(cur));
-    };
-    for line in text.lines() {
-        if line.trim().is_empty() {
-            finish(&mut cur, &mut raw_heads);
-            continue;
-        }
-        if line.starts_with('#') {
-            continue;
-        }
-        let cols: Vec<&str> = line.split('\t').collect();
-        if cols.len() < 8 || !cols[0].bytes().all(|b| b.is_ascii_digit()) {
-            continue;
-        }
-        cur.words.push(cols[1].to_string());
-        cur.upos.push(Upos::parse(cols[3]).unwrap_or(Upos::X));
-        cur.xpos.push(Xpos::parse(cols[4]).unwrap_or(Xpos::Xx));
-        raw_heads.push(cols[6].parse().unwrap_or(0));
-        let rel = DepRel::parse(cols[7])
-            .or_else(|| DepRel::parse(cols[7].split(':').next().unwrap_or("")))
-            .unwrap_or(DepRel::Dep);
-        cur.deprels.push(rel);
-    }
-    finish(&mut cur, &mut raw_heads);
-    out
+    crate::conllu::blocks(text, 8)
+        .map(|b| {
+            let n = b.words.len();
+            TreeSentence {
+                words: b.words.iter().map(|c| c[1].to_string()).collect(),
+                upos: b
+                    .words
+                    .iter()
+                    .map(|c| Upos::parse(c[3]).unwrap_or(Upos::X))
+                    .collect(),
+                xpos: b
+                    .words
+                    .iter()
+                    .map(|c| Xpos::parse(c[4]).unwrap_or(Xpos::Xx))
+                    .collect(),
+                heads: b
+                    .words
+                    .iter()
+                    .map(|c| {
+                        c[6].parse::<usize>()
+                            .ok()
+                            .filter(|&h| h >= 1 && h <= n)
+                            .map(|h| h - 1)
+                    })
+                    .collect(),
+                deprels: b
+                    .words
+                    .iter()
+                    .map(|c| {
+                        DepRel::parse(c[7])
+                            .or_else(|| DepRel::parse(c[7].split(':').next().unwrap_or("")))
+                            .unwrap_or(DepRel::Dep)
+                    })
+                    .collect(),
+            }
+        })
+        .collect()
 }
 
 /// Writes sentences with their tags and trees as CoNLL-U (lemma, features

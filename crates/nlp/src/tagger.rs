@@ -731,41 +731,21 @@ const SILVER_SKIP: [Xpos; 5] = [
 
 /// Reads CoNLL-U sentences (multiword-token and empty-node lines skipped).
 pub fn read_conllu(text: &str) -> Vec<TaggedSentence> {
-    let mut out = Vec::new();
-    let mut cur = TaggedSentence {
-        words: Vec::new(),
-        xpos: Vec::new(),
-        upos: Vec::new(),
-    };
-    for line in text.lines() {
-        if line.trim().is_empty() {
-            if !cur.words.is_empty() {
-                out.push(std::mem::replace(
-                    &mut cur,
-                    TaggedSentence {
-                        words: Vec::new(),
-                        xpos: Vec::new(),
-                        upos: Vec::new(),
-                    },
-                ));
-            }
-            continue;
-        }
-        if line.starts_with('#') {
-            continue;
-        }
-        let cols: Vec<&str> = line.split('\t').collect();
-        if cols.len() < 5 || !cols[0].bytes().all(|b| b.is_ascii_digit()) {
-            continue;
-        }
-        cur.words.push(cols[1].to_string());
-        cur.upos.push(Upos::parse(cols[3]).unwrap_or(Upos::X));
-        cur.xpos.push(Xpos::parse(cols[4]).unwrap_or(Xpos::Xx));
-    }
-    if !cur.words.is_empty() {
-        out.push(cur);
-    }
-    out
+    crate::conllu::blocks(text, 5)
+        .map(|b| TaggedSentence {
+            words: b.words.iter().map(|c| c[1].to_string()).collect(),
+            upos: b
+                .words
+                .iter()
+                .map(|c| Upos::parse(c[3]).unwrap_or(Upos::X))
+                .collect(),
+            xpos: b
+                .words
+                .iter()
+                .map(|c| Xpos::parse(c[4]).unwrap_or(Xpos::Xx))
+                .collect(),
+        })
+        .collect()
 }
 
 /// Reads machine-tagged sentences for the XPOS pass: CoreNLP CoNLL-U
@@ -777,47 +757,37 @@ pub fn read_conllu(text: &str) -> Vec<TaggedSentence> {
 /// keeps its form.
 pub fn read_silver(conllu: &str, mut article: impl FnMut(&str) -> String) -> Vec<TaggedSentence> {
     let mut out = Vec::new();
-    let empty = || TaggedSentence {
-        words: Vec::new(),
-        xpos: Vec::new(),
-        upos: Vec::new(),
-    };
-    let mut cur = empty();
     // The current article's text and the byte offset of each character.
     let mut text = String::new();
     let mut offsets: Vec<usize> = Vec::new();
-    for line in conllu.lines() {
-        if let Some(name) = line.strip_prefix("# newdoc id = ") {
+    for block in crate::conllu::blocks(conllu, 5) {
+        for name in block
+            .comments
+            .iter()
+            .filter_map(|c| c.strip_prefix("# newdoc id = "))
+        {
             text = article(name.trim());
             offsets = text.char_indices().map(|(b, _)| b).collect();
             offsets.push(text.len());
-            continue;
         }
-        if line.starts_with('#') {
-            continue;
+        let mut words = Vec::with_capacity(block.words.len());
+        let mut xpos = Vec::with_capacity(block.words.len());
+        for cols in &block.words {
+            let span = cols
+                .get(9)
+                .and_then(|m| m.split('|').find_map(|kv| kv.strip_prefix("Char=")))
+                .and_then(|c| c.split_once('-'))
+                .and_then(|(a, b)| Some((a.parse::<usize>().ok()?, b.parse::<usize>().ok()?)))
+                .and_then(|(a, b)| text.get(*offsets.get(a)?..*offsets.get(b)?))
+                .filter(|f| !f.is_empty() && !f.contains([' ', '\n']));
+            words.push(span.unwrap_or(cols[1]).to_string());
+            xpos.push(Xpos::parse(cols[4]).unwrap_or(Xpos::Xx));
         }
-        if line.trim().is_empty() {
-            if !cur.words.is_empty() {
-                out.push(std::mem::replace(&mut cur, empty()));
-            }
-            continue;
-        }
-        let cols: Vec<&str> = line.split('\t').collect();
-        if cols.len() < 5 || !cols[0].bytes().all(|b| b.is_ascii_digit()) {
-            continue;
-        }
-        let span = cols
-            .get(9)
-            .and_then(|m| m.split('|').find_map(|kv| kv.strip_prefix("Char=")))
-            .and_then(|c| c.split_once('-'))
-            .and_then(|(a, b)| Some((a.parse::<usize>().ok()?, b.parse::<usize>().ok()?)))
-            .and_then(|(a, b)| text.get(*offsets.get(a)?..*offsets.get(b)?))
-            .filter(|f| !f.is_empty() && !f.contains([' ', '\n']));
-        cur.words.push(span.unwrap_or(cols[1]).to_string());
-        cur.xpos.push(Xpos::parse(cols[4]).unwrap_or(Xpos::Xx));
-    }
-    if !cur.words.is_empty() {
-        out.push(cur);
+        out.push(TaggedSentence {
+            words,
+            xpos,
+            upos: Vec::new(),
+        });
     }
     out
 }
