@@ -748,18 +748,11 @@ pub fn read_conllu(text: &str) -> Vec<TreeSentence> {
     crate::conllu::blocks(text, 8)
         .map(|b| {
             let n = b.words.len();
+            let tagged = crate::tagger::TaggedSentence::from_block(&b);
             TreeSentence {
-                words: b.words.iter().map(|c| c[1].to_string()).collect(),
-                upos: b
-                    .words
-                    .iter()
-                    .map(|c| Upos::parse(c[3]).unwrap_or(Upos::X))
-                    .collect(),
-                xpos: b
-                    .words
-                    .iter()
-                    .map(|c| Xpos::parse(c[4]).unwrap_or(Xpos::Xx))
-                    .collect(),
+                words: tagged.words,
+                upos: tagged.upos,
+                xpos: tagged.xpos,
                 heads: b
                     .words
                     .iter()

@@ -732,7 +732,15 @@ const SILVER_SKIP: [Xpos; 5] = [
 /// Reads CoNLL-U sentences (multiword-token and empty-node lines skipped).
 pub fn read_conllu(text: &str) -> Vec<TaggedSentence> {
     crate::conllu::blocks(text, 5)
-        .map(|b| TaggedSentence {
+        .map(|b| TaggedSentence::from_block(&b))
+        .collect()
+}
+
+impl TaggedSentence {
+    /// Forms (column 2), UPOS (4) and XPOS (5) of a block read with at
+    /// least five columns; unknown tags read as `X` / `XX`.
+    pub(crate) fn from_block(b: &crate::conllu::Block) -> Self {
+        TaggedSentence {
             words: b.words.iter().map(|c| c[1].to_string()).collect(),
             upos: b
                 .words
@@ -744,8 +752,8 @@ pub fn read_conllu(text: &str) -> Vec<TaggedSentence> {
                 .iter()
                 .map(|c| Xpos::parse(c[4]).unwrap_or(Xpos::Xx))
                 .collect(),
-        })
-        .collect()
+        }
+    }
 }
 
 /// Reads machine-tagged sentences for the XPOS pass: CoreNLP CoNLL-U
