@@ -115,6 +115,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         bits,
         seed,
         ensemble: env("ENS", 1usize),
+        history: env("HIST", 0u8),
+        augment: env("AUG", 0usize) > 0,
     };
     let places = match std::env::var("PLACES") {
         Ok(dir) if !dir.is_empty() => {

@@ -126,6 +126,8 @@ pub fn train(cmd: Train) -> CmdResult {
         bits,
         seed,
         ensemble: 1,
+        history: 0,
+        augment: false,
     };
     let places = match places {
         Some(dir) => {
