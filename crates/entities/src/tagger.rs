@@ -932,9 +932,16 @@ pub struct Trainer {
     acc: Vec<f64>,
     ts: Vec<u32>,
     t: u32,
+    /// Passive-aggressive (MIRA) step cap; 0: plain perceptron steps.
+    mira_c: f32,
 }
 
 impl Trainer {
+    /// Passive-aggressive steps capped at `c` (0: perceptron).
+    pub fn set_mira(&mut self, c: f32) {
+        self.mira_c = c;
+    }
+
     /// A trainer over `2^bits` hashed feature buckets.
     pub fn new(bits: u32, classes: WordClasses, places: Gazetteer) -> Trainer {
         let n = (1usize << bits) * NS;
@@ -946,6 +953,7 @@ impl Trainer {
             acc: vec![0.0; n],
             ts: vec![0; n],
             t: 0,
+            mira_c: 0.0,
         }
     }
 
@@ -994,6 +1002,29 @@ impl Trainer {
         let mut pred = Vec::with_capacity(n);
         viterbi(n, &emit, &pair, &mut pred);
         let gold = bio_to_states(gold);
+        let mut tau = 1.0f32;
+        if self.mira_c > 0.0 {
+            // Step = (loss − margin) / ‖Δφ‖², capped: loss is the number of
+            // wrong states, Δφ counted per differing token and transition.
+            let (mut sg, mut sp, mut loss, mut norm) = (0f32, 0f32, 0f32, 0f32);
+            for i in 0..n {
+                let gp = if i == 0 { 0 } else { gold[i - 1] };
+                let pp = if i == 0 { 0 } else { pred[i - 1] };
+                sg += emit[i * NS + gold[i]] + pair[(i * NS + gp) * NS + gold[i]];
+                sp += emit[i * NS + pred[i]] + pair[(i * NS + pp) * NS + pred[i]];
+                if gold[i] != pred[i] {
+                    loss += 1.0;
+                    norm += 2.0 * sf.statics(i).count() as f32;
+                }
+                if gold[i] != pred[i] || gp != pp {
+                    norm += 4.0;
+                }
+            }
+            if loss == 0.0 {
+                return 0;
+            }
+            tau = ((loss - (sg - sp)) / norm.max(1.0)).clamp(0.0, self.mira_c);
+        }
         let mut errs = 0;
         for i in 0..n {
             let (g, p) = (gold[i], pred[i]);
@@ -1003,16 +1034,16 @@ impl Trainer {
                 errs += 1;
                 for h in sf.statics(i) {
                     let r = ri(h);
-                    self.upd(r + g, 1.0);
-                    self.upd(r + p, -1.0);
+                    self.upd(r + g, tau);
+                    self.upd(r + p, -tau);
                 }
             }
             if g != p || gp != pp {
                 let lw = sf.lw(i);
-                self.upd(ri(trans_feat(gp)) + g, 1.0);
-                self.upd(ri(trans_feat(pp)) + p, -1.0);
-                self.upd(ri(prev_word_feat(gp, lw)) + g, 1.0);
-                self.upd(ri(prev_word_feat(pp, lw)) + p, -1.0);
+                self.upd(ri(trans_feat(gp)) + g, tau);
+                self.upd(ri(trans_feat(pp)) + p, -tau);
+                self.upd(ri(prev_word_feat(gp, lw)) + g, tau);
+                self.upd(ri(prev_word_feat(pp, lw)) + p, -tau);
             }
         }
         errs

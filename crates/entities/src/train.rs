@@ -383,6 +383,10 @@ pub struct TrainOptions {
     pub history: u8,
     /// Domain-augmented features (a shared, a gold and a silver copy of each).
     pub augment: bool,
+    /// Silver sentences are read in the first this many epochs only (0: all).
+    pub silver_epochs: usize,
+    /// Passive-aggressive step cap (0: perceptron).
+    pub mira_c: f32,
 }
 
 impl Default for TrainOptions {
@@ -394,6 +398,8 @@ impl Default for TrainOptions {
             ensemble: 1,
             history: 0,
             augment: false,
+            silver_epochs: 0,
+            mira_c: 0.0,
         }
     }
 }
@@ -492,6 +498,7 @@ fn train_with(
     let mut sum: Vec<f32> = Vec::new();
     for m in 0..k {
         let mut tr = Trainer::new(opts.bits, classes.clone(), places.clone());
+        tr.set_mira(opts.mira_c);
         let mut order: Vec<usize> = (0..data.len()).collect();
         let mut rng = (opts.seed + m as u64)
             .wrapping_mul(6364136223846793005)
@@ -507,6 +514,9 @@ fn train_with(
             let mut errs = 0;
             let mut toks = 0;
             for &k in &order {
+                if data[k].silver && opts.silver_epochs > 0 && ep >= opts.silver_epochs {
+                    continue;
+                }
                 errs += tr.learn(
                     &data[k].words,
                     &data[k].labels,

@@ -128,6 +128,8 @@ pub fn train(cmd: Train) -> CmdResult {
         ensemble: 1,
         history: 0,
         augment: false,
+        silver_epochs: 0,
+        mira_c: 0.0,
     };
     let places = match places {
         Some(dir) => {
