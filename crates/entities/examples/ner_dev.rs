@@ -133,6 +133,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         augment: env("AUG", 0usize) > 0,
         silver_epochs: env("SILVER_EPOCHS", 0usize),
         mira_c: env("MIRA", 0f32),
+        silver_every: env("SILVER_EVERY", 0usize),
     };
     let places = match std::env::var("PLACES") {
         Ok(dir) if !dir.is_empty() => {

@@ -387,6 +387,8 @@ pub struct TrainOptions {
     pub silver_epochs: usize,
     /// Passive-aggressive step cap (0: perceptron).
     pub mira_c: f32,
+    /// Each epoch reads a rotating 1/this of the silver sentences (0 or 1: all).
+    pub silver_every: usize,
 }
 
 impl Default for TrainOptions {
@@ -400,6 +402,7 @@ impl Default for TrainOptions {
             augment: false,
             silver_epochs: 0,
             mira_c: 0.0,
+            silver_every: 0,
         }
     }
 }
@@ -515,6 +518,9 @@ fn train_with(
             let mut toks = 0;
             for &k in &order {
                 if data[k].silver && opts.silver_epochs > 0 && ep >= opts.silver_epochs {
+                    continue;
+                }
+                if data[k].silver && opts.silver_every > 1 && (k + ep) % opts.silver_every != 0 {
                     continue;
                 }
                 errs += tr.learn(

@@ -130,6 +130,7 @@ pub fn train(cmd: Train) -> CmdResult {
         augment: false,
         silver_epochs: 0,
         mira_c: 0.0,
+        silver_every: 0,
     };
     let places = match places {
         Some(dir) => {
