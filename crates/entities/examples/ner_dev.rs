@@ -150,9 +150,41 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             voters.push(whosaid_entities::Tagger::from_bytes(&std::fs::read(f)?)?);
         }
     }
-    let mut tagger = train::train(&sents, classes, places, &opts, |ep, errs, toks| {
-        eprintln!("epoch {}: {:.4}", ep + 1, errs as f64 / toks.max(1) as f64);
-    });
+    // POS=1: the foundation tagger's XPOS (predicted, train and dev) in the per-word code slot.
+    let pos_mode = env("POS", 0usize);
+    let nt = whosaid_nlp::Tagger::english()?;
+    let pos_codes = |ws: &[String]| -> Vec<u16> {
+        let w: Vec<&str> = ws.iter().map(|s| s.as_str()).collect();
+        nt.tag(&w)
+            .into_iter()
+            .map(|(x, u)| {
+                if pos_mode == 2 {
+                    u.index() as u16 + 1
+                } else {
+                    x.index() as u16 + 1
+                }
+            })
+            .collect()
+    };
+    let mut tagger = if pos_mode > 0 {
+        let t1 = std::time::Instant::now();
+        let codes: Vec<Vec<u16>> = sents.iter().map(|s| pos_codes(&s.words)).collect();
+        eprintln!("pos tagged in {:.1}s", t1.elapsed().as_secs_f64());
+        train::train_with(
+            &sents,
+            &codes,
+            classes,
+            places,
+            &opts,
+            &mut |ep, errs, toks| {
+                eprintln!("epoch {}: {:.4}", ep + 1, errs as f64 / toks.max(1) as f64);
+            },
+        )
+    } else {
+        train::train(&sents, classes, places, &opts, |ep, errs, toks| {
+            eprintln!("epoch {}: {:.4}", ep + 1, errs as f64 / toks.max(1) as f64);
+        })
+    };
     eprintln!("trained in {:.1}s", t0.elapsed().as_secs_f64());
     if let Ok(model) = std::env::var("MODEL") {
         tagger = whosaid_entities::Tagger::from_bytes(&std::fs::read(model)?)?;
@@ -193,6 +225,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 }
                 labels.push(l);
             }
+        } else if pos_mode > 0 {
+            let mut l: Vec<Vec<usize>> = doc
+                .iter()
+                .map(|s| tagger.tag_with(&s.words, &pos_codes(&s.words)))
+                .collect();
+            if doc_level {
+                whosaid_entities::tagger::propagate(&words, &mut l);
+            }
+            labels.extend(l);
         } else if doc_level {
             labels.extend(tagger.tag_document(&words));
         } else {

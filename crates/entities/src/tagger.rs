@@ -250,7 +250,7 @@ pub fn sentence_features<S: AsRef<str>>(
             i = end.max(i + 1);
         }
     }
-    const PER: usize = 64;
+    const PER: usize = 61;
     let mut stat = Vec::with_capacity(n * PER);
     for (i, w) in words.iter().enumerate() {
         let w = w.as_ref();
@@ -304,25 +304,6 @@ pub fn sentence_features<S: AsRef<str>>(
             && lexicon::first_name_gender(words[i + 1].as_ref()) != lexicon::Gender::Unknown;
         stat.push(mix(52, g));
         stat.push(mix(53, mix(next_first as u64, cap[i] as u64)));
-        // A first name written in lower case ("lisa", "darin"), and the
-        // "Surname , Firstname" of e-mail headers ("Lenhart , Matthew").
-        let is_first = |x: &str| {
-            let mut c = x.chars();
-            c.next().is_some_and(|f| {
-                let t: String = f.to_uppercase().chain(c).collect();
-                lexicon::first_name_gender(&t) != lexicon::Gender::Unknown
-            })
-        };
-        if g == 0 && !cap[i] && is_first(w) {
-            stat.push(mix(57, scase));
-        }
-        let comma = |j: usize| j < n && words[j].as_ref() == ",";
-        if cap[i] && comma(i + 1) && i + 2 < n && is_first(words[i + 2].as_ref()) {
-            stat.push(mix(58, 1));
-        }
-        if i >= 2 && comma(i - 1) && cap[i - 2] && is_first(w) {
-            stat.push(mix(58, 2));
-        }
         let media = lexicon::is_media_word(w) as u64 | (lexicon::is_known_outlet(w) as u64) << 1;
         stat.push(mix(54, media));
         stat.push(mix(55, lexicon::is_norp(w) as u64));

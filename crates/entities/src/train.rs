@@ -489,7 +489,7 @@ fn jackknife_history(
     out
 }
 
-fn train_with(
+pub fn train_with(
     data: &[TaggedSentence],
     hist: &[Vec<u16>],
     classes: WordClasses,
