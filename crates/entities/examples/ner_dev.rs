@@ -63,21 +63,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         eprintln!("silver {} sentences", s.len());
         let n = s.len();
         let keep = env("SILVER_FRAC", 1.0f64);
-        // SILVER_EMPTY: share of the silver sentences without any name kept.
-        let empty = env("SILVER_EMPTY", 1.0f64);
-        let mut acc = 0.0;
-        sents.extend(s.into_iter().take((n as f64 * keep) as usize).filter(|t| {
-            if t.labels.iter().any(|&l| l != 0) {
-                return true;
-            }
-            acc += empty;
-            if acc >= 1.0 {
-                acc -= 1.0;
-                true
-            } else {
-                false
-            }
-        }));
+        sents.extend(s.into_iter().take((n as f64 * keep) as usize));
     }
     let t0 = std::time::Instant::now();
     let classes = if env("CLASSES", 1usize) > 0 {
@@ -129,11 +115,6 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         bits,
         seed,
         ensemble: env("ENS", 1usize),
-        history: env("HIST", 0u8),
-        augment: env("AUG", 0usize) > 0,
-        silver_epochs: env("SILVER_EPOCHS", 0usize),
-        mira_c: env("MIRA", 0f32),
-        silver_every: env("SILVER_EVERY", 0usize),
     };
     let places = match std::env::var("PLACES") {
         Ok(dir) if !dir.is_empty() => {
@@ -144,47 +125,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
         _ => Default::default(),
     };
-    let mut voters = Vec::new();
-    if let Ok(list) = std::env::var("VOTE") {
-        for f in list.split(',') {
-            voters.push(whosaid_entities::Tagger::from_bytes(&std::fs::read(f)?)?);
-        }
-    }
-    // POS=1: the foundation tagger's XPOS (predicted, train and dev) in the per-word code slot.
-    let pos_mode = env("POS", 0usize);
-    let nt = whosaid_nlp::Tagger::english()?;
-    let pos_codes = |ws: &[String]| -> Vec<u16> {
-        let w: Vec<&str> = ws.iter().map(|s| s.as_str()).collect();
-        nt.tag(&w)
-            .into_iter()
-            .map(|(x, u)| {
-                if pos_mode == 2 {
-                    u.index() as u16 + 1
-                } else {
-                    x.index() as u16 + 1
-                }
-            })
-            .collect()
-    };
-    let mut tagger = if pos_mode > 0 {
-        let t1 = std::time::Instant::now();
-        let codes: Vec<Vec<u16>> = sents.iter().map(|s| pos_codes(&s.words)).collect();
-        eprintln!("pos tagged in {:.1}s", t1.elapsed().as_secs_f64());
-        train::train_with(
-            &sents,
-            &codes,
-            classes,
-            places,
-            &opts,
-            &mut |ep, errs, toks| {
-                eprintln!("epoch {}: {:.4}", ep + 1, errs as f64 / toks.max(1) as f64);
-            },
-        )
-    } else {
-        train::train(&sents, classes, places, &opts, |ep, errs, toks| {
-            eprintln!("epoch {}: {:.4}", ep + 1, errs as f64 / toks.max(1) as f64);
-        })
-    };
+    let mut tagger = train::train(&sents, classes, places, &opts, |ep, errs, toks| {
+        eprintln!("epoch {}: {:.4}", ep + 1, errs as f64 / toks.max(1) as f64);
+    });
     eprintln!("trained in {:.1}s", t0.elapsed().as_secs_f64());
     if let Ok(model) = std::env::var("MODEL") {
         tagger = whosaid_entities::Tagger::from_bytes(&std::fs::read(model)?)?;
@@ -199,42 +142,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut labels: Vec<Vec<usize>> = Vec::with_capacity(dev.len());
     for doc in dev.chunk_by(|a, b| a.doc == b.doc) {
         let words: Vec<&[String]> = doc.iter().map(|s| s.words.as_slice()).collect();
-        if !voters.is_empty() {
-            // Span vote: a (span, type) given by more than half the models,
-            // the most voted first, overlapping ones dropped.
-            let all: Vec<Vec<Vec<usize>>> = voters.iter().map(|t| t.tag_document(&words)).collect();
-            for (si, w) in words.iter().enumerate() {
-                let mut votes: std::collections::HashMap<(usize, usize, u8), usize> =
-                    Default::default();
-                for m in &all {
-                    for (a, b, t) in spans(&m[si]) {
-                        *votes.entry((a, b, t as u8)).or_default() += 1;
-                    }
-                }
-                let mut v: Vec<_> = votes.into_iter().filter(|x| x.1 * 2 > all.len()).collect();
-                v.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
-                let mut l = vec![0usize; w.len()];
-                for ((a, b, t), _) in v {
-                    if l[a..b].iter().any(|&x| x != 0) {
-                        continue;
-                    }
-                    l[a] = 1 + 2 * t as usize;
-                    for x in &mut l[a + 1..b] {
-                        *x = 2 + 2 * t as usize;
-                    }
-                }
-                labels.push(l);
-            }
-        } else if pos_mode > 0 {
-            let mut l: Vec<Vec<usize>> = doc
-                .iter()
-                .map(|s| tagger.tag_with(&s.words, &pos_codes(&s.words)))
-                .collect();
-            if doc_level {
-                whosaid_entities::tagger::propagate(&words, &mut l);
-            }
-            labels.extend(l);
-        } else if doc_level {
+        if doc_level {
             labels.extend(tagger.tag_document(&words));
         } else {
             labels.extend(words.iter().map(|w| tagger.tag(w)));
