@@ -63,21 +63,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         eprintln!("silver {} sentences", s.len());
         let n = s.len();
         let keep = env("SILVER_FRAC", 1.0f64);
-        // SILVER_EMPTY: share of the silver sentences without any name kept.
-        let empty = env("SILVER_EMPTY", 1.0f64);
-        let mut acc = 0.0;
-        sents.extend(s.into_iter().take((n as f64 * keep) as usize).filter(|t| {
-            if t.labels.iter().any(|&l| l != 0) {
-                return true;
-            }
-            acc += empty;
-            if acc >= 1.0 {
-                acc -= 1.0;
-                true
-            } else {
-                false
-            }
-        }));
+        sents.extend(s.into_iter().take((n as f64 * keep) as usize));
     }
     let t0 = std::time::Instant::now();
     let classes = if env("CLASSES", 1usize) > 0 {
@@ -129,11 +115,6 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         bits,
         seed,
         ensemble: env("ENS", 1usize),
-        history: env("HIST", 0u8),
-        augment: env("AUG", 0usize) > 0,
-        silver_epochs: env("SILVER_EPOCHS", 0usize),
-        mira_c: env("MIRA", 0f32),
-        silver_every: env("SILVER_EVERY", 0usize),
     };
     let places = match std::env::var("PLACES") {
         Ok(dir) if !dir.is_empty() => {
@@ -144,153 +125,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
         _ => Default::default(),
     };
-    let mut voters = Vec::new();
-    if let Ok(list) = std::env::var("VOTE") {
-        for f in list.split(',') {
-            voters.push(whosaid_entities::Tagger::from_bytes(&std::fs::read(f)?)?);
-        }
-    }
-    // POS=1: the foundation tagger's XPOS (predicted, train and dev) in the per-word code slot.
-    let pos_mode = env("POS", 0usize);
-    let nt = whosaid_nlp::Tagger::english()?;
-    let pos_codes = |ws: &[String]| -> Vec<u16> {
-        let w: Vec<&str> = ws.iter().map(|s| s.as_str()).collect();
-        nt.tag(&w)
-            .into_iter()
-            .map(|(x, u)| {
-                if pos_mode == 2 {
-                    u.index() as u16 + 1
-                } else {
-                    x.index() as u16 + 1
-                }
-            })
-            .collect()
-    };
-    // POS=3: gold XPOS on both sides (UD EWT train/dev, CoreNLP's XPOS on the
-    // silver): an upper bound for what POS features could give.
-    let xpos_cols =
-        |path: PathBuf| -> Result<Vec<(String, Vec<String>)>, Box<dyn std::error::Error>> {
-            use std::io::BufRead;
-            let r = std::io::BufReader::new(flate2::read::MultiGzDecoder::new(
-                std::fs::File::open(path)?,
-            ));
-            let mut out = Vec::new();
-            let mut cur = Vec::new();
-            let mut id = String::new();
-            for line in r.lines() {
-                let line = line?;
-                if let Some(x) = line.strip_prefix("# sent_id = ") {
-                    id = x.trim().to_string();
-                }
-                if line.starts_with('#') {
-                    continue;
-                }
-                if line.trim().is_empty() {
-                    if !cur.is_empty() {
-                        out.push((id.clone(), std::mem::take(&mut cur)));
-                    }
-                    continue;
-                }
-                let c: Vec<&str> = line.split('\t').collect();
-                if c[0].contains('-') || c[0].contains('.') {
-                    continue;
-                }
-                cur.push(c.get(4).unwrap_or(&"_").to_string());
-            }
-            if !cur.is_empty() {
-                out.push((id, cur));
-            }
-            Ok(out)
-        };
-    // Sentence ids of a UNER file, in order.
-    let uner_ids = |path: &std::path::Path| -> Result<Vec<String>, Box<dyn std::error::Error>> {
-        use std::io::BufRead;
-        let r = std::io::BufReader::new(flate2::read::MultiGzDecoder::new(std::fs::File::open(
-            path,
-        )?));
-        let mut v = Vec::new();
-        for line in r.lines() {
-            if let Some(x) = line?.strip_prefix("# sent_id = ") {
-                v.push(x.trim().to_string());
-            }
-        }
-        Ok(v)
-    };
-    let mut ids: std::collections::HashMap<String, u16> = Default::default();
-    let mut code_of = |v: &[String]| -> Vec<u16> {
-        v.iter()
-            .map(|x| {
-                let n = ids.len() as u16 + 1;
-                *ids.entry(x.clone()).or_insert(n)
-            })
-            .collect()
-    };
-    let (mut gold_train, mut gold_dev) = (Vec::new(), Vec::new());
-    if pos_mode == 3 {
-        let ud: std::collections::HashMap<String, Vec<String>> =
-            xpos_cols(data.join("ud-ewt/en_ewt-ud-train.conllu.gz"))?
-                .into_iter()
-                .collect();
-        let tids = uner_ids(&data.join("uner-ewt/en_ewt-uner-train.iob2.gz"))?;
-        let sil: Vec<Vec<String>> = xpos_cols(data.join("polnear-corenlp/train.conllu.gz"))?
-            .into_iter()
-            .map(|x| x.1)
-            .collect();
-        let n1 = one.len();
-        let mut bad = 0;
-        for (k, s) in sents.iter().enumerate() {
-            let g = if k < urep * n1 {
-                tids.get(k % n1).and_then(|id| ud.get(id))
-            } else {
-                sil.get(k - urep * n1)
-            };
-            match g.filter(|g| g.len() == s.words.len()) {
-                Some(g) => gold_train.push(code_of(g)),
-                None => {
-                    bad += 1;
-                    gold_train.push(Vec::new());
-                }
-            }
-        }
-        let ud_dev: std::collections::HashMap<String, Vec<String>> =
-            xpos_cols(data.join("ud-ewt/en_ewt-ud-dev.conllu.gz"))?
-                .into_iter()
-                .collect();
-        for id in uner_ids(std::path::Path::new(&dev))? {
-            match ud_dev.get(&id) {
-                Some(g) => gold_dev.push(code_of(g)),
-                None => gold_dev.push(Vec::new()),
-            }
-        }
-        eprintln!(
-            "gold xpos: {} training sentences misaligned, {} tags",
-            bad,
-            ids.len()
-        );
-    }
-    let mut tagger = if pos_mode > 0 {
-        let t1 = std::time::Instant::now();
-        let codes: Vec<Vec<u16>> = if pos_mode == 3 {
-            gold_train.clone()
-        } else {
-            sents.iter().map(|s| pos_codes(&s.words)).collect()
-        };
-        eprintln!("pos tagged in {:.1}s", t1.elapsed().as_secs_f64());
-        train::train_with(
-            &sents,
-            &codes,
-            classes,
-            places,
-            &opts,
-            &mut |ep, errs, toks| {
-                eprintln!("epoch {}: {:.4}", ep + 1, errs as f64 / toks.max(1) as f64);
-            },
-        )
-    } else {
-        train::train(&sents, classes, places, &opts, |ep, errs, toks| {
-            eprintln!("epoch {}: {:.4}", ep + 1, errs as f64 / toks.max(1) as f64);
-        })
-    };
+    let mut tagger = train::train(&sents, classes, places, &opts, |ep, errs, toks| {
+        eprintln!("epoch {}: {:.4}", ep + 1, errs as f64 / toks.max(1) as f64);
+    });
     eprintln!("trained in {:.1}s", t0.elapsed().as_secs_f64());
     if let Ok(model) = std::env::var("MODEL") {
         tagger = whosaid_entities::Tagger::from_bytes(&std::fs::read(model)?)?;
@@ -305,51 +142,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut labels: Vec<Vec<usize>> = Vec::with_capacity(dev.len());
     for doc in dev.chunk_by(|a, b| a.doc == b.doc) {
         let words: Vec<&[String]> = doc.iter().map(|s| s.words.as_slice()).collect();
-        if !voters.is_empty() {
-            // Span vote: a (span, type) given by more than half the models,
-            // the most voted first, overlapping ones dropped.
-            let all: Vec<Vec<Vec<usize>>> = voters.iter().map(|t| t.tag_document(&words)).collect();
-            for (si, w) in words.iter().enumerate() {
-                let mut votes: std::collections::HashMap<(usize, usize, u8), usize> =
-                    Default::default();
-                for m in &all {
-                    for (a, b, t) in spans(&m[si]) {
-                        *votes.entry((a, b, t as u8)).or_default() += 1;
-                    }
-                }
-                let mut v: Vec<_> = votes.into_iter().filter(|x| x.1 * 2 > all.len()).collect();
-                v.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
-                let mut l = vec![0usize; w.len()];
-                for ((a, b, t), _) in v {
-                    if l[a..b].iter().any(|&x| x != 0) {
-                        continue;
-                    }
-                    l[a] = 1 + 2 * t as usize;
-                    for x in &mut l[a + 1..b] {
-                        *x = 2 + 2 * t as usize;
-                    }
-                }
-                labels.push(l);
-            }
-        } else if pos_mode > 0 {
-            let base = labels.len();
-            let mut l: Vec<Vec<usize>> = doc
-                .iter()
-                .enumerate()
-                .map(|(j, s)| {
-                    let c = match gold_dev.get(base + j) {
-                        Some(g) if pos_mode == 3 && g.len() == s.words.len() => g.clone(),
-                        Some(_) if pos_mode == 3 => Vec::new(),
-                        _ => pos_codes(&s.words),
-                    };
-                    tagger.tag_with(&s.words, &c)
-                })
-                .collect();
-            if doc_level {
-                whosaid_entities::tagger::propagate(&words, &mut l);
-            }
-            labels.extend(l);
-        } else if doc_level {
+        if doc_level {
             labels.extend(tagger.tag_document(&words));
         } else {
             labels.extend(words.iter().map(|w| tagger.tag(w)));

@@ -13,9 +13,7 @@ use crate::lexicon;
 pub const LABELS: [&str; 7] = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC"];
 /// Number of labels.
 pub const NL: usize = LABELS.len();
-const MAGIC: &[u8; 8] = b"WSNER005";
-/// The previous format: no flags byte after the gazetteer (read as no history).
-const MAGIC_004: &[u8; 8] = b"WSNER004";
+const MAGIC: &[u8; 8] = b"WSNER004";
 
 /// Coarse name type the tagger predicts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,11 +67,6 @@ pub struct Tagger {
     weights: Vec<i16>,
     classes: WordClasses,
     places: Gazetteer,
-    /// Trained with [`History`] features: 0 none, 1 earlier sentences
-    /// (documents are tagged in order), 2 all other sentences (two passes).
-    history: u8,
-    /// Trained with domain-augmented features (gold copy read at run time).
-    augment: bool,
 }
 
 #[inline]
@@ -139,14 +132,10 @@ pub struct SentenceFeatures {
 const PAD: u64 = 0x5151;
 
 /// Builds static features for a sentence of word forms.
-/// `hist` is empty or one [`History`] code per word; `domain` > 0 adds a
-/// copy of every feature marked with the domain (1 gold, 2 silver).
 pub fn sentence_features<S: AsRef<str>>(
     words: &[S],
     classes: &WordClasses,
     places: &Gazetteer,
-    hist: &[u16],
-    domain: u8,
 ) -> SentenceFeatures {
     let n = words.len();
     let mut lower = String::new();
@@ -250,7 +239,7 @@ pub fn sentence_features<S: AsRef<str>>(
             i = end.max(i + 1);
         }
     }
-    const PER: usize = 61;
+    const PER: usize = 58;
     let mut stat = Vec::with_capacity(n * PER);
     for (i, w) in words.iter().enumerate() {
         let w = w.as_ref();
@@ -352,20 +341,6 @@ pub fn sentence_features<S: AsRef<str>>(
             stat.push(mix(110, mix(len, scase)));
             stat.push(mix(111, mix(len, at(&lw, ii - 1))));
         }
-        // How this word was tagged earlier in the document (see [`History`]).
-        if let Some(&h) = hist.get(i).filter(|&&h| h > 0) {
-            let h = h as u64;
-            let hn = |j: isize| -> u64 {
-                if j < 0 {
-                    99
-                } else {
-                    hist.get(j as usize).map_or(99, |&x| x as u64)
-                }
-            };
-            stat.push(mix(120, mix(h, cap[i] as u64)));
-            stat.push(mix(121, mix(h, sh[i])));
-            stat.push(mix(122, mix(h, mix(hn(ii - 1), hn(ii + 1)))));
-        }
         if let Some(&g) = gaz.get(i) {
             if g > 0 {
                 stat.push(mix(100, mix(g as u64, cap[i] as u64)));
@@ -377,26 +352,7 @@ pub fn sentence_features<S: AsRef<str>>(
             stat.push(0);
         }
     }
-    if domain == 0 {
-        return SentenceFeatures { stat, per_tok: PER };
-    }
-    // Daume III (2007) feature augmentation: each feature has a shared copy
-    // and one per domain, so silver conventions can stay in the silver copy.
-    let mut aug = Vec::with_capacity(stat.len() * 2);
-    for t in stat.chunks_exact(PER) {
-        aug.extend_from_slice(t);
-        aug.extend(t.iter().map(|&h| {
-            if h == 0 {
-                0
-            } else {
-                mix(h, 0xd0 + domain as u64)
-            }
-        }));
-    }
-    SentenceFeatures {
-        stat: aug,
-        per_tok: 2 * PER,
-    }
+    SentenceFeatures { stat, per_tok: PER }
 }
 
 impl SentenceFeatures {
@@ -409,106 +365,6 @@ impl SentenceFeatures {
     }
     fn lw(&self, i: usize) -> u64 {
         self.stat[i * self.per_tok + 1]
-    }
-}
-
-/// How each word (lower-cased) was tagged in the earlier sentences of a
-/// document: a name's words tend to repeat with the same type (Ratinov &
-/// Roth 2009's "extended prediction history"). The tagger reads one code
-/// per word: 0 unseen, 1 seen but never in a name, else the majority type
-/// and how often the word was in a name.
-#[derive(Default)]
-pub struct History {
-    /// Lower-cased word hash → times tagged O, PER, ORG, LOC.
-    map: crate::gazetteer::KeyMap<u64, [u16; 4]>,
-    lower: String,
-}
-
-impl History {
-    fn key(&mut self, w: &str) -> Option<u64> {
-        if !w.chars().any(|c| c.is_alphabetic()) {
-            return None;
-        }
-        self.lower.clear();
-        for c in w.chars() {
-            self.lower.extend(c.to_lowercase());
-        }
-        Some(lower_hash(&self.lower))
-    }
-
-    /// The code of each word of a sentence.
-    pub fn codes<S: AsRef<str>>(&mut self, words: &[S], out: &mut Vec<u16>) {
-        out.clear();
-        for w in words {
-            let c = self
-                .key(w.as_ref())
-                .and_then(|k| self.map.get(&k))
-                .map_or(0, |c| {
-                    let total: u32 = c.iter().map(|&x| x as u32).sum();
-                    let names = total - c[0] as u32;
-                    if names == 0 {
-                        return 1;
-                    }
-                    let m = (1..4).max_by_key(|&t| (c[t], 4 - t)).unwrap_or(1);
-                    let share = if names * 3 >= total * 2 {
-                        2
-                    } else if names * 3 >= total {
-                        1
-                    } else {
-                        0
-                    };
-                    2 + (m as u16 - 1) * 3 + share
-                });
-            out.push(c);
-        }
-    }
-
-    /// Records a tagged sentence (BIO labels).
-    pub fn add<S: AsRef<str>>(&mut self, words: &[S], labels: &[usize]) {
-        for (w, &l) in words.iter().zip(labels) {
-            if let Some(k) = self.key(w.as_ref()) {
-                let t = NameType::from_label(l).map_or(0, |t| t as usize + 1);
-                let c = self.map.entry(k).or_insert([0; 4]);
-                c[t] = c[t].saturating_add(1);
-            }
-        }
-    }
-
-    /// Takes back a sentence recorded by [`History::add`].
-    pub fn remove<S: AsRef<str>>(&mut self, words: &[S], labels: &[usize]) {
-        for (w, &l) in words.iter().zip(labels) {
-            if let Some(k) = self.key(w.as_ref()) {
-                let t = NameType::from_label(l).map_or(0, |t| t as usize + 1);
-                if let Some(c) = self.map.get_mut(&k) {
-                    c[t] = c[t].saturating_sub(1);
-                    if c.iter().all(|&x| x == 0) {
-                        self.map.remove(&k);
-                    }
-                }
-            }
-        }
-    }
-
-    /// Codes for every sentence of a document from how the *other*
-    /// sentences were tagged (`labels`: a first pass).
-    pub fn whole_document<S: AsRef<str>, W: AsRef<[S]>>(
-        sentences: &[W],
-        labels: &[Vec<usize>],
-    ) -> Vec<Vec<u16>> {
-        let mut h = History::default();
-        for (s, l) in sentences.iter().zip(labels) {
-            h.add(s.as_ref(), l);
-        }
-        let mut out = Vec::with_capacity(sentences.len());
-        for (s, l) in sentences.iter().zip(labels) {
-            let s = s.as_ref();
-            h.remove(s, l);
-            let mut c = Vec::new();
-            h.codes(s, &mut c);
-            h.add(s, l);
-            out.push(c);
-        }
-        out
     }
 }
 
@@ -664,11 +520,7 @@ impl Tagger {
     pub fn from_bytes(file: &[u8]) -> Result<Tagger, ModelError> {
         // The magic, then the rest deflated (most buckets of the 13-state
         // table are empty: 6.8 MB raw, about a third of that deflated).
-        let (packed, flags) = if let Some(p) = file.strip_prefix(MAGIC.as_slice()) {
-            (p, true)
-        } else if let Some(p) = file.strip_prefix(MAGIC_004.as_slice()) {
-            (p, false)
-        } else {
+        let Some(packed) = file.strip_prefix(MAGIC.as_slice()) else {
             return Err(ModelError::Format("bad magic"));
         };
         let mut b = MAGIC.to_vec();
@@ -694,14 +546,9 @@ impl Tagger {
         let Some((places, used)) = Gazetteer::from_bytes(rest) else {
             return Err(ModelError::Format("truncated gazetteer"));
         };
-        // Format 005 ends with a flags byte (bit 0: history features).
-        let history = match (flags, &rest[used..]) {
-            (false, []) => 0,
-            (true, [f]) => *f,
-            _ => return Err(ModelError::Format("trailing bytes")),
-        };
-        let augment = history & 4 != 0;
-        let history = history & 3;
+        if used != rest.len() {
+            return Err(ModelError::Format("trailing bytes"));
+        }
         let mut weights = whosaid_core::huge_page_vec(n);
         weights.extend(
             body.chunks_exact(2)
@@ -713,8 +560,6 @@ impl Tagger {
             weights,
             classes,
             places,
-            history,
-            augment,
         })
     }
 
@@ -729,7 +574,6 @@ impl Tagger {
         }
         self.classes.to_bytes(&mut v);
         self.places.to_bytes(&mut v);
-        v.push(self.history | (self.augment as u8) << 2);
         let mut enc =
             flate2::write::DeflateEncoder::new(MAGIC.to_vec(), flate2::Compression::best());
         // Writing to a Vec cannot fail.
@@ -740,44 +584,14 @@ impl Tagger {
     /// Tags the sentences of one document ([`Tagger::tag`] on each, then
     /// [`propagate`]); one label vector per sentence.
     pub fn tag_document<S: AsRef<str>, W: AsRef<[S]>>(&self, sentences: &[W]) -> Vec<Vec<usize>> {
-        let mut labels: Vec<Vec<usize>> = if self.history == 2 {
-            // Two passes: without history, then reading the other sentences' first-pass tags.
-            let first: Vec<Vec<usize>> = sentences.iter().map(|s| self.tag(s.as_ref())).collect();
-            let codes = History::whole_document(sentences, &first);
-            sentences
-                .iter()
-                .zip(&codes)
-                .map(|(s, c)| self.tag_with(s.as_ref(), c))
-                .collect()
-        } else if self.history == 1 {
-            // In order, each sentence reading how its words were tagged before.
-            let mut h = History::default();
-            let mut codes = Vec::new();
-            sentences
-                .iter()
-                .map(|s| {
-                    let s = s.as_ref();
-                    h.codes(s, &mut codes);
-                    let l = self.tag_with(s, &codes);
-                    h.add(s, &l);
-                    l
-                })
-                .collect()
-        } else {
-            sentences.iter().map(|s| self.tag(s.as_ref())).collect()
-        };
+        let mut labels: Vec<Vec<usize>> = sentences.iter().map(|s| self.tag(s.as_ref())).collect();
         propagate(sentences, &mut labels);
         labels
     }
 
     /// Tags a sentence (Viterbi); returns one label index per word.
     pub fn tag<S: AsRef<str>>(&self, words: &[S]) -> Vec<usize> {
-        self.tag_with(words, &[])
-    }
-
-    /// Tags a sentence given its words' [`History`] codes (empty: none).
-    pub fn tag_with<S: AsRef<str>>(&self, words: &[S], hist: &[u16]) -> Vec<usize> {
-        let sf = sentence_features(words, &self.classes, &self.places, hist, self.augment as u8);
+        let sf = sentence_features(words, &self.classes, &self.places);
         let n = words.len();
         let mask = (1u64 << self.bits) - 1;
         let row = |h: u64| {
@@ -932,16 +746,9 @@ pub struct Trainer {
     acc: Vec<f64>,
     ts: Vec<u32>,
     t: u32,
-    /// Passive-aggressive (MIRA) step cap; 0: plain perceptron steps.
-    mira_c: f32,
 }
 
 impl Trainer {
-    /// Passive-aggressive steps capped at `c` (0: perceptron).
-    pub fn set_mira(&mut self, c: f32) {
-        self.mira_c = c;
-    }
-
     /// A trainer over `2^bits` hashed feature buckets.
     pub fn new(bits: u32, classes: WordClasses, places: Gazetteer) -> Trainer {
         let n = (1usize << bits) * NS;
@@ -953,7 +760,6 @@ impl Trainer {
             acc: vec![0.0; n],
             ts: vec![0; n],
             t: 0,
-            mira_c: 0.0,
         }
     }
 
@@ -966,14 +772,8 @@ impl Trainer {
 
     /// One structured-perceptron step on a sentence with gold labels (Viterbi
     /// decoding, then gold-minus-predicted feature updates); returns token errors.
-    pub fn learn<S: AsRef<str>>(
-        &mut self,
-        words: &[S],
-        gold: &[usize],
-        hist: &[u16],
-        domain: u8,
-    ) -> usize {
-        let sf = sentence_features(words, &self.classes, &self.places, hist, domain);
+    pub fn learn<S: AsRef<str>>(&mut self, words: &[S], gold: &[usize]) -> usize {
+        let sf = sentence_features(words, &self.classes, &self.places);
         self.step(&sf, gold)
     }
 
@@ -1002,29 +802,6 @@ impl Trainer {
         let mut pred = Vec::with_capacity(n);
         viterbi(n, &emit, &pair, &mut pred);
         let gold = bio_to_states(gold);
-        let mut tau = 1.0f32;
-        if self.mira_c > 0.0 {
-            // Step = (loss − margin) / ‖Δφ‖², capped: loss is the number of
-            // wrong states, Δφ counted per differing token and transition.
-            let (mut sg, mut sp, mut loss, mut norm) = (0f32, 0f32, 0f32, 0f32);
-            for i in 0..n {
-                let gp = if i == 0 { 0 } else { gold[i - 1] };
-                let pp = if i == 0 { 0 } else { pred[i - 1] };
-                sg += emit[i * NS + gold[i]] + pair[(i * NS + gp) * NS + gold[i]];
-                sp += emit[i * NS + pred[i]] + pair[(i * NS + pp) * NS + pred[i]];
-                if gold[i] != pred[i] {
-                    loss += 1.0;
-                    norm += 2.0 * sf.statics(i).count() as f32;
-                }
-                if gold[i] != pred[i] || gp != pp {
-                    norm += 4.0;
-                }
-            }
-            if loss == 0.0 {
-                return 0;
-            }
-            tau = ((loss - (sg - sp)) / norm.max(1.0)).clamp(0.0, self.mira_c);
-        }
         let mut errs = 0;
         for i in 0..n {
             let (g, p) = (gold[i], pred[i]);
@@ -1034,16 +811,16 @@ impl Trainer {
                 errs += 1;
                 for h in sf.statics(i) {
                     let r = ri(h);
-                    self.upd(r + g, tau);
-                    self.upd(r + p, -tau);
+                    self.upd(r + g, 1.0);
+                    self.upd(r + p, -1.0);
                 }
             }
             if g != p || gp != pp {
                 let lw = sf.lw(i);
-                self.upd(ri(trans_feat(gp)) + g, tau);
-                self.upd(ri(trans_feat(pp)) + p, -tau);
-                self.upd(ri(prev_word_feat(gp, lw)) + g, tau);
-                self.upd(ri(prev_word_feat(pp, lw)) + p, -tau);
+                self.upd(ri(trans_feat(gp)) + g, 1.0);
+                self.upd(ri(trans_feat(pp)) + p, -1.0);
+                self.upd(ri(prev_word_feat(gp, lw)) + g, 1.0);
+                self.upd(ri(prev_word_feat(pp, lw)) + p, -1.0);
             }
         }
         errs
@@ -1079,19 +856,7 @@ impl Tagger {
             weights,
             classes,
             places,
-            history: 0,
-            augment: false,
         }
-    }
-
-    /// Marks the model as trained with domain-augmented features.
-    pub fn set_augment(&mut self, on: bool) {
-        self.augment = on;
-    }
-
-    /// Marks the model as trained with [`History`] features (mode as in the field).
-    pub fn set_history(&mut self, mode: u8) {
-        self.history = mode;
     }
 }
 
@@ -1141,7 +906,7 @@ mod tests {
         let c = WordClasses::default();
         let g = Gazetteer::default();
         let words = ["they", "met", "at", "NASA", "and", "the", "US", "and", "I"];
-        let f = sentence_features(&words, &c, &g, &[], 0);
+        let f = sentence_features(&words, &c, &g);
         let has = |i: usize, h: u64| f.statics(i).any(|x| x == h);
         let scase = 3; // mixed casing
         assert!(has(3, mix(110, mix(4, scase))));
@@ -1164,7 +929,7 @@ mod tests {
         ];
         for _ in 0..5 {
             for (w, l) in &data {
-                t.learn(w, l, &[], 0);
+                t.learn(w, l);
             }
         }
         let tagger = t.finish();

@@ -29,8 +29,6 @@ pub struct TaggedSentence {
     pub labels: Vec<usize>,
     /// Document id (from `# newdoc id`), when the file has them.
     pub doc: String,
-    /// Machine-annotated (silver), not gold.
-    pub silver: bool,
 }
 
 fn open_file(path: &Path) -> Result<Box<dyn BufRead>, DataError> {
@@ -146,7 +144,6 @@ pub fn read_corenlp(path: &Path) -> Result<Vec<TaggedSentence>, DataError> {
             prev = t;
         }
         cur.doc = doc.to_string();
-        cur.silver = true;
         out.push(std::mem::take(cur));
         types.clear();
     };
@@ -328,7 +325,6 @@ impl GumSentence {
             words: std::mem::take(words),
             labels,
             doc: doc.to_string(),
-            silver: false,
         });
         propn.clear();
         mentions.clear();
@@ -378,17 +374,6 @@ pub struct TrainOptions {
     pub seed: u64,
     /// Models trained with seeds `seed..seed+ensemble`, weights averaged into one.
     pub ensemble: usize,
-    /// Document-history features (see [`crate::tagger::History`]), read from
-    /// jackknifed predictions: 0 none, 1 earlier sentences, 2 all other sentences.
-    pub history: u8,
-    /// Domain-augmented features (a shared, a gold and a silver copy of each).
-    pub augment: bool,
-    /// Silver sentences are read in the first this many epochs only (0: all).
-    pub silver_epochs: usize,
-    /// Passive-aggressive step cap (0: perceptron).
-    pub mira_c: f32,
-    /// Each epoch reads a rotating 1/this of the silver sentences (0 or 1: all).
-    pub silver_every: usize,
 }
 
 impl Default for TrainOptions {
@@ -398,11 +383,6 @@ impl Default for TrainOptions {
             bits: 18,
             seed: 7,
             ensemble: 1,
-            history: 0,
-            augment: false,
-            silver_epochs: 0,
-            mira_c: 0.0,
-            silver_every: 0,
         }
     }
 }
@@ -415,93 +395,10 @@ pub fn train(
     opts: &TrainOptions,
     mut log: impl FnMut(usize, usize, usize),
 ) -> Tagger {
-    let hist = if opts.history > 0 {
-        jackknife_history(data, &classes, &places, opts)
-    } else {
-        Vec::new()
-    };
-    let mut tagger = train_with(data, &hist, classes, places, opts, &mut log);
-    tagger.set_history(opts.history);
-    tagger.set_augment(opts.augment);
-    tagger
-}
-
-/// History codes for every training sentence, from a model that did not see
-/// its document: two folds of documents, each tagged (in document order, as
-/// [`Tagger::tag_document`] does) by a model trained on the other fold
-/// without history features. Gold or self-predicted history would be nearly
-/// always right on training data, and the model would trust it too much.
-fn jackknife_history(
-    data: &[TaggedSentence],
-    classes: &WordClasses,
-    places: &Gazetteer,
-    opts: &TrainOptions,
-) -> Vec<Vec<u16>> {
-    let fold = |s: &TaggedSentence| {
-        let mut h: u64 = 0xcbf29ce484222325;
-        for b in s.doc.bytes() {
-            h = (h ^ b as u64).wrapping_mul(0x100000001b3);
-        }
-        (h >> 7) as usize % 2
-    };
-    let mut out = vec![Vec::new(); data.len()];
-    let first = TrainOptions {
-        history: 0,
-        ensemble: 1,
-        augment: false,
-        ..opts.clone()
-    };
-    for f in 0..2 {
-        let rest: Vec<TaggedSentence> = data.iter().filter(|s| fold(s) != f).cloned().collect();
-        let model = train_with(
-            &rest,
-            &[],
-            classes.clone(),
-            places.clone(),
-            &first,
-            &mut |_, _, _| {},
-        );
-        let mut start = 0;
-        while start < data.len() {
-            let mut end = start + 1;
-            while end < data.len() && data[end].doc == data[start].doc {
-                end += 1;
-            }
-            if fold(&data[start]) == f && opts.history == 2 {
-                let doc = &data[start..end];
-                let words: Vec<&[String]> = doc.iter().map(|s| s.words.as_slice()).collect();
-                let first: Vec<Vec<usize>> = words.iter().map(|w| model.tag(w)).collect();
-                let codes = crate::tagger::History::whole_document(&words, &first);
-                for (o, c) in out[start..end].iter_mut().zip(codes) {
-                    *o = c;
-                }
-            } else if fold(&data[start]) == f {
-                let mut h = crate::tagger::History::default();
-                for (s, o) in data[start..end].iter().zip(&mut out[start..end]) {
-                    h.codes(&s.words, o);
-                    let l = model.tag(&s.words);
-                    h.add(&s.words, &l);
-                }
-            }
-            start = end;
-        }
-    }
-    out
-}
-
-pub fn train_with(
-    data: &[TaggedSentence],
-    hist: &[Vec<u16>],
-    classes: WordClasses,
-    places: Gazetteer,
-    opts: &TrainOptions,
-    log: &mut impl FnMut(usize, usize, usize),
-) -> Tagger {
     let k = opts.ensemble.max(1);
     let mut sum: Vec<f32> = Vec::new();
     for m in 0..k {
         let mut tr = Trainer::new(opts.bits, classes.clone(), places.clone());
-        tr.set_mira(opts.mira_c);
         let mut order: Vec<usize> = (0..data.len()).collect();
         let mut rng = (opts.seed + m as u64)
             .wrapping_mul(6364136223846793005)
@@ -517,22 +414,7 @@ pub fn train_with(
             let mut errs = 0;
             let mut toks = 0;
             for &k in &order {
-                if data[k].silver && opts.silver_epochs > 0 && ep >= opts.silver_epochs {
-                    continue;
-                }
-                if data[k].silver && opts.silver_every > 1 && (k + ep) % opts.silver_every != 0 {
-                    continue;
-                }
-                errs += tr.learn(
-                    &data[k].words,
-                    &data[k].labels,
-                    hist.get(k).map_or(&[][..], |h| h.as_slice()),
-                    if opts.augment {
-                        1 + data[k].silver as u8
-                    } else {
-                        0
-                    },
-                );
+                errs += tr.learn(&data[k].words, &data[k].labels);
                 toks += data[k].words.len();
             }
             log(ep, errs, toks);

@@ -126,11 +126,6 @@ pub fn train(cmd: Train) -> CmdResult {
         bits,
         seed,
         ensemble: 1,
-        history: 0,
-        augment: false,
-        silver_epochs: 0,
-        mira_c: 0.0,
-        silver_every: 0,
     };
     let places = match places {
         Some(dir) => {
