@@ -154,6 +154,11 @@ pub fn cue_features(v: &View, i: usize, stacked: bool, out: &mut Vec<u64>) {
         t.in_quote as u64,
         t.suffix,
     ));
+    // Who the token's subject is (person, pronoun, organisation…).
+    let ag = t.agent as u64;
+    out.push(f2(54, ag, lem));
+    out.push(f3(55, ag, rb, t.upos as u64));
+    out.push(f3(56, ag, t.deprel as u64, qb as u64 * 2 + qa as u64));
 }
 
 /// Second-pass features: the first pass's margin here and the cues it found

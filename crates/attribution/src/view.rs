@@ -6,7 +6,7 @@
 //! the text itself; without sentences or paragraphs it splits them itself;
 //! unset POS tags, lemmas and heads simply give constant features.
 
-use whosaid_core::{DepRel, Document, Span};
+use whosaid_core::{DepRel, Document, EntityKind, Span, Upos};
 
 /// Hash mixing (splitmix64 finaliser): feature keys are combinations of
 /// template ids and value hashes.
@@ -83,6 +83,9 @@ pub struct Tok {
     pub sent_pos: u8,
     /// Cue-rate bucket of the lemma from the model's lexicon (0 = unknown).
     pub rate: u8,
+    /// What kind of word would be this token's source: the class of its
+    /// subject, or of its possessor for a noun (see [`agent_class`]).
+    pub agent: u8,
     pub sent: u32,
     pub par: u32,
     pub sent_first: bool,
@@ -364,6 +367,9 @@ impl View {
                 }
             }
         }
+        if !doc.tokens.is_empty() && use_layers.parse {
+            set_agents(doc, &mut toks);
+        }
         // Paragraphs: lines of text, further split where the document's
         // paragraph layer starts one (the finer of both). Lines are what
         // PolNeAR's contents stay within (99% of them), whatever joins a
@@ -598,5 +604,82 @@ mod tests {
         assert!(inq[3] && inq[4]);
         assert_eq!(v.pars.len(), 2);
         assert!(v.toks[3].sent > v.toks[0].sent);
+    }
+}
+
+/// Sets [`Tok::agent`]: who the token's subject (a noun's possessor) is.
+/// Speech and thought predicates take people and organisations as subjects
+/// far more often than other verbs do (in PolNeAR train a verb with a proper
+/// noun subject is a cue half the time, one without a subject 15 %), a
+/// cue-wide signal the lemma alone cannot carry to rare cue words.
+fn set_agents(doc: &Document, toks: &mut [Tok]) {
+    let n = toks.len();
+    let mut ent: Vec<Option<EntityKind>> = vec![None; n];
+    for m in &doc.mentions {
+        let (a, b) = (m.tokens[0] as usize, (m.tokens[1] as usize).min(n));
+        for k in ent.iter_mut().take(b).skip(a) {
+            k.get_or_insert(m.kind);
+        }
+    }
+    let idx = doc.index();
+    for i in 0..n {
+        let Some(h) = toks[i].head else { continue };
+        let rel = doc.tokens[i].deprel;
+        let h = h as usize;
+        let own = match rel {
+            DepRel::NsubjPass => 9,
+            DepRel::Nsubj | DepRel::NsubjOuter | DepRel::Csubj => 0,
+            DepRel::NmodPoss if toks[h].upos == Upos::Noun.index() as u8 => 0,
+            _ => continue,
+        };
+        let sp = toks[i].span;
+        let word = &doc.text[idx.byte(sp.start)..idx.byte(sp.end)];
+        let class = if own == 9 {
+            9
+        } else {
+            agent_class(word, doc.tokens[i].upos, ent[i])
+        };
+        if toks[h].agent == 0 {
+            toks[h].agent = class;
+        }
+    }
+    // A verb sharing its governor's subject ("… and said", "saying") gets
+    // the governor's class, marked as borrowed.
+    for i in 0..n {
+        if toks[i].agent != 0 {
+            continue;
+        }
+        let Some(h) = toks[i].head else { continue };
+        if matches!(
+            doc.tokens[i].deprel.base(),
+            "conj" | "xcomp" | "advcl" | "acl"
+        ) {
+            let g = toks[h as usize].agent;
+            if g != 0 && g < 10 {
+                toks[i].agent = g + 10;
+            }
+        }
+    }
+}
+
+/// Class of a subject or possessor head: 1 personal pronoun, 2 other
+/// pronoun, 3 person, 4 organisation or outlet, 5 other entity, 6 other
+/// proper noun, 7 common noun, 8 anything else.
+fn agent_class(word: &str, upos: Upos, ent: Option<EntityKind>) -> u8 {
+    const PERSONAL: &[&str] = &[
+        "i", "we", "you", "he", "she", "they", "who", "his", "her", "their", "my", "our", "your",
+    ];
+    let lower = word.to_lowercase();
+    if PERSONAL.contains(&lower.as_str()) {
+        return 1;
+    }
+    match (upos, ent) {
+        (Upos::Pron, _) => 2,
+        (_, Some(EntityKind::Person)) => 3,
+        (_, Some(EntityKind::Organization | EntityKind::Media)) => 4,
+        (_, Some(_)) => 5,
+        (Upos::Propn, None) => 6,
+        (Upos::Noun, None) => 7,
+        _ => 8,
     }
 }
