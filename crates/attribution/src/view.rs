@@ -650,7 +650,13 @@ fn set_agents(doc: &Document, toks: &mut [Tok]) {
             continue;
         }
         let Some(h) = toks[i].head else { continue };
-        if matches!(
+        let hu = doc.tokens[h as usize].upos;
+        if doc.tokens[i].deprel == DepRel::Acl && matches!(hu, Upos::Noun | Upos::Propn) {
+            // A participle on a noun speaks for it: "voters saying…".
+            let hs = toks[h as usize].span;
+            let word = &doc.text[idx.byte(hs.start)..idx.byte(hs.end)];
+            toks[i].agent = agent_class(word, hu, ent[h as usize]) + 10;
+        } else if matches!(
             doc.tokens[i].deprel.base(),
             "conj" | "xcomp" | "advcl" | "acl"
         ) {
