@@ -24,7 +24,7 @@ mod nested;
 mod shared_subject;
 mod source_kind;
 #[cfg(test)]
-mod test_support;
+pub(crate) mod test_support;
 mod words;
 
 pub(crate) use nested::{clause_before_source, line_after_colon};

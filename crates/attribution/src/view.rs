@@ -582,6 +582,27 @@ mod tests {
     use super::*;
 
     #[test]
+    fn agents_name_who_the_subject_is() {
+        let d = crate::enrich::test_support::with_entities(
+            "Senator Jane Smith said the plan failed, and she added that voters saying no were right.",
+        );
+        let v = View::with_layers(&d, Layers::ALL);
+        let agent = |w: &str| {
+            let i = d
+                .tokens
+                .iter()
+                .position(|t| d.slice(t.span) == w)
+                .unwrap_or(usize::MAX);
+            v.toks.get(i).map_or(u8::MAX, |t| t.agent)
+        };
+        assert_eq!(agent("said"), 3, "a person");
+        assert_eq!(agent("added"), 1, "a personal pronoun");
+        // The noun's class, as subject or (an `acl` participle) borrowed.
+        assert_eq!(agent("saying") % 10, 7);
+        assert_eq!(agent("plan"), 0);
+    }
+
+    #[test]
     fn fallback_tokenizer_splits_clitics_and_punctuation() {
         let text = "“We don’t know,” Sen. Smith said of the U.S. plan.";
         let d = Document::new(text);

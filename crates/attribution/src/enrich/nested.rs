@@ -575,6 +575,20 @@ mod tests {
     use crate::enrich::test_support::{span_of, tagged};
 
     #[test]
+    fn a_colon_at_the_end_of_a_line_points_to_the_next_line() {
+        let text = "Then the senator spoke. He said:\n\n“We will win.” ¶\nMore.";
+        let doc = Document::new(text);
+        let content = line_after_colon(&doc, span_of(&doc, "said"));
+        assert_eq!(content.map(|c| doc.slice(c)), Some("“We will win.” ¶"));
+        let doc = Document::new("He said: “We will win.”\nMore.");
+        assert_eq!(line_after_colon(&doc, span_of(&doc, "said")), None);
+        let doc = Document::new("He said\nMore.");
+        assert_eq!(line_after_colon(&doc, span_of(&doc, "said")), None);
+        let doc = Document::new("He said:");
+        assert_eq!(line_after_colon(&doc, span_of(&doc, "said")), None);
+    }
+
+    #[test]
     fn an_inner_source_leaves_the_outer_source() {
         let text = "The president sought to “win,” Jane Doe, an aide, told NBC.";
         let doc = Document::new(text);
