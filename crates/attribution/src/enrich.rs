@@ -27,7 +27,7 @@ mod source_kind;
 mod test_support;
 mod words;
 
-pub(crate) use nested::clause_before_source;
+pub(crate) use nested::{clause_before_source, line_after_colon};
 use source_kind::SourceEntities;
 use whosaid_core::{
     Attribution, Certainty, CueKind, DepRel, Document, EntityKind, Hedge, MentionType, QuoteKind,

@@ -134,15 +134,17 @@ pub(crate) fn extract_with_cues(
                 .and_then(|s| crate::enrich::clause_before_source(doc, s))
                 .map(Region::single);
         }
+        let cue_span = Span::new(v.toks[c.start].span.start, v.toks[c.end - 1].span.end);
+        if content.is_none() {
+            // "He said:" ending a line: the quotation is the next paragraph.
+            content = crate::enrich::line_after_colon(doc, cue_span).map(Region::single);
+        }
         if content.is_none() {
             // A cue with nothing attributed is almost always a false alarm in
             // news (refusals to comment are added by the Enricher).
             continue;
         }
-        let cue = Region::single(Span::new(
-            v.toks[c.start].span.start,
-            v.toks[c.end - 1].span.end,
-        ));
+        let cue = Region::single(cue_span);
         out.push(Attribution {
             id: out.len() as u32,
             source,

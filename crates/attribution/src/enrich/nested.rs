@@ -497,6 +497,53 @@ pub(crate) fn clause_before_source(doc: &Document, source: Span) -> Option<Span>
     ))
 }
 
+/// The next line of text after a cue that ends its line with a colon ("He
+/// said:" ¶ "“In all the administrations…”"): the span model reads one
+/// paragraph at a time, so it cannot see that content.
+pub(crate) fn line_after_colon(doc: &Document, cue: Span) -> Option<Span> {
+    let bytes = doc.index().byte(cue.end.min(doc.char_len()));
+    let rest = doc.text.get(bytes..)?;
+    let mut chars = rest.chars().peekable();
+    let mut pos = cue.end;
+    let ends_with_colon = doc.slice(cue).trim_end().ends_with(':');
+    let mut colon = ends_with_colon;
+    let mut newline = false;
+    // Up to the end of the cue's line: only spaces and one colon.
+    while let Some(&c) = chars.peek() {
+        if c == '\n' {
+            newline = true;
+            break;
+        }
+        if c == ':' && !colon {
+            colon = true;
+        } else if !c.is_whitespace() {
+            return None;
+        }
+        chars.next();
+        pos += 1;
+    }
+    if !(colon && newline) {
+        return None;
+    }
+    // Skip blank lines, then take the next line.
+    while chars.peek().is_some_and(|c| c.is_whitespace()) {
+        chars.next();
+        pos += 1;
+    }
+    let start = pos;
+    let mut end = pos;
+    for c in chars {
+        if c == '\n' {
+            break;
+        }
+        pos += 1;
+        if !c.is_whitespace() {
+            end = pos;
+        }
+    }
+    (end > start).then(|| Span::new(start, end))
+}
+
 /// "X, NBC News reported Tuesday.": a content that is only the time after
 /// the cue becomes the clause before ", SOURCE".
 pub(super) fn fix_dated_contents(doc: &Document, attrs: &mut [Attribution]) {
@@ -526,6 +573,20 @@ mod tests {
     use super::*;
 
     use crate::enrich::test_support::{span_of, tagged};
+
+    #[test]
+    fn a_colon_at_the_end_of_a_line_points_to_the_next_line() {
+        let text = "Then the senator spoke. He said:\n\n“We will win.” ¶\nMore.";
+        let doc = Document::new(text);
+        let content = line_after_colon(&doc, span_of(&doc, "said"));
+        assert_eq!(content.map(|c| doc.slice(c)), Some("“We will win.” ¶"));
+        let doc = Document::new("He said: “We will win.”\nMore.");
+        assert_eq!(line_after_colon(&doc, span_of(&doc, "said")), None);
+        let doc = Document::new("He said\nMore.");
+        assert_eq!(line_after_colon(&doc, span_of(&doc, "said")), None);
+        let doc = Document::new("He said:");
+        assert_eq!(line_after_colon(&doc, span_of(&doc, "said")), None);
+    }
 
     #[test]
     fn an_inner_source_leaves_the_outer_source() {
