@@ -82,6 +82,10 @@ impl Weights {
 pub trait Scorer {
     /// Adds the weights of `feats` to `out` (one score per label).
     fn add_scores(&self, feats: &[u64], out: &mut [f32]);
+
+    /// Asks the CPU to fetch the rows of `feats` ahead of an `add_scores`
+    /// (a hint; nothing is read).
+    fn prefetch(&self, _feats: &[u64]) {}
 }
 
 impl Scorer for Weights {
@@ -120,6 +124,16 @@ impl QWeights {
 }
 
 impl Scorer for QWeights {
+    fn prefetch(&self, feats: &[u64]) {
+        let mask = (1usize << self.bits) - 1;
+        for &f in feats {
+            let b = ((f >> 7) as usize & mask) * self.labels;
+            if let Some(row) = self.q.get(b..) {
+                whosaid_core::prefetch(row.as_ptr());
+            }
+        }
+    }
+
     #[inline]
     fn add_scores(&self, feats: &[u64], out: &mut [f32]) {
         let l = self.labels;

@@ -148,6 +148,8 @@ pub struct FoundCue {
 #[derive(Default)]
 pub struct Scratch {
     pub(crate) feats: Vec<u64>,
+    /// The next token's features, fetched while the current ones are summed.
+    pub(crate) next: Vec<u64>,
     pub(crate) em: Vec<f32>,
     pub(crate) tr: Vec<f32>,
     pub(crate) path: Vec<u8>,
@@ -249,9 +251,18 @@ pub(crate) fn cue_scores<W: Scorer>(
     let l = CUE_LABELS;
     sc.em.clear();
     sc.em.resize(n * l, 0.0);
+    // Token i + 1's features are built and its rows requested before token
+    // i's rows are summed, so their cache misses overlap.
+    if s < e {
+        cue_features(v, s, stacked, &mut sc.feats);
+    }
     for i in s..e {
-        cue_features(v, i, stacked, &mut sc.feats);
+        if i + 1 < e {
+            cue_features(v, i + 1, stacked, &mut sc.next);
+            w.prefetch(&sc.next);
+        }
         w.add_scores(&sc.feats, &mut sc.em[(i - s) * l..(i - s + 1) * l]);
+        std::mem::swap(&mut sc.feats, &mut sc.next);
     }
     // Transitions do not depend on position: compute once, then copy.
     let stride = (l + 1) * l;

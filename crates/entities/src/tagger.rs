@@ -612,11 +612,11 @@ impl Tagger {
         let fetch = |i: usize| {
             if i < n {
                 for h in sf.statics(i) {
-                    prefetch(row(h).as_ptr());
+                    whosaid_core::prefetch(row(h).as_ptr());
                 }
                 let lw = sf.lw(i);
                 for p in 0..if i == 0 { 1 } else { NS } {
-                    prefetch(row(prev_word_feat(p, lw)).as_ptr());
+                    whosaid_core::prefetch(row(prev_word_feat(p, lw)).as_ptr());
                 }
             }
         };
@@ -646,19 +646,6 @@ impl Tagger {
         states_to_bio(&mut out);
         out
     }
-}
-
-/// Hints the CPU to fetch the cache line holding `p`.
-#[inline(always)]
-fn prefetch<T>(p: *const T) {
-    #[cfg(target_arch = "x86_64")]
-    // SAFETY: a prefetch is only a hint: it reads nothing into the program
-    // and never faults, whatever the address.
-    unsafe {
-        std::arch::x86_64::_mm_prefetch(p.cast::<i8>(), std::arch::x86_64::_MM_HINT_T0);
-    }
-    #[cfg(not(target_arch = "x86_64"))]
-    let _ = p;
 }
 
 /// Document-level consistency after tagging each sentence of a document:

@@ -172,19 +172,6 @@ impl Packed4 {
 
 /// An inference table of i16 weights (half the memory traffic of f32; the
 /// tables are read at random): rows of `classes` weights, `w = q / scale`.
-/// Hints the CPU to fetch the cache line holding `p`.
-#[inline(always)]
-fn prefetch<T>(p: *const T) {
-    #[cfg(target_arch = "x86_64")]
-    // SAFETY: a prefetch is only a hint: it reads nothing into the program
-    // and never faults, whatever the address.
-    unsafe {
-        std::arch::x86_64::_mm_prefetch(p.cast::<i8>(), std::arch::x86_64::_MM_HINT_T0);
-    }
-    #[cfg(not(target_arch = "x86_64"))]
-    let _ = p;
-}
-
 #[derive(Clone)]
 pub(crate) struct QTable {
     bits: u32,
@@ -266,8 +253,8 @@ impl QTable {
         for &f in features {
             let r = (f & mask) as usize * self.classes;
             if let Some(row) = self.q.get(r..r + self.classes) {
-                prefetch(row.as_ptr());
-                prefetch(row.as_ptr().wrapping_add(row.len() - 1));
+                whosaid_core::prefetch(row.as_ptr());
+                whosaid_core::prefetch(row.as_ptr().wrapping_add(row.len() - 1));
             }
         }
         for &f in features {
