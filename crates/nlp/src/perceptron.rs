@@ -254,7 +254,7 @@ impl QTable {
             let r = (f & mask) as usize * self.classes;
             if let Some(row) = self.q.get(r..r + self.classes) {
                 whosaid_core::prefetch(row.as_ptr());
-                whosaid_core::prefetch(row.as_ptr().wrapping_add(row.len() - 1));
+                whosaid_core::prefetch(row.as_ptr().wrapping_add(row.len().saturating_sub(1)));
             }
         }
         for &f in features {
