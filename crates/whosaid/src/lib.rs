@@ -21,16 +21,26 @@ pub struct Engine {
     pipeline: Pipeline,
 }
 
+/// The default English stages up to and including entities (clean →
+/// segment → tag/parse → entities): the layers the attribution model reads,
+/// for `whosaid nlp` and for training and scoring that model.
+pub fn layers_pipeline() -> Result<Pipeline, StageError> {
+    let mut pipeline = Pipeline::new();
+    for stage in whosaid_clean::english_stages()?
+        .into_iter()
+        .chain(whosaid_nlp::english_stages()?)
+        .chain(whosaid_entities::english_stages()?)
+    {
+        pipeline.push(stage);
+    }
+    Ok(pipeline)
+}
+
 impl Engine {
     /// The default English pipeline with the embedded models.
     pub fn english() -> Result<Self, StageError> {
-        let mut pipeline = Pipeline::new();
-        for stage in whosaid_clean::english_stages()?
-            .into_iter()
-            .chain(whosaid_nlp::english_stages()?)
-            .chain(whosaid_entities::english_stages()?)
-            .chain(whosaid_attribution::english_stages()?)
-        {
+        let mut pipeline = layers_pipeline()?;
+        for stage in whosaid_attribution::english_stages()? {
             pipeline.push(stage);
         }
         Ok(Engine { pipeline })

@@ -66,15 +66,7 @@ pub enum Eval {
 /// The default pipeline's stages before attribution extraction: the
 /// features the model is trained on must come from the same layers.
 fn pre_pipeline() -> anyhow::Result<Pipeline> {
-    let mut p = Pipeline::new();
-    for s in whosaid_clean::english_stages()?
-        .into_iter()
-        .chain(whosaid_nlp::english_stages()?)
-        .chain(whosaid_entities::english_stages()?)
-    {
-        p.push(s);
-    }
-    Ok(p)
+    Ok(whosaid::layers_pipeline()?)
 }
 
 fn analyse_all(pre: &Pipeline, texts: Vec<String>) -> anyhow::Result<Vec<Document>> {

@@ -141,14 +141,7 @@ pub fn run(args: Args) -> CmdResult {
     if args.pretokenized {
         return tag_pretokenized(&text);
     }
-    let mut pipeline = whosaid::Pipeline::new();
-    for stage in whosaid_clean::english_stages()?
-        .into_iter()
-        .chain(whosaid_nlp::english_stages()?)
-        .chain(whosaid_entities::english_stages()?)
-    {
-        pipeline.push(stage);
-    }
+    let pipeline = whosaid::layers_pipeline()?;
     let mut doc = whosaid::Document::new(text);
     pipeline.run(&mut doc)?;
     match args.format.as_str() {
