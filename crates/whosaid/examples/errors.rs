@@ -1,10 +1,10 @@
-//! Error analysis on a PolNeAR split: `cargo run --release -p whosaid-attribution --example errors -- DIR`.
+//! Error analysis on a PolNeAR split: `cargo run --release -p whosaid --example errors -- DIR`.
 //! Prints missed and spurious cue words, and content/source boundary errors by category.
 
 use std::collections::HashMap;
 use whosaid_attribution::polnear::read_split;
 use whosaid_attribution::{Enricher, Extractor};
-use whosaid_core::{Document, Pipeline, Region};
+use whosaid_core::{Document, Region};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let dir = std::env::args()
@@ -12,14 +12,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .unwrap_or("../shared/data/polnear/dev".into());
     let model = std::env::args().nth(2);
     let arts = read_split(std::path::Path::new(&dir))?;
-    let mut p = Pipeline::new();
-    for s in whosaid_clean::english_stages()?
-        .into_iter()
-        .chain(whosaid_nlp::english_stages()?)
-        .chain(whosaid_entities::english_stages()?)
-    {
-        p.push(s);
-    }
+    let mut p = whosaid::layers_pipeline()?;
     let ex = match model {
         Some(m) => Extractor::from_bytes(&std::fs::read(m)?)?,
         None => Extractor::english()?,

@@ -1,10 +1,10 @@
 //! Dumps tokens, raw extractor output and enriched output of a PolNeAR split
 //! as tab-separated lines, for error analysis scripts:
-//! `cargo run --release -p whosaid-attribution --example dump -- DIR > OUT`.
+//! `cargo run --release -p whosaid --example dump -- DIR > OUT`.
 
 use whosaid_attribution::polnear::read_split;
 use whosaid_attribution::{Enricher, Extractor};
-use whosaid_core::{Attribution, Document, Pipeline, Region, Stage};
+use whosaid_core::{Attribution, Document, Region, Stage};
 
 fn reg(r: &Option<Region>) -> String {
     match r {
@@ -33,14 +33,7 @@ fn attrs(tag: &str, a: &[Attribution]) {
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let dir = std::env::args().nth(1).unwrap_or_default();
     let arts = read_split(std::path::Path::new(&dir))?;
-    let mut p = Pipeline::new();
-    for s in whosaid_clean::english_stages()?
-        .into_iter()
-        .chain(whosaid_nlp::english_stages()?)
-        .chain(whosaid_entities::english_stages()?)
-    {
-        p.push(s);
-    }
+    let p = whosaid::layers_pipeline()?;
     let ex = match std::env::args().nth(2) {
         Some(m) => Extractor::from_bytes(&std::fs::read(m)?)?,
         None => Extractor::english()?,
