@@ -993,12 +993,7 @@ mod tests {
     fn sources_lose_stray_edge_marks() {
         let text = "(Having said that, >Sanders SEO) Rep. Smith (D-Calif.) McFaul, “Joe” ,;";
         let doc = Document::new(text);
-        let tidy = |needle: &str| {
-            let src = Region::single(test_support::span_of(&doc, needle));
-            tidy_source(&doc, &src)
-                .and_then(|r| r.extent())
-                .map(|s| doc.slice(s).to_string())
-        };
+        let tidy = |needle: &str| test_support::rewritten(&doc, needle, tidy_source);
         assert_eq!(tidy("(Having").as_deref(), Some("Having"));
         assert_eq!(tidy(">Sanders").as_deref(), Some("Sanders"));
         assert_eq!(tidy("SEO)").as_deref(), Some("SEO"));
@@ -1015,12 +1010,7 @@ mod tests {
     fn a_dateline_leaves_the_source() {
         let text = "DECATUR, Ill. — Sen. Ted Cruz said no. Jean-Paul — our man — said yes.";
         let doc = Document::new(text);
-        let dropped = |needle: &str| {
-            let src = Region::single(test_support::span_of(&doc, needle));
-            drop_dateline(&doc, &src)
-                .and_then(|r| r.extent())
-                .map(|s| doc.slice(s).to_string())
-        };
+        let dropped = |needle: &str| test_support::rewritten(&doc, needle, drop_dateline);
         assert_eq!(
             dropped("DECATUR, Ill. — Sen. Ted Cruz").as_deref(),
             Some("Sen. Ted Cruz")

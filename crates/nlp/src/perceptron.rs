@@ -65,20 +65,17 @@ pub(crate) fn averaged_pairs(
     let (mut first, mut second) = train(seed);
     for m in 1..k {
         let (a, b) = train(seed + m as u64);
-        first
-            .weights
-            .iter_mut()
-            .zip(&a.weights)
-            .for_each(|(x, y)| *x += y);
-        second
-            .weights
-            .iter_mut()
-            .zip(&b.weights)
-            .for_each(|(x, y)| *x += y);
+        for (sum, t) in [(&mut first, a), (&mut second, b)] {
+            sum.weights
+                .iter_mut()
+                .zip(&t.weights)
+                .for_each(|(x, y)| *x += y);
+        }
     }
     if k > 1 {
-        first.weights.iter_mut().for_each(|x| *x /= k as f32);
-        second.weights.iter_mut().for_each(|x| *x /= k as f32);
+        for t in [&mut first, &mut second] {
+            t.weights.iter_mut().for_each(|x| *x /= k as f32);
+        }
     }
     (first, second)
 }

@@ -1,6 +1,6 @@
 //! Helpers shared by the enricher's tests.
 
-use whosaid_core::{Document, Span};
+use whosaid_core::{Document, Region, Span};
 
 /// `text` through the embedded NLP stages (segment, tag, parse).
 pub(crate) fn tagged(text: &str) -> Document {
@@ -25,4 +25,17 @@ pub(crate) fn span_of(doc: &Document, needle: &str) -> Span {
     let b = doc.text.find(needle).expect("needle in text");
     let s = doc.index().char_at_byte(b);
     Span::new(s, s + needle.chars().count() as u32)
+}
+
+/// The text `rewrite` makes of the source `needle` (its extent), or None
+/// when it drops or declines the source.
+pub(crate) fn rewritten(
+    doc: &Document,
+    needle: &str,
+    rewrite: impl Fn(&Document, &Region) -> Option<Region>,
+) -> Option<String> {
+    let src = Region::single(span_of(doc, needle));
+    rewrite(doc, &src)
+        .and_then(|r| r.extent())
+        .map(|s| doc.slice(s).to_string())
 }
