@@ -163,3 +163,39 @@ fn feed_items_become_documents_and_kind_can_be_forced() {
     assert_eq!(rows.len(), 1);
     assert!(rows[0]["text"].as_str().is_some_and(|t| t.contains("<rss")));
 }
+
+#[test]
+fn timings_name_every_stage_on_stderr() {
+    let dir = tempdir("timings");
+    let a = write(&dir, "a.txt", &format!("{BODY}\n\n{QUOTE}\n"));
+    let b = write(&dir, "b.txt", QUOTE);
+    let out = whosaid(&["analyze", "--format", "jsonl", "--timings", &a, &b]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(jsonl(&out).len(), 2, "stdout holds only the documents");
+    let err = String::from_utf8_lossy(&out.stderr);
+    for stage in [
+        "clean",
+        "segment",
+        "tag",
+        "parse",
+        "entities",
+        "attribution",
+        "all",
+    ] {
+        assert!(
+            err.lines().any(|l| l.starts_with(stage)),
+            "no {stage} row in:\n{err}"
+        );
+    }
+    // Without the flag, nothing on stderr.
+    let out = whosaid(&["analyze", "--format", "jsonl", &a]);
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -1,6 +1,8 @@
 //! Pipeline stages: small named steps that each add layers to a [`Document`].
 
 use crate::Document;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
 
 /// Errors a stage can report. Stages never panic on input text.
 #[derive(Debug, thiserror::Error)]
@@ -62,6 +64,88 @@ impl Pipeline {
         }
         Ok(())
     }
+
+    /// Runs every stage on `doc` like [`Pipeline::run`], adding each
+    /// stage's wall time to `times` (which may be shared by threads).
+    pub fn run_timed(&self, doc: &mut Document, times: &StageTimes) -> Result<(), StageError> {
+        for (i, stage) in self.stages.iter().enumerate() {
+            let start = Instant::now();
+            let result = stage.process(doc);
+            times.add(i, start.elapsed());
+            result?;
+        }
+        times.documents.fetch_add(1, Ordering::Relaxed);
+        Ok(())
+    }
+}
+
+/// Time spent in each stage of a [`Pipeline`], summed over documents and
+/// threads: where an analysis spends its time, without a profiler.
+#[derive(Debug)]
+pub struct StageTimes {
+    names: Vec<&'static str>,
+    nanos: Vec<AtomicU64>,
+    documents: AtomicU64,
+}
+
+impl StageTimes {
+    /// Zeroed totals for the stages of `pipeline`.
+    pub fn new(pipeline: &Pipeline) -> Self {
+        let names = pipeline.stage_names();
+        StageTimes {
+            nanos: names.iter().map(|_| AtomicU64::new(0)).collect(),
+            names,
+            documents: AtomicU64::new(0),
+        }
+    }
+
+    fn add(&self, stage: usize, elapsed: Duration) {
+        if let Some(n) = self.nanos.get(stage) {
+            let ns = u64::try_from(elapsed.as_nanos()).unwrap_or(u64::MAX);
+            n.fetch_add(ns, Ordering::Relaxed);
+        }
+    }
+
+    /// Documents that went through every stage.
+    pub fn documents(&self) -> u64 {
+        self.documents.load(Ordering::Relaxed)
+    }
+
+    /// Each stage's name and total time, in pipeline order.
+    pub fn totals(&self) -> Vec<(&'static str, Duration)> {
+        self.names
+            .iter()
+            .zip(&self.nanos)
+            .map(|(name, n)| (*name, Duration::from_nanos(n.load(Ordering::Relaxed))))
+            .collect()
+    }
+
+    /// A small table: stage, total seconds, share of the total, and
+    /// milliseconds per document.
+    pub fn report(&self) -> String {
+        let totals = self.totals();
+        let all: Duration = totals.iter().map(|(_, d)| *d).sum();
+        let docs = self.documents().max(1) as f64;
+        let mut out = format!(
+            "{:<12} {:>9} {:>6} {:>9}\n",
+            "stage", "total s", "share", "ms/doc"
+        );
+        for (name, d) in totals.iter().chain([&("all", all)]) {
+            let share = if all.is_zero() {
+                0.0
+            } else {
+                100.0 * d.as_secs_f64() / all.as_secs_f64()
+            };
+            out.push_str(&format!(
+                "{:<12} {:>9.3} {:>5.1}% {:>9.3}\n",
+                name,
+                d.as_secs_f64(),
+                share,
+                1000.0 * d.as_secs_f64() / docs
+            ));
+        }
+        out
+    }
 }
 
 #[cfg(test)]
@@ -77,6 +161,27 @@ mod tests {
             doc.meta.title = Some(doc.text.to_uppercase());
             Ok(())
         }
+    }
+
+    #[test]
+    fn timed_runs_count_every_stage_and_document() {
+        let pipeline = Pipeline::new().with(Upper).with(Upper);
+        let times = StageTimes::new(&pipeline);
+        for text in ["a", "b", "c"] {
+            let mut doc = Document::new(text);
+            pipeline.run_timed(&mut doc, &times).unwrap();
+            assert_eq!(
+                doc.meta.title.as_deref(),
+                Some(text.to_uppercase().as_str())
+            );
+        }
+        assert_eq!(times.documents(), 3);
+        let totals = times.totals();
+        assert_eq!(totals.len(), 2);
+        assert!(totals.iter().all(|(name, _)| *name == "upper"));
+        let report = times.report();
+        assert!(report.lines().count() == 4, "{report}");
+        assert!(report.lines().last().unwrap().starts_with("all"));
     }
 
     #[test]

@@ -13,7 +13,7 @@
 //! ```
 
 pub use whosaid_core as core;
-pub use whosaid_core::{Document, Pipeline, Stage, StageError};
+pub use whosaid_core::{Document, Pipeline, Stage, StageError, StageTimes};
 
 /// The analysis engine. Build it once and share it across threads: stages hold
 /// only immutable models.
@@ -58,6 +58,12 @@ impl Engine {
     /// Runs every stage on `doc`.
     pub fn analyze(&self, doc: &mut Document) -> Result<(), StageError> {
         self.pipeline.run(doc)
+    }
+
+    /// Runs every stage on `doc`, adding each stage's time to `times`
+    /// (see [`StageTimes::new`] with [`Engine::pipeline`]).
+    pub fn analyze_timed(&self, doc: &mut Document, times: &StageTimes) -> Result<(), StageError> {
+        self.pipeline.run_timed(doc, times)
     }
 
     /// Wraps `text` in a [`Document`] and analyses it.

@@ -9,7 +9,7 @@ use rayon::prelude::*;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use whosaid::{Document, Engine};
+use whosaid::{Document, Engine, StageTimes};
 use whosaid_output::{JsonOptions, TerminalOptions};
 
 #[derive(clap::Args)]
@@ -47,6 +47,10 @@ pub struct Args {
     /// Worker threads (default: all cores).
     #[arg(long, short = 'j')]
     pub threads: Option<usize>,
+    /// Print the time spent in each pipeline stage (summed over threads)
+    /// on standard error at the end.
+    #[arg(long)]
+    pub timings: bool,
 }
 
 #[derive(clap::ValueEnum, Clone, Copy, PartialEq, Eq, Debug)]
@@ -89,6 +93,8 @@ struct Writer {
     out_dir: Option<PathBuf>,
     terminal: TerminalOptions,
     json: JsonOptions,
+    /// Stage times, when `--timings` asked for them.
+    times: Option<StageTimes>,
 }
 
 impl Writer {
@@ -115,7 +121,7 @@ pub fn run(args: Args) -> CmdResult {
         Color::Never => false,
         Color::Auto => stdout_tty && args.out.is_none() && std::env::var_os("NO_COLOR").is_none(),
     };
-    let writer = Writer {
+    let mut writer = Writer {
         format: args.format,
         out_dir: args.out.clone(),
         terminal: TerminalOptions {
@@ -126,12 +132,16 @@ pub fn run(args: Args) -> CmdResult {
         json: JsonOptions {
             layers: args.layers,
         },
+        times: None,
     };
     if let Some(dir) = &writer.out_dir {
         std::fs::create_dir_all(dir)
             .with_context(|| format!("cannot create output directory {}", dir.display()))?;
     }
     let engine = Engine::english().map_err(|e| anyhow::anyhow!("cannot load the models: {e}"))?;
+    if args.timings {
+        writer.times = Some(StageTimes::new(engine.pipeline()));
+    }
 
     let (files, mut failures) = collect_inputs(&args.inputs);
     let progress = if files.len() > 1 {
@@ -200,6 +210,9 @@ pub fn run(args: Args) -> CmdResult {
     )?;
     out.flush().context("cannot write to standard output")?;
     progress.finish_and_clear();
+    if let Some(times) = &writer.times {
+        eprint!("{}", times.report());
+    }
     if failures > 0 {
         eprintln!("whosaid: {written} document(s) analysed, {failures} input(s) failed");
         return Ok(ExitCode::FAILURE);
@@ -220,8 +233,11 @@ fn flush(
         .par_drain(..)
         .map(|(name, mut doc)| {
             let origin = doc.meta.origin.clone().unwrap_or_else(|| name.clone());
-            let result = engine
-                .analyze(&mut doc)
+            let analysed = match &writer.times {
+                Some(times) => engine.analyze_timed(&mut doc, times),
+                None => engine.analyze(&mut doc),
+            };
+            let result = analysed
                 .map(|()| writer.render(&doc))
                 .map_err(|e| format!("{origin}: {e}"));
             (name, result)
