@@ -3,7 +3,7 @@
 use crate::features::{CueCtx, ROLE_C, ROLE_S};
 use crate::tagger::{runs, window_of, FoundCue, Model, Runtime, Scratch};
 use crate::view::View;
-use whosaid_core::{Attribution, Certainty, CueKind, Document, Region, Span, Stage, StageError};
+use whosaid_core::{Attribution, Document, Region, Span, Stage, StageError};
 
 /// The embedded English model, trained on PolNeAR train by `whosaid train attribution`.
 static ENGLISH_MODEL: &[u8] = include_bytes!("../../../models/attribution.bin");
@@ -146,17 +146,10 @@ pub(crate) fn extract_with_cues(
         }
         let cue = Region::single(cue_span);
         out.push(Attribution {
-            id: out.len() as u32,
             source,
-            cue,
             content,
-            source_kind: None,
-            speaker: None,
-            cue_kind: CueKind::Assert,
-            quote: None,
-            certainty: Certainty::default(),
-            parent: None,
             score: c.score,
+            ..Attribution::with_cue(out.len() as u32, cue)
         });
     }
     out
@@ -175,6 +168,7 @@ impl Stage for Extractor {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use whosaid_core::CueKind;
 
     /// A document through the nlp stages, as the extractor sees it in the pipeline.
     fn analysed(text: &str) -> Document {

@@ -315,7 +315,6 @@ impl PolnearReport {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use whosaid_core::{Certainty, CueKind};
 
     fn attr(
         source: Option<(u32, u32)>,
@@ -323,17 +322,9 @@ mod tests {
         content: Option<(u32, u32)>,
     ) -> Attribution {
         Attribution {
-            id: 0,
             source: source.map(|(s, e)| Region::single(Span::new(s, e))),
-            cue: Region::single(Span::new(cue.0, cue.1)),
             content: content.map(|(s, e)| Region::single(Span::new(s, e))),
-            source_kind: None,
-            speaker: None,
-            cue_kind: CueKind::Assert,
-            quote: None,
-            certainty: Certainty::default(),
-            parent: None,
-            score: 1.0,
+            ..Attribution::with_cue(0, Region::single(Span::new(cue.0, cue.1)))
         }
     }
 
