@@ -51,7 +51,9 @@ pub(super) fn beam_header(bytes: &[u8]) -> Result<Option<(usize, &[u8])>, Parser
         .ok_or_else(|| ParserError::Corrupt("beam width missing".into()))?;
     let width = u32::from_le_bytes(*w) as usize;
     if !(1..=256).contains(&width) {
-        return Err(ParserError::Corrupt(format!("implausible beam width {width}")));
+        return Err(ParserError::Corrupt(format!(
+            "implausible beam width {width}"
+        )));
     }
     Ok(Some((width, rest)))
 }
@@ -364,7 +366,7 @@ fn train_one_beam(
                 let (best, node, on_gold) = meta[0];
                 if !on_gold {
                     let v = best - gscore;
-                    if worst.map_or(true, |w| v > w.0) {
+                    if !matches!(worst, Some((w, _, _)) if w >= v) {
                         worst = Some((v, t, node));
                     }
                 }
