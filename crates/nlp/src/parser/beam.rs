@@ -17,9 +17,9 @@
 //! locally, on the correct arcs of the beam's best item at each step.
 
 use super::{
-    action_features, argmax, label_allowed, label_features, projectivize, repair_trailing_speech,
-    Arc, Parser, ParserError, State, Toks, TreeSentence, ACTIONS, ACTION_BITS, LABEL_BITS, LEFT,
-    RIGHT, SHIFT,
+    action_features, argmax, label_allowed, label_features, mix, projectivize,
+    repair_trailing_speech, Arc, Parser, ParserError, State, Toks, TreeSentence, ACTIONS,
+    ACTION_BITS, LABEL_BITS, LEFT, RIGHT, SHIFT,
 };
 use crate::perceptron::{self, Packed4, QTable, Table, Trainer};
 use whosaid_core::{DepRel, Upos, Xpos};
@@ -141,6 +141,9 @@ impl Parser {
         let mut features = Vec::with_capacity(128);
         let mut scores = [0f32; ACTIONS];
         let mut lscores = vec![0i32; self.label.classes];
+        // Beam items often share the dependent's subtree: relations by a
+        // hash of their features, direct-mapped (exact on a hit).
+        let mut cache = [(0u64, DepRel::Unset); 64];
         // All items take the same number of transitions (2n).
         while !items[0].terminal() {
             cands.clear();
@@ -154,7 +157,14 @@ impl Parser {
             }
             keep_best(&mut cands, width);
             advance(&items, &cands, &mut next, &mut pool, |_, st, h, d| {
-                self.label_of(&toks, st, h, d, &mut features, &mut lscores)
+                label_features(&toks, st, h, d, &mut features);
+                let key = features.iter().fold(h as u64, |k, &f| mix(0, k, f, 0)) | 1;
+                let slot = &mut cache[(key >> 58) as usize];
+                if slot.0 != key {
+                    let c = self.label.best(&features, &mut lscores, label_allowed);
+                    *slot = (key, DepRel::from_index(c).unwrap_or(DepRel::Dep));
+                }
+                slot.1
             });
             pool.append(&mut items);
             std::mem::swap(&mut items, &mut next);
