@@ -122,6 +122,10 @@ pub enum Train {
         /// Without it: the greedy parser with its dynamic oracle.
         #[arg(long)]
         beam: Option<usize>,
+        /// The beam width stored in the model for parsing, when it differs
+        /// from the training width `--beam`.
+        #[arg(long, requires = "beam")]
+        decode_beam: Option<usize>,
     },
 }
 
@@ -561,6 +565,7 @@ pub fn train(cmd: Train) -> CmdResult {
             silver_text,
             ensemble,
             beam,
+            decode_beam,
         } => {
             let silver = match silver {
                 Some(p) if tags == "jackknife" => read_silver(&p, &silver_text)?,
@@ -579,7 +584,7 @@ pub fn train(cmd: Train) -> CmdResult {
                 &silver,
                 write_train.as_deref(),
                 ensemble,
-                beam,
+                beam.map(|b| (b, decode_beam.unwrap_or(b))),
             );
         }
     };
@@ -629,7 +634,7 @@ fn train_parser(
     silver: &[tagger::TaggedSentence],
     write_train: Option<&Path>,
     ensemble: usize,
-    beam: Option<usize>,
+    beam: Option<(usize, usize)>,
 ) -> CmdResult {
     let mut train = read_trees(train)?;
     for path in extra {
@@ -669,7 +674,9 @@ fn train_parser(
     }
     let start = Instant::now();
     let model = match beam {
-        Some(width) => parser::train_ensemble_beam(&train, epochs, seed, ensemble, width),
+        Some((width, decode)) => {
+            parser::train_ensemble_beam(&train, epochs, seed, ensemble, width).with_beam(decode)
+        }
         None => parser::train_ensemble(&train, epochs, seed, ensemble),
     };
     eprintln!(
