@@ -20,6 +20,9 @@
 use crate::perceptron::{self, Packed4, QTable, Table, Trainer};
 use whosaid_core::{DepRel, Document, Stage, StageError, Upos, Xpos};
 
+mod beam;
+pub use beam::train_ensemble_beam;
+
 /// Log2 of the feature buckets of the transition table.
 pub const ACTION_BITS: u32 = 22;
 /// Log2 of the feature buckets of the relation table.
@@ -48,6 +51,9 @@ pub struct Parser {
     action: Packed4,
     /// Relation weights (one row of 56 i16 per bucket, summed as integers).
     label: QTable,
+    /// Beam width of decoding: 1 is greedy (the shipped parser); wider
+    /// models are read from a `WSPAR002` file or set by [`Parser::with_beam`].
+    beam: usize,
 }
 
 /// Errors reading a parser model.
@@ -81,6 +87,9 @@ impl Parser {
     /// tags read as unset). Returns each word's head and relation; exactly one
     /// word is the root.
     pub fn parse(&self, words: &[&str], upos: &[Upos], xpos: &[Xpos]) -> Vec<Arc> {
+        if self.beam > 1 {
+            return self.parse_beam(words, upos, xpos, self.beam);
+        }
         let toks = Toks::new(words, upos, xpos);
         let mut st = State::new(words.len());
         let mut features = Vec::with_capacity(96);
@@ -131,11 +140,15 @@ impl Parser {
     /// (bits, classes, scale, i16 weights), deflated.
     pub fn to_bytes(&self) -> Vec<u8> {
         let label = self.label.to_table();
-        perceptron::to_bytes(MAGIC, &[&self.action.to_table(), &label], PRUNE)
+        let greedy = perceptron::to_bytes(MAGIC, &[&self.action.to_table(), &label], PRUNE);
+        beam::beam_bytes(self.beam, greedy)
     }
 
     /// Reads a model written by [`Parser::to_bytes`].
     pub fn from_bytes(bytes: &[u8]) -> Result<Self, ParserError> {
+        if let Some((width, rest)) = beam::beam_header(bytes)? {
+            return Ok(Parser::from_bytes(rest)?.with_beam(width));
+        }
         let raw = perceptron::unseal(MAGIC, bytes)?;
         let mut cur = perceptron::Cursor::new(&raw);
         let action = QTable::read(&mut cur)?;
@@ -147,7 +160,11 @@ impl Parser {
         }
         // The transitions packed straight from the file's i16 weights.
         let action = Packed4::from_qtable(&action);
-        Ok(Parser { action, label })
+        Ok(Parser {
+            action,
+            label,
+            beam: 1,
+        })
     }
 }
 
@@ -825,6 +842,7 @@ pub fn train_ensemble(
     Parser {
         action: Packed4::from_qtable(&QTable::from_table(&action)),
         label: QTable::from_table(&label),
+        beam: 1,
     }
 }
 
@@ -1000,7 +1018,7 @@ mod tests {
         }
     }
 
-    const TOY: &str = "\
+    pub(super) const TOY: &str = "\
 1\tShe\tshe\tPRON\tPRP\t_\t2\tnsubj\t_\t_
 2\tsaid\tsay\tVERB\tVBD\t_\t0\troot\t_\t_
 3\tit\tit\tPRON\tPRP\t_\t2\tobj\t_\t_

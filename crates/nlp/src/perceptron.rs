@@ -321,6 +321,23 @@ impl Trainer {
         }
     }
 
+    /// Advances the averaging clock by one (a structured update, or a
+    /// sentence that needed none, counts as one step).
+    pub fn tick(&mut self) {
+        self.step += 1;
+    }
+
+    /// Adds `delta` to the weights of `class` for `features`, at the current
+    /// step (no tick): the pieces of a structured (sequence) update.
+    pub fn add(&mut self, features: &[u64], class: usize, delta: f32) {
+        for &f in features {
+            let k = self.table.row(f) + class;
+            self.totals[k] += (self.step - self.stamps[k]) as f32 * self.table.weights[k];
+            self.stamps[k] = self.step;
+            self.table.weights[k] += delta;
+        }
+    }
+
     /// The averaged weights.
     pub fn averaged(mut self) -> Table {
         for k in 0..self.table.weights.len() {

@@ -117,6 +117,15 @@ pub enum Train {
         /// 85.06 with 8).
         #[arg(long, default_value_t = 5)]
         ensemble: usize,
+        /// Train with beam search of this width (global max-violation
+        /// perceptron; the width is stored in the model and used to parse).
+        /// Without it: the greedy parser with its dynamic oracle.
+        #[arg(long)]
+        beam: Option<usize>,
+        /// The beam width stored in the model for parsing, when it differs
+        /// from the training width `--beam`.
+        #[arg(long, requires = "beam")]
+        decode_beam: Option<usize>,
     },
 }
 
@@ -124,7 +133,15 @@ pub enum Train {
 pub enum Eval {
     /// XPOS/UPOS accuracy and parser UAS/LAS (gold tokens, predicted tags)
     /// on a CoNLL-U file, and tokens/s.
-    Ud { file: PathBuf },
+    Ud {
+        file: PathBuf,
+        /// A parser model file instead of the embedded one.
+        #[arg(long)]
+        parser: Option<PathBuf>,
+        /// Decode with this beam width instead of the model's own.
+        #[arg(long)]
+        beam: Option<usize>,
+    },
 }
 
 pub fn run(args: Args) -> CmdResult {
@@ -547,6 +564,8 @@ pub fn train(cmd: Train) -> CmdResult {
             silver,
             silver_text,
             ensemble,
+            beam,
+            decode_beam,
         } => {
             let silver = match silver {
                 Some(p) if tags == "jackknife" => read_silver(&p, &silver_text)?,
@@ -565,6 +584,7 @@ pub fn train(cmd: Train) -> CmdResult {
                 &silver,
                 write_train.as_deref(),
                 ensemble,
+                beam.map(|b| (b, decode_beam.unwrap_or(b))),
             );
         }
     };
@@ -614,6 +634,7 @@ fn train_parser(
     silver: &[tagger::TaggedSentence],
     write_train: Option<&Path>,
     ensemble: usize,
+    beam: Option<(usize, usize)>,
 ) -> CmdResult {
     let mut train = read_trees(train)?;
     for path in extra {
@@ -652,7 +673,12 @@ fn train_parser(
             .with_context(|| format!("cannot write {}", path.display()))?;
     }
     let start = Instant::now();
-    let model = parser::train_ensemble(&train, epochs, seed, ensemble);
+    let model = match beam {
+        Some((width, decode)) => {
+            parser::train_ensemble_beam(&train, epochs, seed, ensemble, width).with_beam(decode)
+        }
+        None => parser::train_ensemble(&train, epochs, seed, ensemble),
+    };
     eprintln!(
         "trained on {} sentences in {:.1} s",
         train.len(),
@@ -679,7 +705,7 @@ fn train_parser(
 }
 
 pub fn eval(cmd: Eval) -> CmdResult {
-    let Eval::Ud { file } = cmd;
+    let Eval::Ud { file, parser, beam } = cmd;
     let gold = read_conllu(&file)?;
     let model = tagger::Tagger::english().context("the embedded tagger model does not load")?;
     let start = Instant::now();
@@ -697,7 +723,18 @@ pub fn eval(cmd: Eval) -> CmdResult {
         tokens as f64 / secs.max(1e-9)
     );
     let trees = read_trees(&file)?;
-    let parser = parser::Parser::english().context("the embedded parser model does not load")?;
+    let parser = match parser {
+        Some(path) => {
+            let bytes =
+                std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
+            parser::Parser::from_bytes(&bytes)?
+        }
+        None => parser::Parser::english().context("the embedded parser model does not load")?,
+    };
+    let parser = match beam {
+        Some(width) => parser.with_beam(width),
+        None => parser,
+    };
     let predicted = tag_all(&model, &trees);
     let start = Instant::now();
     let a = parser::attachment(&parser, &trees, &predicted);
