@@ -85,3 +85,24 @@ fn pretokenized_conllu_is_tagged_lemmatised_and_parsed() {
     assert_eq!(rows.iter().filter(|r| r[6] == "0").count(), 1, "one root");
     assert_eq!(rows[2][9], "SpaceAfter=No", "MISC kept");
 }
+
+#[test]
+fn the_accurate_parser_fills_the_same_columns() {
+    let text = "Officials said on Tuesday that the vote would be delayed.";
+    let fast = nlp(&[], text);
+    let accurate = nlp(&["--accurate"], text);
+    let rows = |c: &str| -> Vec<Vec<String>> {
+        c.lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+            .map(|l| l.split('\t').map(str::to_string).collect())
+            .collect()
+    };
+    let (f, a) = (rows(&fast), rows(&accurate));
+    assert_eq!(f.len(), a.len());
+    // Same tokens and tags; each tree has one root.
+    for (x, y) in f.iter().zip(&a) {
+        assert_eq!(x[..5], y[..5]);
+    }
+    assert_eq!(a.iter().filter(|r| r[6] == "0").count(), 1);
+    assert_eq!(f.iter().filter(|r| r[6] == "0").count(), 1);
+}

@@ -10,7 +10,7 @@ mod punct;
 pub mod segment;
 pub mod tagger;
 
-pub use parser::{ParseStage, Parser};
+pub use parser::{ParseStage, Parser, ParserModel};
 pub use segment::{segment, Segmenter};
 pub use tagger::{TagStage, Tagger};
 
@@ -22,6 +22,13 @@ use whosaid_core::Stage;
 /// Segment → tag (with lemmas) → parse: the entity resolver and the
 /// attribution model read the trees.
 pub fn english_stages() -> Result<Vec<Box<dyn Stage>>, whosaid_core::StageError> {
+    english_stages_with(ParserModel::Fast)
+}
+
+/// [`english_stages`] with the chosen parser model.
+pub fn english_stages_with(
+    parser: ParserModel,
+) -> Result<Vec<Box<dyn Stage>>, whosaid_core::StageError> {
     let tagger = Tagger::english().map_err(|e| whosaid_core::StageError::Failed {
         stage: "tag",
         message: e.to_string(),
@@ -33,13 +40,19 @@ pub fn english_stages() -> Result<Vec<Box<dyn Stage>>, whosaid_core::StageError>
     Ok(vec![
         Box::new(segmenter),
         Box::new(TagStage::new(tagger)),
-        Box::new(parse_stage()?),
+        Box::new(parse_stage_with(parser)?),
     ])
 }
 
-/// The dependency-parse stage with the embedded model; run it after the tag stage.
+/// The dependency-parse stage with the embedded (fast) model; run it after
+/// the tag stage.
 pub fn parse_stage() -> Result<ParseStage, whosaid_core::StageError> {
-    let parser = Parser::english().map_err(|e| whosaid_core::StageError::Failed {
+    parse_stage_with(ParserModel::Fast)
+}
+
+/// The dependency-parse stage with the chosen embedded model.
+pub fn parse_stage_with(model: ParserModel) -> Result<ParseStage, whosaid_core::StageError> {
+    let parser = Parser::english_model(model).map_err(|e| whosaid_core::StageError::Failed {
         stage: "parse",
         message: e.to_string(),
     })?;

@@ -14,6 +14,7 @@
 
 pub use whosaid_core as core;
 pub use whosaid_core::{Document, Pipeline, Stage, StageError, StageTimes};
+pub use whosaid_nlp::ParserModel;
 
 /// The analysis engine. Build it once and share it across threads: stages hold
 /// only immutable models.
@@ -25,10 +26,15 @@ pub struct Engine {
 /// segment → tag/parse → entities): the layers the attribution model reads,
 /// for `whosaid nlp` and for training and scoring that model.
 pub fn layers_pipeline() -> Result<Pipeline, StageError> {
+    layers_pipeline_with(ParserModel::Fast)
+}
+
+/// [`layers_pipeline`] with the chosen parser model.
+pub fn layers_pipeline_with(parser: ParserModel) -> Result<Pipeline, StageError> {
     let mut pipeline = Pipeline::new();
     for stage in whosaid_clean::english_stages()?
         .into_iter()
-        .chain(whosaid_nlp::english_stages()?)
+        .chain(whosaid_nlp::english_stages_with(parser)?)
         .chain(whosaid_entities::english_stages()?)
     {
         pipeline.push(stage);
@@ -39,7 +45,13 @@ pub fn layers_pipeline() -> Result<Pipeline, StageError> {
 impl Engine {
     /// The default English pipeline with the embedded models.
     pub fn english() -> Result<Self, StageError> {
-        let mut pipeline = layers_pipeline()?;
+        Engine::english_with(ParserModel::Fast)
+    }
+
+    /// The default English pipeline with the chosen parser model (the
+    /// attribution model was trained on the fast parser's trees).
+    pub fn english_with(parser: ParserModel) -> Result<Self, StageError> {
+        let mut pipeline = layers_pipeline_with(parser)?;
         for stage in whosaid_attribution::english_stages()? {
             pipeline.push(stage);
         }

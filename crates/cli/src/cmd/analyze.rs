@@ -51,6 +51,10 @@ pub struct Args {
     /// on standard error at the end.
     #[arg(long)]
     pub timings: bool,
+    /// Parse with the beam-search model (more accurate trees, slower; the
+    /// attribution model was trained on the fast parser's trees).
+    #[arg(long)]
+    pub accurate: bool,
 }
 
 #[derive(clap::ValueEnum, Clone, Copy, PartialEq, Eq, Debug)]
@@ -138,7 +142,8 @@ pub fn run(args: Args) -> CmdResult {
         std::fs::create_dir_all(dir)
             .with_context(|| format!("cannot create output directory {}", dir.display()))?;
     }
-    let engine = Engine::english().map_err(|e| anyhow::anyhow!("cannot load the models: {e}"))?;
+    let engine = Engine::english_with(super::nlp::parser_model(args.accurate))
+        .map_err(|e| anyhow::anyhow!("cannot load the models: {e}"))?;
     if args.timings {
         writer.times = Some(StageTimes::new(engine.pipeline()));
     }

@@ -60,6 +60,9 @@ pub enum Eval {
         /// Exit non-zero when content overlap F1 is below this.
         #[arg(long)]
         min_content_overlap_f1: Option<f64>,
+        /// Parse with the beam-search model (`whosaid nlp --accurate`).
+        #[arg(long)]
+        accurate: bool,
     },
 }
 
@@ -148,8 +151,9 @@ pub fn eval(cmd: Eval) -> CmdResult {
         json,
         min_linked_f1,
         min_content_overlap_f1,
+        accurate,
     } = cmd;
-    let engine = whosaid::Engine::english()?;
+    let engine = whosaid::Engine::english_with(super::nlp::parser_model(accurate))?;
     let (report, _) = whosaid_eval::polnear::evaluate(&engine, &dir)?;
     if json {
         println!("{}", serde_json::to_string_pretty(&report)?);
