@@ -306,6 +306,8 @@ fn train_one_beam(
             label_updates.clear();
             label_store.clear();
             pool.append(&mut items);
+            // Spare states for the next steps (a sentence needs 2 × width).
+            pool.truncate(2 * width);
             items.push(State::new(n));
             meta.clear();
             // (score, history node, on the gold path)
