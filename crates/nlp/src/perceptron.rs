@@ -150,6 +150,17 @@ impl Packed4 {
         t
     }
 
+    /// Asks for the rows of `features` ahead of [`Packed4::scores`] (the
+    /// beam parser asks for all its items' rows before summing any).
+    pub fn prefetch(&self, features: &[u64]) {
+        let mask = (1u64 << self.bits) - 1;
+        for &f in features {
+            if let Some(row) = self.rows.get((f & mask) as usize) {
+                whosaid_core::prefetch(row.as_ptr());
+            }
+        }
+    }
+
     /// Sums the rows of `features` into `out` (one score per class).
     pub fn scores(&self, features: &[u64], out: &mut [f32]) {
         let mask = (1u64 << self.bits) - 1;

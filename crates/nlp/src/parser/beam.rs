@@ -139,6 +139,7 @@ impl Parser {
         let mut pool = Vec::with_capacity(width);
         let mut cands: Vec<Candidate> = Vec::with_capacity(ACTIONS * width);
         let mut features = Vec::with_capacity(128);
+        let mut flat: Vec<u64> = Vec::with_capacity(128 * width);
         let mut scores = [0f32; ACTIONS];
         let mut lscores = vec![0i32; self.label.classes];
         // Beam items often share the dependent's subtree: relations by a
@@ -146,10 +147,19 @@ impl Parser {
         let mut cache = [(0u64, DepRel::Unset); 64];
         // All items take the same number of transitions (2n).
         while !items[0].terminal() {
+            // Every item's features first, their rows asked for together
+            // (the misses overlap), then the sums.
+            flat.clear();
+            for st in &items {
+                action_features(&toks, st, &mut features);
+                self.action.prefetch(&features);
+                flat.extend_from_slice(&features);
+            }
+            let per = flat.len() / items.len();
             cands.clear();
             for (i, st) in items.iter().enumerate() {
-                action_features(&toks, st, &mut features);
-                self.action.scores(&features, &mut scores);
+                self.action
+                    .scores(&flat[i * per..(i + 1) * per], &mut scores);
                 let valid = st.valid();
                 for a in (0..ACTIONS).filter(|&a| valid[a]) {
                     cands.push((totals[i] + scores[a], i, a));
@@ -306,6 +316,8 @@ fn train_one_beam(
             label_updates.clear();
             label_store.clear();
             pool.append(&mut items);
+            // Spare states for the next steps (a sentence needs 2 × width).
+            pool.truncate(2 * width);
             items.push(State::new(n));
             meta.clear();
             // (score, history node, on the gold path)
