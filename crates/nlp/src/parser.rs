@@ -128,18 +128,7 @@ impl Parser {
             };
             st.apply(a, rel);
         }
-        let mut arcs: Vec<Arc> = (0..words.len())
-            .map(|i| {
-                let h = st.head[i];
-                (
-                    (h < words.len()).then_some(h),
-                    DepRel::from_index(st.label[i] as usize).unwrap_or_default(),
-                )
-            })
-            .collect();
-        repair_trailing_speech(words, upos, &mut arcs);
-        crate::punct::fix_punctuation(words, upos, &mut arcs);
-        arcs
+        finished_arcs(&st, words, upos)
     }
 
     fn label_of(
@@ -355,6 +344,23 @@ impl Toks {
         }
         t
     }
+}
+
+/// The tree of a terminal state, after the repairs every parse gets: a
+/// speaker after a quotation, then punctuation placed as UD places it.
+fn finished_arcs(st: &State, words: &[&str], upos: &[Upos]) -> Vec<Arc> {
+    let mut arcs: Vec<Arc> = (0..words.len())
+        .map(|i| {
+            let h = st.head[i];
+            (
+                (h < words.len()).then_some(h),
+                DepRel::from_index(st.label[i] as usize).unwrap_or_default(),
+            )
+        })
+        .collect();
+    repair_trailing_speech(words, upos, &mut arcs);
+    crate::punct::fix_punctuation(words, upos, &mut arcs);
+    arcs
 }
 
 /// A parser configuration: the stack, the buffer `b..=n` (n is the root)

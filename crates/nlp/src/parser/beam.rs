@@ -17,9 +17,9 @@
 //! locally, on the correct arcs of the beam's best item at each step.
 
 use super::{
-    action_features, argmax, label_allowed, label_features, mix, projectivize,
-    repair_trailing_speech, Arc, Parser, ParserError, State, Toks, TreeSentence, ACTIONS,
-    ACTION_BITS, LABEL_BITS, LEFT, RIGHT, SHIFT,
+    action_features, argmax, finished_arcs, label_allowed, label_features, mix, projectivize, Arc,
+    Parser, ParserError, State, Toks, TreeSentence, ACTIONS, ACTION_BITS, LABEL_BITS, LEFT, RIGHT,
+    SHIFT,
 };
 use crate::perceptron::{self, Packed4, QTable, Table, Trainer};
 use whosaid_core::{DepRel, Upos, Xpos};
@@ -181,19 +181,7 @@ impl Parser {
             totals.clear();
             totals.extend(cands.iter().map(|c| c.0));
         }
-        let st = &items[0];
-        let mut arcs: Vec<Arc> = (0..words.len())
-            .map(|i| {
-                let h = st.head[i];
-                (
-                    (h < words.len()).then_some(h),
-                    DepRel::from_index(st.label[i] as usize).unwrap_or_default(),
-                )
-            })
-            .collect();
-        repair_trailing_speech(words, upos, &mut arcs);
-        crate::punct::fix_punctuation(words, upos, &mut arcs);
-        arcs
+        finished_arcs(&items[0], words, upos)
     }
 }
 
