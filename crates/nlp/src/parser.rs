@@ -729,6 +729,19 @@ pub struct TreeSentence {
 }
 
 impl TreeSentence {
+    /// The projectivised gold heads (root as n) and each word's dependents
+    /// (indexed up to n + 1), as the trainers read them; `None` when the
+    /// gold heads do not form a tree.
+    fn projective_gold(&self) -> Option<(Vec<usize>, Vec<Vec<usize>>)> {
+        let mut heads = self.gold_heads()?;
+        projectivize(&mut heads)?;
+        let mut children = vec![Vec::new(); heads.len() + 2];
+        for (d, &h) in heads.iter().enumerate() {
+            children[h].push(d);
+        }
+        Some((heads, children))
+    }
+
     /// Gold heads with the root as index n, when they form a tree (every
     /// word reaches the root, one word attaches to it); `None` otherwise.
     fn gold_heads(&self) -> Option<Vec<usize>> {
@@ -882,13 +895,7 @@ fn train_one(sentences: &[TreeSentence], epochs: usize, seed: u64) -> (Table, Ta
         .iter()
         .enumerate()
         .filter_map(|(i, s)| {
-            let mut heads = s.gold_heads()?;
-            projectivize(&mut heads)?;
-            let n = heads.len();
-            let mut children = vec![Vec::new(); n + 2];
-            for (d, &h) in heads.iter().enumerate() {
-                children[h].push(d);
-            }
+            let (heads, children) = s.projective_gold()?;
             Some((i, heads, children))
         })
         .collect();

@@ -17,9 +17,8 @@
 //! locally, on the correct arcs of the beam's best item at each step.
 
 use super::{
-    action_features, argmax, finished_arcs, label_allowed, label_features, mix, projectivize, Arc,
-    Parser, ParserError, State, Toks, TreeSentence, ACTIONS, ACTION_BITS, LABEL_BITS, LEFT, RIGHT,
-    SHIFT,
+    action_features, argmax, finished_arcs, label_allowed, label_features, mix, Arc, Parser,
+    ParserError, State, Toks, TreeSentence, ACTIONS, ACTION_BITS, LABEL_BITS, LEFT, RIGHT, SHIFT,
 };
 use crate::perceptron::{self, Packed4, QTable, Table, Trainer};
 use whosaid_core::{DepRel, Upos, Xpos};
@@ -260,13 +259,7 @@ fn train_one_beam(
         .iter()
         .enumerate()
         .filter_map(|(i, s)| {
-            let mut heads = s.gold_heads()?;
-            projectivize(&mut heads)?;
-            let n = heads.len();
-            let mut children = vec![Vec::new(); n + 2];
-            for (d, &h) in heads.iter().enumerate() {
-                children[h].push(d);
-            }
+            let (heads, children) = s.projective_gold()?;
             let seq = static_oracle(&heads, &children)?;
             Some((i, heads, seq))
         })
@@ -410,12 +403,7 @@ mod tests {
     #[test]
     fn the_static_oracle_rebuilds_projective_trees() {
         for s in read_conllu(TOY_TREES) {
-            let mut heads = s.gold_heads().unwrap();
-            projectivize(&mut heads).unwrap();
-            let mut children = vec![Vec::new(); heads.len() + 2];
-            for (d, &h) in heads.iter().enumerate() {
-                children[h].push(d);
-            }
+            let (heads, children) = s.projective_gold().unwrap();
             let seq = static_oracle(&heads, &children).expect("a projective tree");
             assert_eq!(seq.len(), 2 * heads.len());
         }
