@@ -145,7 +145,7 @@ impl Parser {
         // hash of their features, direct-mapped (exact on a hit).
         let mut cache = [(0u64, DepRel::Unset); 64];
         // All items take the same number of transitions (2n).
-        while !items[0].terminal() {
+        while items.first().is_some_and(|st| !st.terminal()) {
             // Every item's features first, their rows asked for together
             // (the misses overlap), then the sums.
             flat.clear();
@@ -180,7 +180,12 @@ impl Parser {
             totals.clear();
             totals.extend(cands.iter().map(|c| c.0));
         }
-        finished_arcs(&items[0], words, upos)
+        match items.first() {
+            Some(best) => finished_arcs(best, words, upos),
+            // Every non-terminal state has a valid transition, so the beam
+            // never empties; were it to, the greedy parse stands in.
+            None => self.parse_greedy(words, upos, xpos),
+        }
     }
 }
 
