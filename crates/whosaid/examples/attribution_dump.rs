@@ -1,6 +1,6 @@
 //! Dumps tokens, raw extractor output and enriched output of a PolNeAR split
 //! as tab-separated lines, for error analysis scripts:
-//! `cargo run --release -p whosaid --example dump -- DIR > OUT`.
+//! `cargo run --release -p whosaid --example attribution_dump -- DIR > OUT`.
 
 use whosaid_attribution::polnear::read_split;
 use whosaid_attribution::{Enricher, Extractor};
