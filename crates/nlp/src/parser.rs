@@ -170,9 +170,15 @@ impl Parser {
 
     /// Reads a model written by [`Parser::to_bytes`].
     pub fn from_bytes(bytes: &[u8]) -> Result<Self, ParserError> {
-        if let Some((width, rest)) = beam::beam_header(bytes)? {
-            return Ok(Parser::from_bytes(rest)?.with_beam(width));
+        match beam::beam_header(bytes)? {
+            // One header at most: the inner file is a greedy model.
+            Some((width, rest)) => Ok(Parser::from_greedy_bytes(rest)?.with_beam(width)),
+            None => Parser::from_greedy_bytes(bytes),
         }
+    }
+
+    /// Reads a greedy (`WSPAR001`) model file.
+    fn from_greedy_bytes(bytes: &[u8]) -> Result<Self, ParserError> {
         let raw = perceptron::unseal(MAGIC, bytes)?;
         let mut cur = perceptron::Cursor::new(&raw);
         let action = QTable::read(&mut cur)?;
@@ -1147,6 +1153,21 @@ mod tests {
             train_ensemble(&data, 3, 9, 1).to_bytes(),
             train(&data, 3, 9).to_bytes()
         );
+    }
+
+    #[test]
+    fn a_beam_header_wraps_one_greedy_model_only() {
+        let p = train(&read_conllu(TOY), 2, 1).with_beam(3);
+        let bytes = p.to_bytes();
+        assert_eq!(Parser::from_bytes(&bytes).unwrap().beam(), 3);
+        // A header around a header is refused, however many there are.
+        let mut nested = bytes[..12].to_vec();
+        for _ in 0..100_000 {
+            nested.extend_from_slice(&bytes[..12]);
+        }
+        nested.extend_from_slice(&bytes[12..]);
+        assert!(Parser::from_bytes(&nested).is_err());
+        assert!(Parser::from_bytes(&bytes[..10]).is_err());
     }
 
     #[test]
