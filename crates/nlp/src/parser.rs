@@ -44,6 +44,9 @@ const ACTIONS: usize = 3;
 // The transition table is packed four classes to a row.
 const _: () = assert!(ACTIONS <= 4);
 
+/// The widest beam a model file may store.
+pub const MAX_BEAM_WIDTH: usize = 256;
+
 /// The longest sentence a beam model decodes with its beam: every step
 /// copies each item's state, so beam decoding is quadratic in the sentence
 /// length (20,000 words took 5.5 s against 0.3 s greedily), and a run-on

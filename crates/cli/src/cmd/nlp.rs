@@ -28,6 +28,9 @@ pub struct Args {
     pub accurate: bool,
 }
 
+/// The widest beam the commands accept: what a model file may store.
+const MAX_BEAM: usize = parser::MAX_BEAM_WIDTH;
+
 /// The embedded parser model an `--accurate` flag asks for.
 pub fn parser_model(accurate: bool) -> whosaid::ParserModel {
     if accurate {
@@ -586,6 +589,12 @@ pub fn train(cmd: Train) -> CmdResult {
             beam,
             decode_beam,
         } => {
+            for w in [beam, decode_beam].into_iter().flatten() {
+                anyhow::ensure!(
+                    (1..=MAX_BEAM).contains(&w),
+                    "beam width {w}: must be 1 to {MAX_BEAM}"
+                );
+            }
             let silver = match silver {
                 Some(p) if tags == "jackknife" => read_silver(&p, &silver_text)?,
                 _ => Vec::new(),
@@ -730,6 +739,12 @@ pub fn eval(cmd: Eval) -> CmdResult {
         beam,
         accurate,
     } = cmd;
+    if let Some(w) = beam {
+        anyhow::ensure!(
+            (1..=MAX_BEAM).contains(&w),
+            "beam width {w}: must be 1 to {MAX_BEAM}"
+        );
+    }
     let gold = read_conllu(&file)?;
     let model = tagger::Tagger::english().context("the embedded tagger model does not load")?;
     let start = Instant::now();

@@ -49,7 +49,7 @@ pub(super) fn beam_header(bytes: &[u8]) -> Result<Option<(usize, &[u8])>, Parser
         .split_first_chunk::<4>()
         .ok_or_else(|| ParserError::Corrupt("beam width missing".into()))?;
     let width = u32::from_le_bytes(*w) as usize;
-    if !(1..=256).contains(&width) {
+    if !(1..=super::MAX_BEAM_WIDTH).contains(&width) {
         return Err(ParserError::Corrupt(format!(
             "implausible beam width {width}"
         )));
