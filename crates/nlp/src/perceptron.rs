@@ -318,17 +318,9 @@ impl Trainer {
     /// One decision: moves `truth` up and `guess` down when they differ.
     pub fn update(&mut self, features: &[u64], truth: usize, guess: usize) {
         self.step += 1;
-        if truth == guess {
-            return;
-        }
-        for &f in features {
-            let r = self.table.row(f);
-            for (c, delta) in [(truth, 1.0f32), (guess, -1.0)] {
-                let k = r + c;
-                self.totals[k] += (self.step - self.stamps[k]) as f32 * self.table.weights[k];
-                self.stamps[k] = self.step;
-                self.table.weights[k] += delta;
-            }
+        if truth != guess {
+            self.add(features, truth, 1.0);
+            self.add(features, guess, -1.0);
         }
     }
 
