@@ -317,7 +317,7 @@ impl Trainer {
 
     /// One decision: moves `truth` up and `guess` down when they differ.
     pub fn update(&mut self, features: &[u64], truth: usize, guess: usize) {
-        self.step += 1;
+        self.tick();
         if truth != guess {
             self.add(features, truth, 1.0);
             self.add(features, guess, -1.0);
