@@ -1,9 +1,9 @@
 //! The learned attribution extractor (cue, source and content spans).
 
-use crate::features::{CueCtx, ROLE_C, ROLE_S};
+use crate::features::{CueCtx, RoleWindow, ROLE_C, ROLE_S};
 use crate::tagger::{runs, window_of, FoundCue, Model, Runtime, Scratch};
 use crate::view::View;
-use whosaid_core::{Attribution, Document, Region, Span, Stage, StageError};
+use whosaid_core::{Attribution, Document, Region, Span, Stage, StageError, Upos};
 
 /// The embedded English model, trained on PolNeAR train by `whosaid train attribution`.
 static ENGLISH_MODEL: &[u8] = include_bytes!("../../../models/attribution.bin");
@@ -124,6 +124,14 @@ pub(crate) fn extract_with_cues(
         };
         let source = region(ROLE_S);
         let mut content = region(ROLE_C);
+        // A colon cue attributes a statement ("Sanders: ‘I Think She
+        // Will.’", "Report: Half Clinton's meetings were with donors"); a
+        // heading that names a thing ("Best Travel Toothbrush: Aquasonic
+        // Icon") has no verb and no quotation after its colon. On PolNeAR
+        // train this drops 6 predictions, none of them right.
+        if is_colon(doc, v, c) && content.is_some() && !states_something(v, &win, &labels) {
+            continue;
+        }
         if content.is_none() {
             // "X, NBC News reported Tuesday.": a sentence-final cue after a
             // comma and its source attributes the clause before them.
@@ -153,6 +161,22 @@ pub(crate) fn extract_with_cues(
         });
     }
     out
+}
+
+/// The cue is a lone colon.
+fn is_colon(doc: &Document, v: &View, c: &FoundCue) -> bool {
+    c.end == c.start + 1 && doc.slice(v.toks[c.start].span) == ":"
+}
+
+/// Some content token of the window is a verb or sits inside a quotation.
+fn states_something(v: &View, win: &RoleWindow, labels: &[u8]) -> bool {
+    labels
+        .iter()
+        .zip(&v.toks[win.start..win.end])
+        .any(|(&l, t)| {
+            l == ROLE_C
+                && (t.in_quote || Upos::from_index(t.upos as usize).is_some_and(Upos::is_verbal))
+        })
 }
 
 impl Stage for Extractor {
