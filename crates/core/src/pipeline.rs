@@ -57,6 +57,12 @@ impl Pipeline {
         self.stages.iter().map(|s| s.name()).collect()
     }
 
+    /// The stages, in order (for callers that run them over batches of
+    /// documents, stage by stage).
+    pub fn stages(&self) -> impl Iterator<Item = &dyn Stage> {
+        self.stages.iter().map(|s| s.as_ref())
+    }
+
     /// Runs every stage on `doc`, stopping at the first error.
     pub fn run(&self, doc: &mut Document) -> Result<(), StageError> {
         for stage in &self.stages {
@@ -74,7 +80,7 @@ impl Pipeline {
             times.add(i, start.elapsed());
             result?;
         }
-        times.documents.fetch_add(1, Ordering::Relaxed);
+        times.add_documents(1);
         Ok(())
     }
 }
@@ -99,11 +105,18 @@ impl StageTimes {
         }
     }
 
-    fn add(&self, stage: usize, elapsed: Duration) {
+    /// Adds `elapsed` to the total of stage number `stage` (in pipeline
+    /// order; out-of-range numbers are ignored).
+    pub fn add(&self, stage: usize, elapsed: Duration) {
         if let Some(n) = self.nanos.get(stage) {
             let ns = u64::try_from(elapsed.as_nanos()).unwrap_or(u64::MAX);
             n.fetch_add(ns, Ordering::Relaxed);
         }
+    }
+
+    /// Counts `n` more documents that went through every stage.
+    pub fn add_documents(&self, n: u64) {
+        self.documents.fetch_add(n, Ordering::Relaxed);
     }
 
     /// Documents that went through every stage.

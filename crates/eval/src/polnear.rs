@@ -18,9 +18,9 @@
 //! annotations) stay in the gold count and can never be matched.
 //!
 //! Speed is articles per second of analysis only (file reading excluded),
-//! over a rayon pool.
+//! over a rayon pool, the articles analysed as one batch stage by stage
+//! ([`whosaid::Engine::analyze_batch`]).
 
-use rayon::prelude::*;
 use serde::Serialize;
 use std::path::Path;
 use std::time::Instant;
@@ -261,14 +261,13 @@ pub fn evaluate(
         .map(|a| Document::new(a.text.clone()))
         .collect();
     let start = Instant::now();
-    docs.par_iter_mut()
-        .zip(articles.par_iter())
-        .try_for_each(|(d, a)| {
-            engine.analyze(d).map_err(|e| EvalError::Analysis {
-                name: a.name.clone(),
-                message: e.to_string(),
-            })
-        })?;
+    let results = engine.analyze_batch(&mut docs, None);
+    if let Some((a, Err(e))) = articles.iter().zip(results).find(|(_, r)| r.is_err()) {
+        return Err(EvalError::Analysis {
+            name: a.name.clone(),
+            message: e.to_string(),
+        });
+    }
     let seconds = start.elapsed().as_secs_f64();
     let mut report = score(&articles, &docs);
     report.seconds = seconds;

@@ -1,8 +1,12 @@
-//! Whole-pipeline throughput: articles per second on one thread, over the
-//! PolNeAR dev texts when `../shared` is present, else over the seed article.
+//! Whole-pipeline throughput: articles per second over the PolNeAR dev
+//! texts when `../shared` is present, else over the seed article — one
+//! article at a time on one thread, and the articles as one batch run stage
+//! by stage (`Engine::analyze_batch`, as `whosaid analyze` and `whosaid eval
+//! polnear` run them) on one thread and on every core.
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use std::path::PathBuf;
+use whosaid::Document;
 
 fn articles() -> Vec<String> {
     let shared = std::env::var_os("WHOSAID_SHARED")
@@ -50,6 +54,23 @@ fn bench_pipeline(c: &mut Criterion) {
             n
         })
     });
+    let one_thread = match rayon::ThreadPoolBuilder::new().num_threads(1).build() {
+        Ok(pool) => pool,
+        Err(e) => panic!("no thread pool: {e}"),
+    };
+    let batch = |texts: &[String]| {
+        let mut docs: Vec<Document> = texts.iter().map(|t| Document::new(t.as_str())).collect();
+        let ok = engine.analyze_batch(&mut docs, None);
+        docs.iter()
+            .zip(ok)
+            .filter(|(_, ok)| ok.is_ok())
+            .map(|(d, _)| d.attributions.len())
+            .sum::<usize>()
+    };
+    group.bench_function("analyze_batch_one_thread", |b| {
+        b.iter(|| one_thread.install(|| batch(&texts)))
+    });
+    group.bench_function("analyze_batch_all_threads", |b| b.iter(|| batch(&texts)));
     group.finish();
 }
 

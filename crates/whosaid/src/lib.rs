@@ -16,6 +16,9 @@ pub use whosaid_core as core;
 pub use whosaid_core::{Document, Pipeline, Stage, StageError, StageTimes};
 pub use whosaid_nlp::ParserModel;
 
+use rayon::prelude::*;
+use std::time::Instant;
+
 /// The analysis engine. Build it once and share it across threads: stages hold
 /// only immutable models.
 pub struct Engine {
@@ -78,10 +81,106 @@ impl Engine {
         self.pipeline.run_timed(doc, times)
     }
 
+    /// Analyses a batch of documents stage by stage, in parallel on the
+    /// rayon pool: every document goes through one stage before any goes
+    /// through the next. Each stage reads weight tables of tens of MB at
+    /// random; run document by document, the other stages' tables evict
+    /// them between documents, and run stage by stage they stay warm in the
+    /// cache (same output, ~10 % less CPU time: docs/benchmarks.md). A
+    /// document whose stage fails skips the later stages; the results are
+    /// in the order of `docs`. With `times`, each stage's time is added.
+    pub fn analyze_batch(
+        &self,
+        docs: &mut [Document],
+        times: Option<&StageTimes>,
+    ) -> Vec<Result<(), StageError>> {
+        let mut results: Vec<Result<(), StageError>> = docs.iter().map(|_| Ok(())).collect();
+        for (i, stage) in self.pipeline.stages().enumerate() {
+            docs.par_iter_mut()
+                .zip(results.par_iter_mut())
+                .filter(|(_, result)| result.is_ok())
+                .for_each(|(doc, result)| {
+                    let start = Instant::now();
+                    *result = stage.process(doc);
+                    if let Some(times) = times {
+                        times.add(i, start.elapsed());
+                    }
+                });
+        }
+        if let Some(times) = times {
+            times.add_documents(results.iter().filter(|r| r.is_ok()).count() as u64);
+        }
+        results
+    }
+
     /// Wraps `text` in a [`Document`] and analyses it.
     pub fn analyze_text(&self, text: &str) -> Result<Document, StageError> {
         let mut doc = Document::new(text);
         self.analyze(&mut doc)?;
         Ok(doc)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::Mutex;
+
+    /// Appends its letter to the title; refuses documents whose text is "bad".
+    struct Mark {
+        letter: char,
+        order: &'static Mutex<Vec<char>>,
+    }
+
+    impl Stage for Mark {
+        fn name(&self) -> &'static str {
+            "mark"
+        }
+        fn process(&self, doc: &mut Document) -> Result<(), StageError> {
+            if let Ok(mut order) = self.order.lock() {
+                order.push(self.letter);
+            }
+            if doc.text == "bad" {
+                return Err(StageError::Failed {
+                    stage: "mark",
+                    message: "refused".into(),
+                });
+            }
+            doc.meta
+                .title
+                .get_or_insert_with(String::new)
+                .push(self.letter);
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_batch_runs_stage_by_stage_and_a_failure_skips_only_its_document() {
+        static ORDER: Mutex<Vec<char>> = Mutex::new(Vec::new());
+        let engine = Engine::from_pipeline(
+            Pipeline::new()
+                .with(Mark {
+                    letter: 'a',
+                    order: &ORDER,
+                })
+                .with(Mark {
+                    letter: 'b',
+                    order: &ORDER,
+                }),
+        );
+        let mut docs: Vec<Document> = ["one", "bad", "three"].map(Document::new).to_vec();
+        let times = StageTimes::new(engine.pipeline());
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(1)
+            .build()
+            .unwrap();
+        let results = pool.install(|| engine.analyze_batch(&mut docs, Some(&times)));
+        assert!(results[0].is_ok() && results[1].is_err() && results[2].is_ok());
+        let titles: Vec<Option<&str>> = docs.iter().map(|d| d.meta.title.as_deref()).collect();
+        assert_eq!(titles, [Some("ab"), None, Some("ab")]);
+        // Every document through stage a before any through stage b; the
+        // failed one is not given to stage b.
+        assert_eq!(*ORDER.lock().unwrap(), ['a', 'a', 'a', 'b', 'b']);
+        assert_eq!(times.documents(), 2);
     }
 }

@@ -234,17 +234,16 @@ fn flush(
     progress: &ProgressBar,
     failures: &mut usize,
 ) -> anyhow::Result<usize> {
-    let rendered: Vec<(String, Result<String, String>)> = docs
-        .par_drain(..)
-        .map(|(name, mut doc)| {
-            let origin = doc.meta.origin.clone().unwrap_or_else(|| name.clone());
-            let analysed = match &writer.times {
-                Some(times) => engine.analyze_timed(&mut doc, times),
-                None => engine.analyze(&mut doc),
-            };
-            let result = analysed
-                .map(|()| writer.render(&doc))
-                .map_err(|e| format!("{origin}: {e}"));
+    let (names, mut batch): (Vec<String>, Vec<Document>) = docs.drain(..).unzip();
+    let analysed = engine.analyze_batch(&mut batch, writer.times.as_ref());
+    let rendered: Vec<(String, Result<String, String>)> = names
+        .into_par_iter()
+        .zip(batch.into_par_iter().zip(analysed))
+        .map(|(name, (doc, analysed))| {
+            let result = analysed.map(|()| writer.render(&doc)).map_err(|e| {
+                let origin = doc.meta.origin.as_deref().unwrap_or(&name);
+                format!("{origin}: {e}")
+            });
             (name, result)
         })
         .collect();
