@@ -145,7 +145,9 @@ pub(crate) fn fix_punctuation(words: &[&str], upos: &[Upos], arcs: &mut [Arc]) {
         };
         let mut nested = 0;
         for close in open + 1..n {
-            if words[close] == close_form {
+            // A closing form tagged as a word (it may have dependents) is
+            // no mark to move.
+            if words[close] == close_form && t.is_punct(close) {
                 if nested > 0 {
                     nested -= 1;
                     continue;
@@ -161,6 +163,11 @@ pub(crate) fn fix_punctuation(words: &[&str], upos: &[Upos], arcs: &mut [Arc]) {
         if t.is_punct(i) && paired[i].is_none() {
             fix_one(&mut t, words, i, &paired);
         }
+    }
+    // The moves keep a tree by construction; should one ever close a
+    // cycle, the parser's arcs are kept as they were.
+    if (0..n).any(|i| !t.is_descendant(i, root)) {
+        return;
     }
     for (i, arc) in arcs.iter_mut().enumerate() {
         if arc.0 != t.heads[i] {
@@ -230,7 +237,11 @@ fn climb(t: &Tree, start: Option<usize>, up: impl Fn(usize, usize) -> bool) -> V
         return path;
     };
     path.push(c);
-    while let Some(p) = t.heads[c].filter(|&p| up(c, p)) {
+    // At most one step per word, whatever the heads are.
+    for _ in 0..t.heads.len() {
+        let Some(p) = t.heads[c].filter(|&p| up(c, p)) else {
+            break;
+        };
         c = p;
         path.push(c);
     }
@@ -291,6 +302,26 @@ mod tests {
         let mut arcs: Vec<Arc> = heads.iter().map(|&h| (h, DepRel::Dep)).collect();
         fix_punctuation(words, upos, &mut arcs);
         arcs.iter().map(|a| a.0).collect()
+    }
+
+    #[test]
+    fn a_closing_quote_tagged_as_a_word_is_not_moved_into_a_cycle() {
+        // "say “no”." with ” mistagged NOUN and heading "no": hanging the
+        // pair from "no" would make "no" and ” each other's head (the
+        // climb over such a cycle once grew without end).
+        let words = ["say", "“", "no", "”", "."];
+        let upos = [Verb, Punct, Det, Noun, Punct];
+        let heads = run(&words, &upos, &[None, Some(3), Some(3), Some(0), Some(0)]);
+        for start in 0..words.len() {
+            let mut k = start;
+            let mut steps = 0;
+            while let Some(h) = heads[k] {
+                k = h;
+                steps += 1;
+                assert!(steps <= words.len(), "cycle in {heads:?}");
+            }
+            assert_eq!(k, 0, "every word reaches the root: {heads:?}");
+        }
     }
 
     #[test]
