@@ -86,6 +86,30 @@ fn pretokenized_conllu_is_tagged_lemmatised_and_parsed() {
     assert_eq!(rows[2][9], "SpaceAfter=No", "MISC kept");
 }
 
+/// Lines that are not ten-column word lines (a lone ID, a short line, a
+/// range, an empty node, stray bytes) pass through untouched and do not
+/// shift the tags of the word lines.
+#[test]
+fn pretokenized_input_with_malformed_lines_is_passed_through() {
+    let input = "\u{1}garbage\n1\n\t\t\t\n\n\
+                 1-2\tdon't\t_\t_\t_\t_\t_\t_\t_\t_\n\
+                 1\tdo\n\
+                 3.1\tx\t_\n\
+                 2\tSmith\t_\t_\t_\t_\t_\t_\t_\t_\n\
+                 3\tleft\t_\t_\t_\t_\t_\t_\t_\t_\n\n";
+    let conllu = nlp(&["--pretokenized"], input);
+    assert!(conllu.contains("\u{1}garbage\n1\n"), "{conllu}");
+    assert!(conllu.contains("\n1\tdo\n3.1\tx\t_\n"), "{conllu}");
+    let words: Vec<Vec<&str>> = conllu
+        .lines()
+        .map(|l| l.split('\t').collect::<Vec<_>>())
+        .filter(|c| c.len() == 10 && c[0].parse::<u32>().is_ok())
+        .collect();
+    assert_eq!(words.len(), 2, "{conllu}");
+    assert_eq!((words[0][1], words[0][3]), ("Smith", "PROPN"), "{conllu}");
+    assert_eq!((words[1][1], words[1][3]), ("left", "VERB"), "{conllu}");
+}
+
 #[test]
 fn the_accurate_parser_fills_the_same_columns() {
     let text = "Officials said on Tuesday that the vote would be delayed.";

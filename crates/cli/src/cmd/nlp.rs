@@ -316,7 +316,7 @@ fn tag_pretokenized(text: &str, parser_model: whosaid::ParserModel) -> CmdResult
             .filter(|l| !l.starts_with('#'))
             .filter_map(|l| {
                 let cols: Vec<&str> = l.split('\t').collect();
-                (cols.len() >= 2 && cols[0].bytes().all(|b| b.is_ascii_digit())).then_some(cols[1])
+                is_token_line(&cols).then(|| cols[1])
             })
             .collect();
         let tags = model.tag(&words);
@@ -326,7 +326,7 @@ fn tag_pretokenized(text: &str, parser_model: whosaid::ParserModel) -> CmdResult
         let mut tags = tags.into_iter();
         for line in block.drain(..) {
             let mut cols: Vec<String> = line.split('\t').map(str::to_string).collect();
-            if cols.len() == 10 && cols[0].bytes().all(|b| b.is_ascii_digit()) {
+            if is_token_line(&cols) {
                 if let Some((x, u)) = tags.next() {
                     cols[2] = lemmatizer.lemma(&cols[1], x);
                     cols[5] = "_".to_string();
@@ -354,6 +354,16 @@ fn tag_pretokenized(text: &str, parser_model: whosaid::ParserModel) -> CmdResult
     flush(&mut block, &mut out);
     print!("{out}");
     Ok(ExitCode::SUCCESS)
+}
+
+/// A CoNLL-U word line: ten columns and an integer ID (not a multiword
+/// range "1-2" or an empty node "3.1"). Other lines pass through untouched;
+/// words and tags are matched over these lines only.
+fn is_token_line<S: AsRef<str>>(cols: &[S]) -> bool {
+    cols.len() == 10 && {
+        let id = cols[0].as_ref();
+        !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit())
+    }
 }
 
 /// Reads a CoNLL-U file, gzip-compressed or not.
