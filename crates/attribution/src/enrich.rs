@@ -926,6 +926,12 @@ fn add_no_comment_attributions(doc: &mut Document) {
     };
     let mut added = Vec::new();
     for sentence in spans {
+        // Every refusal added below ends at a word starting "comment", and
+        // only ASCII letters lower-case to those letters: a sentence without
+        // them (nearly all) needs no word scan.
+        if !contains_ascii_ignore_case(doc.slice(sentence), b"comment") {
+            continue;
+        }
         let words = words_in(doc, sentence);
         for phrase in cue_kind::NO_COMMENT {
             for i in words::find_phrase(&words, phrase) {
@@ -955,6 +961,13 @@ fn add_no_comment_attributions(doc: &mut Document) {
         }
     }
     doc.attributions.extend(added);
+}
+
+/// Whether `text` holds `needle` (ASCII) in any letter case.
+fn contains_ascii_ignore_case(text: &str, needle: &[u8]) -> bool {
+    text.as_bytes()
+        .windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle))
 }
 
 /// The subject before a cue: the words after the last clause boundary
