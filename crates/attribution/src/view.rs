@@ -24,6 +24,15 @@ pub fn mix(a: u64, b: u64) -> u64 {
 /// FNV-1a over the lowercased characters of `s` (UTF-8 bytes).
 pub fn hash_lower(s: &str) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    if s.is_ascii() {
+        // The same bytes the general loop below hashes, without decoding
+        // and case-mapping each character (every lemma is hashed per token).
+        for &b in s.as_bytes() {
+            h ^= b.to_ascii_lowercase() as u64;
+            h = h.wrapping_mul(0x100_0000_01b3);
+        }
+        return h;
+    }
     let mut buf = [0u8; 4];
     for c in s.chars() {
         for l in c.to_lowercase() {
