@@ -64,6 +64,16 @@ pub fn cue_features(v: &View, i: usize, stacked: bool, out: &mut Vec<u64>) {
     if stacked {
         stack_features(v, i, out);
     }
+    cue_base_features(v, i, out);
+}
+
+/// Number of features [`cue_base_features`] appends.
+pub const CUE_BASE_FEATURES: usize = 43;
+
+/// The features of token `i` both cue passes share (the second pass adds
+/// [`stack_features`] before them), appended to `out`. They read nothing
+/// the first pass writes, so the extractor builds them once per token.
+pub fn cue_base_features(v: &View, i: usize, out: &mut Vec<u64>) {
     let t = &v.toks[i];
     let ii = i as isize;
     let w = t.word;
@@ -158,7 +168,7 @@ pub fn cue_features(v: &View, i: usize, stacked: bool, out: &mut Vec<u64>) {
 
 /// Second-pass features: the first pass's margin here and the cues it found
 /// elsewhere in the sentence (univocality: one clause rarely has two cues).
-fn stack_features(v: &View, i: usize, out: &mut Vec<u64>) {
+pub fn stack_features(v: &View, i: usize, out: &mut Vec<u64>) {
     let t = &v.toks[i];
     let m = t.p1m as u64;
     let (before, after) = (t.p1_before as u64, t.p1_after as u64);
@@ -498,4 +508,24 @@ pub fn role_transition(key: usize, prev: usize, out: &mut Vec<u64>) {
     out.clear();
     out.push(f1(130, prev as u64));
     out.push(f3(131, prev as u64, (key / 2) as u64, (key % 2) as u64));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::view::Layers;
+    use whosaid_core::Document;
+
+    #[test]
+    fn the_base_cue_features_have_their_fixed_count() {
+        // The extractor keeps CUE_BASE_FEATURES slots per token for them.
+        let d = Document::new("“It is over,” she said, according to them.");
+        let v = View::with_layers(&d, Layers::ALL);
+        let mut out = Vec::new();
+        for i in 0..v.len() {
+            out.clear();
+            cue_base_features(&v, i, &mut out);
+            assert_eq!(out.len(), CUE_BASE_FEATURES);
+        }
+    }
 }

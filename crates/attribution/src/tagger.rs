@@ -2,8 +2,9 @@
 //! roles (O/S/C over the cue's paragraph).
 
 use crate::features::{
-    cue_features, cue_transition, role_features, role_transition, role_transition_key, CueCtx,
-    RoleWindow, CUE_B, CUE_I, CUE_LABELS, CUE_O, ROLE_LABELS, ROLE_TRANS_KEYS,
+    cue_base_features, cue_features, cue_transition, role_features, role_transition,
+    role_transition_key, stack_features, CueCtx, RoleWindow, CUE_B, CUE_BASE_FEATURES, CUE_I,
+    CUE_LABELS, CUE_O, ROLE_LABELS, ROLE_TRANS_KEYS,
 };
 use crate::model::{
     max_marginals, read_models, viterbi, write_models, ModelError, QWeights, Scorer, Weights,
@@ -56,8 +57,24 @@ impl Runtime {
     /// Finds the cues of a document, paragraph by paragraph (two passes:
     /// the second reads the first's output).
     pub fn find_cues(&self, v: &mut View, sc: &mut Scratch) -> Vec<FoundCue> {
-        first_pass(&self.cue, v, sc);
-        find_cues_with(&self.cue2, v, true, sc)
+        // Both passes read the same base features of a token: the first
+        // pass builds them, the second adds its stacked ones to a copy.
+        const K: usize = CUE_BASE_FEATURES;
+        let mut base = std::mem::take(&mut sc.cue_base);
+        base.clear();
+        base.resize(v.len() * K, 0);
+        first_pass_with(&self.cue, v, sc, |v, i, out| {
+            out.clear();
+            cue_base_features(v, i, out);
+            base[i * K..(i + 1) * K].copy_from_slice(out);
+        });
+        let found = find_cues_with(&self.cue2, v, sc, |v, i, out| {
+            out.clear();
+            stack_features(v, i, out);
+            out.extend_from_slice(&base[i * K..(i + 1) * K]);
+        });
+        sc.cue_base = base;
+        found
     }
 
     /// Labels (O/S/C) of the window tokens for one cue.
@@ -153,6 +170,9 @@ pub struct Scratch {
     pub(crate) em: Vec<f32>,
     pub(crate) tr: Vec<f32>,
     pub(crate) path: Vec<u8>,
+    /// Base cue features of every token ([`CUE_BASE_FEATURES`] apiece),
+    /// shared by the two cue passes.
+    pub(crate) cue_base: Vec<u64>,
 }
 
 pub(crate) fn cue_allowed(p: usize, c: usize) -> bool {
@@ -247,6 +267,18 @@ pub(crate) fn cue_scores<W: Scorer>(
     stacked: bool,
     sc: &mut Scratch,
 ) {
+    cue_scores_with(w, v, s, e, sc, |v, i, out| cue_features(v, i, stacked, out));
+}
+
+/// [`cue_scores`] with token `i`'s features written by `feats_of`.
+fn cue_scores_with<W: Scorer>(
+    w: &W,
+    v: &View,
+    s: usize,
+    e: usize,
+    sc: &mut Scratch,
+    mut feats_of: impl FnMut(&View, usize, &mut Vec<u64>),
+) {
     let n = e - s;
     let l = CUE_LABELS;
     sc.em.clear();
@@ -254,11 +286,11 @@ pub(crate) fn cue_scores<W: Scorer>(
     // Token i + 1's features are built and its rows requested before token
     // i's rows are summed, so their cache misses overlap.
     if s < e {
-        cue_features(v, s, stacked, &mut sc.feats);
+        feats_of(v, s, &mut sc.feats);
     }
     for i in s..e {
         if i + 1 < e {
-            cue_features(v, i + 1, stacked, &mut sc.next);
+            feats_of(v, i + 1, &mut sc.next);
             w.prefetch(&sc.next);
         }
         w.add_scores(&sc.feats, &mut sc.em[(i - s) * l..(i - s + 1) * l]);
@@ -280,13 +312,23 @@ pub(crate) fn cue_scores<W: Scorer>(
 /// Finds the cues of a document, paragraph by paragraph.
 /// Runs the first-pass cue tagger and stores its labels and margins in the view.
 pub(crate) fn first_pass<W: Scorer>(w: &W, v: &mut View, sc: &mut Scratch) {
+    first_pass_with(w, v, sc, |v, i, out| cue_features(v, i, false, out));
+}
+
+/// [`first_pass`] with token features from `feats_of`.
+fn first_pass_with<W: Scorer>(
+    w: &W,
+    v: &mut View,
+    sc: &mut Scratch,
+    mut feats_of: impl FnMut(&View, usize, &mut Vec<u64>),
+) {
     let pars = std::mem::take(&mut v.pars);
     for &(s, e) in &pars {
         let (s, e) = (s as usize, e as usize);
         if s >= e {
             continue;
         }
-        cue_scores(w, v, s, e, false, sc);
+        cue_scores_with(w, v, s, e, sc, &mut feats_of);
         let mut path = std::mem::take(&mut sc.path);
         viterbi(e - s, CUE_LABELS, &sc.em, &sc.tr, cue_allowed, &mut path);
         let mm = max_marginals(e - s, CUE_LABELS, &sc.em, &sc.tr, cue_allowed);
@@ -319,8 +361,8 @@ pub(crate) fn first_pass<W: Scorer>(w: &W, v: &mut View, sc: &mut Scratch) {
 pub(crate) fn find_cues_with<W: Scorer>(
     w: &W,
     v: &View,
-    stacked: bool,
     sc: &mut Scratch,
+    mut feats_of: impl FnMut(&View, usize, &mut Vec<u64>),
 ) -> Vec<FoundCue> {
     let mut out = Vec::new();
     for &(s, e) in &v.pars {
@@ -328,7 +370,7 @@ pub(crate) fn find_cues_with<W: Scorer>(
         if s >= e {
             continue;
         }
-        cue_scores(w, v, s, e, stacked, sc);
+        cue_scores_with(w, v, s, e, sc, &mut feats_of);
         let mut path = std::mem::take(&mut sc.path);
         viterbi(e - s, CUE_LABELS, &sc.em, &sc.tr, cue_allowed, &mut path);
         let has_cue = path.contains(&CUE_B);
