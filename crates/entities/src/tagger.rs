@@ -150,17 +150,28 @@ pub fn sentence_features<S: AsRef<str>>(
     let mut capb = Vec::with_capacity(n);
     let mut kind = Vec::with_capacity(n);
     let mut conn = Vec::with_capacity(n);
+    // What the word lists say of each word, looked up once per word.
+    let mut listed = Vec::with_capacity(n);
+    let mut title = Vec::with_capacity(n);
     for w in words {
         let w = w.as_ref();
         lower.clear();
-        for c in w.chars() {
-            lower.extend(c.to_lowercase());
+        if w.is_ascii() {
+            lower.push_str(w);
+            lower.make_ascii_lowercase();
+        } else {
+            for c in w.chars() {
+                lower.extend(c.to_lowercase());
+            }
         }
         let h = lower_hash(&lower);
         lw.push(h);
         lows.push_str(&lower);
         low_end.push(lows.len());
-        kind.push(lexicon::name_head_kind(&lower) as u64);
+        let on_lower_lists = lexicon::listed_lower(&lower);
+        kind.push(on_lower_lists.head_kind() as u64);
+        title.push(on_lower_lists.title());
+        listed.push(lexicon::listed(w));
         conn.push(matches!(
             lower.as_str(),
             "of" | "and" | "&" | "for" | "the" | "de" | "-" | "'s" | "on"
@@ -283,19 +294,17 @@ pub fn sentence_features<S: AsRef<str>>(
         stat.push(mix(48, mix(lw[i], at(&lw, ii + 1))));
         stat.push(mix(49, mix(at(&lw, ii - 1), lw[i])));
         stat.push(mix(50, mix(sh[i], (i == 0) as u64)));
-        let prev_title = i > 0 && lexicon::is_title_word(low_at(i - 1));
+        let prev_title = i > 0 && title[i - 1];
         stat.push(mix(51, mix(prev_title as u64, cap[i] as u64)));
-        let g = match lexicon::first_name_gender(w) {
-            lexicon::Gender::Unknown => 0,
-            _ => 1,
-        };
-        let next_first = i + 1 < n
-            && lexicon::first_name_gender(words[i + 1].as_ref()) != lexicon::Gender::Unknown;
+        let first_name = |l: lexicon::Listed| l.gender() != lexicon::Gender::Unknown;
+        let g = first_name(listed[i]) as u64;
+        let next_first = i + 1 < n && first_name(listed[i + 1]);
         stat.push(mix(52, g));
         stat.push(mix(53, mix(next_first as u64, cap[i] as u64)));
-        let media = lexicon::is_media_word(w) as u64 | (lexicon::is_known_outlet(w) as u64) << 1;
+        let on = listed[i];
+        let media = on.media_word() as u64 | (on.known_outlet() as u64) << 1;
         stat.push(mix(54, media));
-        stat.push(mix(55, lexicon::is_norp(w) as u64));
+        stat.push(mix(55, on.norp() as u64));
         stat.push(mix(56, mix(scase, sh[i])));
         if !classes.is_empty() {
             let c = cap[i] as u64;
