@@ -618,20 +618,28 @@ impl Tagger {
         // Token i's rows are summed while token i + 1's are fetched: every
         // feature is known before tagging, and the short summing loops
         // alone would leave most of a token's cache misses in sequence.
+        // Returns the rows of token i's `prev → ·` word features, hashed once.
         let fetch = |i: usize| {
+            let mut prev_rows = [&self.weights[..0]; NS];
             if i < n {
                 for h in sf.statics(i) {
                     whosaid_core::prefetch(row(h).as_ptr());
                 }
                 let lw = sf.lw(i);
-                for p in 0..if i == 0 { 1 } else { NS } {
-                    whosaid_core::prefetch(row(prev_word_feat(p, lw)).as_ptr());
+                for (p, r) in prev_rows
+                    .iter_mut()
+                    .enumerate()
+                    .take(if i == 0 { 1 } else { NS })
+                {
+                    *r = row(prev_word_feat(p, lw));
+                    whosaid_core::prefetch(r.as_ptr());
                 }
             }
+            prev_rows
         };
-        fetch(0);
+        let mut next_rows = fetch(0);
         for i in 0..n {
-            fetch(i + 1);
+            let prev_rows = std::mem::replace(&mut next_rows, fetch(i + 1));
             let mut sc = [0i32; NS];
             for h in sf.statics(i) {
                 for (s, &w) in sc.iter_mut().zip(row(h)) {
@@ -641,12 +649,15 @@ impl Tagger {
             for (e, &s) in emit[i * NS..(i + 1) * NS].iter_mut().zip(&sc) {
                 *e = s as f32;
             }
-            let lw = sf.lw(i);
-            for p in 0..if i == 0 { 1 } else { NS } {
-                let pw = row(prev_word_feat(p, lw));
+            for (p, pw) in prev_rows
+                .iter()
+                .enumerate()
+                .take(if i == 0 { 1 } else { NS })
+            {
                 let out = &mut pair[(i * NS + p) * NS..(i * NS + p + 1) * NS];
-                for l in 0..NS {
-                    out[l] = (trans[p * NS + l] + pw[l] as i32) as f32;
+                let from_p = &trans[p * NS..(p + 1) * NS];
+                for ((o, &t), &w) in out.iter_mut().zip(from_p).zip(pw.iter()) {
+                    *o = (t + w as i32) as f32;
                 }
             }
         }
