@@ -11,7 +11,7 @@ use whosaid_core::{DepRel, Document, Span};
 /// Hash mixing (splitmix64 finaliser): feature keys are combinations of
 /// template ids and value hashes.
 #[inline]
-pub fn mix(a: u64, b: u64) -> u64 {
+pub const fn mix(a: u64, b: u64) -> u64 {
     let mut z = a
         .wrapping_mul(0x9E37_79B9_7F4A_7C15)
         .wrapping_add(b)
