@@ -525,9 +525,10 @@ fn type_attribution(doc: &Document, a: &mut Attribution) {
     // to comment"), and a run-on "sentence" must not make this quadratic.
     let sentence_end = sentence_span_at(doc, cue_extent.start).map_or(doc.char_len(), |s| s.end);
     let following_end = sentence_end.min(cue_extent.end.saturating_add(400));
-    let following = words_in(
+    let following = words::first_words_in(
         doc,
         Span::new(cue_extent.end, following_end.max(cue_extent.end)),
+        cue_kind::FOLLOWING_WORDS,
     );
     let kind = cue_kind::classify(&cue_words, &following);
     // A no-comment cue found by the rule stays one; the model's provisional kind is replaced.

@@ -32,6 +32,11 @@ pub struct Word {
 /// The words (runs of alphanumerics, inner apostrophes, hyphens and periods
 /// of abbreviations) inside `span`.
 pub fn words_in(doc: &Document, span: Span) -> Vec<Word> {
+    first_words_in(doc, span, usize::MAX)
+}
+
+/// The first `max` of [`words_in`] (the scan stops there).
+pub fn first_words_in(doc: &Document, span: Span, max: usize) -> Vec<Word> {
     let text = doc.slice(span);
     let mut out = Vec::new();
     let mut start: Option<u32> = None;
@@ -69,10 +74,13 @@ pub fn words_in(doc: &Document, span: Span) -> Vec<Word> {
                 capitalised,
                 all_caps,
             });
+            if out.len() >= max {
+                return out;
+            }
         }
         offset += 1;
     }
-    if let Some(s) = start {
+    if let Some(s) = start.filter(|_| out.len() < max) {
         out.push(Word {
             span: Span::new(s, offset),
             lower: cur,
