@@ -1135,20 +1135,8 @@ const PLACE_HEADS: &[&str] = &[
 
 /// Lower-case words that head either ("Center", "Museum").
 const EITHER_HEADS: &[&str] = &[
-    "center",
-    "centre",
-    "museum",
-    "hall",
-    "library",
-    "theater",
-    "theatre",
-    "stadium",
-    "arena",
-    "mall",
-    "house",
-    "palace",
-    "gallery",
-    "zoo",
+    "center", "centre", "museum", "hall", "library", "theater", "theatre", "stadium", "arena",
+    "mall", "house", "palace", "gallery", "zoo",
 ];
 
 /// What the exact-case word lists say of a word, as bits: one hash lookup

@@ -149,9 +149,9 @@ pub fn scan(words: &[Word]) -> Vec<Found> {
         };
         for &k in candidates {
             let phrase = &lex.phrases[k].words;
-            let fits = words.get(i..i + phrase.len()).is_some_and(|ws| {
-                ws.iter().zip(phrase).all(|(w, p)| w.lower == *p)
-            });
+            let fits = words
+                .get(i..i + phrase.len())
+                .is_some_and(|ws| ws.iter().zip(phrase).all(|(w, p)| w.lower == *p));
             if fits {
                 matches.push((k, i));
             }
