@@ -476,13 +476,15 @@ fn states_to_bio(states: &mut [usize]) {
 /// Viterbi over BILOU states (first order, with the BILOU constraints).
 /// `emit[i*NS+l]` scores state `l` at token `i`; `pair[(i*NS+p)*NS+l]`
 /// scores `p → l` at token `i` (the start state is `O`).
-fn viterbi(n: usize, emit: &[f32], pair: &[f32], out: &mut Vec<usize>) {
+/// `back` is a reusable buffer for the back-pointers.
+fn viterbi(n: usize, emit: &[f32], pair: &[f32], back: &mut Vec<u8>, out: &mut Vec<usize>) {
     out.clear();
     if n == 0 {
         return;
     }
     let mut delta = [f32::NEG_INFINITY; NS];
-    let mut back = vec![0u8; n * NS];
+    // Every entry read below is written first (rows 1..n, all states).
+    back.resize(n * NS, 0);
     for l in 0..NS {
         if allowed(0, l) {
             delta[l] = emit[l] + pair[l];
@@ -593,13 +595,22 @@ impl Tagger {
     /// Tags the sentences of one document ([`Tagger::tag`] on each, then
     /// [`propagate`]); one label vector per sentence.
     pub fn tag_document<S: AsRef<str>, W: AsRef<[S]>>(&self, sentences: &[W]) -> Vec<Vec<usize>> {
-        let mut labels: Vec<Vec<usize>> = sentences.iter().map(|s| self.tag(s.as_ref())).collect();
+        let mut buffers = TagBuffers::default();
+        let mut labels: Vec<Vec<usize>> = sentences
+            .iter()
+            .map(|s| self.tag_with(s.as_ref(), &mut buffers))
+            .collect();
         propagate(sentences, &mut labels);
         labels
     }
 
     /// Tags a sentence (Viterbi); returns one label index per word.
     pub fn tag<S: AsRef<str>>(&self, words: &[S]) -> Vec<usize> {
+        self.tag_with(words, &mut TagBuffers::default())
+    }
+
+    /// [`Tagger::tag`] with score buffers kept from the sentence before.
+    fn tag_with<S: AsRef<str>>(&self, words: &[S], buffers: &mut TagBuffers) -> Vec<usize> {
         let sf = sentence_features(words, &self.classes, &self.places);
         let n = words.len();
         let mask = (1u64 << self.bits) - 1;
@@ -607,8 +618,12 @@ impl Tagger {
             let r = ((h & mask) as usize) * NS;
             &self.weights[r..r + NS]
         };
-        let mut emit = vec![0f32; n * NS];
-        let mut pair = vec![0f32; n * NS * NS];
+        let TagBuffers { emit, pair, back } = buffers;
+        // Every score viterbi reads is written below: the emissions of all
+        // tokens, and the pair scores from every state (from `O` alone at
+        // the first token, whose other rows are never read).
+        emit.resize(n * NS, 0.0);
+        pair.resize(n * NS * NS, 0.0);
         let mut trans = [0i32; NS * NS];
         for p in 0..NS {
             for (l, &w) in row(trans_feat(p)).iter().enumerate() {
@@ -662,10 +677,19 @@ impl Tagger {
             }
         }
         let mut out = Vec::with_capacity(n);
-        viterbi(n, &emit, &pair, &mut out);
+        viterbi(n, emit, pair, back, &mut out);
         states_to_bio(&mut out);
         out
     }
+}
+
+/// Score buffers of [`Tagger::tag`], reused from sentence to sentence of a
+/// document (the pair scores alone are 676 bytes a token).
+#[derive(Default)]
+struct TagBuffers {
+    emit: Vec<f32>,
+    pair: Vec<f32>,
+    back: Vec<u8>,
 }
 
 /// Document-level consistency after tagging each sentence of a document:
@@ -836,7 +860,7 @@ impl Trainer {
             }
         }
         let mut pred = Vec::with_capacity(n);
-        viterbi(n, &emit, &pair, &mut pred);
+        viterbi(n, &emit, &pair, &mut Vec::new(), &mut pred);
         let gold = bio_to_states(gold);
         let mut errs = 0;
         for i in 0..n {
