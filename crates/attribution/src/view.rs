@@ -207,11 +207,15 @@ fn word_hashes(s: &str, lower: &mut String) -> (u64, u64, u64) {
         }
     }
     let stem = mix(7, fnv(st.as_bytes()));
-    let n = w.chars().count();
-    let start = w
-        .char_indices()
-        .nth(n.saturating_sub(3))
-        .map_or(0, |(b, _)| b);
+    // Byte offset of the last three characters (bytes, when ASCII).
+    let start = if w.is_ascii() {
+        w.len().saturating_sub(3)
+    } else {
+        let n = w.chars().count();
+        w.char_indices()
+            .nth(n.saturating_sub(3))
+            .map_or(0, |(b, _)| b)
+    };
     let suffix = mix(11, fnv(&w.as_bytes()[start..]));
     (word, stem, suffix)
 }
@@ -378,9 +382,15 @@ impl View {
         // PolNeAR's contents stay within (99% of them), whatever joins a
         // paragraph segmenter makes.
         let mut cuts: Vec<u32> = vec![0];
-        for (ci, c) in text.chars().enumerate() {
-            if c == '\n' {
-                cuts.push(ci as u32 + 1);
+        if text.is_ascii() {
+            // Code points are bytes.
+            let newlines = text.bytes().enumerate().filter(|&(_, b)| b == b'\n');
+            cuts.extend(newlines.map(|(ci, _)| ci as u32 + 1));
+        } else {
+            for (ci, c) in text.chars().enumerate() {
+                if c == '\n' {
+                    cuts.push(ci as u32 + 1);
+                }
             }
         }
         cuts.extend(doc.paragraphs.iter().map(|p| p.start));
