@@ -36,14 +36,18 @@ pub struct Runtime {
     role: QWeights,
     lex: Lexicon,
     cue2: QWeights,
+    /// The role tagger's transition scores (fixed with the weights).
+    role_trans: RoleTransitions,
 }
 
 impl Runtime {
     pub fn new(m: &Model) -> Self {
+        let role = QWeights::new(&m.role);
         Runtime {
             layers: m.layers,
             cue: QWeights::new(&m.cue),
-            role: QWeights::new(&m.role),
+            role_trans: role_transitions(&role, &mut Vec::new()),
+            role,
             lex: Lexicon::from_weights(&m.lex),
             cue2: QWeights::new(&m.cue2),
         }
@@ -87,7 +91,7 @@ impl Runtime {
         sc: &mut Scratch,
         out: &mut Vec<u8>,
     ) {
-        role_scores(&self.role, v, cue, win, is_cue, sc);
+        role_scores_with(&self.role, &self.role_trans, v, cue, win, is_cue, sc);
         viterbi(win.len(), ROLE_LABELS, &sc.em, &sc.tr, |_, _| true, out);
     }
 }
@@ -406,6 +410,26 @@ pub(crate) fn find_cues_with<W: Scorer>(
     out
 }
 
+/// Role transition scores for every [`role_transition_key`] and previous
+/// label (start included), key-major.
+pub(crate) type RoleTransitions = [f32; ROLE_TRANS_KEYS * (ROLE_LABELS + 1) * ROLE_LABELS];
+
+/// The role tagger's transition scores: they depend only on the weights and
+/// a small key, so a fixed model computes them once.
+pub(crate) fn role_transitions<W: Scorer>(w: &W, feats: &mut Vec<u64>) -> RoleTransitions {
+    let l = ROLE_LABELS;
+    let stride0 = (l + 1) * l;
+    let mut trans = [0f32; ROLE_TRANS_KEYS * (ROLE_LABELS + 1) * ROLE_LABELS];
+    for key in 0..ROLE_TRANS_KEYS {
+        for p in 0..=l {
+            role_transition(key, p, feats);
+            let off = key * stride0 + p * l;
+            w.add_scores(feats, &mut trans[off..off + l]);
+        }
+    }
+    trans
+}
+
 /// Emission and transition scores of the role tagger over a window.
 pub(crate) fn role_scores<W: Scorer>(
     w: &W,
@@ -415,18 +439,22 @@ pub(crate) fn role_scores<W: Scorer>(
     is_cue: &[bool],
     sc: &mut Scratch,
 ) {
+    let trans = role_transitions(w, &mut sc.feats);
+    role_scores_with(w, &trans, v, cue, win, is_cue, sc);
+}
+
+/// [`role_scores`] with the transition scores given.
+fn role_scores_with<W: Scorer>(
+    w: &W,
+    trans: &RoleTransitions,
+    v: &View,
+    cue: &CueCtx,
+    win: &RoleWindow,
+    is_cue: &[bool],
+    sc: &mut Scratch,
+) {
     let n = win.len();
     let l = ROLE_LABELS;
-    let stride0 = (l + 1) * l;
-    // Transition scores depend only on a small key: compute each once.
-    let mut trans = [0f32; ROLE_TRANS_KEYS * (ROLE_LABELS + 1) * ROLE_LABELS];
-    for key in 0..ROLE_TRANS_KEYS {
-        for p in 0..=l {
-            role_transition(key, p, &mut sc.feats);
-            let off = key * stride0 + p * l;
-            w.add_scores(&sc.feats, &mut trans[off..off + l]);
-        }
-    }
     sc.em.clear();
     sc.em.resize(n * l, 0.0);
     let stride = (l + 1) * l;
