@@ -482,36 +482,61 @@ fn viterbi(n: usize, emit: &[f32], pair: &[f32], back: &mut Vec<u8>, out: &mut V
     if n == 0 {
         return;
     }
-    let mut delta = [f32::NEG_INFINITY; NS];
     // Every entry read below is written first (rows 1..n, all states).
     back.resize(n * NS, 0);
+    let mut delta = viterbi_start(&emit[..NS], &pair[..NS * NS]);
+    for i in 1..n {
+        delta = viterbi_step(
+            &delta,
+            &emit[i * NS..(i + 1) * NS],
+            &pair[i * NS * NS..(i + 1) * NS * NS],
+            &mut back[i * NS..(i + 1) * NS],
+        );
+    }
+    viterbi_path(&delta, back, n, out);
+}
+
+/// The Viterbi scores after the first token (`emit` and `pair` are its
+/// rows; the start state is `O`).
+#[inline]
+fn viterbi_start(emit: &[f32], pair: &[f32]) -> [f32; NS] {
+    let mut delta = [f32::NEG_INFINITY; NS];
     for l in 0..NS {
         if allowed(0, l) {
             delta[l] = emit[l] + pair[l];
         }
     }
-    for i in 1..n {
-        let mut nd = [f32::NEG_INFINITY; NS];
-        for l in 0..NS {
-            let mut best = f32::NEG_INFINITY;
-            let mut bp = 0;
-            let (count, preds) = &PREDS[l];
-            for &p in &preds[..*count] {
-                let p = p as usize;
-                if delta[p] == f32::NEG_INFINITY {
-                    continue;
-                }
-                let s = delta[p] + pair[(i * NS + p) * NS + l];
-                if s > best {
-                    best = s;
-                    bp = p;
-                }
+    delta
+}
+
+/// One Viterbi step: the scores after a token from those before it, the
+/// token's emission row and `p → l` pair rows; writes its back-pointers.
+#[inline]
+fn viterbi_step(delta: &[f32; NS], emit: &[f32], pair: &[f32], back: &mut [u8]) -> [f32; NS] {
+    let mut nd = [f32::NEG_INFINITY; NS];
+    for l in 0..NS {
+        let mut best = f32::NEG_INFINITY;
+        let mut bp = 0;
+        let (count, preds) = &PREDS[l];
+        for &p in &preds[..*count] {
+            let p = p as usize;
+            if delta[p] == f32::NEG_INFINITY {
+                continue;
             }
-            nd[l] = best + emit[i * NS + l];
-            back[i * NS + l] = bp as u8;
+            let s = delta[p] + pair[p * NS + l];
+            if s > best {
+                best = s;
+                bp = p;
+            }
         }
-        delta = nd;
+        nd[l] = best + emit[l];
+        back[l] = bp as u8;
     }
+    nd
+}
+
+/// The best path of `n` tokens (n > 0) from the final scores and the back-pointers.
+fn viterbi_path(delta: &[f32; NS], back: &[u8], n: usize, out: &mut Vec<usize>) {
     let mut best = 0;
     for l in 1..NS {
         if final_ok(l) && delta[l] > delta[best] {
@@ -618,12 +643,12 @@ impl Tagger {
             let r = ((h & mask) as usize) * NS;
             &self.weights[r..r + NS]
         };
-        let TagBuffers { emit, pair, back } = buffers;
-        // Every score viterbi reads is written below: the emissions of all
-        // tokens, and the pair scores from every state (from `O` alone at
-        // the first token, whose other rows are never read).
-        emit.resize(n * NS, 0.0);
-        pair.resize(n * NS * NS, 0.0);
+        let back = &mut buffers.back;
+        let mut out = Vec::with_capacity(n);
+        if n == 0 {
+            return out;
+        }
+        back.resize(n * NS, 0);
         let mut trans = [0i32; NS * NS];
         for p in 0..NS {
             for (l, &w) in row(trans_feat(p)).iter().enumerate() {
@@ -652,6 +677,12 @@ impl Tagger {
             }
             prev_rows
         };
+        // Viterbi advances as each token is scored: the token's emission and
+        // pair rows live on the stack instead of in sentence-long arrays.
+        let mut emit = [0f32; NS];
+        // At the first token only the rows from `O` are written and read.
+        let mut pair = [0f32; NS * NS];
+        let mut delta = [f32::NEG_INFINITY; NS];
         let mut next_rows = fetch(0);
         for i in 0..n {
             let prev_rows = std::mem::replace(&mut next_rows, fetch(i + 1));
@@ -661,7 +692,7 @@ impl Tagger {
                     *s += w as i32;
                 }
             }
-            for (e, &s) in emit[i * NS..(i + 1) * NS].iter_mut().zip(&sc) {
+            for (e, &s) in emit.iter_mut().zip(&sc) {
                 *e = s as f32;
             }
             for (p, pw) in prev_rows
@@ -669,26 +700,28 @@ impl Tagger {
                 .enumerate()
                 .take(if i == 0 { 1 } else { NS })
             {
-                let out = &mut pair[(i * NS + p) * NS..(i * NS + p + 1) * NS];
+                let out = &mut pair[p * NS..(p + 1) * NS];
                 let from_p = &trans[p * NS..(p + 1) * NS];
                 for ((o, &t), &w) in out.iter_mut().zip(from_p).zip(pw.iter()) {
                     *o = (t + w as i32) as f32;
                 }
             }
+            delta = if i == 0 {
+                viterbi_start(&emit, &pair)
+            } else {
+                viterbi_step(&delta, &emit, &pair, &mut back[i * NS..(i + 1) * NS])
+            };
         }
-        let mut out = Vec::with_capacity(n);
-        viterbi(n, emit, pair, back, &mut out);
+        viterbi_path(&delta, back, n, &mut out);
         states_to_bio(&mut out);
         out
     }
 }
 
-/// Score buffers of [`Tagger::tag`], reused from sentence to sentence of a
-/// document (the pair scores alone are 676 bytes a token).
+/// Buffers of [`Tagger::tag`], reused from sentence to sentence of a document.
 #[derive(Default)]
 struct TagBuffers {
-    emit: Vec<f32>,
-    pair: Vec<f32>,
+    /// Viterbi back-pointers, `NS` per token.
     back: Vec<u8>,
 }
 
@@ -974,6 +1007,57 @@ mod tests {
         assert!(has(6, mix(110, mix(2, scase))));
         // One capital is not an acronym.
         assert!(!(1..=5).any(|len| has(8, mix(110, mix(len, scase)))));
+    }
+
+    #[test]
+    fn tagging_scores_each_token_as_the_sentence_long_viterbi_does() {
+        // The reference: all emission and pair scores first, then viterbi.
+        let tagger = crate::embedded_tagger().expect("embedded model");
+        let sentences = [
+            vec![
+                "Sen.", "Ted", "Cruz", "told", "NBC", "News", "in", "Iowa", ".",
+            ],
+            vec![
+                "“",
+                "No",
+                ",",
+                "”",
+                "said",
+                "the",
+                "Acme",
+                "Corporation",
+                ".",
+            ],
+            vec!["McFaul"],
+        ];
+        for words in &sentences {
+            let sf = sentence_features(words, &tagger.classes, &tagger.places);
+            let n = words.len();
+            let mask = (1u64 << tagger.bits) - 1;
+            let row = |h: u64| {
+                let r = ((h & mask) as usize) * NS;
+                &tagger.weights[r..r + NS]
+            };
+            let mut emit = vec![0f32; n * NS];
+            let mut pair = vec![0f32; n * NS * NS];
+            for i in 0..n {
+                for h in sf.statics(i) {
+                    for (e, &w) in emit[i * NS..(i + 1) * NS].iter_mut().zip(row(h)) {
+                        *e += w as f32;
+                    }
+                }
+                for p in 0..if i == 0 { 1 } else { NS } {
+                    let (t, pw) = (row(trans_feat(p)), row(prev_word_feat(p, sf.lw(i))));
+                    for l in 0..NS {
+                        pair[(i * NS + p) * NS + l] = (t[l] as i32 + pw[l] as i32) as f32;
+                    }
+                }
+            }
+            let mut want = Vec::new();
+            viterbi(n, &emit, &pair, &mut Vec::new(), &mut want);
+            states_to_bio(&mut want);
+            assert_eq!(tagger.tag(words), want, "{words:?}");
+        }
     }
 
     #[test]
