@@ -451,7 +451,9 @@ fn consistent_types(doc: &Document, ms: &mut Vec<M>, taken: &mut [bool], quoted:
     let mut added = false;
     for (si, s) in doc.sentences.iter().enumerate() {
         for i in s.token_range() {
-            if !taken[i] && surnames.binary_search(&doc.token_text(i)).is_ok() {
+            // Every surname is capitalised: most tokens need no search.
+            let w = doc.token_text(i);
+            if !taken[i] && cap(w) && surnames.binary_search(&w).is_ok() {
                 taken[i] = true;
                 added = true;
                 ms.push(M {
