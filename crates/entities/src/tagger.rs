@@ -123,6 +123,7 @@ fn acronym_len(w: &str) -> Option<u64> {
 }
 
 /// Per-token feature hashes that don't depend on the predicted labels.
+#[derive(Default)]
 pub struct SentenceFeatures {
     /// Static feature hashes per token, `per_tok` apiece.
     stat: Vec<u64>,
@@ -137,22 +138,77 @@ pub fn sentence_features<S: AsRef<str>>(
     classes: &WordClasses,
     places: &Gazetteer,
 ) -> SentenceFeatures {
+    let mut sf = SentenceFeatures::default();
+    build_sentence_features(
+        words,
+        classes,
+        places,
+        &mut FeatureBuffers::default(),
+        &mut sf,
+    );
+    sf
+}
+
+/// Per-token working arrays of [`build_sentence_features`], kept from
+/// sentence to sentence of a document (a dozen allocations a sentence otherwise).
+#[derive(Default)]
+struct FeatureBuffers {
+    lower: String,
+    lows: String,
+    low_end: Vec<usize>,
+    shp: Vec<u8>,
+    lw: Vec<u64>,
+    sh: Vec<u64>,
+    cap: Vec<bool>,
+    fine: Vec<u64>,
+    coarse: Vec<u64>,
+    capb: Vec<u64>,
+    kind: Vec<u64>,
+    conn: Vec<bool>,
+    listed: Vec<lexicon::Listed>,
+    title: Vec<bool>,
+    run: Vec<(usize, usize)>,
+}
+
+/// [`sentence_features`] into `sf`, with working arrays from `buf`.
+fn build_sentence_features<S: AsRef<str>>(
+    words: &[S],
+    classes: &WordClasses,
+    places: &Gazetteer,
+    buf: &mut FeatureBuffers,
+    sf: &mut SentenceFeatures,
+) {
     let n = words.len();
-    let mut lower = String::new();
-    let mut lows = String::new();
-    let mut low_end = Vec::with_capacity(n);
-    let mut shp = Vec::new();
-    let mut lw = Vec::with_capacity(n);
-    let mut sh = Vec::with_capacity(n);
-    let mut cap = Vec::with_capacity(n);
-    let mut fine = Vec::with_capacity(n);
-    let mut coarse = Vec::with_capacity(n);
-    let mut capb = Vec::with_capacity(n);
-    let mut kind = Vec::with_capacity(n);
-    let mut conn = Vec::with_capacity(n);
+    let FeatureBuffers {
+        lower,
+        lows,
+        low_end,
+        shp,
+        lw,
+        sh,
+        cap,
+        fine,
+        coarse,
+        capb,
+        kind,
+        conn,
+        listed,
+        title,
+        run,
+    } = buf;
+    lows.clear();
+    low_end.clear();
+    lw.clear();
+    sh.clear();
+    cap.clear();
+    fine.clear();
+    coarse.clear();
+    capb.clear();
+    kind.clear();
+    conn.clear();
     // What the word lists say of each word, looked up once per word.
-    let mut listed = Vec::with_capacity(n);
-    let mut title = Vec::with_capacity(n);
+    listed.clear();
+    title.clear();
     for w in words {
         let w = w.as_ref();
         lower.clear();
@@ -164,11 +220,11 @@ pub fn sentence_features<S: AsRef<str>>(
                 lower.extend(c.to_lowercase());
             }
         }
-        let h = lower_hash(&lower);
+        let h = lower_hash(lower);
         lw.push(h);
-        lows.push_str(&lower);
+        lows.push_str(lower);
         low_end.push(lows.len());
-        let on_lower_lists = lexicon::listed_lower(&lower);
+        let on_lower_lists = lexicon::listed_lower(lower);
         kind.push(on_lower_lists.head_kind() as u64);
         title.push(on_lower_lists.title());
         listed.push(lexicon::listed(w));
@@ -188,8 +244,8 @@ pub fn sentence_features<S: AsRef<str>>(
                 capb.push(5);
             }
         }
-        shape(w, &mut shp);
-        sh.push(fnv(2, &shp));
+        shape(w, shp);
+        sh.push(fnv(2, shp));
         cap.push(w.chars().next().is_some_and(|c| c.is_uppercase()));
     }
     let at = |v: &Vec<u64>, i: isize| -> u64 {
@@ -223,7 +279,8 @@ pub fn sentence_features<S: AsRef<str>>(
     };
     // Capitalised runs ("Law Offices of Armando Villega"): connectors inside
     // a run join it when a capitalised word follows. `run[i]` = (start, end).
-    let mut run = vec![(0usize, 0usize); n];
+    run.clear();
+    run.resize(n, (0, 0));
     {
         let mut i = 0;
         while i < n {
@@ -251,7 +308,9 @@ pub fn sentence_features<S: AsRef<str>>(
         }
     }
     const PER: usize = 58;
-    let mut stat = Vec::with_capacity(n * PER);
+    let stat = &mut sf.stat;
+    stat.clear();
+    stat.reserve(n * PER);
     for (i, w) in words.iter().enumerate() {
         let w = w.as_ref();
         let ii = i as isize;
@@ -361,7 +420,7 @@ pub fn sentence_features<S: AsRef<str>>(
             stat.push(0);
         }
     }
-    SentenceFeatures { stat, per_tok: PER }
+    sf.per_tok = PER;
 }
 
 impl SentenceFeatures {
@@ -636,14 +695,15 @@ impl Tagger {
 
     /// [`Tagger::tag`] with score buffers kept from the sentence before.
     fn tag_with<S: AsRef<str>>(&self, words: &[S], buffers: &mut TagBuffers) -> Vec<usize> {
-        let sf = sentence_features(words, &self.classes, &self.places);
+        let TagBuffers { back, features, sf } = buffers;
+        build_sentence_features(words, &self.classes, &self.places, features, sf);
+        let sf = &*sf;
         let n = words.len();
         let mask = (1u64 << self.bits) - 1;
         let row = |h: u64| {
             let r = ((h & mask) as usize) * NS;
             &self.weights[r..r + NS]
         };
-        let back = &mut buffers.back;
         let mut out = Vec::with_capacity(n);
         if n == 0 {
             return out;
@@ -723,6 +783,8 @@ impl Tagger {
 struct TagBuffers {
     /// Viterbi back-pointers, `NS` per token.
     back: Vec<u8>,
+    features: FeatureBuffers,
+    sf: SentenceFeatures,
 }
 
 /// Document-level consistency after tagging each sentence of a document:
