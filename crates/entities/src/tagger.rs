@@ -342,16 +342,16 @@ fn build_sentence_features<S: AsRef<str>>(
                 stat.push(mix(30 + k as u64, 7));
             }
         }
-        stat.push(mix(40, at(&lw, ii - 1)));
-        stat.push(mix(41, at(&lw, ii + 1)));
-        stat.push(mix(42, at(&lw, ii - 2)));
-        stat.push(mix(43, at(&lw, ii + 2)));
-        stat.push(mix(44, at(&sh, ii - 1)));
-        stat.push(mix(45, at(&sh, ii + 1)));
-        stat.push(mix(46, mix(at(&sh, ii - 1), sh[i])));
-        stat.push(mix(47, mix(sh[i], at(&sh, ii + 1))));
-        stat.push(mix(48, mix(lw[i], at(&lw, ii + 1))));
-        stat.push(mix(49, mix(at(&lw, ii - 1), lw[i])));
+        stat.push(mix(40, at(lw, ii - 1)));
+        stat.push(mix(41, at(lw, ii + 1)));
+        stat.push(mix(42, at(lw, ii - 2)));
+        stat.push(mix(43, at(lw, ii + 2)));
+        stat.push(mix(44, at(sh, ii - 1)));
+        stat.push(mix(45, at(sh, ii + 1)));
+        stat.push(mix(46, mix(at(sh, ii - 1), sh[i])));
+        stat.push(mix(47, mix(sh[i], at(sh, ii + 1))));
+        stat.push(mix(48, mix(lw[i], at(lw, ii + 1))));
+        stat.push(mix(49, mix(at(lw, ii - 1), lw[i])));
         stat.push(mix(50, mix(sh[i], (i == 0) as u64)));
         let prev_title = i > 0 && title[i - 1];
         stat.push(mix(51, mix(prev_title as u64, cap[i] as u64)));
@@ -371,14 +371,14 @@ fn build_sentence_features<S: AsRef<str>>(
             stat.push(mix(71, coarse[i]));
             stat.push(mix(72, mix(capb[i], c)));
             stat.push(mix(73, mix(capb[i], mix(c, coarse[i]))));
-            stat.push(mix(74, at(&fine, ii - 1)));
-            stat.push(mix(75, at(&fine, ii + 1)));
-            stat.push(mix(76, mix(at(&coarse, ii - 1), coarse[i])));
-            stat.push(mix(77, mix(coarse[i], at(&coarse, ii + 1))));
-            stat.push(mix(78, mix(at(&capb, ii - 1), capb[i])));
-            stat.push(mix(79, mix(capb[i], at(&capb, ii + 1))));
-            stat.push(mix(80, at(&coarse, ii - 2)));
-            stat.push(mix(81, at(&coarse, ii + 2)));
+            stat.push(mix(74, at(fine, ii - 1)));
+            stat.push(mix(75, at(fine, ii + 1)));
+            stat.push(mix(76, mix(at(coarse, ii - 1), coarse[i])));
+            stat.push(mix(77, mix(coarse[i], at(coarse, ii + 1))));
+            stat.push(mix(78, mix(at(capb, ii - 1), capb[i])));
+            stat.push(mix(79, mix(capb[i], at(capb, ii + 1))));
+            stat.push(mix(80, at(coarse, ii - 2)));
+            stat.push(mix(81, at(coarse, ii + 2)));
             stat.push(mix(82, mix(scase, mix(capb[i], c))));
             stat.push(mix(83, mix(scase, coarse[i])));
         }
@@ -400,14 +400,14 @@ fn build_sentence_features<S: AsRef<str>>(
             stat.push(mix(92, mix(pos * 8 + len, kind[last])));
             stat.push(mix(93, mix(pos, fine[last])));
             stat.push(mix(94, mix(pos, lw[a])));
-            stat.push(mix(95, mix(kind[last], at(&lw, a as isize - 1))));
+            stat.push(mix(95, mix(kind[last], at(lw, a as isize - 1))));
         }
         // All-caps words: the shape collapses "BBC", "US" and "I" to one
         // "X"; an acronym's length, by sentence casing and after the word
         // before it ("the EU", "at NASA"), tells organisations from the rest.
         if let Some(len) = acronym_len(w) {
             stat.push(mix(110, mix(len, scase)));
-            stat.push(mix(111, mix(len, at(&lw, ii - 1))));
+            stat.push(mix(111, mix(len, at(lw, ii - 1))));
         }
         if let Some(&g) = gaz.get(i) {
             if g > 0 {
