@@ -1231,7 +1231,24 @@ pub fn listed_lower(lower: &str) -> ListedLower {
 
 #[cfg(test)]
 mod tests {
-    use super::is_outlet_brand_name;
+    use super::*;
+
+    #[test]
+    fn one_lookup_answers_every_list() {
+        assert_eq!(first_name_gender("Donald"), Gender::Male);
+        assert_eq!(first_name_gender("Hillary"), Gender::Female);
+        assert_eq!(first_name_gender("donald"), Gender::Unknown);
+        // On two lists at once: an outlet's name that is also an outlet word.
+        assert!(is_known_outlet("Politico") && is_media_word("Politico"));
+        assert!(is_known_outlet("Associated Press") && !is_norp("Associated Press"));
+        assert!(is_norp("Democrats") && !is_norp("democrats"));
+        assert!(is_title_word("sen.") && !is_title_word("Sen."));
+        assert_eq!(name_head_kind("university"), 1);
+        assert_eq!(name_head_kind("street"), 2);
+        assert_eq!(name_head_kind("museum"), 3);
+        // A title word heads no name.
+        assert!(is_title_word("president") && name_head_kind("president") == 0);
+    }
 
     #[test]
     fn an_outlet_brand_with_a_section_word_is_an_outlet() {
