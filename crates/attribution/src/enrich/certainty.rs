@@ -113,12 +113,12 @@ struct Phrase {
 /// Every phrase in the order [`scan`] gives them precedence (confidence,
 /// likelihood, other hedges), and for each first word the phrases that
 /// start with it: a span is scanned once, not once per phrase.
-struct Lexicon {
+struct PhraseIndex {
     phrases: Vec<Phrase>,
     by_first: HashMap<&'static str, Vec<usize>>,
 }
 
-static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+static PHRASES: LazyLock<PhraseIndex> = LazyLock::new(|| {
     let phrases: Vec<Phrase> = CONFIDENCE
         .iter()
         .map(|&(p, c)| (p, None, Some(c)))
@@ -134,21 +134,21 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     for (k, p) in phrases.iter().enumerate() {
         by_first.entry(p.words[0]).or_default().push(k);
     }
-    Lexicon { phrases, by_first }
+    PhraseIndex { phrases, by_first }
 });
 
 /// Every certainty expression in `words`, non-overlapping, longest match first.
 pub fn scan(words: &[Word]) -> Vec<Found> {
-    let lex = &*LEXICON;
+    let index = &*PHRASES;
     // Every match as (phrase, first word), then taken in phrase order and,
     // per phrase, from left to right.
     let mut matches: Vec<(usize, usize)> = Vec::new();
     for (i, w) in words.iter().enumerate() {
-        let Some(candidates) = lex.by_first.get(w.lower.as_str()) else {
+        let Some(candidates) = index.by_first.get(w.lower.as_str()) else {
             continue;
         };
         for &k in candidates {
-            let phrase = &lex.phrases[k].words;
+            let phrase = &index.phrases[k].words;
             let fits = words
                 .get(i..i + phrase.len())
                 .is_some_and(|ws| ws.iter().zip(phrase).all(|(w, p)| w.lower == *p));
@@ -164,7 +164,7 @@ pub fn scan(words: &[Word]) -> Vec<Found> {
     let mut taken = vec![false; words.len()];
     let mut found = Vec::new();
     for (k, i) in matches {
-        let phrase = &lex.phrases[k];
+        let phrase = &index.phrases[k];
         let n = phrase.words.len();
         if taken[i..i + n].iter().any(|&t| t) {
             continue;
