@@ -525,9 +525,10 @@ fn type_attribution(doc: &Document, a: &mut Attribution) {
     // to comment"), and a run-on "sentence" must not make this quadratic.
     let sentence_end = sentence_span_at(doc, cue_extent.start).map_or(doc.char_len(), |s| s.end);
     let following_end = sentence_end.min(cue_extent.end.saturating_add(400));
-    let following = words_in(
+    let following = words::first_words_in(
         doc,
         Span::new(cue_extent.end, following_end.max(cue_extent.end)),
+        cue_kind::FOLLOWING_WORDS,
     );
     let kind = cue_kind::classify(&cue_words, &following);
     // A no-comment cue found by the rule stays one; the model's provisional kind is replaced.
@@ -926,6 +927,12 @@ fn add_no_comment_attributions(doc: &mut Document) {
     };
     let mut added = Vec::new();
     for sentence in spans {
+        // Every refusal added below ends at a word starting "comment", and
+        // only ASCII letters lower-case to those letters: a sentence without
+        // them (nearly all) needs no word scan.
+        if !contains_ascii_ignore_case(doc.slice(sentence), b"comment") {
+            continue;
+        }
         let words = words_in(doc, sentence);
         for phrase in cue_kind::NO_COMMENT {
             for i in words::find_phrase(&words, phrase) {
@@ -955,6 +962,13 @@ fn add_no_comment_attributions(doc: &mut Document) {
         }
     }
     doc.attributions.extend(added);
+}
+
+/// Whether `text` holds `needle` (ASCII) in any letter case.
+fn contains_ascii_ignore_case(text: &str, needle: &[u8]) -> bool {
+    text.as_bytes()
+        .windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle))
 }
 
 /// The subject before a cue: the words after the last clause boundary

@@ -34,6 +34,35 @@ fn f3(t: u64, a: u64, b: u64, c: u64) -> u64 {
     mix(mix(mix(t, a), b), c)
 }
 
+/// `mix(template, dir)` of the role templates 100..140 for each direction
+/// (0 before the cue, 1 inside, 2 after), hashed at compile time: the first
+/// step of every role feature led by the direction.
+const ROLE_DIR: [[u64; 40]; 3] = {
+    let mut t = [[0u64; 40]; 3];
+    let mut dir = 0;
+    while dir < 3 {
+        let mut k = 0;
+        while k < 40 {
+            t[dir][k] = mix(100 + k as u64, dir as u64);
+            k += 1;
+        }
+        dir += 1;
+    }
+    t
+};
+
+/// `f2(t, dir, a)` for a role template `t` in 100..140 and `dir` < 3.
+#[inline]
+fn fd2(t: u64, dir: u64, a: u64) -> u64 {
+    mix(ROLE_DIR[dir as usize][(t - 100) as usize], a)
+}
+
+/// `f3(t, dir, a, b)` for a role template `t` in 100..140 and `dir` < 3.
+#[inline]
+fn fd3(t: u64, dir: u64, a: u64, b: u64) -> u64 {
+    mix(fd2(t, dir, a), b)
+}
+
 const NONE: u64 = 0x5151;
 
 fn word_at(v: &View, i: isize) -> u64 {
@@ -64,6 +93,16 @@ pub fn cue_features(v: &View, i: usize, stacked: bool, out: &mut Vec<u64>) {
     if stacked {
         stack_features(v, i, out);
     }
+    cue_base_features(v, i, out);
+}
+
+/// Number of features [`cue_base_features`] appends.
+pub const CUE_BASE_FEATURES: usize = 43;
+
+/// The features of token `i` both cue passes share (the second pass adds
+/// [`stack_features`] before them), appended to `out`. They read nothing
+/// the first pass writes, so the extractor builds them once per token.
+pub fn cue_base_features(v: &View, i: usize, out: &mut Vec<u64>) {
     let t = &v.toks[i];
     let ii = i as isize;
     let w = t.word;
@@ -158,7 +197,7 @@ pub fn cue_features(v: &View, i: usize, stacked: bool, out: &mut Vec<u64>) {
 
 /// Second-pass features: the first pass's margin here and the cues it found
 /// elsewhere in the sentence (univocality: one clause rarely has two cues).
-fn stack_features(v: &View, i: usize, out: &mut Vec<u64>) {
+pub fn stack_features(v: &View, i: usize, out: &mut Vec<u64>) {
     let t = &v.toks[i];
     let m = t.p1m as u64;
     let (before, after) = (t.p1_before as u64, t.p1_after as u64);
@@ -423,51 +462,51 @@ pub fn role_features(
     let path = win.path[j - win.start] as u64;
     let jj = j as isize;
     let d_dir = mix(dir, 0);
-    out.push(f2(100, dir, db));
-    out.push(f2(101, dir, t.word));
-    out.push(f2(102, dir, t.lemma));
-    out.push(f3(103, dir, t.upos as u64, db));
-    out.push(f2(104, dir, t.xpos as u64));
-    out.push(f3(105, dir, upos_at(v, jj - 1), t.upos as u64));
-    out.push(f2(106, dir, word_at(v, jj - 1)));
-    out.push(f2(107, dir, word_at(v, jj + 1)));
-    out.push(f3(108, dir, cue.lemma, db));
-    out.push(f3(109, dir, sd, ob));
-    out.push(f2(110, dir, q));
-    out.push(f3(111, dir, q, sd));
-    out.push(f2(112, dir, is_cue[j] as u64));
+    out.push(fd2(100, dir, db));
+    out.push(fd2(101, dir, t.word));
+    out.push(fd2(102, dir, t.lemma));
+    out.push(fd3(103, dir, t.upos as u64, db));
+    out.push(fd2(104, dir, t.xpos as u64));
+    out.push(fd3(105, dir, upos_at(v, jj - 1), t.upos as u64));
+    out.push(fd2(106, dir, word_at(v, jj - 1)));
+    out.push(fd2(107, dir, word_at(v, jj + 1)));
+    out.push(fd3(108, dir, cue.lemma, db));
+    out.push(fd3(109, dir, sd, ob));
+    out.push(fd2(110, dir, q));
+    out.push(fd3(111, dir, q, sd));
+    out.push(fd2(112, dir, is_cue[j] as u64));
     out.push(f3(
         113,
         d_dir,
         t.shape as u64,
         t.sent_first as u64 * 2 + t.sent_last as u64,
     ));
-    out.push(f2(114, dir, path));
-    out.push(f3(115, dir, path, cue.lemma));
+    out.push(fd2(114, dir, path));
+    out.push(fd3(115, dir, path, cue.lemma));
     out.push(f3(116, cue.deprel as u64, dir, path));
-    out.push(f3(117, dir, t.is_comma as u64, (d <= 2) as u64));
+    out.push(fd3(117, dir, t.is_comma as u64, (d <= 2) as u64));
     if d <= 3 {
-        out.push(f3(118, dir, cue.lemma, t.word));
+        out.push(fd3(118, dir, cue.lemma, t.word));
     }
     // Cue context split in coarse parts (sparse conjunctions overfit).
-    out.push(f3(119, dir, cue.ctx / 16, sd * 8 + q));
-    out.push(f3(120, dir, cue.ctx % 16, db));
-    out.push(f3(121, dir, ob, q));
-    out.push(f3(122, dir, t.upos as u64, path));
-    out.push(f3(123, dir, t.is_quote as u64, q));
+    out.push(fd3(119, dir, cue.ctx / 16, sd * 8 + q));
+    out.push(fd3(120, dir, cue.ctx % 16, db));
+    out.push(fd3(121, dir, ob, q));
+    out.push(fd3(122, dir, t.upos as u64, path));
+    out.push(fd3(123, dir, t.is_quote as u64, q));
     let sp = (t.sent_pos as u64).min(6);
-    out.push(f3(128, dir, cue.suffix, sp * 8 + sd));
-    out.push(f3(129, dir, cue.ctx / 16, sp * 8 + t.shape as u64));
-    out.push(f3(135, dir, t.upos as u64, upos_at(v, jj + 1)));
-    out.push(f3(136, dir, t.xpos as u64, sd));
+    out.push(fd3(128, dir, cue.suffix, sp * 8 + sd));
+    out.push(fd3(129, dir, cue.ctx / 16, sp * 8 + t.shape as u64));
+    out.push(fd3(135, dir, t.upos as u64, upos_at(v, jj + 1)));
+    out.push(fd3(136, dir, t.xpos as u64, sd));
     let mk = win.mark[j - win.start] as u64;
-    out.push(f3(124, dir, mk, sd));
-    out.push(f3(125, dir, mk, cue.lemma));
-    out.push(f3(126, dir, mk, t.upos as u64));
-    out.push(f3(127, dir, mk, db));
+    out.push(fd3(124, dir, mk, sd));
+    out.push(fd3(125, dir, mk, cue.lemma));
+    out.push(fd3(126, dir, mk, t.upos as u64));
+    out.push(fd3(127, dir, mk, db));
     // Tokens between the cue and a later "that"/quote are usually neither
     // content nor source ("told reporters on Friday that …").
-    out.push(f3(
+    out.push(fd3(
         132,
         dir,
         mk,
@@ -498,4 +537,34 @@ pub fn role_transition(key: usize, prev: usize, out: &mut Vec<u64>) {
     out.clear();
     out.push(f1(130, prev as u64));
     out.push(f3(131, prev as u64, (key / 2) as u64, (key % 2) as u64));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::view::Layers;
+    use whosaid_core::Document;
+
+    #[test]
+    fn direction_led_role_features_hash_as_written_out() {
+        for dir in 0..3 {
+            for t in 100..140 {
+                assert_eq!(fd2(t, dir, 77), f2(t, dir, 77));
+                assert_eq!(fd3(t, dir, 5, 9), f3(t, dir, 5, 9));
+            }
+        }
+    }
+
+    #[test]
+    fn the_base_cue_features_have_their_fixed_count() {
+        // The extractor keeps CUE_BASE_FEATURES slots per token for them.
+        let d = Document::new("“It is over,” she said, according to them.");
+        let v = View::with_layers(&d, Layers::ALL);
+        let mut out = Vec::new();
+        for i in 0..v.len() {
+            out.clear();
+            cue_base_features(&v, i, &mut out);
+            assert_eq!(out.len(), CUE_BASE_FEATURES);
+        }
+    }
 }

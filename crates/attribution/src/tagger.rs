@@ -2,8 +2,9 @@
 //! roles (O/S/C over the cue's paragraph).
 
 use crate::features::{
-    cue_features, cue_transition, role_features, role_transition, role_transition_key, CueCtx,
-    RoleWindow, CUE_B, CUE_I, CUE_LABELS, CUE_O, ROLE_LABELS, ROLE_TRANS_KEYS,
+    cue_base_features, cue_features, cue_transition, role_features, role_transition,
+    role_transition_key, stack_features, CueCtx, RoleWindow, CUE_B, CUE_BASE_FEATURES, CUE_I,
+    CUE_LABELS, CUE_O, ROLE_LABELS, ROLE_TRANS_KEYS,
 };
 use crate::model::{
     max_marginals, read_models, viterbi, write_models, ModelError, QWeights, Scorer, Weights,
@@ -35,14 +36,18 @@ pub struct Runtime {
     role: QWeights,
     lex: Lexicon,
     cue2: QWeights,
+    /// The role tagger's transition scores (fixed with the weights).
+    role_trans: RoleTransitions,
 }
 
 impl Runtime {
     pub fn new(m: &Model) -> Self {
+        let role = QWeights::new(&m.role);
         Runtime {
             layers: m.layers,
             cue: QWeights::new(&m.cue),
-            role: QWeights::new(&m.role),
+            role_trans: role_transitions(&role, &mut Vec::new()),
+            role,
             lex: Lexicon::from_weights(&m.lex),
             cue2: QWeights::new(&m.cue2),
         }
@@ -56,8 +61,24 @@ impl Runtime {
     /// Finds the cues of a document, paragraph by paragraph (two passes:
     /// the second reads the first's output).
     pub fn find_cues(&self, v: &mut View, sc: &mut Scratch) -> Vec<FoundCue> {
-        first_pass(&self.cue, v, sc);
-        find_cues_with(&self.cue2, v, true, sc)
+        // Both passes read the same base features of a token: the first
+        // pass builds them, the second adds its stacked ones to a copy.
+        const K: usize = CUE_BASE_FEATURES;
+        let mut base = std::mem::take(&mut sc.cue_base);
+        base.clear();
+        base.resize(v.len() * K, 0);
+        first_pass_with(&self.cue, v, sc, |v, i, out| {
+            out.clear();
+            cue_base_features(v, i, out);
+            base[i * K..(i + 1) * K].copy_from_slice(out);
+        });
+        let found = find_cues_with(&self.cue2, v, sc, |v, i, out| {
+            out.clear();
+            stack_features(v, i, out);
+            out.extend_from_slice(&base[i * K..(i + 1) * K]);
+        });
+        sc.cue_base = base;
+        found
     }
 
     /// Labels (O/S/C) of the window tokens for one cue.
@@ -70,7 +91,7 @@ impl Runtime {
         sc: &mut Scratch,
         out: &mut Vec<u8>,
     ) {
-        role_scores(&self.role, v, cue, win, is_cue, sc);
+        role_scores_with(&self.role, &self.role_trans, v, cue, win, is_cue, sc);
         viterbi(win.len(), ROLE_LABELS, &sc.em, &sc.tr, |_, _| true, out);
     }
 }
@@ -153,6 +174,9 @@ pub struct Scratch {
     pub(crate) em: Vec<f32>,
     pub(crate) tr: Vec<f32>,
     pub(crate) path: Vec<u8>,
+    /// Base cue features of every token ([`CUE_BASE_FEATURES`] apiece),
+    /// shared by the two cue passes.
+    pub(crate) cue_base: Vec<u64>,
 }
 
 pub(crate) fn cue_allowed(p: usize, c: usize) -> bool {
@@ -247,6 +271,18 @@ pub(crate) fn cue_scores<W: Scorer>(
     stacked: bool,
     sc: &mut Scratch,
 ) {
+    cue_scores_with(w, v, s, e, sc, |v, i, out| cue_features(v, i, stacked, out));
+}
+
+/// [`cue_scores`] with token `i`'s features written by `feats_of`.
+fn cue_scores_with<W: Scorer>(
+    w: &W,
+    v: &View,
+    s: usize,
+    e: usize,
+    sc: &mut Scratch,
+    mut feats_of: impl FnMut(&View, usize, &mut Vec<u64>),
+) {
     let n = e - s;
     let l = CUE_LABELS;
     sc.em.clear();
@@ -254,11 +290,11 @@ pub(crate) fn cue_scores<W: Scorer>(
     // Token i + 1's features are built and its rows requested before token
     // i's rows are summed, so their cache misses overlap.
     if s < e {
-        cue_features(v, s, stacked, &mut sc.feats);
+        feats_of(v, s, &mut sc.feats);
     }
     for i in s..e {
         if i + 1 < e {
-            cue_features(v, i + 1, stacked, &mut sc.next);
+            feats_of(v, i + 1, &mut sc.next);
             w.prefetch(&sc.next);
         }
         w.add_scores(&sc.feats, &mut sc.em[(i - s) * l..(i - s + 1) * l]);
@@ -280,13 +316,23 @@ pub(crate) fn cue_scores<W: Scorer>(
 /// Finds the cues of a document, paragraph by paragraph.
 /// Runs the first-pass cue tagger and stores its labels and margins in the view.
 pub(crate) fn first_pass<W: Scorer>(w: &W, v: &mut View, sc: &mut Scratch) {
+    first_pass_with(w, v, sc, |v, i, out| cue_features(v, i, false, out));
+}
+
+/// [`first_pass`] with token features from `feats_of`.
+fn first_pass_with<W: Scorer>(
+    w: &W,
+    v: &mut View,
+    sc: &mut Scratch,
+    mut feats_of: impl FnMut(&View, usize, &mut Vec<u64>),
+) {
     let pars = std::mem::take(&mut v.pars);
     for &(s, e) in &pars {
         let (s, e) = (s as usize, e as usize);
         if s >= e {
             continue;
         }
-        cue_scores(w, v, s, e, false, sc);
+        cue_scores_with(w, v, s, e, sc, &mut feats_of);
         let mut path = std::mem::take(&mut sc.path);
         viterbi(e - s, CUE_LABELS, &sc.em, &sc.tr, cue_allowed, &mut path);
         let mm = max_marginals(e - s, CUE_LABELS, &sc.em, &sc.tr, cue_allowed);
@@ -319,8 +365,8 @@ pub(crate) fn first_pass<W: Scorer>(w: &W, v: &mut View, sc: &mut Scratch) {
 pub(crate) fn find_cues_with<W: Scorer>(
     w: &W,
     v: &View,
-    stacked: bool,
     sc: &mut Scratch,
+    mut feats_of: impl FnMut(&View, usize, &mut Vec<u64>),
 ) -> Vec<FoundCue> {
     let mut out = Vec::new();
     for &(s, e) in &v.pars {
@@ -328,7 +374,7 @@ pub(crate) fn find_cues_with<W: Scorer>(
         if s >= e {
             continue;
         }
-        cue_scores(w, v, s, e, stacked, sc);
+        cue_scores_with(w, v, s, e, sc, &mut feats_of);
         let mut path = std::mem::take(&mut sc.path);
         viterbi(e - s, CUE_LABELS, &sc.em, &sc.tr, cue_allowed, &mut path);
         let has_cue = path.contains(&CUE_B);
@@ -364,6 +410,26 @@ pub(crate) fn find_cues_with<W: Scorer>(
     out
 }
 
+/// Role transition scores for every [`role_transition_key`] and previous
+/// label (start included), key-major.
+pub(crate) type RoleTransitions = [f32; ROLE_TRANS_KEYS * (ROLE_LABELS + 1) * ROLE_LABELS];
+
+/// The role tagger's transition scores: they depend only on the weights and
+/// a small key, so a fixed model computes them once.
+pub(crate) fn role_transitions<W: Scorer>(w: &W, feats: &mut Vec<u64>) -> RoleTransitions {
+    let l = ROLE_LABELS;
+    let stride0 = (l + 1) * l;
+    let mut trans = [0f32; ROLE_TRANS_KEYS * (ROLE_LABELS + 1) * ROLE_LABELS];
+    for key in 0..ROLE_TRANS_KEYS {
+        for p in 0..=l {
+            role_transition(key, p, feats);
+            let off = key * stride0 + p * l;
+            w.add_scores(feats, &mut trans[off..off + l]);
+        }
+    }
+    trans
+}
+
 /// Emission and transition scores of the role tagger over a window.
 pub(crate) fn role_scores<W: Scorer>(
     w: &W,
@@ -373,18 +439,22 @@ pub(crate) fn role_scores<W: Scorer>(
     is_cue: &[bool],
     sc: &mut Scratch,
 ) {
+    let trans = role_transitions(w, &mut sc.feats);
+    role_scores_with(w, &trans, v, cue, win, is_cue, sc);
+}
+
+/// [`role_scores`] with the transition scores given.
+fn role_scores_with<W: Scorer>(
+    w: &W,
+    trans: &RoleTransitions,
+    v: &View,
+    cue: &CueCtx,
+    win: &RoleWindow,
+    is_cue: &[bool],
+    sc: &mut Scratch,
+) {
     let n = win.len();
     let l = ROLE_LABELS;
-    let stride0 = (l + 1) * l;
-    // Transition scores depend only on a small key: compute each once.
-    let mut trans = [0f32; ROLE_TRANS_KEYS * (ROLE_LABELS + 1) * ROLE_LABELS];
-    for key in 0..ROLE_TRANS_KEYS {
-        for p in 0..=l {
-            role_transition(key, p, &mut sc.feats);
-            let off = key * stride0 + p * l;
-            w.add_scores(&sc.feats, &mut trans[off..off + l]);
-        }
-    }
     sc.em.clear();
     sc.em.resize(n * l, 0.0);
     let stride = (l + 1) * l;

@@ -11,7 +11,7 @@ use whosaid_core::{DepRel, Document, Span};
 /// Hash mixing (splitmix64 finaliser): feature keys are combinations of
 /// template ids and value hashes.
 #[inline]
-pub fn mix(a: u64, b: u64) -> u64 {
+pub const fn mix(a: u64, b: u64) -> u64 {
     let mut z = a
         .wrapping_mul(0x9E37_79B9_7F4A_7C15)
         .wrapping_add(b)
@@ -24,6 +24,15 @@ pub fn mix(a: u64, b: u64) -> u64 {
 /// FNV-1a over the lowercased characters of `s` (UTF-8 bytes).
 pub fn hash_lower(s: &str) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    if s.is_ascii() {
+        // The same bytes the general loop below hashes, without decoding
+        // and case-mapping each character (every lemma is hashed per token).
+        for &b in s.as_bytes() {
+            h ^= b.to_ascii_lowercase() as u64;
+            h = h.wrapping_mul(0x100_0000_01b3);
+        }
+        return h;
+    }
     let mut buf = [0u8; 4];
     for c in s.chars() {
         for l in c.to_lowercase() {
@@ -198,11 +207,15 @@ fn word_hashes(s: &str, lower: &mut String) -> (u64, u64, u64) {
         }
     }
     let stem = mix(7, fnv(st.as_bytes()));
-    let n = w.chars().count();
-    let start = w
-        .char_indices()
-        .nth(n.saturating_sub(3))
-        .map_or(0, |(b, _)| b);
+    // Byte offset of the last three characters (bytes, when ASCII).
+    let start = if w.is_ascii() {
+        w.len().saturating_sub(3)
+    } else {
+        let n = w.chars().count();
+        w.char_indices()
+            .nth(n.saturating_sub(3))
+            .map_or(0, |(b, _)| b)
+    };
     let suffix = mix(11, fnv(&w.as_bytes()[start..]));
     (word, stem, suffix)
 }
@@ -369,9 +382,15 @@ impl View {
         // PolNeAR's contents stay within (99% of them), whatever joins a
         // paragraph segmenter makes.
         let mut cuts: Vec<u32> = vec![0];
-        for (ci, c) in text.chars().enumerate() {
-            if c == '\n' {
-                cuts.push(ci as u32 + 1);
+        if text.is_ascii() {
+            // Code points are bytes.
+            let newlines = text.bytes().enumerate().filter(|&(_, b)| b == b'\n');
+            cuts.extend(newlines.map(|(ci, _)| ci as u32 + 1));
+        } else {
+            for (ci, c) in text.chars().enumerate() {
+                if c == '\n' {
+                    cuts.push(ci as u32 + 1);
+                }
             }
         }
         cuts.extend(doc.paragraphs.iter().map(|p| p.start));

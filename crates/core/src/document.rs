@@ -67,6 +67,7 @@ pub struct Sentence {
 }
 
 impl Sentence {
+    #[inline]
     pub fn token_range(&self) -> std::ops::Range<usize> {
         self.tokens[0] as usize..self.tokens[1] as usize
     }
@@ -154,6 +155,7 @@ impl Document {
     }
 
     /// The text of a span ("" when out of range).
+    #[inline]
     pub fn slice(&self, span: Span) -> &str {
         self.index.slice(&self.text, span)
     }
@@ -164,6 +166,7 @@ impl Document {
     }
 
     /// The text of token `i`.
+    #[inline]
     pub fn token_text(&self, i: usize) -> &str {
         self.tokens.get(i).map_or("", |t| self.slice(t.span))
     }

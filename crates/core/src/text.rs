@@ -37,6 +37,7 @@ impl TextIndex {
     }
 
     /// Byte offset of code point `offset`; offsets past the end map to the text's end.
+    #[inline]
     pub fn byte(&self, offset: u32) -> usize {
         let offset = offset.min(self.chars);
         if self.char_to_byte.is_empty() {
@@ -59,6 +60,7 @@ impl TextIndex {
     }
 
     /// The text of `span`, or "" when it is out of range.
+    #[inline]
     pub fn slice<'t>(&self, text: &'t str, span: Span) -> &'t str {
         text.get(self.byte(span.start)..self.byte(span.end))
             .unwrap_or("")

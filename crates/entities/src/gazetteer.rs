@@ -16,7 +16,8 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// A hasher for keys that are already hashes: one multiply, no SipHash
-/// (these maps are read for every token on the hot path).
+/// (these maps are read for every token on the hot path). Short string
+/// keys (the lexicon's word lists) hash as FNV-1a over their bytes.
 #[derive(Default, Clone, Copy)]
 pub(crate) struct KeyHasher(u64);
 

@@ -89,6 +89,26 @@ fn lower(s: &str) -> String {
     s.to_lowercase()
 }
 
+/// Calls `f` with `w` lower-cased: on the stack for a short ASCII word, so
+/// the word-list checks asked of most tokens allocate nothing.
+fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 32];
+    if w.is_ascii() && w.len() <= buf.len() {
+        let bytes = &mut buf[..w.len()];
+        bytes.copy_from_slice(w.as_bytes());
+        bytes.make_ascii_lowercase();
+        if let Ok(l) = std::str::from_utf8(bytes) {
+            return f(l);
+        }
+    }
+    f(&lower(w))
+}
+
+/// Whether `w` lower-cased is a title word.
+fn is_title(w: &str) -> bool {
+    with_lower(w, lexicon::is_title_word)
+}
+
 fn cap(s: &str) -> bool {
     s.chars().next().is_some_and(|c| c.is_uppercase())
 }
@@ -157,7 +177,7 @@ fn is_subject(doc: &Document, start: usize, end: usize, sent_start: usize) -> bo
         // Appositive subject: "Michael McFaul, former ambassador, told NBC", at the
         // clause start (sentence start, or after a comma or closing quote).
         let mut a = start;
-        while a > sent_start && lexicon::is_title_word(&lower(doc.token_text(a - 1))) {
+        while a > sent_start && is_title(doc.token_text(a - 1)) {
             a -= 1;
         }
         return a == sent_start || matches!(doc.token_text(a - 1), "," | "”" | "\"" | "''");
@@ -320,11 +340,11 @@ pub fn annotate(tagger: &Tagger, doc: &mut Document) {
 fn consistent_types(doc: &Document, ms: &mut Vec<M>, taken: &mut [bool], quoted: &[bool]) {
     // A capitalised word right after a person title is a name ("President-elect Trump").
     let titled = |i: usize| -> bool {
-        i > 0 && {
-            let p = lower(doc.token_text(i - 1));
-            lexicon::is_title_word(&p)
-                && !matches!(p.as_str(), "former" | "first" | "acting" | "head" | "chief")
-        }
+        i > 0
+            && with_lower(doc.token_text(i - 1), |p| {
+                lexicon::is_title_word(p)
+                    && !matches!(p, "former" | "first" | "acting" | "head" | "chief")
+            })
     };
     for m in ms.iter_mut() {
         if m.end - m.start == 1
@@ -344,13 +364,13 @@ fn consistent_types(doc: &Document, ms: &mut Vec<M>, taken: &mut [bool], quoted:
                 && cap(w)
                 && w.chars().count() > 1
                 && !lexicon::is_norp(w)
-                && !lexicon::is_title_word(&lower(w))
+                && !is_title(w)
             {
                 let mut e = i + 1;
                 while e < r.end
                     && !taken[e]
                     && cap(doc.token_text(e))
-                    && !lexicon::is_title_word(&lower(doc.token_text(e)))
+                    && !is_title(doc.token_text(e))
                 {
                     e += 1;
                 }
@@ -379,7 +399,7 @@ fn consistent_types(doc: &Document, ms: &mut Vec<M>, taken: &mut [bool], quoted:
         if j > 0 && doc.token_text(j - 1) == "," {
             j -= 1;
         }
-        j > 0 && lexicon::is_relation_noun(&lower(doc.token_text(j - 1)))
+        j > 0 && with_lower(doc.token_text(j - 1), lexicon::is_relation_noun)
     };
     let text_of = |m: &M| -> String {
         (m.start..m.end)
@@ -431,7 +451,9 @@ fn consistent_types(doc: &Document, ms: &mut Vec<M>, taken: &mut [bool], quoted:
     let mut added = false;
     for (si, s) in doc.sentences.iter().enumerate() {
         for i in s.token_range() {
-            if !taken[i] && surnames.binary_search(&doc.token_text(i)).is_ok() {
+            // Every surname is capitalised: most tokens need no search.
+            let w = doc.token_text(i);
+            if !taken[i] && cap(w) && surnames.binary_search(&w).is_ok() {
                 taken[i] = true;
                 added = true;
                 ms.push(M {
@@ -479,7 +501,7 @@ fn add_titles(doc: &Document, ms: &mut Vec<M>, taken: &mut [bool], quoted: &[boo
             } else if a >= s0 + 3
                 && cap(w)
                 && doc.token_text(a - 2) == "of"
-                && lexicon::is_title_word(&lower(doc.token_text(a - 3)))
+                && is_title(doc.token_text(a - 3))
                 && !taken[a - 1]
             {
                 desc.push(lw);
@@ -512,7 +534,7 @@ fn add_titles(doc: &Document, ms: &mut Vec<M>, taken: &mut [bool], quoted: &[boo
         let s1 = sent.tokens[1] as usize;
         if e + 1 < s1 && doc.token_text(e) == "," {
             let mut j = e + 1;
-            while j < s1 && matches!(lower(doc.token_text(j)).as_str(), "the" | "a" | "an") {
+            while j < s1 && with_lower(doc.token_text(j), |l| matches!(l, "the" | "a" | "an")) {
                 j += 1;
             }
             let st = j;

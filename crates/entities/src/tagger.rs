@@ -123,6 +123,7 @@ fn acronym_len(w: &str) -> Option<u64> {
 }
 
 /// Per-token feature hashes that don't depend on the predicted labels.
+#[derive(Default)]
 pub struct SentenceFeatures {
     /// Static feature hashes per token, `per_tok` apiece.
     stat: Vec<u64>,
@@ -137,30 +138,96 @@ pub fn sentence_features<S: AsRef<str>>(
     classes: &WordClasses,
     places: &Gazetteer,
 ) -> SentenceFeatures {
+    let mut sf = SentenceFeatures::default();
+    build_sentence_features(
+        words,
+        classes,
+        places,
+        &mut FeatureBuffers::default(),
+        &mut sf,
+    );
+    sf
+}
+
+/// Per-token working arrays of [`build_sentence_features`], kept from
+/// sentence to sentence of a document (a dozen allocations a sentence otherwise).
+#[derive(Default)]
+struct FeatureBuffers {
+    lower: String,
+    lows: String,
+    low_end: Vec<usize>,
+    shp: Vec<u8>,
+    lw: Vec<u64>,
+    sh: Vec<u64>,
+    cap: Vec<bool>,
+    fine: Vec<u64>,
+    coarse: Vec<u64>,
+    capb: Vec<u64>,
+    kind: Vec<u64>,
+    conn: Vec<bool>,
+    listed: Vec<lexicon::Listed>,
+    title: Vec<bool>,
+    run: Vec<(usize, usize)>,
+}
+
+/// [`sentence_features`] into `sf`, with working arrays from `buf`.
+fn build_sentence_features<S: AsRef<str>>(
+    words: &[S],
+    classes: &WordClasses,
+    places: &Gazetteer,
+    buf: &mut FeatureBuffers,
+    sf: &mut SentenceFeatures,
+) {
     let n = words.len();
-    let mut lower = String::new();
-    let mut lows = String::new();
-    let mut low_end = Vec::with_capacity(n);
-    let mut shp = Vec::new();
-    let mut lw = Vec::with_capacity(n);
-    let mut sh = Vec::with_capacity(n);
-    let mut cap = Vec::with_capacity(n);
-    let mut fine = Vec::with_capacity(n);
-    let mut coarse = Vec::with_capacity(n);
-    let mut capb = Vec::with_capacity(n);
-    let mut kind = Vec::with_capacity(n);
-    let mut conn = Vec::with_capacity(n);
+    let FeatureBuffers {
+        lower,
+        lows,
+        low_end,
+        shp,
+        lw,
+        sh,
+        cap,
+        fine,
+        coarse,
+        capb,
+        kind,
+        conn,
+        listed,
+        title,
+        run,
+    } = buf;
+    lows.clear();
+    low_end.clear();
+    lw.clear();
+    sh.clear();
+    cap.clear();
+    fine.clear();
+    coarse.clear();
+    capb.clear();
+    kind.clear();
+    conn.clear();
+    // What the word lists say of each word, looked up once per word.
+    listed.clear();
+    title.clear();
     for w in words {
         let w = w.as_ref();
         lower.clear();
-        for c in w.chars() {
-            lower.extend(c.to_lowercase());
+        if w.is_ascii() {
+            lower.push_str(w);
+            lower.make_ascii_lowercase();
+        } else {
+            for c in w.chars() {
+                lower.extend(c.to_lowercase());
+            }
         }
-        let h = lower_hash(&lower);
+        let h = lower_hash(lower);
         lw.push(h);
-        lows.push_str(&lower);
+        lows.push_str(lower);
         low_end.push(lows.len());
-        kind.push(lexicon::name_head_kind(&lower) as u64);
+        let on_lower_lists = lexicon::listed_lower(lower);
+        kind.push(on_lower_lists.head_kind() as u64);
+        title.push(on_lower_lists.title());
+        listed.push(lexicon::listed(w));
         conn.push(matches!(
             lower.as_str(),
             "of" | "and" | "&" | "for" | "the" | "de" | "-" | "'s" | "on"
@@ -177,8 +244,8 @@ pub fn sentence_features<S: AsRef<str>>(
                 capb.push(5);
             }
         }
-        shape(w, &mut shp);
-        sh.push(fnv(2, &shp));
+        shape(w, shp);
+        sh.push(fnv(2, shp));
         cap.push(w.chars().next().is_some_and(|c| c.is_uppercase()));
     }
     let at = |v: &Vec<u64>, i: isize| -> u64 {
@@ -212,7 +279,8 @@ pub fn sentence_features<S: AsRef<str>>(
     };
     // Capitalised runs ("Law Offices of Armando Villega"): connectors inside
     // a run join it when a capitalised word follows. `run[i]` = (start, end).
-    let mut run = vec![(0usize, 0usize); n];
+    run.clear();
+    run.resize(n, (0, 0));
     {
         let mut i = 0;
         while i < n {
@@ -240,7 +308,9 @@ pub fn sentence_features<S: AsRef<str>>(
         }
     }
     const PER: usize = 58;
-    let mut stat = Vec::with_capacity(n * PER);
+    let stat = &mut sf.stat;
+    stat.clear();
+    stat.reserve(n * PER);
     for (i, w) in words.iter().enumerate() {
         let w = w.as_ref();
         let ii = i as isize;
@@ -272,30 +342,28 @@ pub fn sentence_features<S: AsRef<str>>(
                 stat.push(mix(30 + k as u64, 7));
             }
         }
-        stat.push(mix(40, at(&lw, ii - 1)));
-        stat.push(mix(41, at(&lw, ii + 1)));
-        stat.push(mix(42, at(&lw, ii - 2)));
-        stat.push(mix(43, at(&lw, ii + 2)));
-        stat.push(mix(44, at(&sh, ii - 1)));
-        stat.push(mix(45, at(&sh, ii + 1)));
-        stat.push(mix(46, mix(at(&sh, ii - 1), sh[i])));
-        stat.push(mix(47, mix(sh[i], at(&sh, ii + 1))));
-        stat.push(mix(48, mix(lw[i], at(&lw, ii + 1))));
-        stat.push(mix(49, mix(at(&lw, ii - 1), lw[i])));
+        stat.push(mix(40, at(lw, ii - 1)));
+        stat.push(mix(41, at(lw, ii + 1)));
+        stat.push(mix(42, at(lw, ii - 2)));
+        stat.push(mix(43, at(lw, ii + 2)));
+        stat.push(mix(44, at(sh, ii - 1)));
+        stat.push(mix(45, at(sh, ii + 1)));
+        stat.push(mix(46, mix(at(sh, ii - 1), sh[i])));
+        stat.push(mix(47, mix(sh[i], at(sh, ii + 1))));
+        stat.push(mix(48, mix(lw[i], at(lw, ii + 1))));
+        stat.push(mix(49, mix(at(lw, ii - 1), lw[i])));
         stat.push(mix(50, mix(sh[i], (i == 0) as u64)));
-        let prev_title = i > 0 && lexicon::is_title_word(low_at(i - 1));
+        let prev_title = i > 0 && title[i - 1];
         stat.push(mix(51, mix(prev_title as u64, cap[i] as u64)));
-        let g = match lexicon::first_name_gender(w) {
-            lexicon::Gender::Unknown => 0,
-            _ => 1,
-        };
-        let next_first = i + 1 < n
-            && lexicon::first_name_gender(words[i + 1].as_ref()) != lexicon::Gender::Unknown;
+        let first_name = |l: lexicon::Listed| l.gender() != lexicon::Gender::Unknown;
+        let g = first_name(listed[i]) as u64;
+        let next_first = i + 1 < n && first_name(listed[i + 1]);
         stat.push(mix(52, g));
         stat.push(mix(53, mix(next_first as u64, cap[i] as u64)));
-        let media = lexicon::is_media_word(w) as u64 | (lexicon::is_known_outlet(w) as u64) << 1;
+        let on = listed[i];
+        let media = on.media_word() as u64 | (on.known_outlet() as u64) << 1;
         stat.push(mix(54, media));
-        stat.push(mix(55, lexicon::is_norp(w) as u64));
+        stat.push(mix(55, on.norp() as u64));
         stat.push(mix(56, mix(scase, sh[i])));
         if !classes.is_empty() {
             let c = cap[i] as u64;
@@ -303,14 +371,14 @@ pub fn sentence_features<S: AsRef<str>>(
             stat.push(mix(71, coarse[i]));
             stat.push(mix(72, mix(capb[i], c)));
             stat.push(mix(73, mix(capb[i], mix(c, coarse[i]))));
-            stat.push(mix(74, at(&fine, ii - 1)));
-            stat.push(mix(75, at(&fine, ii + 1)));
-            stat.push(mix(76, mix(at(&coarse, ii - 1), coarse[i])));
-            stat.push(mix(77, mix(coarse[i], at(&coarse, ii + 1))));
-            stat.push(mix(78, mix(at(&capb, ii - 1), capb[i])));
-            stat.push(mix(79, mix(capb[i], at(&capb, ii + 1))));
-            stat.push(mix(80, at(&coarse, ii - 2)));
-            stat.push(mix(81, at(&coarse, ii + 2)));
+            stat.push(mix(74, at(fine, ii - 1)));
+            stat.push(mix(75, at(fine, ii + 1)));
+            stat.push(mix(76, mix(at(coarse, ii - 1), coarse[i])));
+            stat.push(mix(77, mix(coarse[i], at(coarse, ii + 1))));
+            stat.push(mix(78, mix(at(capb, ii - 1), capb[i])));
+            stat.push(mix(79, mix(capb[i], at(capb, ii + 1))));
+            stat.push(mix(80, at(coarse, ii - 2)));
+            stat.push(mix(81, at(coarse, ii + 2)));
             stat.push(mix(82, mix(scase, mix(capb[i], c))));
             stat.push(mix(83, mix(scase, coarse[i])));
         }
@@ -332,14 +400,14 @@ pub fn sentence_features<S: AsRef<str>>(
             stat.push(mix(92, mix(pos * 8 + len, kind[last])));
             stat.push(mix(93, mix(pos, fine[last])));
             stat.push(mix(94, mix(pos, lw[a])));
-            stat.push(mix(95, mix(kind[last], at(&lw, a as isize - 1))));
+            stat.push(mix(95, mix(kind[last], at(lw, a as isize - 1))));
         }
         // All-caps words: the shape collapses "BBC", "US" and "I" to one
         // "X"; an acronym's length, by sentence casing and after the word
         // before it ("the EU", "at NASA"), tells organisations from the rest.
         if let Some(len) = acronym_len(w) {
             stat.push(mix(110, mix(len, scase)));
-            stat.push(mix(111, mix(len, at(&lw, ii - 1))));
+            stat.push(mix(111, mix(len, at(lw, ii - 1))));
         }
         if let Some(&g) = gaz.get(i) {
             if g > 0 {
@@ -352,7 +420,7 @@ pub fn sentence_features<S: AsRef<str>>(
             stat.push(0);
         }
     }
-    SentenceFeatures { stat, per_tok: PER }
+    sf.per_tok = PER;
 }
 
 impl SentenceFeatures {
@@ -467,40 +535,67 @@ fn states_to_bio(states: &mut [usize]) {
 /// Viterbi over BILOU states (first order, with the BILOU constraints).
 /// `emit[i*NS+l]` scores state `l` at token `i`; `pair[(i*NS+p)*NS+l]`
 /// scores `p → l` at token `i` (the start state is `O`).
-fn viterbi(n: usize, emit: &[f32], pair: &[f32], out: &mut Vec<usize>) {
+/// `back` is a reusable buffer for the back-pointers.
+fn viterbi(n: usize, emit: &[f32], pair: &[f32], back: &mut Vec<u8>, out: &mut Vec<usize>) {
     out.clear();
     if n == 0 {
         return;
     }
+    // Every entry read below is written first (rows 1..n, all states).
+    back.resize(n * NS, 0);
+    let mut delta = viterbi_start(&emit[..NS], &pair[..NS * NS]);
+    for i in 1..n {
+        delta = viterbi_step(
+            &delta,
+            &emit[i * NS..(i + 1) * NS],
+            &pair[i * NS * NS..(i + 1) * NS * NS],
+            &mut back[i * NS..(i + 1) * NS],
+        );
+    }
+    viterbi_path(&delta, back, n, out);
+}
+
+/// The Viterbi scores after the first token (`emit` and `pair` are its
+/// rows; the start state is `O`).
+#[inline]
+fn viterbi_start(emit: &[f32], pair: &[f32]) -> [f32; NS] {
     let mut delta = [f32::NEG_INFINITY; NS];
-    let mut back = vec![0u8; n * NS];
     for l in 0..NS {
         if allowed(0, l) {
             delta[l] = emit[l] + pair[l];
         }
     }
-    for i in 1..n {
-        let mut nd = [f32::NEG_INFINITY; NS];
-        for l in 0..NS {
-            let mut best = f32::NEG_INFINITY;
-            let mut bp = 0;
-            let (count, preds) = &PREDS[l];
-            for &p in &preds[..*count] {
-                let p = p as usize;
-                if delta[p] == f32::NEG_INFINITY {
-                    continue;
-                }
-                let s = delta[p] + pair[(i * NS + p) * NS + l];
-                if s > best {
-                    best = s;
-                    bp = p;
-                }
+    delta
+}
+
+/// One Viterbi step: the scores after a token from those before it, the
+/// token's emission row and `p → l` pair rows; writes its back-pointers.
+#[inline]
+fn viterbi_step(delta: &[f32; NS], emit: &[f32], pair: &[f32], back: &mut [u8]) -> [f32; NS] {
+    let mut nd = [f32::NEG_INFINITY; NS];
+    for l in 0..NS {
+        let mut best = f32::NEG_INFINITY;
+        let mut bp = 0;
+        let (count, preds) = &PREDS[l];
+        for &p in &preds[..*count] {
+            let p = p as usize;
+            if delta[p] == f32::NEG_INFINITY {
+                continue;
             }
-            nd[l] = best + emit[i * NS + l];
-            back[i * NS + l] = bp as u8;
+            let s = delta[p] + pair[p * NS + l];
+            if s > best {
+                best = s;
+                bp = p;
+            }
         }
-        delta = nd;
+        nd[l] = best + emit[l];
+        back[l] = bp as u8;
     }
+    nd
+}
+
+/// The best path of `n` tokens (n > 0) from the final scores and the back-pointers.
+fn viterbi_path(delta: &[f32; NS], back: &[u8], n: usize, out: &mut Vec<usize>) {
     let mut best = 0;
     for l in 1..NS {
         if final_ok(l) && delta[l] > delta[best] {
@@ -584,22 +679,36 @@ impl Tagger {
     /// Tags the sentences of one document ([`Tagger::tag`] on each, then
     /// [`propagate`]); one label vector per sentence.
     pub fn tag_document<S: AsRef<str>, W: AsRef<[S]>>(&self, sentences: &[W]) -> Vec<Vec<usize>> {
-        let mut labels: Vec<Vec<usize>> = sentences.iter().map(|s| self.tag(s.as_ref())).collect();
+        let mut buffers = TagBuffers::default();
+        let mut labels: Vec<Vec<usize>> = sentences
+            .iter()
+            .map(|s| self.tag_with(s.as_ref(), &mut buffers))
+            .collect();
         propagate(sentences, &mut labels);
         labels
     }
 
     /// Tags a sentence (Viterbi); returns one label index per word.
     pub fn tag<S: AsRef<str>>(&self, words: &[S]) -> Vec<usize> {
-        let sf = sentence_features(words, &self.classes, &self.places);
+        self.tag_with(words, &mut TagBuffers::default())
+    }
+
+    /// [`Tagger::tag`] with score buffers kept from the sentence before.
+    fn tag_with<S: AsRef<str>>(&self, words: &[S], buffers: &mut TagBuffers) -> Vec<usize> {
+        let TagBuffers { back, features, sf } = buffers;
+        build_sentence_features(words, &self.classes, &self.places, features, sf);
+        let sf = &*sf;
         let n = words.len();
         let mask = (1u64 << self.bits) - 1;
         let row = |h: u64| {
             let r = ((h & mask) as usize) * NS;
             &self.weights[r..r + NS]
         };
-        let mut emit = vec![0f32; n * NS];
-        let mut pair = vec![0f32; n * NS * NS];
+        let mut out = Vec::with_capacity(n);
+        if n == 0 {
+            return out;
+        }
+        back.resize(n * NS, 0);
         let mut trans = [0i32; NS * NS];
         for p in 0..NS {
             for (l, &w) in row(trans_feat(p)).iter().enumerate() {
@@ -609,43 +718,73 @@ impl Tagger {
         // Token i's rows are summed while token i + 1's are fetched: every
         // feature is known before tagging, and the short summing loops
         // alone would leave most of a token's cache misses in sequence.
+        // Returns the rows of token i's `prev → ·` word features, hashed once.
         let fetch = |i: usize| {
+            let mut prev_rows = [&self.weights[..0]; NS];
             if i < n {
                 for h in sf.statics(i) {
                     whosaid_core::prefetch(row(h).as_ptr());
                 }
                 let lw = sf.lw(i);
-                for p in 0..if i == 0 { 1 } else { NS } {
-                    whosaid_core::prefetch(row(prev_word_feat(p, lw)).as_ptr());
+                for (p, r) in prev_rows
+                    .iter_mut()
+                    .enumerate()
+                    .take(if i == 0 { 1 } else { NS })
+                {
+                    *r = row(prev_word_feat(p, lw));
+                    whosaid_core::prefetch(r.as_ptr());
                 }
             }
+            prev_rows
         };
-        fetch(0);
+        // Viterbi advances as each token is scored: the token's emission and
+        // pair rows live on the stack instead of in sentence-long arrays.
+        let mut emit = [0f32; NS];
+        // At the first token only the rows from `O` are written and read.
+        let mut pair = [0f32; NS * NS];
+        let mut delta = [f32::NEG_INFINITY; NS];
+        let mut next_rows = fetch(0);
         for i in 0..n {
-            fetch(i + 1);
+            let prev_rows = std::mem::replace(&mut next_rows, fetch(i + 1));
             let mut sc = [0i32; NS];
             for h in sf.statics(i) {
                 for (s, &w) in sc.iter_mut().zip(row(h)) {
                     *s += w as i32;
                 }
             }
-            for (e, &s) in emit[i * NS..(i + 1) * NS].iter_mut().zip(&sc) {
+            for (e, &s) in emit.iter_mut().zip(&sc) {
                 *e = s as f32;
             }
-            let lw = sf.lw(i);
-            for p in 0..if i == 0 { 1 } else { NS } {
-                let pw = row(prev_word_feat(p, lw));
-                let out = &mut pair[(i * NS + p) * NS..(i * NS + p + 1) * NS];
-                for l in 0..NS {
-                    out[l] = (trans[p * NS + l] + pw[l] as i32) as f32;
+            for (p, pw) in prev_rows
+                .iter()
+                .enumerate()
+                .take(if i == 0 { 1 } else { NS })
+            {
+                let out = &mut pair[p * NS..(p + 1) * NS];
+                let from_p = &trans[p * NS..(p + 1) * NS];
+                for ((o, &t), &w) in out.iter_mut().zip(from_p).zip(pw.iter()) {
+                    *o = (t + w as i32) as f32;
                 }
             }
+            delta = if i == 0 {
+                viterbi_start(&emit, &pair)
+            } else {
+                viterbi_step(&delta, &emit, &pair, &mut back[i * NS..(i + 1) * NS])
+            };
         }
-        let mut out = Vec::with_capacity(n);
-        viterbi(n, &emit, &pair, &mut out);
+        viterbi_path(&delta, back, n, &mut out);
         states_to_bio(&mut out);
         out
     }
+}
+
+/// Buffers of [`Tagger::tag`], reused from sentence to sentence of a document.
+#[derive(Default)]
+struct TagBuffers {
+    /// Viterbi back-pointers, `NS` per token.
+    back: Vec<u8>,
+    features: FeatureBuffers,
+    sf: SentenceFeatures,
 }
 
 /// Document-level consistency after tagging each sentence of a document:
@@ -816,7 +955,7 @@ impl Trainer {
             }
         }
         let mut pred = Vec::with_capacity(n);
-        viterbi(n, &emit, &pair, &mut pred);
+        viterbi(n, &emit, &pair, &mut Vec::new(), &mut pred);
         let gold = bio_to_states(gold);
         let mut errs = 0;
         for i in 0..n {
@@ -930,6 +1069,57 @@ mod tests {
         assert!(has(6, mix(110, mix(2, scase))));
         // One capital is not an acronym.
         assert!(!(1..=5).any(|len| has(8, mix(110, mix(len, scase)))));
+    }
+
+    #[test]
+    fn tagging_scores_each_token_as_the_sentence_long_viterbi_does() {
+        // The reference: all emission and pair scores first, then viterbi.
+        let tagger = crate::embedded_tagger().expect("embedded model");
+        let sentences = [
+            vec![
+                "Sen.", "Ted", "Cruz", "told", "NBC", "News", "in", "Iowa", ".",
+            ],
+            vec![
+                "“",
+                "No",
+                ",",
+                "”",
+                "said",
+                "the",
+                "Acme",
+                "Corporation",
+                ".",
+            ],
+            vec!["McFaul"],
+        ];
+        for words in &sentences {
+            let sf = sentence_features(words, &tagger.classes, &tagger.places);
+            let n = words.len();
+            let mask = (1u64 << tagger.bits) - 1;
+            let row = |h: u64| {
+                let r = ((h & mask) as usize) * NS;
+                &tagger.weights[r..r + NS]
+            };
+            let mut emit = vec![0f32; n * NS];
+            let mut pair = vec![0f32; n * NS * NS];
+            for i in 0..n {
+                for h in sf.statics(i) {
+                    for (e, &w) in emit[i * NS..(i + 1) * NS].iter_mut().zip(row(h)) {
+                        *e += w as f32;
+                    }
+                }
+                for p in 0..if i == 0 { 1 } else { NS } {
+                    let (t, pw) = (row(trans_feat(p)), row(prev_word_feat(p, sf.lw(i))));
+                    for l in 0..NS {
+                        pair[(i * NS + p) * NS + l] = (t[l] as i32 + pw[l] as i32) as f32;
+                    }
+                }
+            }
+            let mut want = Vec::new();
+            viterbi(n, &emit, &pair, &mut Vec::new(), &mut want);
+            states_to_bio(&mut want);
+            assert_eq!(tagger.tag(words), want, "{words:?}");
+        }
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! Certainty: hedge and booster expressions, the ICD 203 likelihood band they
 //! express, and analytic confidence ("a high level of confidence"), kept apart.
 
-use super::words::{find_phrase, Word};
+use super::words::Word;
+use std::collections::HashMap;
+use std::sync::LazyLock;
 use whosaid_core::{Confidence, Likelihood, Span};
 
 /// Likelihood phrases, longest first so "very likely" wins over "likely".
@@ -101,32 +103,78 @@ pub struct Found {
     pub confidence: Option<Confidence>,
 }
 
+/// A lexicon phrase split into its words, with what it means.
+struct Phrase {
+    words: Vec<&'static str>,
+    likelihood: Option<Likelihood>,
+    confidence: Option<Confidence>,
+}
+
+/// Every phrase in the order [`scan`] gives them precedence (confidence,
+/// likelihood, other hedges), and for each first word the phrases that
+/// start with it: a span is scanned once, not once per phrase.
+struct PhraseIndex {
+    phrases: Vec<Phrase>,
+    by_first: HashMap<&'static str, Vec<usize>>,
+}
+
+static PHRASES: LazyLock<PhraseIndex> = LazyLock::new(|| {
+    let phrases: Vec<Phrase> = CONFIDENCE
+        .iter()
+        .map(|&(p, c)| (p, None, Some(c)))
+        .chain(LIKELIHOOD.iter().map(|&(p, l)| (p, Some(l), None)))
+        .chain(HEDGES.iter().map(|&p| (p, None, None)))
+        .map(|(p, likelihood, confidence)| Phrase {
+            words: p.split(' ').collect(),
+            likelihood,
+            confidence,
+        })
+        .collect();
+    let mut by_first: HashMap<&'static str, Vec<usize>> = HashMap::new();
+    for (k, p) in phrases.iter().enumerate() {
+        by_first.entry(p.words[0]).or_default().push(k);
+    }
+    PhraseIndex { phrases, by_first }
+});
+
 /// Every certainty expression in `words`, non-overlapping, longest match first.
 pub fn scan(words: &[Word]) -> Vec<Found> {
+    let index = &*PHRASES;
+    // Every match as (phrase, first word), then taken in phrase order and,
+    // per phrase, from left to right.
+    let mut matches: Vec<(usize, usize)> = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        let Some(candidates) = index.by_first.get(w.lower.as_str()) else {
+            continue;
+        };
+        for &k in candidates {
+            let phrase = &index.phrases[k].words;
+            let fits = words
+                .get(i..i + phrase.len())
+                .is_some_and(|ws| ws.iter().zip(phrase).all(|(w, p)| w.lower == *p));
+            if fits {
+                matches.push((k, i));
+            }
+        }
+    }
+    if matches.is_empty() {
+        return Vec::new();
+    }
+    matches.sort_unstable();
     let mut taken = vec![false; words.len()];
     let mut found = Vec::new();
-    let mut take = |phrase: &str, likelihood, confidence, found: &mut Vec<Found>| {
-        let n = phrase.split(' ').count();
-        for i in find_phrase(words, phrase) {
-            if taken[i..i + n].iter().any(|&t| t) {
-                continue;
-            }
-            taken[i..i + n].iter_mut().for_each(|t| *t = true);
-            found.push(Found {
-                span: words[i].span.cover(&words[i + n - 1].span),
-                likelihood,
-                confidence,
-            });
+    for (k, i) in matches {
+        let phrase = &index.phrases[k];
+        let n = phrase.words.len();
+        if taken[i..i + n].iter().any(|&t| t) {
+            continue;
         }
-    };
-    for (p, c) in CONFIDENCE {
-        take(p, None, Some(*c), &mut found);
-    }
-    for (p, l) in LIKELIHOOD {
-        take(p, Some(*l), None, &mut found);
-    }
-    for p in HEDGES {
-        take(p, None, None, &mut found);
+        taken[i..i + n].iter_mut().for_each(|t| *t = true);
+        found.push(Found {
+            span: words[i].span.cover(&words[i + n - 1].span),
+            likelihood: phrase.likelihood,
+            confidence: phrase.confidence,
+        });
     }
     found.sort_by_key(|f| f.span);
     found

@@ -197,15 +197,19 @@ fn matches_any(word: &str, joined: &str, stems: &[&str]) -> bool {
     })
 }
 
+/// How many of the words after a cue [`classify`] reads.
+pub const FOLLOWING_WORDS: usize = 6;
+
 /// Classifies a cue given its words and the words that follow it in the sentence.
 pub fn classify(cue: &[Word], following: &[Word]) -> CueKind {
     let joined: String = cue
         .iter()
-        .chain(following.iter().take(6))
+        .chain(following.iter().take(FOLLOWING_WORDS))
         .map(|w| w.lower.as_str())
         .collect::<Vec<_>>()
         .join(" ");
-    if NO_COMMENT.iter().any(|p| joined.contains(p)) && names_refused_object(&joined) {
+    // The short test of the two first: it fails for nearly every cue.
+    if names_refused_object(&joined) && NO_COMMENT.iter().any(|p| joined.contains(p)) {
         return CueKind::NoComment;
     }
     let cue_joined: String = cue

@@ -32,6 +32,11 @@ pub struct Word {
 /// The words (runs of alphanumerics, inner apostrophes, hyphens and periods
 /// of abbreviations) inside `span`.
 pub fn words_in(doc: &Document, span: Span) -> Vec<Word> {
+    first_words_in(doc, span, usize::MAX)
+}
+
+/// The first `max` of [`words_in`] (the scan stops there).
+pub fn first_words_in(doc: &Document, span: Span, max: usize) -> Vec<Word> {
     let text = doc.slice(span);
     let mut out = Vec::new();
     let mut start: Option<u32> = None;
@@ -39,11 +44,13 @@ pub fn words_in(doc: &Document, span: Span) -> Vec<Word> {
     let mut capitalised = false;
     let mut all_caps = true;
     let mut offset = span.start;
-    let chars: Vec<char> = text.chars().collect();
-    for (i, &c) in chars.iter().enumerate() {
+    // One character of lookahead (an inner joiner needs an alphanumeric
+    // after it), without collecting the span's characters first.
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
         let inner_joiner = matches!(c, '\'' | '’' | '-' | '.')
             && start.is_some()
-            && chars.get(i + 1).is_some_and(|n| n.is_alphanumeric());
+            && chars.peek().is_some_and(|n| n.is_alphanumeric());
         if c.is_alphanumeric() || inner_joiner {
             if start.is_none() {
                 start = Some(offset);
@@ -55,6 +62,8 @@ pub fn words_in(doc: &Document, span: Span) -> Vec<Word> {
             }
             if c == '’' {
                 cur.push('\'');
+            } else if c.is_ascii() {
+                cur.push(c.to_ascii_lowercase());
             } else {
                 cur.extend(c.to_lowercase());
             }
@@ -65,10 +74,13 @@ pub fn words_in(doc: &Document, span: Span) -> Vec<Word> {
                 capitalised,
                 all_caps,
             });
+            if out.len() >= max {
+                return out;
+            }
         }
         offset += 1;
     }
-    if let Some(s) = start {
+    if let Some(s) = start.filter(|_| out.len() < max) {
         out.push(Word {
             span: Span::new(s, offset),
             lower: cur,
@@ -82,16 +94,21 @@ pub fn words_in(doc: &Document, span: Span) -> Vec<Word> {
 /// Finds `phrase` (lowercase words separated by single spaces) in `words`;
 /// returns the index of each match's first word.
 pub fn find_phrase(words: &[Word], phrase: &str) -> Vec<usize> {
-    let parts: Vec<&str> = phrase.split(' ').collect();
-    if parts.is_empty() || parts.len() > words.len() {
+    // Called for every lexicon phrase on every scanned span: the phrase is
+    // split lazily, and only where its first word matches.
+    let n = phrase.split(' ').count();
+    let first = phrase.split(' ').next().unwrap_or(phrase);
+    if n > words.len() {
         return Vec::new();
     }
-    (0..=words.len() - parts.len())
+    (0..=words.len() - n)
         .filter(|&i| {
-            parts
-                .iter()
-                .enumerate()
-                .all(|(k, p)| words[i + k].lower == *p)
+            words[i].lower == first
+                && phrase
+                    .split(' ')
+                    .enumerate()
+                    .skip(1)
+                    .all(|(k, p)| words[i + k].lower == p)
         })
         .collect()
 }
