@@ -23,12 +23,15 @@ mod cue_kind;
 mod nested;
 mod shared_subject;
 mod source_kind;
+mod span_index;
 #[cfg(test)]
 mod test_support;
 mod words;
 
 pub(crate) use nested::{clause_before_source, line_after_colon};
 use source_kind::SourceEntities;
+use span_index::SpanIndex;
+use std::collections::HashMap;
 use whosaid_core::{
     Attribution, Certainty, CueKind, DepRel, Document, EntityKind, Hedge, MentionType, QuoteKind,
     Region, SourceKind, Span, Speaker, Stage, StageError, Upos, Xpos,
@@ -326,6 +329,22 @@ fn carry_speakers(doc: &Document, attrs: &mut [Attribution]) {
 /// of the nearest earlier attribution to a group or to anonymous sources
 /// within the last two sentences.
 fn resolve_plural_pronouns(doc: &Document, attrs: &mut [Attribution]) {
+    // The sentence of each group or anonymous source, and the indices of
+    // such attributions per sentence (ascending), so that finding the
+    // nearest earlier one within two sentences needs no scan of all of them.
+    let sentence_of = |src: Span| doc.sentence_of_token(doc.token_at_or_after(src.start) as u32);
+    let mut groups_in_sentence: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (j, b) in attrs.iter().enumerate() {
+        let group = matches!(
+            b.source_kind,
+            Some(SourceKind::Anonymous | SourceKind::Group)
+        );
+        if let Some(bs) = b.source.as_ref().and_then(Region::extent).filter(|_| group) {
+            if let Some(sentence) = sentence_of(bs) {
+                groups_in_sentence.entry(sentence).or_default().push(j);
+            }
+        }
+    }
     for i in 0..attrs.len() {
         let a = &attrs[i];
         if a.speaker.is_some() || a.source_kind != Some(SourceKind::Pronoun) {
@@ -347,22 +366,20 @@ fn resolve_plural_pronouns(doc: &Document, attrs: &mut [Attribution]) {
                 entity: None,
             })
             .or_else(|| {
-                attrs[..i].iter().rev().find_map(|b| {
-                    let bs = b.source.as_ref().and_then(Region::extent)?;
-                    let near = doc
-                        .sentence_of_token(doc.token_at_or_after(bs.start) as u32)
-                        .is_some_and(|bs| bs + 2 >= s && bs <= s);
-                    let group = matches!(
-                        b.source_kind,
-                        Some(SourceKind::Anonymous | SourceKind::Group)
-                    );
-                    (near && group).then(|| {
-                        b.speaker.clone().unwrap_or(Speaker {
-                            name: doc.slice(bs).trim().to_string(),
-                            entity: None,
-                        })
+                // The nearest earlier one (highest index below `i`) in this
+                // sentence or the two before.
+                let j = (s.saturating_sub(2)..=s)
+                    .filter_map(|sentence| {
+                        let list = groups_in_sentence.get(&sentence)?;
+                        list[..list.partition_point(|&j| j < i)].last().copied()
                     })
-                })
+                    .max()?;
+                let b = &attrs[j];
+                let bs = b.source.as_ref().and_then(Region::extent)?;
+                Some(b.speaker.clone().unwrap_or(Speaker {
+                    name: doc.slice(bs).trim().to_string(),
+                    entity: None,
+                }))
             });
         attrs[i].speaker = speaker;
     }
@@ -834,23 +851,36 @@ fn line_span_at(doc: &Document, offset: u32) -> Option<Span> {
 
 /// For each attribution, the innermost other attribution whose content holds its cue.
 fn find_parents(attrs: &[Attribution]) -> Vec<Option<u32>> {
+    let content_len: Vec<Option<u32>> = attrs
+        .iter()
+        .map(|a| a.content.as_ref().map(Region::len))
+        .collect();
+    let contents = SpanIndex::new(
+        attrs
+            .iter()
+            .enumerate()
+            .flat_map(|(j, a)| {
+                a.content
+                    .iter()
+                    .flat_map(move |c| c.parts().iter().map(move |&p| (p, j)))
+            })
+            .collect(),
+    );
     attrs
         .iter()
         .enumerate()
         .map(|(i, a)| {
             let cue = a.cue.extent()?;
-            let own = a.content.as_ref().map_or(0, Region::len);
-            attrs
-                .iter()
-                .enumerate()
-                .filter(|&(j, p)| {
-                    j != i
-                        && p.content.as_ref().is_some_and(|c| {
-                            c.parts().iter().any(|part| part.contains(&cue)) && c.len() > own
-                        })
+            let own = content_len[i].unwrap_or(0);
+            // The shortest content; the first attribution among equals.
+            contents
+                .containing(cue)
+                .filter_map(|(_, j)| {
+                    let len = content_len[j]?;
+                    (j != i && len > own).then_some((len, j))
                 })
-                .min_by_key(|(_, p)| p.content.as_ref().map_or(u32::MAX, Region::len))
-                .map(|(j, _)| j as u32)
+                .min()
+                .map(|(_, j)| j as u32)
         })
         .collect()
 }
@@ -858,6 +888,23 @@ fn find_parents(attrs: &[Attribution]) -> Vec<Option<u32>> {
 /// Gives each certainty expression to the innermost attribution whose content
 /// (or cue) contains it.
 fn assign_certainty(doc: &Document, attrs: &mut [Attribution]) {
+    // Every cue and content part with its attribution and the rank of an
+    // expression inside it: 0 in a cue, else the content's length.
+    let ranked = SpanIndex::new(
+        attrs
+            .iter()
+            .enumerate()
+            .flat_map(|(j, a)| {
+                let content_len = a.content.as_ref().map_or(u32::MAX, Region::len);
+                let cue = a.cue.parts().iter().map(move |&p| (p, (0, j)));
+                let content = a
+                    .content
+                    .iter()
+                    .flat_map(move |c| c.parts().iter().map(move |&p| (p, (content_len, j))));
+                cue.chain(content)
+            })
+            .collect(),
+    );
     for i in 0..attrs.len() {
         let mut spans: Vec<Span> = attrs[i].cue.parts().to_vec();
         if let Some(c) = &attrs[i].content {
@@ -866,23 +913,12 @@ fn assign_certainty(doc: &Document, attrs: &mut [Attribution]) {
         let mut certainty = Certainty::default();
         for span in spans {
             for f in certainty::scan(&words_in(doc, span)) {
-                let innermost = attrs
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, a)| {
-                        a.content
-                            .as_ref()
-                            .is_some_and(|c| c.parts().iter().any(|p| p.contains(&f.span)))
-                            || a.cue.parts().iter().any(|p| p.contains(&f.span))
-                    })
-                    .min_by_key(|(_, a)| {
-                        if a.cue.parts().iter().any(|p| p.contains(&f.span)) {
-                            0
-                        } else {
-                            a.content.as_ref().map_or(u32::MAX, Region::len)
-                        }
-                    })
-                    .map(|(j, _)| j);
+                // The lowest rank; the first attribution among equals.
+                let innermost = ranked
+                    .containing(f.span)
+                    .map(|(_, rank_and_index)| rank_and_index)
+                    .min()
+                    .map(|(_, j)| j);
                 if innermost != Some(i) {
                     continue;
                 }
