@@ -10,6 +10,7 @@
 //! - **Dated cues.** "X, NBC News reported Tuesday." — a content that is only
 //!   the time after the cue is the clause before the source instead.
 
+use super::span_index::SpanIndex;
 use super::words::{DAY_PARTS, WEEKDAYS};
 use whosaid_core::{Attribution, Document, Region, Span, Xpos};
 
@@ -227,6 +228,17 @@ pub(super) fn add_inner_attributions(doc: &Document, attrs: &mut Vec<Attribution
     attrs.extend(added);
 }
 
+/// Every cue part of `attrs`, with its attribution's index.
+pub(super) fn cue_index(attrs: &[Attribution]) -> SpanIndex<usize> {
+    SpanIndex::new(
+        attrs
+            .iter()
+            .enumerate()
+            .flat_map(|(j, a)| a.cue.parts().iter().map(move |&p| (p, j)))
+            .collect(),
+    )
+}
+
 /// Each attribution's source, cue and content extents, read before the
 /// attributions change.
 type Extents = (Option<Span>, Option<Span>, Option<Span>);
@@ -304,19 +316,39 @@ pub(super) fn detach_inner_sources(attrs: &mut [Attribution]) {
 /// and cue before it.
 pub(super) fn extend_outer_over_inner(attrs: &mut [Attribution]) {
     let extents = extents_of(attrs);
+    // (content start, index) of the attributions with a cue and a content,
+    // and (cue start, index) of those with all three parts: each search
+    // below asks for one content start or a cue start within two
+    // characters, so a binary search finds every candidate.
+    let mut by_content_start: Vec<(u32, usize)> = extents
+        .iter()
+        .enumerate()
+        .filter_map(|(j, (_, cue, content))| cue.and(Some((content.as_ref()?.start, j))))
+        .collect();
+    by_content_start.sort_unstable();
+    let mut by_cue_start: Vec<(u32, usize)> = extents
+        .iter()
+        .enumerate()
+        .filter_map(|(j, (src, cue, content))| {
+            src.and(*content).and(Some((cue.as_ref()?.start, j)))
+        })
+        .collect();
+    by_cue_start.sort_unstable();
     for (i, a) in attrs.iter_mut().enumerate() {
         let Some(outer) = extents[i].2 else { continue };
         // "[US officials believe] X, NBC reported": the outer content is the
         // inner one's content alone; what NBC reported starts at the inner
         // source (the officials' belief), so the outer content does too.
-        let opener = extents
+        let first = by_content_start.partition_point(|&(s, _)| s < outer.start);
+        // Same content start, in index order: the first attribution that fits.
+        let opener = by_content_start[first..]
             .iter()
-            .enumerate()
-            .find_map(|(j, (src, cue, content))| {
-                let (cue, content) = ((*cue)?, (*content)?);
+            .take_while(|&&(s, _)| s == outer.start)
+            .find_map(|&(_, j)| {
+                let (src, cue, _) = extents[j];
+                let cue = cue?;
                 let start = src.map_or(cue.start, |s| s.start.min(cue.start));
                 (j != i
-                    && content.start == outer.start
                     && cue.end <= outer.start
                     && start < outer.start
                     && outer.start - start <= 200)
@@ -330,19 +362,22 @@ pub(super) fn extend_outer_over_inner(attrs: &mut [Attribution]) {
             a.content = Some(Region::new(parts));
             continue;
         }
-        let inner = extents
+        let lo = by_cue_start.partition_point(|&(s, _)| s < outer.end);
+        let hi = by_cue_start.partition_point(|&(s, _)| s <= outer.end.saturating_add(2));
+        // The first attribution, in index order, that fits.
+        let inner = by_cue_start[lo..hi.max(lo)]
             .iter()
-            .enumerate()
-            .find_map(|(j, (src, cue, content))| {
-                let (src, cue, content) = ((*src)?, (*cue)?, (*content)?);
+            .filter_map(|&(_, j)| {
+                let (src, _, content) = extents[j];
+                let (src, content) = (src?, content?);
                 (j != i
                     && src.start >= outer.start
                     && src.start < outer.end
-                    && cue.start >= outer.end
-                    && cue.start <= outer.end + 2
                     && content.end > outer.end)
-                    .then_some(content.end)
-            });
+                    .then_some((j, content.end))
+            })
+            .min()
+            .map(|(_, end)| end);
         let (Some(end), Some(content)) = (inner, a.content.as_ref()) else {
             continue;
         };
@@ -384,6 +419,7 @@ const TRAILING_CUES: &[&str] = &[
 /// attribution: a clause, a comma, a short source, a reporting verb, maybe
 /// a time, the full stop. Added when the model found no cue there.
 pub(super) fn add_trailing_reports(doc: &Document, attrs: &mut Vec<Attribution>) {
+    let cues = cue_index(attrs);
     let mut added = Vec::new();
     for sent in &doc.sentences {
         let (first, mut end) = (sent.tokens[0] as usize, sent.tokens[1] as usize);
@@ -437,7 +473,7 @@ pub(super) fn add_trailing_reports(doc: &Document, attrs: &mut Vec<Attribution>)
             continue;
         }
         let cue_span = doc.tokens[cue].span;
-        if attrs.iter().any(|a| a.cue.overlaps_span(&cue_span)) {
+        if cues.overlapping(cue_span).next().is_some() {
             continue;
         }
         let source = Span::new(doc.tokens[sa].span.start, doc.tokens[sb - 1].span.end);

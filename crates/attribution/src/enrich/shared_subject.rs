@@ -19,6 +19,8 @@ const MAX_SENTENCE_TOKENS: usize = 300;
 /// Gives a source to sourceless attributions whose cue verb shares the
 /// subject of the verb it is coordinated with or depends on.
 pub(crate) fn add_shared_subjects(doc: &Document, attrs: &mut [Attribution]) {
+    // Only sources change below: the cues indexed once stay valid.
+    let cues = super::nested::cue_index(attrs);
     for i in 0..attrs.len() {
         if attrs[i].source.is_some() {
             continue;
@@ -31,7 +33,7 @@ pub(crate) fn add_shared_subjects(doc: &Document, attrs: &mut [Attribution]) {
         };
         // The subject must not be part of this or another attribution's cue
         // or this one's content.
-        let taken = attrs.iter().any(|a| a.cue.overlaps_span(&subject))
+        let taken = cues.overlapping(subject).next().is_some()
             || attrs[i]
                 .content
                 .as_ref()
