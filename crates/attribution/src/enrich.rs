@@ -1358,3 +1358,43 @@ mod plural_pronoun_tests {
         assert!(attrs[0].speaker.is_none());
     }
 }
+
+#[cfg(test)]
+mod index_exactness_tests {
+    use super::*;
+
+    /// [`find_parents`] as a scan of all attributions.
+    fn parents_by_scan(attrs: &[Attribution]) -> Vec<Option<u32>> {
+        attrs
+            .iter()
+            .enumerate()
+            .map(|(i, a)| {
+                let cue = a.cue.extent()?;
+                let own = a.content.as_ref().map_or(0, Region::len);
+                attrs
+                    .iter()
+                    .enumerate()
+                    .filter(|&(j, p)| {
+                        j != i
+                            && p.content.as_ref().is_some_and(|c| {
+                                c.parts().iter().any(|part| part.contains(&cue)) && c.len() > own
+                            })
+                    })
+                    .min_by_key(|(_, p)| p.content.as_ref().map_or(u32::MAX, Region::len))
+                    .map(|(j, _)| j as u32)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn parents_match_the_scan() {
+        let mut found = 0;
+        for seed in 0..40 {
+            let attrs = nested::index_exactness_tests::crowded(60, seed);
+            let parents = find_parents(&attrs);
+            assert_eq!(parents, parents_by_scan(&attrs), "seed {seed}");
+            found += parents.iter().flatten().count();
+        }
+        assert!(found > 0);
+    }
+}

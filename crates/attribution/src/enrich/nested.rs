@@ -12,6 +12,7 @@
 
 use super::span_index::SpanIndex;
 use super::words::{DAY_PARTS, WEEKDAYS};
+use std::collections::BTreeSet;
 use whosaid_core::{Attribution, Document, Region, Span, Xpos};
 
 /// Verb forms that open an inner attribution after its subject.
@@ -194,6 +195,11 @@ pub(super) fn add_inner_attributions(doc: &Document, attrs: &mut Vec<Attribution
     if let Some(title) = doc.title {
         regions.push(title);
     }
+    let cues = cue_index(attrs);
+    // The cues added so far, by start, and the longest of them: a cue
+    // overlapping a query span starts at most that far before it.
+    let mut added_cues: BTreeSet<(u32, u32)> = BTreeSet::new();
+    let mut longest_added = 0;
     let mut added = Vec::new();
     for region in regions {
         let (mut first, end) = tokens_in(doc, region);
@@ -217,11 +223,15 @@ pub(super) fn add_inner_attributions(doc: &Document, attrs: &mut Vec<Attribution
         let Some(cue) = inner.cue.extent() else {
             continue;
         };
-        let taken = attrs
-            .iter()
-            .chain(added.iter())
-            .any(|a: &Attribution| a.cue.overlaps_span(&cue));
+        let taken = cues.overlapping(cue).next().is_some()
+            || added_cues
+                .range((cue.start.saturating_sub(longest_added), 0)..(cue.end, 0))
+                .any(|&(start, end)| Span::new(start, end).overlaps(&cue));
         if !taken {
+            for part in inner.cue.parts() {
+                added_cues.insert((part.start, part.end));
+                longest_added = longest_added.max(part.len());
+            }
             added.push(inner);
         }
     }
@@ -264,6 +274,17 @@ fn extents_of(attrs: &[Attribution]) -> Vec<Extents> {
 /// content starts there instead (McFaul told NBC the whole inner claim).
 pub(super) fn detach_inner_sources(attrs: &mut [Attribution]) {
     let inner = extents_of(attrs);
+    // (cue start, index) of the attributions with all three parts: an inner
+    // cue lies between the source part and the outer cue, so its start is
+    // found by binary search.
+    let mut by_cue_start: Vec<(u32, usize)> = inner
+        .iter()
+        .enumerate()
+        .filter_map(|(j, (src, cue, content))| {
+            src.and(*content).and(Some((cue.as_ref()?.start, j)))
+        })
+        .collect();
+    by_cue_start.sort_unstable();
     for (i, a) in attrs.iter_mut().enumerate() {
         let (Some(source), Some(cue), Some(content)) = (
             a.source.clone(),
@@ -277,8 +298,11 @@ pub(super) fn detach_inner_sources(attrs: &mut [Attribution]) {
             continue;
         }
         let owned_elsewhere = |p: &Span| {
-            inner.iter().enumerate().any(|(j, (src, icue, icontent))| {
-                let (Some(src), Some(icue), Some(icontent)) = (src, icue, icontent) else {
+            // p.end <= icue.start <= icue.end <= cue.start
+            let lo = by_cue_start.partition_point(|&(s, _)| s < p.end);
+            let hi = by_cue_start.partition_point(|&(s, _)| s <= cue.start);
+            by_cue_start[lo..hi.max(lo)].iter().any(|&(_, j)| {
+                let (Some(src), Some(icue), Some(icontent)) = inner[j] else {
                     return false;
                 };
                 j != i
@@ -776,6 +800,161 @@ mod tests {
         assert_eq!(
             text_of(&doc, attrs[0].content.as_ref()),
             "Officials believe the hack was directed from Moscow"
+        );
+    }
+}
+
+/// The indexed passes against the scans of every attribution they replace,
+/// on many small attributions crowded together (so that starts and ends
+/// coincide often).
+#[cfg(test)]
+pub(super) mod index_exactness_tests {
+    use super::*;
+
+    /// Deterministic attributions: each part absent now and then, some
+    /// sources in two parts.
+    pub(crate) fn crowded(n: usize, seed: u64) -> Vec<Attribution> {
+        let mut state = seed;
+        let mut next = |m: u32| {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            ((state >> 33) as u32) % m
+        };
+        let mut span = |next: &mut dyn FnMut(u32) -> u32| {
+            let start = next(120);
+            Span::new(start, start + next(12))
+        };
+        (0..n)
+            .map(|_| {
+                let mut a = Attribution::with_cue(0, Region::single(span(&mut next)));
+                if next(5) > 0 {
+                    let first = span(&mut next);
+                    a.source = Some(if next(3) == 0 {
+                        let second = Span::new(first.end + next(5), first.end + 5 + next(5));
+                        Region::new(vec![first, second])
+                    } else {
+                        Region::single(first)
+                    });
+                }
+                if next(5) > 0 {
+                    let first = span(&mut next);
+                    a.content = Some(if next(4) == 0 {
+                        let second = Span::new(first.end + next(5), first.end + 5 + next(30));
+                        Region::new(vec![first, second])
+                    } else {
+                        Region::single(first)
+                    });
+                }
+                a
+            })
+            .collect()
+    }
+
+    /// [`extend_outer_over_inner`] as a scan of all attributions.
+    fn extend_by_scan(attrs: &mut [Attribution]) {
+        let extents = extents_of(attrs);
+        for (i, a) in attrs.iter_mut().enumerate() {
+            let Some(outer) = extents[i].2 else { continue };
+            let opener = extents
+                .iter()
+                .enumerate()
+                .find_map(|(j, (src, cue, content))| {
+                    let (cue, content) = ((*cue)?, (*content)?);
+                    let start = src.map_or(cue.start, |s| s.start.min(cue.start));
+                    (j != i
+                        && content.start == outer.start
+                        && cue.end <= outer.start
+                        && start < outer.start
+                        && outer.start - start <= 200)
+                        .then_some(start)
+                });
+            if let (Some(start), Some(content)) = (opener, a.content.as_ref()) {
+                let mut parts = content.parts().to_vec();
+                parts[0].start = start;
+                a.content = Some(Region::new(parts));
+                continue;
+            }
+            let inner = extents
+                .iter()
+                .enumerate()
+                .find_map(|(j, (src, cue, content))| {
+                    let (src, cue, content) = ((*src)?, (*cue)?, (*content)?);
+                    (j != i
+                        && src.start >= outer.start
+                        && src.start < outer.end
+                        && cue.start >= outer.end
+                        && cue.start <= outer.end + 2
+                        && content.end > outer.end)
+                        .then_some(content.end)
+                });
+            let (Some(end), Some(content)) = (inner, a.content.as_ref()) else {
+                continue;
+            };
+            let mut parts = content.parts().to_vec();
+            if let Some(last) = parts.last_mut() {
+                last.end = end;
+            }
+            a.content = Some(Region::new(parts));
+        }
+    }
+
+    /// [`detach_inner_sources`]' test of a source part as a scan.
+    fn owned_elsewhere_by_scan(attrs: &[Attribution], i: usize) -> bool {
+        let inner = extents_of(attrs);
+        let (Some(_), Some(cue), Some(content)) = inner[i] else {
+            return false;
+        };
+        let Some(p) = attrs[i]
+            .source
+            .as_ref()
+            .and_then(|s| s.parts().first().copied())
+        else {
+            return false;
+        };
+        inner.iter().enumerate().any(|(j, (src, icue, icontent))| {
+            let (Some(src), Some(icue), Some(icontent)) = (src, icue, icontent) else {
+                return false;
+            };
+            j != i
+                && src.start <= p.start
+                && p.end <= src.end
+                && p.end <= icue.start
+                && icue.end <= cue.start
+                && icontent.start < content.end
+                && content.start < icontent.end
+        })
+    }
+
+    #[test]
+    fn indexed_passes_match_the_scans() {
+        // Both rules must fire on this data for the comparison to mean anything.
+        let (mut extended, mut detached_any) = (0, 0);
+        for seed in 0..40 {
+            let attrs = crowded(60, seed);
+            let mut indexed = attrs.clone();
+            let mut scanned = attrs.clone();
+            extend_outer_over_inner(&mut indexed);
+            extend_by_scan(&mut scanned);
+            assert_eq!(indexed, scanned, "extend, seed {seed}");
+            extended += indexed.iter().zip(&attrs).filter(|(a, b)| a != b).count();
+
+            let mut detached = attrs.clone();
+            detach_inner_sources(&mut detached);
+            for (i, (before, after)) in attrs.iter().zip(&detached).enumerate() {
+                let multi = before.source.as_ref().is_some_and(|s| s.parts().len() > 1);
+                let expect_detached = multi && owned_elsewhere_by_scan(&attrs, i);
+                detached_any += usize::from(expect_detached);
+                assert_eq!(
+                    before.source != after.source,
+                    expect_detached,
+                    "detach, seed {seed}, {i}"
+                );
+            }
+        }
+        assert!(
+            extended > 0 && detached_any > 0,
+            "{extended} {detached_any}"
         );
     }
 }
