@@ -905,9 +905,9 @@ fn assign_certainty(doc: &Document, attrs: &mut [Attribution]) {
             })
             .collect(),
     );
-    for i in 0..attrs.len() {
-        let mut spans: Vec<Span> = attrs[i].cue.parts().to_vec();
-        if let Some(c) = &attrs[i].content {
+    for (i, a) in attrs.iter_mut().enumerate() {
+        let mut spans: Vec<Span> = a.cue.parts().to_vec();
+        if let Some(c) = &a.content {
             spans.extend_from_slice(c.parts());
         }
         let mut certainty = Certainty::default();
@@ -934,7 +934,7 @@ fn assign_certainty(doc: &Document, attrs: &mut [Attribution]) {
                 }
             }
         }
-        attrs[i].certainty = certainty;
+        a.certainty = certainty;
     }
 }
 

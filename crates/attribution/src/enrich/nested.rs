@@ -821,7 +821,7 @@ pub(super) mod index_exactness_tests {
                 .wrapping_add(1442695040888963407);
             ((state >> 33) as u32) % m
         };
-        let mut span = |next: &mut dyn FnMut(u32) -> u32| {
+        let span = |next: &mut dyn FnMut(u32) -> u32| {
             let start = next(120);
             Span::new(start, start + next(12))
         };
