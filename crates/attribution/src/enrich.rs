@@ -345,6 +345,14 @@ fn resolve_plural_pronouns(doc: &Document, attrs: &mut [Attribution]) {
             }
         }
     }
+    // Name mentions, for the test that a subject holds a named entity.
+    let names = SpanIndex::new(
+        doc.mentions
+            .iter()
+            .filter(|m| m.mention_type == MentionType::Name)
+            .map(|m| (m.span, ()))
+            .collect(),
+    );
     for i in 0..attrs.len() {
         let a = &attrs[i];
         if a.speaker.is_some() || a.source_kind != Some(SourceKind::Pronoun) {
@@ -360,7 +368,7 @@ fn resolve_plural_pronouns(doc: &Document, attrs: &mut [Attribution]) {
         let Some(s) = doc.sentence_of_token(t as u32) else {
             continue;
         };
-        let speaker = plural_subject_before(doc, s, t)
+        let speaker = plural_subject_before(doc, &names, s, t)
             .map(|span| Speaker {
                 name: doc.slice(span).to_string(),
                 entity: None,
@@ -387,8 +395,14 @@ fn resolve_plural_pronouns(doc: &Document, attrs: &mut [Attribution]) {
 
 /// The last plural subject (plural noun or a number above one as head, not
 /// a pronoun) of sentence `s` before token `t` that names people or holds a
-/// named entity, as the span of its subtree cut at `t`.
-fn plural_subject_before(doc: &Document, s: usize, t: usize) -> Option<Span> {
+/// named entity (a span of `names`, the name mentions), as the span of its
+/// subtree cut at `t`.
+fn plural_subject_before(
+    doc: &Document,
+    names: &SpanIndex<()>,
+    s: usize,
+    t: usize,
+) -> Option<Span> {
     let range = doc.sentences.get(s)?.token_range();
     let start = range.start;
     let plural = |k: usize| {
@@ -428,10 +442,7 @@ fn plural_subject_before(doc: &Document, s: usize, t: usize) -> Option<Span> {
     } else {
         Some(subject)
     };
-    let named = doc.mentions.iter().any(|m| {
-        let span = doc.tokens[subject].span;
-        m.mention_type == MentionType::Name && m.span.start <= span.start && span.end <= m.span.end
-    });
+    let named = names.containing(doc.tokens[subject].span).next().is_some();
     if !head_noun.is_some_and(people) && !named {
         return None;
     }
