@@ -757,6 +757,9 @@ struct MentionCursor {
     done: Vec<M>,
     /// Mentions after the cursor, in reverse text order (next one last).
     rest: Vec<M>,
+    /// The most tokens any mention spans: a mention holding token `j`
+    /// starts at most that far before it.
+    longest: usize,
 }
 
 impl MentionCursor {
@@ -765,6 +768,7 @@ impl MentionCursor {
         ms.reverse();
         MentionCursor {
             done: Vec::with_capacity(ms.len()),
+            longest: ms.iter().map(|m| m.end - m.start).max().unwrap_or(0),
             rest: ms,
         }
     }
@@ -793,6 +797,7 @@ impl MentionCursor {
         {
             self.done.extend(self.rest.pop());
         }
+        self.longest = self.longest.max(m.end - m.start);
         self.done.push(m);
     }
 
@@ -1024,11 +1029,12 @@ fn add_pronouns(doc: &Document, ms: Vec<M>, es: &mut [E], quoted: &[bool]) -> Ve
             };
             let plural = g == Gender::Unknown;
             let q = quoted[i];
+            let longest = ms.longest;
             let before = ms.before(i);
             let count = salience.advance(before);
             // "Putin — whom he has praised": the pronoun is the relative
             // clause's subject, so it is not the noun "whom" stands for.
-            let barred = relative_object_antecedent(doc, before, i, s.token_range().start);
+            let barred = relative_object_antecedent(doc, before, longest, i, s.token_range().start);
             let es_ok = |e: usize| Some(e) != barred;
             let target = if plural {
                 // 'they' only to organisations, and only when no plural common noun intervenes.
@@ -1107,10 +1113,12 @@ fn add_pronouns(doc: &Document, ms: Vec<M>, es: &mut [E], quoted: &[bool]) -> Ve
 /// The entity of the noun that a relative "whom" just before the pronoun at
 /// `i` stands for ("Putin — whom he praised", "the aide to whom she wrote"),
 /// skipping punctuation and a preposition between the noun and "whom".
-/// `before` holds the mentions starting before `i`, in text order.
+/// `before` holds the mentions starting before `i`, in text order, none
+/// longer than `longest` tokens.
 fn relative_object_antecedent(
     doc: &Document,
     before: &[M],
+    longest: usize,
     i: usize,
     sent_start: usize,
 ) -> Option<usize> {
@@ -1124,10 +1132,18 @@ fn relative_object_antecedent(
     if j < sent_start {
         return None;
     }
-    before
+    first_holding(before, longest, j).and_then(|m| m.entity)
+}
+
+/// The first mention of `ms` (sorted by start, none longer than `longest`
+/// tokens) that holds token `j`: none starting `longest` or more tokens
+/// before `j` reaches it, so a binary search skips those.
+fn first_holding(ms: &[M], longest: usize, j: usize) -> Option<&M> {
+    let first = ms.partition_point(|m| m.start + longest <= j);
+    ms[first..]
         .iter()
-        .find(|m| m.start <= j && j < m.end)
-        .and_then(|m| m.entity)
+        .take_while(|m| m.start <= j)
+        .find(|m| j < m.end)
 }
 
 /// Writes mentions and entities into the document (unlinked mentions keep `entity: None`).
@@ -1246,6 +1262,23 @@ mod tests {
                 .iter()
                 .position(|e| kind_group(e.kind) == g && same_name(g, &t, &e.name));
             assert_eq!(index.find(&es, g, &t), scan, "{name}");
+        }
+    }
+
+    #[test]
+    fn first_holding_finds_what_a_scan_finds() {
+        let ms = vec![
+            mention(0, 4, 0, Some(0)),
+            mention(1, 2, 0, Some(1)),
+            mention(2, 3, 0, Some(2)),
+            mention(2, 6, 0, Some(3)),
+            mention(7, 8, 1, Some(4)),
+            mention(9, 11, 1, Some(5)),
+        ];
+        for j in 0..13 {
+            let scan = ms.iter().find(|m| m.start <= j && j < m.end);
+            let found = first_holding(&ms, 4, j);
+            assert_eq!(found.map(|m| m.entity), scan.map(|m| m.entity), "token {j}");
         }
     }
 
