@@ -972,6 +972,8 @@ fn add_no_comment_attributions(doc: &mut Document) {
     } else {
         doc.sentences.iter().map(|s| s.span).collect()
     };
+    let existing_cues = nested::cue_index(&doc.attributions);
+    let mut added_cues = span_index::GrowingSpans::default();
     let mut added = Vec::new();
     for sentence in spans {
         // Every refusal added below ends at a word starting "comment", and
@@ -990,14 +992,12 @@ fn add_no_comment_attributions(doc: &mut Document) {
                     continue;
                 };
                 let cue = Span::new(words[i].span.start, tail[comment_end].span.end);
-                let covered = doc
-                    .attributions
-                    .iter()
-                    .chain(added.iter())
-                    .any(|a: &Attribution| a.cue.overlaps_span(&cue));
+                let covered =
+                    existing_cues.overlapping(cue).next().is_some() || added_cues.overlaps(cue);
                 if covered {
                     continue;
                 }
+                added_cues.insert(cue);
                 let source = source_before(doc, &words[..i]);
                 added.push(Attribution {
                     source,

@@ -10,9 +10,8 @@
 //! - **Dated cues.** "X, NBC News reported Tuesday." — a content that is only
 //!   the time after the cue is the clause before the source instead.
 
-use super::span_index::SpanIndex;
+use super::span_index::{GrowingSpans, SpanIndex};
 use super::words::{DAY_PARTS, WEEKDAYS};
-use std::collections::BTreeSet;
 use whosaid_core::{Attribution, Document, Region, Span, Xpos};
 
 /// Verb forms that open an inner attribution after its subject.
@@ -196,10 +195,7 @@ pub(super) fn add_inner_attributions(doc: &Document, attrs: &mut Vec<Attribution
         regions.push(title);
     }
     let cues = cue_index(attrs);
-    // The cues added so far, by start, and the longest of them: a cue
-    // overlapping a query span starts at most that far before it.
-    let mut added_cues: BTreeSet<(u32, u32)> = BTreeSet::new();
-    let mut longest_added = 0;
+    let mut added_cues = GrowingSpans::default();
     let mut added = Vec::new();
     for region in regions {
         let (mut first, end) = tokens_in(doc, region);
@@ -223,14 +219,10 @@ pub(super) fn add_inner_attributions(doc: &Document, attrs: &mut Vec<Attribution
         let Some(cue) = inner.cue.extent() else {
             continue;
         };
-        let taken = cues.overlapping(cue).next().is_some()
-            || added_cues
-                .range((cue.start.saturating_sub(longest_added), 0)..(cue.end, 0))
-                .any(|&(start, end)| Span::new(start, end).overlaps(&cue));
+        let taken = cues.overlapping(cue).next().is_some() || added_cues.overlaps(cue);
         if !taken {
-            for part in inner.cue.parts() {
-                added_cues.insert((part.start, part.end));
-                longest_added = longest_added.max(part.len());
+            for &part in inner.cue.parts() {
+                added_cues.insert(part);
             }
             added.push(inner);
         }

@@ -2,6 +2,7 @@
 //! passes asking "which attributions hold this span" look at the spans near
 //! it instead of at every attribution of a long document.
 
+use std::collections::BTreeSet;
 use whosaid_core::Span;
 
 /// Spans, each with a tag (usually the index of the attribution it belongs
@@ -53,6 +54,30 @@ impl<T: Copy> SpanIndex<T> {
     }
 }
 
+/// Spans added one by one, for overlap tests between additions.
+#[derive(Debug, Clone, Default)]
+pub(super) struct GrowingSpans {
+    by_start: BTreeSet<(u32, u32)>,
+    /// The longest span added: one overlapping a query starts at most that
+    /// far before it.
+    longest: u32,
+}
+
+impl GrowingSpans {
+    pub(super) fn insert(&mut self, span: Span) {
+        self.by_start.insert((span.start, span.end));
+        self.longest = self.longest.max(span.len());
+    }
+
+    /// Whether a span added overlaps `span` ([`Span::overlaps`]).
+    pub(super) fn overlaps(&self, span: Span) -> bool {
+        let from = (span.start.saturating_sub(self.longest), 0);
+        self.by_start
+            .range(from..(span.end, 0))
+            .any(|&(start, end)| Span::new(start, end).overlaps(&span))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -99,6 +124,24 @@ mod tests {
                     scan(&|s| s.overlaps(&q)),
                     "overlapping {q:?}"
                 );
+            }
+        }
+    }
+
+    #[test]
+    fn growing_spans_overlap_as_a_scan_finds() {
+        let spans = [(5, 9), (20, 21), (22, 40), (41, 41), (50, 52)];
+        let mut growing = GrowingSpans::default();
+        let mut added = Vec::new();
+        for &(a, b) in &spans {
+            growing.insert(Span::new(a, b));
+            added.push(Span::new(a, b));
+            for start in 0..60 {
+                for end in start..start + 4 {
+                    let q = Span::new(start, end);
+                    let scan = added.iter().any(|s| s.overlaps(&q));
+                    assert_eq!(growing.overlaps(q), scan, "{q:?}");
+                }
             }
         }
     }
