@@ -23,12 +23,15 @@ mod cue_kind;
 mod nested;
 mod shared_subject;
 mod source_kind;
+mod span_index;
 #[cfg(test)]
 mod test_support;
 mod words;
 
 pub(crate) use nested::{clause_before_source, line_after_colon};
 use source_kind::SourceEntities;
+use span_index::SpanIndex;
+use std::collections::HashMap;
 use whosaid_core::{
     Attribution, Certainty, CueKind, DepRel, Document, EntityKind, Hedge, MentionType, QuoteKind,
     Region, SourceKind, Span, Speaker, Stage, StageError, Upos, Xpos,
@@ -326,6 +329,30 @@ fn carry_speakers(doc: &Document, attrs: &mut [Attribution]) {
 /// of the nearest earlier attribution to a group or to anonymous sources
 /// within the last two sentences.
 fn resolve_plural_pronouns(doc: &Document, attrs: &mut [Attribution]) {
+    // The sentence of each group or anonymous source, and the indices of
+    // such attributions per sentence (ascending), so that finding the
+    // nearest earlier one within two sentences needs no scan of all of them.
+    let sentence_of = |src: Span| doc.sentence_of_token(doc.token_at_or_after(src.start) as u32);
+    let mut groups_in_sentence: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (j, b) in attrs.iter().enumerate() {
+        let group = matches!(
+            b.source_kind,
+            Some(SourceKind::Anonymous | SourceKind::Group)
+        );
+        if let Some(bs) = b.source.as_ref().and_then(Region::extent).filter(|_| group) {
+            if let Some(sentence) = sentence_of(bs) {
+                groups_in_sentence.entry(sentence).or_default().push(j);
+            }
+        }
+    }
+    // Name mentions, for the test that a subject holds a named entity.
+    let names = SpanIndex::new(
+        doc.mentions
+            .iter()
+            .filter(|m| m.mention_type == MentionType::Name)
+            .map(|m| (m.span, ()))
+            .collect(),
+    );
     for i in 0..attrs.len() {
         let a = &attrs[i];
         if a.speaker.is_some() || a.source_kind != Some(SourceKind::Pronoun) {
@@ -341,28 +368,26 @@ fn resolve_plural_pronouns(doc: &Document, attrs: &mut [Attribution]) {
         let Some(s) = doc.sentence_of_token(t as u32) else {
             continue;
         };
-        let speaker = plural_subject_before(doc, s, t)
+        let speaker = plural_subject_before(doc, &names, s, t)
             .map(|span| Speaker {
                 name: doc.slice(span).to_string(),
                 entity: None,
             })
             .or_else(|| {
-                attrs[..i].iter().rev().find_map(|b| {
-                    let bs = b.source.as_ref().and_then(Region::extent)?;
-                    let near = doc
-                        .sentence_of_token(doc.token_at_or_after(bs.start) as u32)
-                        .is_some_and(|bs| bs + 2 >= s && bs <= s);
-                    let group = matches!(
-                        b.source_kind,
-                        Some(SourceKind::Anonymous | SourceKind::Group)
-                    );
-                    (near && group).then(|| {
-                        b.speaker.clone().unwrap_or(Speaker {
-                            name: doc.slice(bs).trim().to_string(),
-                            entity: None,
-                        })
+                // The nearest earlier one (highest index below `i`) in this
+                // sentence or the two before.
+                let j = (s.saturating_sub(2)..=s)
+                    .filter_map(|sentence| {
+                        let list = groups_in_sentence.get(&sentence)?;
+                        list[..list.partition_point(|&j| j < i)].last().copied()
                     })
-                })
+                    .max()?;
+                let b = &attrs[j];
+                let bs = b.source.as_ref().and_then(Region::extent)?;
+                Some(b.speaker.clone().unwrap_or(Speaker {
+                    name: doc.slice(bs).trim().to_string(),
+                    entity: None,
+                }))
             });
         attrs[i].speaker = speaker;
     }
@@ -370,8 +395,14 @@ fn resolve_plural_pronouns(doc: &Document, attrs: &mut [Attribution]) {
 
 /// The last plural subject (plural noun or a number above one as head, not
 /// a pronoun) of sentence `s` before token `t` that names people or holds a
-/// named entity, as the span of its subtree cut at `t`.
-fn plural_subject_before(doc: &Document, s: usize, t: usize) -> Option<Span> {
+/// named entity (a span of `names`, the name mentions), as the span of its
+/// subtree cut at `t`.
+fn plural_subject_before(
+    doc: &Document,
+    names: &SpanIndex<()>,
+    s: usize,
+    t: usize,
+) -> Option<Span> {
     let range = doc.sentences.get(s)?.token_range();
     let start = range.start;
     let plural = |k: usize| {
@@ -411,10 +442,7 @@ fn plural_subject_before(doc: &Document, s: usize, t: usize) -> Option<Span> {
     } else {
         Some(subject)
     };
-    let named = doc.mentions.iter().any(|m| {
-        let span = doc.tokens[subject].span;
-        m.mention_type == MentionType::Name && m.span.start <= span.start && span.end <= m.span.end
-    });
+    let named = names.containing(doc.tokens[subject].span).next().is_some();
     if !head_noun.is_some_and(people) && !named {
         return None;
     }
@@ -834,23 +862,36 @@ fn line_span_at(doc: &Document, offset: u32) -> Option<Span> {
 
 /// For each attribution, the innermost other attribution whose content holds its cue.
 fn find_parents(attrs: &[Attribution]) -> Vec<Option<u32>> {
+    let content_len: Vec<Option<u32>> = attrs
+        .iter()
+        .map(|a| a.content.as_ref().map(Region::len))
+        .collect();
+    let contents = SpanIndex::new(
+        attrs
+            .iter()
+            .enumerate()
+            .flat_map(|(j, a)| {
+                a.content
+                    .iter()
+                    .flat_map(move |c| c.parts().iter().map(move |&p| (p, j)))
+            })
+            .collect(),
+    );
     attrs
         .iter()
         .enumerate()
         .map(|(i, a)| {
             let cue = a.cue.extent()?;
-            let own = a.content.as_ref().map_or(0, Region::len);
-            attrs
-                .iter()
-                .enumerate()
-                .filter(|&(j, p)| {
-                    j != i
-                        && p.content.as_ref().is_some_and(|c| {
-                            c.parts().iter().any(|part| part.contains(&cue)) && c.len() > own
-                        })
+            let own = content_len[i].unwrap_or(0);
+            // The shortest content; the first attribution among equals.
+            contents
+                .containing(cue)
+                .filter_map(|(_, j)| {
+                    let len = content_len[j]?;
+                    (j != i && len > own).then_some((len, j))
                 })
-                .min_by_key(|(_, p)| p.content.as_ref().map_or(u32::MAX, Region::len))
-                .map(|(j, _)| j as u32)
+                .min()
+                .map(|(_, j)| j as u32)
         })
         .collect()
 }
@@ -858,31 +899,37 @@ fn find_parents(attrs: &[Attribution]) -> Vec<Option<u32>> {
 /// Gives each certainty expression to the innermost attribution whose content
 /// (or cue) contains it.
 fn assign_certainty(doc: &Document, attrs: &mut [Attribution]) {
-    for i in 0..attrs.len() {
-        let mut spans: Vec<Span> = attrs[i].cue.parts().to_vec();
-        if let Some(c) = &attrs[i].content {
+    // Every cue and content part with its attribution and the rank of an
+    // expression inside it: 0 in a cue, else the content's length.
+    let ranked = SpanIndex::new(
+        attrs
+            .iter()
+            .enumerate()
+            .flat_map(|(j, a)| {
+                let content_len = a.content.as_ref().map_or(u32::MAX, Region::len);
+                let cue = a.cue.parts().iter().map(move |&p| (p, (0, j)));
+                let content = a
+                    .content
+                    .iter()
+                    .flat_map(move |c| c.parts().iter().map(move |&p| (p, (content_len, j))));
+                cue.chain(content)
+            })
+            .collect(),
+    );
+    for (i, a) in attrs.iter_mut().enumerate() {
+        let mut spans: Vec<Span> = a.cue.parts().to_vec();
+        if let Some(c) = &a.content {
             spans.extend_from_slice(c.parts());
         }
         let mut certainty = Certainty::default();
         for span in spans {
             for f in certainty::scan(&words_in(doc, span)) {
-                let innermost = attrs
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, a)| {
-                        a.content
-                            .as_ref()
-                            .is_some_and(|c| c.parts().iter().any(|p| p.contains(&f.span)))
-                            || a.cue.parts().iter().any(|p| p.contains(&f.span))
-                    })
-                    .min_by_key(|(_, a)| {
-                        if a.cue.parts().iter().any(|p| p.contains(&f.span)) {
-                            0
-                        } else {
-                            a.content.as_ref().map_or(u32::MAX, Region::len)
-                        }
-                    })
-                    .map(|(j, _)| j);
+                // The lowest rank; the first attribution among equals.
+                let innermost = ranked
+                    .containing(f.span)
+                    .map(|(_, rank_and_index)| rank_and_index)
+                    .min()
+                    .map(|(_, j)| j);
                 if innermost != Some(i) {
                     continue;
                 }
@@ -898,7 +945,7 @@ fn assign_certainty(doc: &Document, attrs: &mut [Attribution]) {
                 }
             }
         }
-        attrs[i].certainty = certainty;
+        a.certainty = certainty;
     }
 }
 
@@ -925,6 +972,8 @@ fn add_no_comment_attributions(doc: &mut Document) {
     } else {
         doc.sentences.iter().map(|s| s.span).collect()
     };
+    let existing_cues = nested::cue_index(&doc.attributions);
+    let mut added_cues = span_index::GrowingSpans::default();
     let mut added = Vec::new();
     for sentence in spans {
         // Every refusal added below ends at a word starting "comment", and
@@ -943,14 +992,12 @@ fn add_no_comment_attributions(doc: &mut Document) {
                     continue;
                 };
                 let cue = Span::new(words[i].span.start, tail[comment_end].span.end);
-                let covered = doc
-                    .attributions
-                    .iter()
-                    .chain(added.iter())
-                    .any(|a: &Attribution| a.cue.overlaps_span(&cue));
+                let covered =
+                    existing_cues.overlapping(cue).next().is_some() || added_cues.overlaps(cue);
                 if covered {
                     continue;
                 }
+                added_cues.insert(cue);
                 let source = source_before(doc, &words[..i]);
                 added.push(Attribution {
                     source,
@@ -1320,5 +1367,45 @@ mod plural_pronoun_tests {
         let mut attrs = vec![they_say(&doc)];
         resolve_plural_pronouns(&doc, &mut attrs);
         assert!(attrs[0].speaker.is_none());
+    }
+}
+
+#[cfg(test)]
+mod index_exactness_tests {
+    use super::*;
+
+    /// [`find_parents`] as a scan of all attributions.
+    fn parents_by_scan(attrs: &[Attribution]) -> Vec<Option<u32>> {
+        attrs
+            .iter()
+            .enumerate()
+            .map(|(i, a)| {
+                let cue = a.cue.extent()?;
+                let own = a.content.as_ref().map_or(0, Region::len);
+                attrs
+                    .iter()
+                    .enumerate()
+                    .filter(|&(j, p)| {
+                        j != i
+                            && p.content.as_ref().is_some_and(|c| {
+                                c.parts().iter().any(|part| part.contains(&cue)) && c.len() > own
+                            })
+                    })
+                    .min_by_key(|(_, p)| p.content.as_ref().map_or(u32::MAX, Region::len))
+                    .map(|(j, _)| j as u32)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn parents_match_the_scan() {
+        let mut found = 0;
+        for seed in 0..40 {
+            let attrs = nested::index_exactness_tests::crowded(60, seed);
+            let parents = find_parents(&attrs);
+            assert_eq!(parents, parents_by_scan(&attrs), "seed {seed}");
+            found += parents.iter().flatten().count();
+        }
+        assert!(found > 0);
     }
 }

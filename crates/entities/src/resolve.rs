@@ -3,6 +3,7 @@
 
 use crate::lexicon::{self, Gender};
 use crate::tagger::{spans, NameType, Tagger};
+use std::collections::HashMap;
 use whosaid_core::{Document, Entity, EntityKind, Mention, MentionType, Span, Upos};
 
 /// Per-mention working data.
@@ -54,15 +55,20 @@ fn quoted_tokens(doc: &Document) -> Vec<bool> {
     }
     let mut inside = false;
     let mut para_end = 0u32;
+    // Paragraphs in text order (the usual case) allow a binary search for
+    // the first one ending after a token; otherwise scan them in order.
+    let ends_sorted = doc.paragraphs.is_sorted_by_key(|p| p.end);
     for (i, t) in doc.tokens.iter().enumerate() {
         // Quotes never run across paragraphs unclosed (news style reopens them).
         if t.span.start >= para_end {
             inside = false;
-            para_end = doc
-                .paragraphs
-                .iter()
-                .find(|p| p.end > t.span.start)
-                .map_or(u32::MAX, |p| p.end);
+            let next = if ends_sorted {
+                doc.paragraphs
+                    .get(doc.paragraphs.partition_point(|p| p.end <= t.span.start))
+            } else {
+                doc.paragraphs.iter().find(|p| p.end > t.span.start)
+            };
+            para_end = next.map_or(u32::MAX, |p| p.end);
         }
         let w = doc.token_text(i);
         if is_open_quote(w) {
@@ -330,8 +336,8 @@ pub fn annotate(tagger: &Tagger, doc: &mut Document) {
     add_titles(doc, &mut ms, &mut taken, &quoted);
     let mut es = alias(doc, &mut ms);
     ms.sort_by_key(|m| (m.start, m.end));
-    add_nominals(doc, &mut ms, &mut es, &taken, &quoted);
-    add_pronouns(doc, &mut ms, &mut es, &quoted);
+    let ms = add_nominals(doc, ms, &mut es, &taken, &quoted);
+    let ms = add_pronouns(doc, ms, &mut es, &quoted);
     emit(doc, ms, es);
 }
 
@@ -569,6 +575,94 @@ fn add_titles(doc: &Document, ms: &mut Vec<M>, taken: &mut [bool], quoted: &[boo
     ms.extend(new);
 }
 
+/// Whether the name `t` (kind group `g`) names the entity whose full name is
+/// `full` (an entity of the same group).
+fn same_name(g: u8, t: &[String], full: &[String]) -> bool {
+    if full == t {
+        true
+    } else if g == 0 {
+        // Person: the short form ends with the surname, all its words in the full name.
+        t.last() == full.last() && t.iter().all(|w| full.contains(w))
+    } else if g == 1 {
+        let sub = full.windows(t.len()).any(|w| w == t)
+            && t.len() < full.len()
+            && full[t.len()..].iter().all(|w| lexicon::is_org_suffix(w))
+            && full[..t.len()] == t[..];
+        let acr = t.len() == 1
+            && t[0].len() >= 2
+            && t[0].chars().all(|c| c.is_uppercase())
+            && full.len() >= 2
+            && initials(full) == t[0];
+        sub || acr
+    } else {
+        false
+    }
+}
+
+/// Entities by kind group and by the words a matching name must share with
+/// them, so that clustering a name looks only at entities it could join
+/// instead of every entity of the document.
+#[derive(Debug, Default)]
+struct AliasIndex {
+    /// (group, last name word) → entity indices, ascending. Every match of
+    /// a person, and every exact match, shares the last word.
+    by_last: HashMap<(u8, String), Vec<usize>>,
+    /// (group, first name word) → entity indices: organisation sub-names
+    /// ("Apple" for "Apple Inc") share the first word.
+    by_first: HashMap<(u8, String), Vec<usize>>,
+    /// (group, initials) → entity indices: organisation acronyms.
+    by_initials: HashMap<(u8, String), Vec<usize>>,
+}
+
+impl AliasIndex {
+    fn add(&mut self, entity: usize, g: u8, name: &[String]) {
+        let (Some(first), Some(last)) = (name.first(), name.last()) else {
+            return;
+        };
+        self.by_last
+            .entry((g, last.clone()))
+            .or_default()
+            .push(entity);
+        if g == 1 {
+            self.by_first
+                .entry((g, first.clone()))
+                .or_default()
+                .push(entity);
+            self.by_initials
+                .entry((g, initials(name)))
+                .or_default()
+                .push(entity);
+        }
+    }
+
+    /// The first entity (lowest index) that `t` names, as a scan of all
+    /// entities in order with [`same_name`] would find it.
+    fn find(&self, es: &[E], g: u8, t: &[String]) -> Option<usize> {
+        let (Some(first), Some(last)) = (t.first(), t.last()) else {
+            return None;
+        };
+        let first_match = |list: Option<&Vec<usize>>| {
+            list.and_then(|l| {
+                l.iter()
+                    .copied()
+                    .find(|&e| kind_group(es[e].kind) == g && same_name(g, t, &es[e].name))
+            })
+        };
+        let mut best = first_match(self.by_last.get(&(g, last.clone())));
+        if g == 1 {
+            for list in [
+                self.by_first.get(&(g, first.clone())),
+                self.by_initials.get(&(g, first.clone())),
+            ] {
+                if let Some(e) = first_match(list) {
+                    best = Some(best.map_or(e, |b: usize| b.min(e)));
+                }
+            }
+        }
+        best
+    }
+}
+
 fn initials(words: &[String]) -> String {
     words
         .iter()
@@ -591,39 +685,11 @@ fn alias(doc: &Document, ms: &mut [M]) -> Vec<E> {
         .filter(|&i| ms[i].mtype == MentionType::Name)
         .collect();
     order.sort_by_key(|&i| (std::cmp::Reverse(ms[i].end - ms[i].start), i));
+    let mut index = AliasIndex::default();
     for &i in &order {
         let t = toks(&ms[i]);
         let g = kind_group(ms[i].kind);
-        let mut found = None;
-        for (ei, e) in es.iter().enumerate() {
-            if kind_group(e.kind) != g {
-                continue;
-            }
-            let full = &e.name;
-            let same = if *full == t {
-                true
-            } else if g == 0 {
-                // Person: the short form ends with the surname, all its words in the full name.
-                t.last() == full.last() && t.iter().all(|w| full.contains(w))
-            } else if g == 1 {
-                let sub = full.windows(t.len()).any(|w| w == t.as_slice())
-                    && t.len() < full.len()
-                    && full[t.len()..].iter().all(|w| lexicon::is_org_suffix(w))
-                    && full[..t.len()] == t[..];
-                let acr = t.len() == 1
-                    && t[0].len() >= 2
-                    && t[0].chars().all(|c| c.is_uppercase())
-                    && full.len() >= 2
-                    && initials(full) == t[0];
-                sub || acr
-            } else {
-                false
-            };
-            if same {
-                found = Some(ei);
-                break;
-            }
-        }
+        let found = index.find(&es, g, &t);
         let ei = match found {
             Some(ei) => {
                 // Media outranks Organization for the same entity.
@@ -638,6 +704,7 @@ fn alias(doc: &Document, ms: &mut [M]) -> Vec<E> {
                 } else {
                     Gender::Unknown
                 };
+                index.add(es.len(), g, &t);
                 es.push(E {
                     kind: ms[i].kind,
                     gender,
@@ -680,10 +747,97 @@ fn alias(doc: &Document, ms: &mut [M]) -> Vec<E> {
     es
 }
 
-/// Sorted insert keeping `ms` in text order.
-fn insert(ms: &mut Vec<M>, m: M) {
-    let pos = ms.partition_point(|x| (x.start, x.end) <= (m.start, m.end));
-    ms.insert(pos, m);
+/// Mentions in text order, split at a point that only moves forward: the
+/// passes adding descriptions and pronouns walk the text once, read only
+/// mentions before the current token and insert at it, so a gap buffer
+/// makes each insertion O(1) instead of a memmove of every later mention.
+#[derive(Debug)]
+struct MentionCursor {
+    /// Mentions before the cursor, in text order.
+    done: Vec<M>,
+    /// Mentions after the cursor, in reverse text order (next one last).
+    rest: Vec<M>,
+    /// The most tokens any mention spans: a mention holding token `j`
+    /// starts at most that far before it.
+    longest: usize,
+}
+
+impl MentionCursor {
+    /// `ms` must be sorted by (start, end).
+    fn new(mut ms: Vec<M>) -> Self {
+        ms.reverse();
+        MentionCursor {
+            done: Vec::with_capacity(ms.len()),
+            longest: ms.iter().map(|m| m.end - m.start).max().unwrap_or(0),
+            rest: ms,
+        }
+    }
+
+    /// The mentions starting before token `at`, in text order.
+    fn before(&mut self, at: usize) -> &[M] {
+        while self.rest.last().is_some_and(|m| m.start < at) {
+            self.done.extend(self.rest.pop());
+        }
+        let n = self.done.partition_point(|m| m.start < at);
+        &self.done[..n]
+    }
+
+    /// Inserts `m` where a sorted insert would (after every mention whose
+    /// (start, end) is not greater). `m` must not start before a mention
+    /// already passed.
+    fn insert(&mut self, m: M) {
+        debug_assert!(self
+            .done
+            .last()
+            .is_none_or(|x| (x.start, x.end) <= (m.start, m.end)));
+        while self
+            .rest
+            .last()
+            .is_some_and(|x| (x.start, x.end) <= (m.start, m.end))
+        {
+            self.done.extend(self.rest.pop());
+        }
+        self.longest = self.longest.max(m.end - m.start);
+        self.done.push(m);
+    }
+
+    fn into_vec(mut self) -> Vec<M> {
+        self.rest.reverse();
+        self.done.append(&mut self.rest);
+        self.done
+    }
+}
+
+/// Per-entity mention counts over a prefix of the mentions that only grows:
+/// the salience term of [`best_antecedent`] without recounting the whole
+/// prefix at each referring expression.
+#[derive(Debug)]
+struct Salience {
+    /// How many leading mentions are counted.
+    counted: usize,
+    count: Vec<u32>,
+}
+
+impl Salience {
+    fn new(entities: usize) -> Self {
+        Salience {
+            counted: 0,
+            count: vec![0; entities],
+        }
+    }
+
+    /// Counts for `before`, which must extend the prefix counted so far.
+    fn advance(&mut self, before: &[M]) -> &[u32] {
+        for m in before.get(self.counted..).unwrap_or_default() {
+            if let Some(e) = m.entity {
+                if let Some(c) = self.count.get_mut(e) {
+                    *c += 1;
+                }
+            }
+        }
+        self.counted = self.counted.max(before.len());
+        &self.count
+    }
 }
 
 // Antecedent score weights, tuned on GUM Wikinews train/dev pronouns.
@@ -692,9 +846,13 @@ const SUBJECT: f32 = 1.0;
 const QUOTED: f32 = 1.5;
 const SENT_DIST: f32 = 0.5;
 
-/// The best earlier candidate entity for a referring expression at token `at`.
+/// The best earlier candidate entity for a referring expression at token
+/// `at`. `before` holds the mentions starting before `at`, in text order, and
+/// `count` their number per entity (salience).
+#[allow(clippy::too_many_arguments)]
 fn best_antecedent(
-    ms: &[M],
+    before: &[M],
+    count: &[u32],
     es: &[E],
     at: usize,
     sent: usize,
@@ -704,20 +862,7 @@ fn best_antecedent(
 ) -> Option<usize> {
     let (sal, subj, qpen, dw) = (SALIENCE, SUBJECT, QUOTED, SENT_DIST);
     let mut best: Option<(f32, usize)> = None;
-    // Salience: entities mentioned often so far are likelier antecedents.
-    let mut count = vec![0u32; es.len()];
-    for m in ms {
-        if m.start >= at {
-            break;
-        }
-        if let Some(e) = m.entity {
-            count[e] += 1;
-        }
-    }
-    for m in ms.iter().rev() {
-        if m.start >= at {
-            continue;
-        }
+    for m in before.iter().rev() {
         if m.sent + max_back < sent {
             break;
         }
@@ -736,7 +881,8 @@ fn best_antecedent(
         if m.mtype == MentionType::Name {
             sc += 0.3;
         }
-        sc += sal * (1.0 + count[e] as f32).ln();
+        // Salience: entities mentioned often so far are likelier antecedents.
+        sc += sal * (1.0 + count.get(e).copied().unwrap_or(0) as f32).ln();
         // Recency within the window breaks ties.
         sc -= (at - m.start) as f32 * 0.002;
         if best.is_none_or(|(b, _)| sc > b) {
@@ -747,7 +893,16 @@ fn best_antecedent(
 }
 
 /// Definite descriptions: "the (Russian) president", "the ambassador", "the company".
-fn add_nominals(doc: &Document, ms: &mut Vec<M>, es: &mut [E], taken: &[bool], quoted: &[bool]) {
+/// `ms` must be sorted by (start, end); returns it with the descriptions inserted.
+fn add_nominals(
+    doc: &Document,
+    ms: Vec<M>,
+    es: &mut [E],
+    taken: &[bool],
+    quoted: &[bool],
+) -> Vec<M> {
+    let mut ms = MentionCursor::new(ms);
+    let mut salience = Salience::new(es.len());
     for (si, s) in doc.sentences.iter().enumerate() {
         let r = s.token_range();
         let mut i = r.start;
@@ -795,8 +950,10 @@ fn add_nominals(doc: &Document, ms: &mut Vec<M>, es: &mut [E], taken: &[bool], q
             let end = j + 1;
             let at = i;
             let q = quoted[i];
+            let before = ms.before(at);
+            let count = salience.advance(before);
             let target = if person {
-                best_antecedent(ms, es, at, si, q, 6, |m, e| {
+                best_antecedent(before, count, es, at, si, q, 6, |m, e| {
                     e.kind == EntityKind::Person
                         && m.mtype != MentionType::Pronoun
                         && (e.desc.contains(&head) || e.desc.iter().any(|d| d.starts_with(&head)))
@@ -812,13 +969,15 @@ fn add_nominals(doc: &Document, ms: &mut Vec<M>, es: &mut [E], taken: &[bool], q
                         "official" | "spokesman" | "spokeswoman" | "expert" | "analyst" | "source"
                     )
                     .then(|| {
-                        best_antecedent(ms, es, at, si, q, 2, |_, e| e.kind == EntityKind::Person)
+                        best_antecedent(before, count, es, at, si, q, 2, |_, e| {
+                            e.kind == EntityKind::Person
+                        })
                     })
                     .flatten()
                 })
             } else {
                 let want_media = matches!(head.as_str(), "network" | "newspaper" | "paper");
-                best_antecedent(ms, es, at, si, q, 3, |_, e| {
+                best_antecedent(before, count, es, at, si, q, 3, |_, e| {
                     if want_media {
                         e.kind == EntityKind::Media
                     } else {
@@ -828,24 +987,22 @@ fn add_nominals(doc: &Document, ms: &mut Vec<M>, es: &mut [E], taken: &[bool], q
             };
             if let Some(e) = target {
                 let kind = es[e].kind;
-                insert(
-                    ms,
-                    M {
-                        start: i,
-                        end,
-                        kind,
-                        mtype: MentionType::Nominal,
-                        entity: Some(e),
-                        sent: si,
-                        subject: is_subject(doc, i, end, r.start),
-                        quoted: q,
-                        desc: Vec::new(),
-                    },
-                );
+                ms.insert(M {
+                    start: i,
+                    end,
+                    kind,
+                    mtype: MentionType::Nominal,
+                    entity: Some(e),
+                    sent: si,
+                    subject: is_subject(doc, i, end, r.start),
+                    quoted: q,
+                    desc: Vec::new(),
+                });
             }
             i = end;
         }
     }
+    ms.into_vec()
 }
 
 fn capitalise(s: &str) -> String {
@@ -857,7 +1014,10 @@ fn capitalise(s: &str) -> String {
 }
 
 /// Third-person pronouns.
-fn add_pronouns(doc: &Document, ms: &mut Vec<M>, es: &mut [E], quoted: &[bool]) {
+/// `ms` must be sorted by (start, end); returns it with the pronouns inserted.
+fn add_pronouns(doc: &Document, ms: Vec<M>, es: &mut [E], quoted: &[bool]) -> Vec<M> {
+    let mut ms = MentionCursor::new(ms);
+    let mut salience = Salience::new(es.len());
     for (si, s) in doc.sentences.iter().enumerate() {
         for i in s.token_range() {
             let w = doc.token_text(i);
@@ -869,22 +1029,25 @@ fn add_pronouns(doc: &Document, ms: &mut Vec<M>, es: &mut [E], quoted: &[bool]) 
             };
             let plural = g == Gender::Unknown;
             let q = quoted[i];
+            let longest = ms.longest;
+            let before = ms.before(i);
+            let count = salience.advance(before);
             // "Putin — whom he has praised": the pronoun is the relative
             // clause's subject, so it is not the noun "whom" stands for.
-            let barred = relative_object_antecedent(doc, ms, i, s.token_range().start);
+            let barred = relative_object_antecedent(doc, before, longest, i, s.token_range().start);
             let es_ok = |e: usize| Some(e) != barred;
             let target = if plural {
                 // 'they' only to organisations, and only when no plural common noun intervenes.
-                let e = best_antecedent(ms, es, i, si, q, 1, |m, e| {
+                let e = best_antecedent(before, count, es, i, si, q, 1, |m, e| {
                     m.subject
                         && matches!(e.kind, EntityKind::Organization | EntityKind::Media)
                         && m.entity.is_some_and(es_ok)
                 });
                 e.filter(|&e| {
-                    let last = ms
+                    let last = before
                         .iter()
                         .rev()
-                        .find(|m| m.start < i && m.entity == Some(e) && m.subject)
+                        .find(|m| m.entity == Some(e) && m.subject)
                         .map_or(i, |m| m.end);
                     !(last..i).any(|k| {
                         let t = doc.token_text(k);
@@ -905,15 +1068,19 @@ fn add_pronouns(doc: &Document, ms: &mut Vec<M>, es: &mut [E], quoted: &[bool]) 
                     && matches!(doc.token_text(i - 1), "”" | "\"" | "''")
                     && matches!(w, "he" | "she");
                 let speaker = if after_quote {
-                    ms.iter()
+                    // Mentions are in sentence order: stop at the first one
+                    // more than two sentences back.
+                    before
+                        .iter()
                         .rev()
-                        .filter(|m| m.start < i && m.sent + 2 >= si && m.subject && !m.quoted)
+                        .take_while(|m| m.sent + 2 >= si)
+                        .filter(|m| m.subject && !m.quoted)
                         .find_map(|m| m.entity.filter(|&e| compatible(&es[e])))
                 } else {
                     None
                 };
                 speaker.or_else(|| {
-                    best_antecedent(ms, es, i, si, q, 3, |m, e| {
+                    best_antecedent(before, count, es, i, si, q, 3, |m, e| {
                         compatible(e) && m.entity.is_some_and(es_ok)
                     })
                 })
@@ -926,31 +1093,32 @@ fn add_pronouns(doc: &Document, ms: &mut Vec<M>, es: &mut [E], quoted: &[bool]) 
                 let subject = doc.tokens[i].deprel.is_subject()
                     || doc.tokens[i].deprel == Default::default()
                         && matches!(w, "he" | "He" | "she" | "She" | "they" | "They");
-                insert(
-                    ms,
-                    M {
-                        start: i,
-                        end: i + 1,
-                        kind,
-                        mtype: MentionType::Pronoun,
-                        entity: Some(e),
-                        sent: si,
-                        subject,
-                        quoted: q,
-                        desc: Vec::new(),
-                    },
-                );
+                ms.insert(M {
+                    start: i,
+                    end: i + 1,
+                    kind,
+                    mtype: MentionType::Pronoun,
+                    entity: Some(e),
+                    sent: si,
+                    subject,
+                    quoted: q,
+                    desc: Vec::new(),
+                });
             }
         }
     }
+    ms.into_vec()
 }
 
 /// The entity of the noun that a relative "whom" just before the pronoun at
 /// `i` stands for ("Putin — whom he praised", "the aide to whom she wrote"),
 /// skipping punctuation and a preposition between the noun and "whom".
+/// `before` holds the mentions starting before `i`, in text order, none
+/// longer than `longest` tokens.
 fn relative_object_antecedent(
     doc: &Document,
-    ms: &[M],
+    before: &[M],
+    longest: usize,
     i: usize,
     sent_start: usize,
 ) -> Option<usize> {
@@ -964,9 +1132,18 @@ fn relative_object_antecedent(
     if j < sent_start {
         return None;
     }
-    ms.iter()
-        .find(|m| m.start <= j && j < m.end)
-        .and_then(|m| m.entity)
+    first_holding(before, longest, j).and_then(|m| m.entity)
+}
+
+/// The first mention of `ms` (sorted by start, none longer than `longest`
+/// tokens) that holds token `j`: none starting `longest` or more tokens
+/// before `j` reaches it, so a binary search skips those.
+fn first_holding(ms: &[M], longest: usize, j: usize) -> Option<&M> {
+    let first = ms.partition_point(|m| m.start + longest <= j);
+    ms[first..]
+        .iter()
+        .take_while(|m| m.start <= j)
+        .find(|m| j < m.end)
 }
 
 /// Writes mentions and entities into the document (unlinked mentions keep `entity: None`).
@@ -1015,4 +1192,126 @@ fn emit(doc: &mut Document, ms: Vec<M>, es: Vec<E>) {
     }
     doc.mentions = mentions;
     doc.entities = entities;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(s: &str) -> Vec<String> {
+        s.split(' ').map(str::to_string).collect()
+    }
+
+    fn entity(kind: EntityKind, name: &str) -> E {
+        E {
+            kind,
+            gender: Gender::Unknown,
+            desc: Vec::new(),
+            name: words(name),
+        }
+    }
+
+    fn mention(start: usize, end: usize, sent: usize, entity: Option<usize>) -> M {
+        M {
+            start,
+            end,
+            kind: EntityKind::Person,
+            mtype: MentionType::Name,
+            entity,
+            sent,
+            subject: false,
+            quoted: false,
+            desc: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn alias_index_finds_what_a_scan_of_all_entities_finds() {
+        use EntityKind::*;
+        let es = vec![
+            entity(Person, "Donald Trump"),
+            entity(Person, "Ivanka Trump"),
+            entity(Organization, "Apple Inc"),
+            entity(Media, "Cable News Network"),
+            entity(Gpe, "New York"),
+            entity(Organization, "Apple Computer Corp"),
+            entity(Organization, "Apple"),
+            entity(Norp, "Russian"),
+        ];
+        let mut index = AliasIndex::default();
+        for (i, e) in es.iter().enumerate() {
+            index.add(i, kind_group(e.kind), &e.name);
+        }
+        let queries = [
+            (Person, "Trump"),
+            (Person, "Ivanka Trump"),
+            (Person, "Donald"),
+            (Organization, "Apple"),
+            (Organization, "CNN"),
+            (Media, "Cable News Network"),
+            (Organization, "ACC"),
+            (Gpe, "York"),
+            (Gpe, "New York"),
+            (Norp, "Russian"),
+            (Location, "Russian"),
+        ];
+        for (kind, name) in queries {
+            let g = kind_group(kind);
+            let t = words(name);
+            let scan = es
+                .iter()
+                .position(|e| kind_group(e.kind) == g && same_name(g, &t, &e.name));
+            assert_eq!(index.find(&es, g, &t), scan, "{name}");
+        }
+    }
+
+    #[test]
+    fn first_holding_finds_what_a_scan_finds() {
+        let ms = vec![
+            mention(0, 4, 0, Some(0)),
+            mention(1, 2, 0, Some(1)),
+            mention(2, 3, 0, Some(2)),
+            mention(2, 6, 0, Some(3)),
+            mention(7, 8, 1, Some(4)),
+            mention(9, 11, 1, Some(5)),
+        ];
+        for j in 0..13 {
+            let scan = ms.iter().find(|m| m.start <= j && j < m.end);
+            let found = first_holding(&ms, 4, j);
+            assert_eq!(found.map(|m| m.entity), scan.map(|m| m.entity), "token {j}");
+        }
+    }
+
+    #[test]
+    fn mention_cursor_inserts_where_a_sorted_insert_would() {
+        let ms = vec![
+            mention(0, 2, 0, Some(0)),
+            mention(3, 4, 0, Some(1)),
+            mention(5, 6, 1, Some(0)),
+            mention(5, 7, 1, None),
+            mention(9, 10, 2, Some(1)),
+        ];
+        let mut sorted = ms.clone();
+        let mut cursor = MentionCursor::new(ms);
+        let mut salience = Salience::new(2);
+        for (at, end) in [(4, 5), (5, 6), (8, 9)] {
+            let before = cursor.before(at);
+            assert!(before.iter().all(|m| m.start < at));
+            assert_eq!(before.len(), sorted.iter().filter(|m| m.start < at).count());
+            let count = salience.advance(before).to_vec();
+            for (e, &counted) in count.iter().enumerate() {
+                let expected = sorted
+                    .iter()
+                    .filter(|m| m.start < at && m.entity == Some(e))
+                    .count();
+                assert_eq!(counted as usize, expected, "entity {e} at {at}");
+            }
+            let m = mention(at, end, 1, Some(0));
+            let pos = sorted.partition_point(|x| (x.start, x.end) <= (m.start, m.end));
+            sorted.insert(pos, m.clone());
+            cursor.insert(m);
+        }
+        let key = |v: &[M]| v.iter().map(|m| (m.start, m.end)).collect::<Vec<_>>();
+        assert_eq!(key(&cursor.into_vec()), key(&sorted));
+    }
 }

@@ -10,6 +10,7 @@
 //! - **Dated cues.** "X, NBC News reported Tuesday." — a content that is only
 //!   the time after the cue is the clause before the source instead.
 
+use super::span_index::{GrowingSpans, SpanIndex};
 use super::words::{DAY_PARTS, WEEKDAYS};
 use whosaid_core::{Attribution, Document, Region, Span, Xpos};
 
@@ -193,6 +194,8 @@ pub(super) fn add_inner_attributions(doc: &Document, attrs: &mut Vec<Attribution
     if let Some(title) = doc.title {
         regions.push(title);
     }
+    let cues = cue_index(attrs);
+    let mut added_cues = GrowingSpans::default();
     let mut added = Vec::new();
     for region in regions {
         let (mut first, end) = tokens_in(doc, region);
@@ -216,15 +219,26 @@ pub(super) fn add_inner_attributions(doc: &Document, attrs: &mut Vec<Attribution
         let Some(cue) = inner.cue.extent() else {
             continue;
         };
-        let taken = attrs
-            .iter()
-            .chain(added.iter())
-            .any(|a: &Attribution| a.cue.overlaps_span(&cue));
+        let taken = cues.overlapping(cue).next().is_some() || added_cues.overlaps(cue);
         if !taken {
+            for &part in inner.cue.parts() {
+                added_cues.insert(part);
+            }
             added.push(inner);
         }
     }
     attrs.extend(added);
+}
+
+/// Every cue part of `attrs`, with its attribution's index.
+pub(super) fn cue_index(attrs: &[Attribution]) -> SpanIndex<usize> {
+    SpanIndex::new(
+        attrs
+            .iter()
+            .enumerate()
+            .flat_map(|(j, a)| a.cue.parts().iter().map(move |&p| (p, j)))
+            .collect(),
+    )
 }
 
 /// Each attribution's source, cue and content extents, read before the
@@ -252,6 +266,17 @@ fn extents_of(attrs: &[Attribution]) -> Vec<Extents> {
 /// content starts there instead (McFaul told NBC the whole inner claim).
 pub(super) fn detach_inner_sources(attrs: &mut [Attribution]) {
     let inner = extents_of(attrs);
+    // (cue start, index) of the attributions with all three parts: an inner
+    // cue lies between the source part and the outer cue, so its start is
+    // found by binary search.
+    let mut by_cue_start: Vec<(u32, usize)> = inner
+        .iter()
+        .enumerate()
+        .filter_map(|(j, (src, cue, content))| {
+            src.and(*content).and(Some((cue.as_ref()?.start, j)))
+        })
+        .collect();
+    by_cue_start.sort_unstable();
     for (i, a) in attrs.iter_mut().enumerate() {
         let (Some(source), Some(cue), Some(content)) = (
             a.source.clone(),
@@ -265,8 +290,11 @@ pub(super) fn detach_inner_sources(attrs: &mut [Attribution]) {
             continue;
         }
         let owned_elsewhere = |p: &Span| {
-            inner.iter().enumerate().any(|(j, (src, icue, icontent))| {
-                let (Some(src), Some(icue), Some(icontent)) = (src, icue, icontent) else {
+            // p.end <= icue.start <= icue.end <= cue.start
+            let lo = by_cue_start.partition_point(|&(s, _)| s < p.end);
+            let hi = by_cue_start.partition_point(|&(s, _)| s <= cue.start);
+            by_cue_start[lo..hi.max(lo)].iter().any(|&(_, j)| {
+                let (Some(src), Some(icue), Some(icontent)) = inner[j] else {
                     return false;
                 };
                 j != i
@@ -304,19 +332,39 @@ pub(super) fn detach_inner_sources(attrs: &mut [Attribution]) {
 /// and cue before it.
 pub(super) fn extend_outer_over_inner(attrs: &mut [Attribution]) {
     let extents = extents_of(attrs);
+    // (content start, index) of the attributions with a cue and a content,
+    // and (cue start, index) of those with all three parts: each search
+    // below asks for one content start or a cue start within two
+    // characters, so a binary search finds every candidate.
+    let mut by_content_start: Vec<(u32, usize)> = extents
+        .iter()
+        .enumerate()
+        .filter_map(|(j, (_, cue, content))| cue.and(Some((content.as_ref()?.start, j))))
+        .collect();
+    by_content_start.sort_unstable();
+    let mut by_cue_start: Vec<(u32, usize)> = extents
+        .iter()
+        .enumerate()
+        .filter_map(|(j, (src, cue, content))| {
+            src.and(*content).and(Some((cue.as_ref()?.start, j)))
+        })
+        .collect();
+    by_cue_start.sort_unstable();
     for (i, a) in attrs.iter_mut().enumerate() {
         let Some(outer) = extents[i].2 else { continue };
         // "[US officials believe] X, NBC reported": the outer content is the
         // inner one's content alone; what NBC reported starts at the inner
         // source (the officials' belief), so the outer content does too.
-        let opener = extents
+        let first = by_content_start.partition_point(|&(s, _)| s < outer.start);
+        // Same content start, in index order: the first attribution that fits.
+        let opener = by_content_start[first..]
             .iter()
-            .enumerate()
-            .find_map(|(j, (src, cue, content))| {
-                let (cue, content) = ((*cue)?, (*content)?);
+            .take_while(|&&(s, _)| s == outer.start)
+            .find_map(|&(_, j)| {
+                let (src, cue, _) = extents[j];
+                let cue = cue?;
                 let start = src.map_or(cue.start, |s| s.start.min(cue.start));
                 (j != i
-                    && content.start == outer.start
                     && cue.end <= outer.start
                     && start < outer.start
                     && outer.start - start <= 200)
@@ -330,19 +378,22 @@ pub(super) fn extend_outer_over_inner(attrs: &mut [Attribution]) {
             a.content = Some(Region::new(parts));
             continue;
         }
-        let inner = extents
+        let lo = by_cue_start.partition_point(|&(s, _)| s < outer.end);
+        let hi = by_cue_start.partition_point(|&(s, _)| s <= outer.end.saturating_add(2));
+        // The first attribution, in index order, that fits.
+        let inner = by_cue_start[lo..hi.max(lo)]
             .iter()
-            .enumerate()
-            .find_map(|(j, (src, cue, content))| {
-                let (src, cue, content) = ((*src)?, (*cue)?, (*content)?);
+            .filter_map(|&(_, j)| {
+                let (src, _, content) = extents[j];
+                let (src, content) = (src?, content?);
                 (j != i
                     && src.start >= outer.start
                     && src.start < outer.end
-                    && cue.start >= outer.end
-                    && cue.start <= outer.end + 2
                     && content.end > outer.end)
-                    .then_some(content.end)
-            });
+                    .then_some((j, content.end))
+            })
+            .min()
+            .map(|(_, end)| end);
         let (Some(end), Some(content)) = (inner, a.content.as_ref()) else {
             continue;
         };
@@ -384,6 +435,7 @@ const TRAILING_CUES: &[&str] = &[
 /// attribution: a clause, a comma, a short source, a reporting verb, maybe
 /// a time, the full stop. Added when the model found no cue there.
 pub(super) fn add_trailing_reports(doc: &Document, attrs: &mut Vec<Attribution>) {
+    let cues = cue_index(attrs);
     let mut added = Vec::new();
     for sent in &doc.sentences {
         let (first, mut end) = (sent.tokens[0] as usize, sent.tokens[1] as usize);
@@ -437,7 +489,7 @@ pub(super) fn add_trailing_reports(doc: &Document, attrs: &mut Vec<Attribution>)
             continue;
         }
         let cue_span = doc.tokens[cue].span;
-        if attrs.iter().any(|a| a.cue.overlaps_span(&cue_span)) {
+        if cues.overlapping(cue_span).next().is_some() {
             continue;
         }
         let source = Span::new(doc.tokens[sa].span.start, doc.tokens[sb - 1].span.end);
@@ -740,6 +792,161 @@ mod tests {
         assert_eq!(
             text_of(&doc, attrs[0].content.as_ref()),
             "Officials believe the hack was directed from Moscow"
+        );
+    }
+}
+
+/// The indexed passes against the scans of every attribution they replace,
+/// on many small attributions crowded together (so that starts and ends
+/// coincide often).
+#[cfg(test)]
+pub(super) mod index_exactness_tests {
+    use super::*;
+
+    /// Deterministic attributions: each part absent now and then, some
+    /// sources in two parts.
+    pub(crate) fn crowded(n: usize, seed: u64) -> Vec<Attribution> {
+        let mut state = seed;
+        let mut next = |m: u32| {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            ((state >> 33) as u32) % m
+        };
+        let span = |next: &mut dyn FnMut(u32) -> u32| {
+            let start = next(120);
+            Span::new(start, start + next(12))
+        };
+        (0..n)
+            .map(|_| {
+                let mut a = Attribution::with_cue(0, Region::single(span(&mut next)));
+                if next(5) > 0 {
+                    let first = span(&mut next);
+                    a.source = Some(if next(3) == 0 {
+                        let second = Span::new(first.end + next(5), first.end + 5 + next(5));
+                        Region::new(vec![first, second])
+                    } else {
+                        Region::single(first)
+                    });
+                }
+                if next(5) > 0 {
+                    let first = span(&mut next);
+                    a.content = Some(if next(4) == 0 {
+                        let second = Span::new(first.end + next(5), first.end + 5 + next(30));
+                        Region::new(vec![first, second])
+                    } else {
+                        Region::single(first)
+                    });
+                }
+                a
+            })
+            .collect()
+    }
+
+    /// [`extend_outer_over_inner`] as a scan of all attributions.
+    fn extend_by_scan(attrs: &mut [Attribution]) {
+        let extents = extents_of(attrs);
+        for (i, a) in attrs.iter_mut().enumerate() {
+            let Some(outer) = extents[i].2 else { continue };
+            let opener = extents
+                .iter()
+                .enumerate()
+                .find_map(|(j, (src, cue, content))| {
+                    let (cue, content) = ((*cue)?, (*content)?);
+                    let start = src.map_or(cue.start, |s| s.start.min(cue.start));
+                    (j != i
+                        && content.start == outer.start
+                        && cue.end <= outer.start
+                        && start < outer.start
+                        && outer.start - start <= 200)
+                        .then_some(start)
+                });
+            if let (Some(start), Some(content)) = (opener, a.content.as_ref()) {
+                let mut parts = content.parts().to_vec();
+                parts[0].start = start;
+                a.content = Some(Region::new(parts));
+                continue;
+            }
+            let inner = extents
+                .iter()
+                .enumerate()
+                .find_map(|(j, (src, cue, content))| {
+                    let (src, cue, content) = ((*src)?, (*cue)?, (*content)?);
+                    (j != i
+                        && src.start >= outer.start
+                        && src.start < outer.end
+                        && cue.start >= outer.end
+                        && cue.start <= outer.end + 2
+                        && content.end > outer.end)
+                        .then_some(content.end)
+                });
+            let (Some(end), Some(content)) = (inner, a.content.as_ref()) else {
+                continue;
+            };
+            let mut parts = content.parts().to_vec();
+            if let Some(last) = parts.last_mut() {
+                last.end = end;
+            }
+            a.content = Some(Region::new(parts));
+        }
+    }
+
+    /// [`detach_inner_sources`]' test of a source part as a scan.
+    fn owned_elsewhere_by_scan(attrs: &[Attribution], i: usize) -> bool {
+        let inner = extents_of(attrs);
+        let (Some(_), Some(cue), Some(content)) = inner[i] else {
+            return false;
+        };
+        let Some(p) = attrs[i]
+            .source
+            .as_ref()
+            .and_then(|s| s.parts().first().copied())
+        else {
+            return false;
+        };
+        inner.iter().enumerate().any(|(j, (src, icue, icontent))| {
+            let (Some(src), Some(icue), Some(icontent)) = (src, icue, icontent) else {
+                return false;
+            };
+            j != i
+                && src.start <= p.start
+                && p.end <= src.end
+                && p.end <= icue.start
+                && icue.end <= cue.start
+                && icontent.start < content.end
+                && content.start < icontent.end
+        })
+    }
+
+    #[test]
+    fn indexed_passes_match_the_scans() {
+        // Both rules must fire on this data for the comparison to mean anything.
+        let (mut extended, mut detached_any) = (0, 0);
+        for seed in 0..40 {
+            let attrs = crowded(60, seed);
+            let mut indexed = attrs.clone();
+            let mut scanned = attrs.clone();
+            extend_outer_over_inner(&mut indexed);
+            extend_by_scan(&mut scanned);
+            assert_eq!(indexed, scanned, "extend, seed {seed}");
+            extended += indexed.iter().zip(&attrs).filter(|(a, b)| a != b).count();
+
+            let mut detached = attrs.clone();
+            detach_inner_sources(&mut detached);
+            for (i, (before, after)) in attrs.iter().zip(&detached).enumerate() {
+                let multi = before.source.as_ref().is_some_and(|s| s.parts().len() > 1);
+                let expect_detached = multi && owned_elsewhere_by_scan(&attrs, i);
+                detached_any += usize::from(expect_detached);
+                assert_eq!(
+                    before.source != after.source,
+                    expect_detached,
+                    "detach, seed {seed}, {i}"
+                );
+            }
+        }
+        assert!(
+            extended > 0 && detached_any > 0,
+            "{extended} {detached_any}"
         );
     }
 }

@@ -19,11 +19,13 @@ const MAX_SENTENCE_TOKENS: usize = 300;
 /// Gives a source to sourceless attributions whose cue verb shares the
 /// subject of the verb it is coordinated with or depends on.
 pub(crate) fn add_shared_subjects(doc: &Document, attrs: &mut [Attribution]) {
-    for i in 0..attrs.len() {
-        if attrs[i].source.is_some() {
+    // Only sources change below: the cues indexed once stay valid.
+    let cues = super::nested::cue_index(attrs);
+    for a in attrs.iter_mut() {
+        if a.source.is_some() {
             continue;
         }
-        let Some(cue) = attrs[i].cue.extent() else {
+        let Some(cue) = a.cue.extent() else {
             continue;
         };
         let Some(subject) = shared_subject(doc, cue) else {
@@ -31,13 +33,12 @@ pub(crate) fn add_shared_subjects(doc: &Document, attrs: &mut [Attribution]) {
         };
         // The subject must not be part of this or another attribution's cue
         // or this one's content.
-        let taken = attrs.iter().any(|a| a.cue.overlaps_span(&subject))
-            || attrs[i]
-                .content
+        let taken = cues.overlapping(subject).next().is_some()
+            || a.content
                 .as_ref()
                 .is_some_and(|c| c.overlaps_span(&subject));
         if !taken {
-            attrs[i].source = Some(Region::single(subject));
+            a.source = Some(Region::single(subject));
         }
     }
 }
