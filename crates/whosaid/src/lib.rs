@@ -86,7 +86,7 @@ impl Engine {
     /// through the next. Each stage reads weight tables of tens of MB at
     /// random; run document by document, the other stages' tables evict
     /// them between documents, and run stage by stage they stay warm in the
-    /// cache (same output, ~10 % less CPU time: docs/benchmarks.md). A
+    /// cache (same output, about a sixth less CPU time: docs/benchmarks.md). A
     /// document whose stage fails skips the later stages; the results are
     /// in the order of `docs`. With `times`, each stage's time is added.
     pub fn analyze_batch(
