@@ -188,15 +188,7 @@ fn fnv(bytes: &[u8]) -> u64 {
 /// Word, stem and suffix hashes of a token from its lowercased form
 /// (`lower` is a reused buffer: no allocation per token).
 fn word_hashes(s: &str, lower: &mut String) -> (u64, u64, u64) {
-    lower.clear();
-    if s.is_ascii() {
-        lower.push_str(s);
-        lower.make_ascii_lowercase();
-    } else {
-        for c in s.chars() {
-            lower.extend(c.to_lowercase());
-        }
-    }
+    whosaid_core::lowercase_into(s, lower);
     let w = lower.as_str();
     let word = mix(3, fnv(w.as_bytes()));
     let mut st = w;

@@ -29,7 +29,7 @@ pub use mem::{huge_page_vec, prefetch};
 pub use pipeline::{Pipeline, Stage, StageError, StageTimes};
 pub use span::{Region, Span};
 pub use tags::{DepRel, Upos, Xpos};
-pub use text::TextIndex;
+pub use text::{lowercase_into, TextIndex};
 
 /// Version of the JSON document schema written by `whosaid analyze --format json`.
 pub const SCHEMA_VERSION: &str = "1.0";

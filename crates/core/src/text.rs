@@ -3,6 +3,19 @@
 
 use crate::Span;
 
+/// Writes `s` lowercased into `out` (cleared first): a byte copy for ASCII,
+/// Unicode lowercasing otherwise. Callers keep `out` from word to word, so
+/// lowercasing every token of a document allocates nothing.
+pub fn lowercase_into(s: &str, out: &mut String) {
+    out.clear();
+    if s.is_ascii() {
+        out.push_str(s);
+        out.make_ascii_lowercase();
+    } else {
+        out.extend(s.chars().flat_map(char::to_lowercase));
+    }
+}
+
 /// Maps code-point offsets to byte offsets for one text.
 ///
 /// ASCII texts (most news) need no table: offsets are identical. Otherwise a
@@ -70,6 +83,15 @@ impl TextIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lowercase_into_reuses_the_buffer_for_ascii_and_unicode() {
+        let mut out = String::from("left over");
+        lowercase_into("Putin", &mut out);
+        assert_eq!(out, "putin");
+        lowercase_into("İSTANBUL Ärzte", &mut out);
+        assert_eq!(out, "İSTANBUL Ärzte".to_lowercase());
+    }
 
     #[test]
     fn ascii_is_identity() {

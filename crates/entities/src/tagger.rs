@@ -211,15 +211,7 @@ fn build_sentence_features<S: AsRef<str>>(
     title.clear();
     for w in words {
         let w = w.as_ref();
-        lower.clear();
-        if w.is_ascii() {
-            lower.push_str(w);
-            lower.make_ascii_lowercase();
-        } else {
-            for c in w.chars() {
-                lower.extend(c.to_lowercase());
-            }
-        }
+        whosaid_core::lowercase_into(w, lower);
         let h = lower_hash(lower);
         lw.push(h);
         lows.push_str(lower);
