@@ -75,10 +75,7 @@ impl Pipeline {
     /// stage's wall time to `times` (which may be shared by threads).
     pub fn run_timed(&self, doc: &mut Document, times: &StageTimes) -> Result<(), StageError> {
         for (i, stage) in self.stages.iter().enumerate() {
-            let start = Instant::now();
-            let result = stage.process(doc);
-            times.add(i, start.elapsed());
-            result?;
+            times.time(i, || stage.process(doc))?;
         }
         times.add_documents(1);
         Ok(())
@@ -107,11 +104,20 @@ impl StageTimes {
 
     /// Adds `elapsed` to the total of stage number `stage` (in pipeline
     /// order; out-of-range numbers are ignored).
-    pub fn add(&self, stage: usize, elapsed: Duration) {
+    fn add(&self, stage: usize, elapsed: Duration) {
         if let Some(n) = self.nanos.get(stage) {
             let ns = u64::try_from(elapsed.as_nanos()).unwrap_or(u64::MAX);
             n.fetch_add(ns, Ordering::Relaxed);
         }
+    }
+
+    /// Runs `work` (one stage on one document), adding its wall time to
+    /// stage number `stage`.
+    pub fn time<T>(&self, stage: usize, work: impl FnOnce() -> T) -> T {
+        let start = Instant::now();
+        let out = work();
+        self.add(stage, start.elapsed());
+        out
     }
 
     /// Counts `n` more documents that went through every stage.

@@ -17,7 +17,6 @@ pub use whosaid_core::{Document, Pipeline, Stage, StageError, StageTimes};
 pub use whosaid_nlp::ParserModel;
 
 use rayon::prelude::*;
-use std::time::Instant;
 
 /// The analysis engine. Build it once and share it across threads: stages hold
 /// only immutable models.
@@ -75,12 +74,6 @@ impl Engine {
         self.pipeline.run(doc)
     }
 
-    /// Runs every stage on `doc`, adding each stage's time to `times`
-    /// (see [`StageTimes::new`] with [`Engine::pipeline`]).
-    pub fn analyze_timed(&self, doc: &mut Document, times: &StageTimes) -> Result<(), StageError> {
-        self.pipeline.run_timed(doc, times)
-    }
-
     /// Analyses a batch of documents stage by stage, in parallel on the
     /// rayon pool: every document goes through one stage before any goes
     /// through the next. Each stage reads weight tables of tens of MB at
@@ -100,11 +93,10 @@ impl Engine {
                 .zip(results.par_iter_mut())
                 .filter(|(_, result)| result.is_ok())
                 .for_each(|(doc, result)| {
-                    let start = Instant::now();
-                    *result = stage.process(doc);
-                    if let Some(times) = times {
-                        times.add(i, start.elapsed());
-                    }
+                    *result = match times {
+                        Some(times) => times.time(i, || stage.process(doc)),
+                        None => stage.process(doc),
+                    };
                 });
         }
         if let Some(times) = times {
