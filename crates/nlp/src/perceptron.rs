@@ -4,6 +4,7 @@
 //! classes, scale and i16-quantised weights, all deflated).
 
 use std::io::{Read, Write};
+use whosaid_core::WeightRows;
 
 /// One hashed weight table: `buckets × classes` weights, row-major by bucket.
 #[derive(Clone)]
@@ -124,7 +125,7 @@ impl Packed4 {
     pub fn from_qtable(t: &QTable) -> Self {
         debug_assert!(t.classes <= 4);
         let mut rows = whosaid_core::huge_page_vec(1usize << t.bits);
-        rows.extend(t.q.chunks_exact(t.classes.max(1)).map(|row| {
+        rows.extend(t.q.iter().map(|row| {
             let mut packed = [0i16; 4];
             for (p, q) in packed.iter_mut().zip(row) {
                 *p = *q;
@@ -179,26 +180,28 @@ impl Packed4 {
 }
 
 /// An inference table of i16 weights (half the memory traffic of f32; the
-/// tables are read at random): rows of `classes` weights, `w = q / scale`.
+/// tables are read at random): rows of `classes` weights, `w = q / scale`,
+/// each row on cache-line boundaries ([`WeightRows`]).
 #[derive(Clone)]
 pub(crate) struct QTable {
     bits: u32,
     pub classes: usize,
     scale: f32,
-    q: Vec<i16>,
+    q: WeightRows,
 }
 
 impl QTable {
     /// Quantises `t` as the model file does.
     pub fn from_table(t: &Table) -> Self {
         let scale = quant_scale(&t.weights);
-        let mut q = whosaid_core::huge_page_vec(t.weights.len());
-        q.extend(t.weights.iter().map(|w| (w * scale).round() as i16));
         QTable {
             bits: t.bits,
             classes: t.classes,
             scale,
-            q,
+            q: WeightRows::from_packed(
+                t.classes,
+                t.weights.iter().map(|w| (w * scale).round() as i16),
+            ),
         }
     }
 
@@ -207,16 +210,18 @@ impl QTable {
         let bits = u32::from_le_bytes(cur.word()?);
         let classes = u32::from_le_bytes(cur.word()?) as usize;
         let scale = f32::from_le_bytes(cur.word()?);
-        if bits > 24 || classes > 256 || scale.is_nan() || scale <= 0.0 {
+        if bits > 24 || classes == 0 || classes > 256 || scale.is_nan() || scale <= 0.0 {
             return Err(ModelError::Corrupt("implausible table shape".into()));
         }
-        let n = (1usize << bits) * classes;
-        let mut q = whosaid_core::huge_page_vec(n);
-        q.extend(
-            cur.take(n * 2)?
-                .chunks_exact(2)
-                .map(|c| i16::from_le_bytes([c[0], c[1]])),
-        );
+        let raw = cur.take((1usize << bits) * classes * 2)?;
+        let mut q = WeightRows::zeroed(1usize << bits, classes);
+        for (i, bytes) in raw.chunks_exact(classes * 2).enumerate() {
+            if let Some(row) = q.row_mut(i) {
+                for (w, c) in row.iter_mut().zip(bytes.chunks_exact(2)) {
+                    *w = i16::from_le_bytes([c[0], c[1]]);
+                }
+            }
+        }
         Ok(QTable {
             bits,
             classes,
@@ -228,7 +233,7 @@ impl QTable {
     /// Writes the table as [`QTable::read`] reads it.
     pub fn write(&self, raw: &mut Vec<u8>) {
         write_header(raw, self.bits, self.classes, self.scale);
-        for q in &self.q {
+        for q in self.q.iter().flatten() {
             raw.extend_from_slice(&q.to_le_bytes());
         }
     }
@@ -236,8 +241,8 @@ impl QTable {
     /// The f32 table of these weights (`q / scale`), in huge pages like
     /// every table read at random.
     pub fn to_table(&self) -> Table {
-        let mut weights = whosaid_core::huge_page_vec(self.q.len());
-        weights.extend(self.q.iter().map(|q| *q as f32 / self.scale));
+        let mut weights = whosaid_core::huge_page_vec(self.q.len() * self.classes);
+        weights.extend(self.q.iter().flatten().map(|q| *q as f32 / self.scale));
         Table {
             bits: self.bits,
             classes: self.classes,
@@ -255,19 +260,14 @@ impl QTable {
     ) -> usize {
         acc.iter_mut().for_each(|a| *a = 0);
         let mask = (1u64 << self.bits) - 1;
-        // Ask for every row (its first and last cache line) before summing
-        // any: a wide row's summing loop is long enough that the core would
-        // otherwise have only two or three of these cache misses in flight.
+        // Ask for every line of every row before summing any: a wide row's
+        // summing loop is long enough that the core would otherwise have
+        // only two or three of these cache misses in flight.
         for &f in features {
-            let r = (f & mask) as usize * self.classes;
-            if let Some(row) = self.q.get(r..r + self.classes) {
-                whosaid_core::prefetch(row.as_ptr());
-                whosaid_core::prefetch(row.as_ptr().wrapping_add(row.len().saturating_sub(1)));
-            }
+            self.q.prefetch_row((f & mask) as usize);
         }
         for &f in features {
-            let r = (f & mask) as usize * self.classes;
-            if let Some(row) = self.q.get(r..r + self.classes) {
+            if let Some(row) = self.q.row((f & mask) as usize) {
                 for (a, q) in acc.iter_mut().zip(row) {
                     *a += *q as i32;
                 }
