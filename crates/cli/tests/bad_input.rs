@@ -1,15 +1,10 @@
 //! Bad input gives a clear error naming the file, never a panic, and never
 //! loses what was already processed.
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
 
-fn whosaid(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_whosaid"))
-        .args(args)
-        .output()
-        .expect("whosaid runs")
-}
+use common::{whosaid, write, TempDir};
+use std::process::Output;
 
 fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
@@ -25,28 +20,15 @@ fn no_panic(o: &Output) {
     );
 }
 
-fn tempdir(name: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("whosaid-test-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    dir
-}
-
-fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {
-    let p = dir.join(name);
-    std::fs::write(&p, bytes).expect("write test file");
-    p.display().to_string()
-}
-
 #[test]
 fn each_bad_file_is_named_and_the_good_one_still_comes_out() {
-    let dir = tempdir("bad");
+    let dir = TempDir::new("test-bad");
     let good = write(
         &dir,
         "good.txt",
         "“We will win,” the senator said on Tuesday.\n".as_bytes(),
     );
-    let binary = write(&dir, "binary.bin", &[0x7f, b'E', b'L', b'F', 0, 0, 1, 2, 3]);
+    let binary = write(&dir, "binary.bin", [0x7f, b'E', b'L', b'F', 0, 0, 1, 2, 3]);
     let latin1 = write(
         &dir,
         "latin1.txt",
@@ -69,7 +51,7 @@ fn each_bad_file_is_named_and_the_good_one_still_comes_out() {
 
 #[test]
 fn a_directory_with_unreadable_entries_still_completes() {
-    let dir = tempdir("unreadable");
+    let dir = TempDir::new("test-unreadable");
     write(&dir, "a.txt", b"The mayor said the budget was balanced.\n");
     write(&dir, "b.txt", b"Officials said the bridge would reopen.\n");
     // A dangling link cannot be read even by root.
@@ -96,7 +78,7 @@ fn a_directory_with_unreadable_entries_still_completes() {
 
 #[test]
 fn oversized_documents_are_refused_by_name() {
-    let dir = tempdir("big");
+    let dir = TempDir::new("test-big");
     // 50 MB of text: refused with a clear message, not analysed for minutes.
     let line = "The spokesman said the plan would be announced soon. ".repeat(20) + "\n";
     let big: String = line.repeat(50 * 1024 * 1024 / line.len() + 1);

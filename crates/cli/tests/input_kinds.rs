@@ -2,28 +2,10 @@
 //! as — HTML pages, RSS feeds, JSONL and CSV corpora, plain text — detected
 //! by content; bad records are named and the rest still comes out.
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
 
-fn whosaid(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_whosaid"))
-        .args(args)
-        .output()
-        .expect("whosaid runs")
-}
-
-fn tempdir(name: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("whosaid-kinds-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    dir
-}
-
-fn write(dir: &Path, name: &str, text: &str) -> String {
-    let p = dir.join(name);
-    std::fs::write(&p, text).expect("write test file");
-    p.display().to_string()
-}
+use common::{whosaid, write, TempDir};
+use std::process::Output;
 
 const BODY: &str = "The senator spoke to reporters after the vote on Tuesday afternoon.";
 const QUOTE: &str = "“We will not accept this deal,” Senator Jane Smith said on Tuesday.";
@@ -52,8 +34,8 @@ fn jsonl(out: &Output) -> Vec<serde_json::Value> {
 
 #[test]
 fn html_page_is_read_as_main_text_with_metadata() {
-    let dir = tempdir("html");
-    let path = write(&dir, "page.html", &page());
+    let dir = TempDir::new("kinds-html");
+    let path = write(&dir, "page.html", page());
     let out = whosaid(&["extract", "--format", "json", &path]);
     assert!(
         out.status.success(),
@@ -91,7 +73,7 @@ fn html_page_is_read_as_main_text_with_metadata() {
 
 #[test]
 fn corpora_stream_rows_and_name_the_bad_one() {
-    let dir = tempdir("corpora");
+    let dir = TempDir::new("kinds-corpora");
     let good = serde_json::json!({"title": "Deal stalls", "text": format!("{BODY}\n\n{QUOTE}"), "url": "https://daily.example/a"});
     let lines = format!(
         "{good}\n{{not json\n{}\n",
@@ -101,7 +83,7 @@ fn corpora_stream_rows_and_name_the_bad_one() {
     let csv_path = write(
         &dir,
         "corpus.csv",
-        &format!(
+        format!(
             "\u{feff}title,text,date\nDeal stalls,\"{}\n\n{}\",2016-12-15\n",
             BODY,
             QUOTE.replace('"', "\"\"")
@@ -133,7 +115,7 @@ fn corpora_stream_rows_and_name_the_bad_one() {
 
 #[test]
 fn feed_items_become_documents_and_kind_can_be_forced() {
-    let dir = tempdir("feed");
+    let dir = TempDir::new("kinds-feed");
     let rss = format!(
         r#"<?xml version="1.0"?><rss version="2.0"><channel><title>The Daily</title>
 <item><title>Deal stalls</title><link>https://daily.example/a</link>
@@ -166,8 +148,8 @@ fn feed_items_become_documents_and_kind_can_be_forced() {
 
 #[test]
 fn timings_name_every_stage_on_stderr() {
-    let dir = tempdir("timings");
-    let a = write(&dir, "a.txt", &format!("{BODY}\n\n{QUOTE}\n"));
+    let dir = TempDir::new("kinds-timings");
+    let a = write(&dir, "a.txt", format!("{BODY}\n\n{QUOTE}\n"));
     let b = write(&dir, "b.txt", QUOTE);
     let out = whosaid(&["analyze", "--format", "jsonl", "--timings", &a, &b]);
     assert!(
