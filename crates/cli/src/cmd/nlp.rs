@@ -142,6 +142,10 @@ pub enum Train {
         /// from the training width `--beam`.
         #[arg(long, requires = "beam")]
         decode_beam: Option<usize>,
+        /// Train on the sentences reversed: the model parses right to left
+        /// (a member of the reparsing ensemble; see `eval ud --reparse`).
+        #[arg(long)]
+        right_to_left: bool,
     },
 }
 
@@ -161,6 +165,11 @@ pub enum Eval {
         /// instead of the fast one.
         #[arg(long, conflicts_with = "parser")]
         accurate: bool,
+        /// Parse with a reparsing ensemble of these parsers, each
+        /// `MODEL=WEIGHT`: MODEL is `fast` or `beam` (the embedded models)
+        /// or a model file; e.g. `--reparse beam=1 fast=0.8 r2l.bin=0.9`.
+        #[arg(long, num_args = 1.., conflicts_with_all = ["parser", "beam", "accurate"])]
+        reparse: Vec<String>,
     },
 }
 
@@ -598,6 +607,7 @@ pub fn train(cmd: Train) -> CmdResult {
             ensemble,
             beam,
             decode_beam,
+            right_to_left,
         } => {
             for w in [beam, decode_beam].into_iter().flatten() {
                 anyhow::ensure!(
@@ -623,6 +633,7 @@ pub fn train(cmd: Train) -> CmdResult {
                 write_train.as_deref(),
                 ensemble,
                 beam.map(|b| (b, decode_beam.unwrap_or(b))),
+                right_to_left,
             );
         }
     };
@@ -673,6 +684,7 @@ fn train_parser(
     write_train: Option<&Path>,
     ensemble: usize,
     beam: Option<(usize, usize)>,
+    right_to_left: bool,
 ) -> CmdResult {
     let mut train = read_trees(train)?;
     for path in extra {
@@ -711,11 +723,16 @@ fn train_parser(
             .with_context(|| format!("cannot write {}", path.display()))?;
     }
     let start = Instant::now();
-    let model = match beam {
+    let trainer = |train: &[parser::TreeSentence]| match beam {
         Some((width, decode)) => {
-            parser::train_ensemble_beam(&train, epochs, seed, ensemble, width).with_beam(decode)
+            parser::train_ensemble_beam(train, epochs, seed, ensemble, width).with_beam(decode)
         }
-        None => parser::train_ensemble(&train, epochs, seed, ensemble),
+        None => parser::train_ensemble(train, epochs, seed, ensemble),
+    };
+    let model = if right_to_left {
+        parser::right_to_left(&train, trainer)
+    } else {
+        trainer(&train)
     };
     eprintln!(
         "trained on {} sentences in {:.1} s",
@@ -742,12 +759,36 @@ fn train_parser(
     Ok(ExitCode::SUCCESS)
 }
 
+/// The ensemble `eval ud --reparse` asks for: `MODEL=WEIGHT` each.
+fn reparser(specs: &[String]) -> anyhow::Result<parser::Reparser> {
+    let mut members = Vec::with_capacity(specs.len());
+    for spec in specs {
+        let (name, weight) = spec
+            .rsplit_once('=')
+            .with_context(|| format!("--reparse {spec:?}: expected MODEL=WEIGHT"))?;
+        let weight: f32 = weight
+            .parse()
+            .with_context(|| format!("--reparse {spec:?}: bad weight"))?;
+        let model = match name {
+            "fast" => parser::Parser::english_model(whosaid::ParserModel::Fast)?,
+            "beam" => parser::Parser::english_model(whosaid::ParserModel::Accurate)?,
+            path => {
+                let bytes = std::fs::read(path).with_context(|| format!("cannot read {path}"))?;
+                parser::Parser::from_bytes(&bytes).with_context(|| format!("{path}"))?
+            }
+        };
+        members.push((model, weight));
+    }
+    Ok(parser::Reparser::new(members)?)
+}
+
 pub fn eval(cmd: Eval) -> CmdResult {
     let Eval::Ud {
         file,
         parser,
         beam,
         accurate,
+        reparse,
     } = cmd;
     if let Some(w) = beam {
         anyhow::ensure!(
@@ -785,9 +826,14 @@ pub fn eval(cmd: Eval) -> CmdResult {
         Some(width) => parser.with_beam(width),
         None => parser,
     };
+    let parser: Box<dyn parser::DependencyParser> = if reparse.is_empty() {
+        Box::new(parser)
+    } else {
+        Box::new(reparser(&reparse)?)
+    };
     let predicted = tag_all(&model, &trees);
     let start = Instant::now();
-    let a = parser::attachment(&parser, &trees, &predicted);
+    let a = parser::attachment(parser.as_ref(), &trees, &predicted);
     let secs = start.elapsed().as_secs_f64();
     println!(
         "UAS {:.2} %  LAS {:.2} %  (predicted tags; all words incl. punctuation; LAS on universal relations, {:.2} % with subtypes)",
@@ -795,7 +841,7 @@ pub fn eval(cmd: Eval) -> CmdResult {
         a.las * 100.0,
         a.las_full * 100.0
     );
-    let g = parser::attachment(&parser, &trees, &[]);
+    let g = parser::attachment(parser.as_ref(), &trees, &[]);
     println!(
         "with gold tags: UAS {:.2} %  LAS {:.2} %",
         g.uas * 100.0,
