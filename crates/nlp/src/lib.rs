@@ -10,7 +10,7 @@ mod punct;
 pub mod segment;
 pub mod tagger;
 
-pub use parser::{ParseStage, Parser, ParserModel};
+pub use parser::{DependencyParser, ParseStage, Parser, ParserModel, Reparser};
 pub use segment::{segment, Segmenter};
 pub use tagger::{TagStage, Tagger};
 
@@ -52,7 +52,7 @@ pub fn parse_stage() -> Result<ParseStage, whosaid_core::StageError> {
 
 /// The dependency-parse stage with the chosen embedded model.
 pub fn parse_stage_with(model: ParserModel) -> Result<ParseStage, whosaid_core::StageError> {
-    let parser = Parser::english_model(model).map_err(|e| whosaid_core::StageError::Failed {
+    let parser = parser::english_parser(model).map_err(|e| whosaid_core::StageError::Failed {
         stage: "parse",
         message: e.to_string(),
     })?;

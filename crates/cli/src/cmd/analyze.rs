@@ -51,8 +51,9 @@ pub struct Args {
     /// on standard error at the end.
     #[arg(long)]
     pub timings: bool,
-    /// Parse with the beam-search model (more accurate trees, slower; the
-    /// attribution model was trained on the fast parser's trees).
+    /// Parse with the reparsing ensemble (more accurate trees, about seven
+    /// times slower parsing; the attribution model was trained on the fast
+    /// parser's trees).
     #[arg(long)]
     pub accurate: bool,
 }

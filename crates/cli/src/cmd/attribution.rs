@@ -60,7 +60,7 @@ pub enum Eval {
         /// Exit non-zero when content overlap F1 is below this.
         #[arg(long)]
         min_content_overlap_f1: Option<f64>,
-        /// Parse with the beam-search model (`whosaid nlp --accurate`).
+        /// Parse with the reparsing ensemble (`whosaid nlp --accurate`).
         #[arg(long)]
         accurate: bool,
     },

@@ -17,7 +17,7 @@
 //! locally, on the correct arcs of the beam's best item at each step.
 
 use super::{
-    action_features, argmax, finished_arcs, label_allowed, label_features, mix, Arc, Parser,
+    action_features, argmax, label_allowed, label_features, mix, repair, tree_of, Arc, Parser,
     ParserError, State, Toks, TreeSentence, ACTIONS, ACTION_BITS, LABEL_BITS, LEFT, RIGHT, SHIFT,
 };
 use crate::perceptron::{self, Packed4, QTable, Table, Trainer};
@@ -122,8 +122,22 @@ impl Parser {
         self.beam
     }
 
-    /// As [`Parser::parse`], keeping the `width` best partial parses.
+    /// As [`Parser::parse`], keeping the `width` best partial parses
+    /// (whatever the sentence length).
     pub fn parse_beam(
+        &self,
+        words: &[&str],
+        upos: &[Upos],
+        xpos: &[Xpos],
+        width: usize,
+    ) -> Vec<Arc> {
+        let mut arcs = self.decode(words, upos, xpos, width.max(1));
+        repair(words, upos, &mut arcs);
+        arcs
+    }
+
+    /// Beam decoding left to right, before the repairs.
+    pub(super) fn decode_beam(
         &self,
         words: &[&str],
         upos: &[Upos],
@@ -181,10 +195,10 @@ impl Parser {
             totals.extend(cands.iter().map(|c| c.0));
         }
         match items.first() {
-            Some(best) => finished_arcs(best, words, upos),
+            Some(best) => tree_of(best),
             // Every non-terminal state has a valid transition, so the beam
             // never empties; were it to, the greedy parse stands in.
-            None => self.parse_greedy(words, upos, xpos),
+            None => self.decode_greedy(words, upos, xpos),
         }
     }
 }
@@ -235,6 +249,7 @@ pub fn train_ensemble_beam(
         action: Packed4::from_qtable(&QTable::from_table(&action)),
         label: QTable::from_table(&label),
         beam: 1,
+        right_to_left: false,
     }
     .with_beam(width)
 }
