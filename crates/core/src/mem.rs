@@ -57,11 +57,12 @@ const LINE_WEIGHTS: usize = LINE / std::mem::size_of::<i16>();
 /// Why: the models read one row per feature, nearly every read a cache
 /// miss, so the lines a row touches are what a lookup costs. Packed end to
 /// end, a 50-weight row (100 bytes) touches three lines about half the
-/// time, and a 56-weight row more often; aligned, always two. A narrow row
-/// touches one line mostly even when packed, and packing keeps more rows
-/// per line, so more of the frequent rows stay cached (padding the 13- and
-/// 3-weight rows of the NER and cue taggers to 16 and 4 made them slower).
-/// The padding is memory only: model files store the rows unpadded.
+/// time, and a 56-weight row more often; aligned, always two. Narrow rows
+/// are left packed: padding them costs rows per line, and whether it pays
+/// depends on the width (the tagger's 18-weight UPOS rows ran no faster
+/// padded to 32; the NER pads its 13-weight rows to 16 itself, measured
+/// faster). The padding is memory only: model files store the rows
+/// unpadded.
 #[derive(Clone)]
 pub struct WeightRows {
     width: usize,
