@@ -25,7 +25,7 @@ pub use attribution::{
 pub use calendar::month_number;
 pub use document::{content_id, Boilerplate, BoilerplateKind, Document, Metadata, Sentence, Token};
 pub use entity::{Entity, EntityKind, Mention, MentionType};
-pub use mem::{huge_page_vec, prefetch, WeightRows};
+pub use mem::{huge_page_vec, prefetch, NarrowRows, WeightRows};
 pub use pipeline::{Pipeline, Stage, StageError, StageTimes};
 pub use span::{Region, Span};
 pub use tags::{DepRel, Upos, Xpos};

@@ -52,17 +52,13 @@ const LINE_WEIGHTS: usize = LINE / std::mem::size_of::<i16>();
 
 /// A table of i16 weight rows laid out for reads at random. Rows wider than
 /// a cache line start on a line boundary and take whole lines; narrower
-/// rows are packed end to end.
+/// rows are packed end to end or padded, as [`NarrowRows`] says.
 ///
 /// Why: the models read one row per feature, nearly every read a cache
 /// miss, so the lines a row touches are what a lookup costs. Packed end to
 /// end, a 50-weight row (100 bytes) touches three lines about half the
-/// time, and a 56-weight row more often; aligned, always two. Narrow rows
-/// are left packed: padding them costs rows per line, and whether it pays
-/// depends on the width (the tagger's 18-weight UPOS rows ran no faster
-/// padded to 32; the NER pads its 13-weight rows to 16 itself, measured
-/// faster). The padding is memory only: model files store the rows
-/// unpadded.
+/// time, and a 56-weight row more often; aligned, always two. The padding
+/// is memory only: model files store the rows unpadded.
 #[derive(Clone)]
 pub struct WeightRows {
     width: usize,
@@ -73,14 +69,29 @@ pub struct WeightRows {
     q: Vec<i16>,
 }
 
+/// How [`WeightRows`] lays out rows of at most a cache line.
+///
+/// Padding a narrow row keeps it within one line but puts fewer rows in
+/// each, so fewer of the frequent ones stay cached; which wins depends on
+/// the width: the tagger's 18-weight UPOS rows ran no faster padded to 32,
+/// the NER's 13-weight rows ran faster padded to 16.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NarrowRows {
+    /// End to end.
+    Packed,
+    /// Each padded to a power of two and aligned to its size, so that no
+    /// row crosses a cache line.
+    Padded,
+}
+
 impl WeightRows {
     /// `rows` zero rows of `width` weights, in huge pages.
-    pub fn zeroed(rows: usize, width: usize) -> Self {
+    pub fn zeroed(rows: usize, width: usize, narrow: NarrowRows) -> Self {
         let width = width.max(1);
-        let stride = if width <= LINE_WEIGHTS {
-            width
-        } else {
-            width.next_multiple_of(LINE_WEIGHTS)
+        let stride = match narrow {
+            _ if width > LINE_WEIGHTS => width.next_multiple_of(LINE_WEIGHTS),
+            NarrowRows::Packed => width,
+            NarrowRows::Padded => width.next_power_of_two(),
         };
         let n = rows * stride + LINE_WEIGHTS;
         let mut q: Vec<i16> = huge_page_vec(n);
@@ -95,15 +106,21 @@ impl WeightRows {
         }
     }
 
-    /// Rows of `width` weights read from `weights` stored end to end (a
-    /// trailing partial row is dropped).
-    pub fn from_packed(width: usize, weights: impl IntoIterator<Item = i16>) -> Self {
-        let weights: Vec<i16> = weights.into_iter().collect();
-        let mut t = WeightRows::zeroed(weights.len() / width.max(1), width);
-        for (i, w) in weights.chunks_exact(width.max(1)).enumerate() {
-            if let Some(row) = t.row_mut(i) {
-                row.copy_from_slice(w);
-            }
+    /// `rows` rows of `width` weights read from `weights` stored end to end
+    /// (rows the weights do not reach stay zero; weights past them are
+    /// ignored).
+    pub fn from_packed(
+        rows: usize,
+        width: usize,
+        narrow: NarrowRows,
+        weights: impl IntoIterator<Item = i16>,
+    ) -> Self {
+        let mut t = WeightRows::zeroed(rows, width, narrow);
+        let width = t.width;
+        for (i, w) in weights.into_iter().take(rows * width).enumerate() {
+            // Within `q`: row i / width < rows, and `q` holds rows * stride
+            // weights after `start`.
+            t.q[t.start + (i / width) * t.stride + i % width] = w;
         }
         t
     }
@@ -131,15 +148,6 @@ impl WeightRows {
         }
         let r = self.start + i * self.stride;
         self.q.get(r..r + self.width)
-    }
-
-    /// Row `i` to fill, or `None` past the end.
-    pub fn row_mut(&mut self, i: usize) -> Option<&mut [i16]> {
-        if i >= self.rows {
-            return None;
-        }
-        let r = self.start + i * self.stride;
-        self.q.get_mut(r..r + self.width)
     }
 
     /// Asks for every cache line of row `i` (see [`prefetch`]).
@@ -173,25 +181,32 @@ mod tests {
 
     #[test]
     fn weight_rows_are_aligned_and_keep_their_values() {
-        for width in [1, 3, 13, 16, 17, 50, 56] {
-            let packed: Vec<i16> = (0..width as i16 * 100).collect();
-            let t = super::WeightRows::from_packed(width, packed.iter().copied());
-            assert_eq!((t.len(), t.width()), (100, width));
-            let flat: Vec<i16> = t.iter().flatten().copied().collect();
-            assert_eq!(flat, packed);
-            for i in 0..100 {
-                let row = t.row(i).expect("row in range");
-                let start = row.as_ptr() as usize;
-                if width > 32 {
-                    // Wide rows: on a line boundary, in as few lines as fit.
-                    assert_eq!(start % 64, 0, "width {width} row {i}");
-                } else if i > 0 {
-                    // Narrow rows: end to end.
-                    let prev = t.row(i - 1).expect("row in range").as_ptr() as usize;
-                    assert_eq!(start - prev, 2 * width, "width {width} row {i}");
+        use super::NarrowRows::{Packed, Padded};
+        for narrow in [Packed, Padded] {
+            for width in [1, 3, 13, 16, 17, 50, 56] {
+                let packed: Vec<i16> = (0..width as i16 * 100).collect();
+                let t = super::WeightRows::from_packed(100, width, narrow, packed.iter().copied());
+                assert_eq!((t.len(), t.width()), (100, width));
+                let flat: Vec<i16> = t.iter().flatten().copied().collect();
+                assert_eq!(flat, packed);
+                for i in 0..100 {
+                    let row = t.row(i).expect("row in range");
+                    let start = row.as_ptr() as usize;
+                    if width > 32 {
+                        // Wide rows: on a line boundary, in as few lines as fit.
+                        assert_eq!(start % 64, 0, "width {width} row {i}");
+                    } else if narrow == Padded {
+                        // Padded narrow rows: aligned to their padded size.
+                        let size = 2 * width.next_power_of_two();
+                        assert_eq!(start % size, 0, "width {width} row {i}");
+                    } else if i > 0 {
+                        // Packed narrow rows: end to end.
+                        let prev = t.row(i - 1).expect("row in range").as_ptr() as usize;
+                        assert_eq!(start - prev, 2 * width, "width {width} row {i}");
+                    }
                 }
+                assert!(t.row(100).is_none());
             }
-            assert!(t.row(100).is_none());
         }
     }
 }

@@ -8,6 +8,7 @@
 use crate::classes::{key_of_hash, WordClasses};
 use crate::gazetteer::Gazetteer;
 use crate::lexicon;
+use whosaid_core::{NarrowRows, WeightRows};
 
 /// BIO labels (what [`Tagger::tag`] returns and training data give): O, then B/I for each type.
 pub const LABELS: [&str; 7] = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC"];
@@ -64,32 +65,17 @@ pub enum ModelError {
 pub struct Tagger {
     bits: u32,
     scale: f32,
-    /// Row `r` (NS weights) at `start + r * ROW`.
-    weights: Vec<i16>,
-    start: usize,
+    /// 2^bits rows of NS weights, each padded to 16 and aligned: packed end
+    /// to end, a 26-byte row crosses a cache line four times in ten, and
+    /// nearly every row read is a cache miss.
+    weights: WeightRows,
     classes: WordClasses,
     places: Gazetteer,
 }
 
-/// Weights a row takes in memory: NS rounded up to a power of two, each row
-/// aligned to its size, so that no row straddles two cache lines (packed
-/// end to end, a 26-byte row crosses a line boundary four times in ten, and
-/// every row read is a cache miss). Model files store the rows unpadded.
-const ROW: usize = NS.next_power_of_two();
-
-/// The `rows` rows of `packed` (NS weights each, end to end) laid out as
-/// [`ROW`] says, in huge pages; returns the weights and the first row's index.
-fn padded_rows(rows: usize, packed: impl Iterator<Item = i16>) -> (Vec<i16>, usize) {
-    let n = rows * ROW + ROW;
-    let mut weights = whosaid_core::huge_page_vec(n);
-    weights.resize(n, 0);
-    let misalign = (weights.as_ptr() as usize / std::mem::size_of::<i16>()) % ROW;
-    let start = (ROW - misalign) % ROW;
-    for (i, w) in packed.take(rows * NS).enumerate() {
-        weights[start + (i / NS) * ROW + i % NS] = w;
-    }
-    (weights, start)
-}
+/// The row read for a hashed feature outside the table (never: features
+/// are masked to the table's size).
+const ZERO_ROW: [i16; NS] = [0; NS];
 
 #[inline]
 fn fnv(seed: u64, bytes: &[u8]) -> u64 {
@@ -658,8 +644,10 @@ impl Tagger {
         if used != rest.len() {
             return Err(ModelError::Format("trailing bytes"));
         }
-        let (weights, start) = padded_rows(
+        let weights = WeightRows::from_packed(
             1usize << bits,
+            NS,
+            NarrowRows::Padded,
             body.chunks_exact(2)
                 .map(|c| i16::from_le_bytes([c[0], c[1]])),
         );
@@ -667,7 +655,6 @@ impl Tagger {
             bits,
             scale,
             weights,
-            start,
             classes,
             places,
         })
@@ -676,15 +663,11 @@ impl Tagger {
     /// Serialises the model: the magic, then the header, weights, word
     /// classes and gazetteer deflated.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let rows = 1usize << self.bits;
-        let mut v = Vec::with_capacity(8 + rows * NS * 2);
+        let mut v = Vec::with_capacity(8 + self.weights.len() * NS * 2);
         v.extend_from_slice(&self.bits.to_le_bytes());
         v.extend_from_slice(&self.scale.to_le_bytes());
-        for r in 0..rows {
-            let at = self.start + r * ROW;
-            for w in &self.weights[at..at + NS] {
-                v.extend_from_slice(&w.to_le_bytes());
-            }
+        for w in self.weights.iter().flatten() {
+            v.extend_from_slice(&w.to_le_bytes());
         }
         self.classes.to_bytes(&mut v);
         self.places.to_bytes(&mut v);
@@ -718,11 +701,7 @@ impl Tagger {
         build_sentence_features(words, &self.classes, &self.places, features, sf);
         let sf = &*sf;
         let n = words.len();
-        let mask = (1u64 << self.bits) - 1;
-        let row = |h: u64| {
-            let r = self.start + ((h & mask) as usize) * ROW;
-            &self.weights[r..r + NS]
-        };
+        let row = |h: u64| self.row(h);
         let mut out = Vec::with_capacity(n);
         if n == 0 {
             return out;
@@ -739,7 +718,7 @@ impl Tagger {
         // alone would leave most of a token's cache misses in sequence.
         // Returns the rows of token i's `prev → ·` word features, hashed once.
         let fetch = |i: usize| {
-            let mut prev_rows = [&self.weights[..0]; NS];
+            let mut prev_rows = [&ZERO_ROW; NS];
             if i < n {
                 for h in sf.statics(i) {
                     whosaid_core::prefetch(row(h).as_ptr());
@@ -1019,19 +998,30 @@ impl Trainer {
 }
 
 impl Tagger {
+    /// The weight row of hashed feature `h` (masked to the table's size).
+    #[inline]
+    fn row(&self, h: u64) -> &[i16; NS] {
+        let mask = (1u64 << self.bits) - 1;
+        self.weights
+            .row((h & mask) as usize)
+            .and_then(|r| r.try_into().ok())
+            .unwrap_or(&ZERO_ROW)
+    }
+
     /// A tagger from float weights (`2^bits × NS`), quantised to `i16`.
     pub fn quantise(bits: u32, avg: &[f32], classes: WordClasses, places: Gazetteer) -> Tagger {
         let maxabs = avg.iter().fold(0f32, |m, a| m.max(a.abs()));
         let scale = if maxabs > 0.0 { 32000.0 / maxabs } else { 1.0 };
-        let (weights, start) = padded_rows(
+        let weights = WeightRows::from_packed(
             1usize << bits,
+            NS,
+            NarrowRows::Padded,
             avg.iter().map(|&a| (a * scale).round() as i16),
         );
         Tagger {
             bits,
             scale,
             weights,
-            start,
             classes,
             places,
         }
@@ -1047,8 +1037,8 @@ mod tests {
         // The rows are padded in memory and unpadded on disk.
         let bytes = include_bytes!("../../../models/ner.bin");
         let tagger = Tagger::from_bytes(bytes).expect("shipped model loads");
-        let first_row = tagger.weights[tagger.start..].as_ptr() as usize;
-        assert_eq!(first_row % (ROW * std::mem::size_of::<i16>()), 0);
+        let first_row = tagger.row(0).as_ptr() as usize;
+        assert_eq!(first_row % 32, 0, "rows padded to 16 weights and aligned");
         assert!(
             tagger.to_bytes() == bytes[..],
             "round trip changed the model"
@@ -1131,11 +1121,7 @@ mod tests {
         for words in &sentences {
             let sf = sentence_features(words, &tagger.classes, &tagger.places);
             let n = words.len();
-            let mask = (1u64 << tagger.bits) - 1;
-            let row = |h: u64| {
-                let r = tagger.start + ((h & mask) as usize) * ROW;
-                &tagger.weights[r..r + NS]
-            };
+            let row = |h: u64| tagger.row(h);
             let mut emit = vec![0f32; n * NS];
             let mut pair = vec![0f32; n * NS * NS];
             for i in 0..n {

@@ -4,7 +4,7 @@
 //! classes, scale and i16-quantised weights, all deflated).
 
 use std::io::{Read, Write};
-use whosaid_core::WeightRows;
+use whosaid_core::{NarrowRows, WeightRows};
 
 /// One hashed weight table: `buckets × classes` weights, row-major by bucket.
 #[derive(Clone)]
@@ -199,7 +199,9 @@ impl QTable {
             classes: t.classes,
             scale,
             q: WeightRows::from_packed(
+                1usize << t.bits,
                 t.classes,
+                NarrowRows::Packed,
                 t.weights.iter().map(|w| (w * scale).round() as i16),
             ),
         }
@@ -214,14 +216,13 @@ impl QTable {
             return Err(ModelError::Corrupt("implausible table shape".into()));
         }
         let raw = cur.take((1usize << bits) * classes * 2)?;
-        let mut q = WeightRows::zeroed(1usize << bits, classes);
-        for (i, bytes) in raw.chunks_exact(classes * 2).enumerate() {
-            if let Some(row) = q.row_mut(i) {
-                for (w, c) in row.iter_mut().zip(bytes.chunks_exact(2)) {
-                    *w = i16::from_le_bytes([c[0], c[1]]);
-                }
-            }
-        }
+        let q = WeightRows::from_packed(
+            1usize << bits,
+            classes,
+            NarrowRows::Packed,
+            raw.chunks_exact(2)
+                .map(|c| i16::from_le_bytes([c[0], c[1]])),
+        );
         Ok(QTable {
             bits,
             classes,
