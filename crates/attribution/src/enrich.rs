@@ -61,6 +61,7 @@ impl Stage for Enricher {
         nested::add_trailing_reports(doc, &mut attrs);
         nested::detach_inner_sources(&mut attrs);
         nested::extend_outer_over_inner(&mut attrs);
+        nested::extend_outer_over_relative_clause(doc, &mut attrs);
         nested::add_inner_attributions(doc, &mut attrs);
         shared_subject::add_shared_subjects(doc, &mut attrs);
         for a in &mut attrs {

@@ -1,5 +1,8 @@
 //! `whosaid nlp` prints CoNLL-U whose Char= offsets point into the input.
 
+mod common;
+
+use common::{whosaid, write, TempDir};
 use std::io::Write;
 use std::process::{Command, Stdio};
 
@@ -129,4 +132,67 @@ fn the_accurate_parser_fills_the_same_columns() {
     }
     assert_eq!(a.iter().filter(|r| r[6] == "0").count(), 1);
     assert_eq!(f.iter().filter(|r| r[6] == "0").count(), 1);
+}
+
+#[test]
+fn silver_trees_are_written_for_the_sentences_the_parsers_agree_on() {
+    let dir = TempDir::new("silver-trees");
+    let text = write(
+        &dir,
+        "a.txt",
+        "The senator said on Tuesday that the vote would be delayed. Officials did not comment.",
+    );
+    let json = write(
+        &dir,
+        "b.json",
+        r#"{"ground_truth": {"main_content": "The company said its profits rose."}}"#,
+    );
+    let out = dir.join("silver.conllu");
+    let out_arg = out.display().to_string();
+    let trees = |agreement: &str| -> Vec<Vec<Vec<String>>> {
+        let o = whosaid(&[
+            "train",
+            "silver-trees",
+            &text,
+            &json,
+            "--out",
+            &out_arg,
+            "--min-agreement",
+            agreement,
+        ]);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let conllu = std::fs::read_to_string(&out).expect("silver file");
+        conllu
+            .split("\n\n")
+            .filter(|b| !b.trim().is_empty())
+            .map(|b| {
+                b.lines()
+                    .map(|l| l.split('\t').map(str::to_string).collect())
+                    .collect()
+            })
+            .collect()
+    };
+    let all = trees("0");
+    // Every sentence of both files, in order, each a tree with one root.
+    assert_eq!(all.len(), 3);
+    assert_eq!(all[0][1][1], "senator");
+    assert_eq!(all[2][1][1], "company");
+    for s in &all {
+        assert_eq!(s.iter().filter(|r| r[6] == "0").count(), 1, "{s:?}");
+        assert!(s.iter().all(|r| r.len() == 10 && !r[3].is_empty()));
+    }
+    // Full agreement keeps a subset of them, unchanged.
+    for s in trees("1") {
+        assert!(all.contains(&s));
+    }
+    // A missing input is named.
+    let o = whosaid(&[
+        "train",
+        "silver-trees",
+        "/nonexistent/x.txt",
+        "--out",
+        &out_arg,
+    ]);
+    assert!(!o.status.success());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("/nonexistent/x.txt"));
 }

@@ -23,6 +23,7 @@ use whosaid_core::{DepRel, Document, Stage, StageError, Upos, Xpos};
 mod beam;
 mod direction;
 mod reparse;
+pub mod silver;
 pub use beam::train_ensemble_beam;
 pub use direction::right_to_left;
 pub use reparse::{eisner, Reparser};

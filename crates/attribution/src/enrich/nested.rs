@@ -12,7 +12,7 @@
 
 use super::span_index::{GrowingSpans, SpanIndex};
 use super::words::{DAY_PARTS, WEEKDAYS};
-use whosaid_core::{Attribution, Document, Region, Span, Xpos};
+use whosaid_core::{Attribution, DepRel, Document, Region, Span, Xpos};
 
 /// Verb forms that open an inner attribution after its subject.
 const INNER_CUES: &[&str] = &[
@@ -405,6 +405,65 @@ pub(super) fn extend_outer_over_inner(attrs: &mut [Attribution]) {
     }
 }
 
+/// "reported [findings from the CIA] that suggested [Russia tried …]": the
+/// outer content stops before a relative clause on one of its words, and
+/// that clause is an inner attribution whose source ("the CIA that") starts
+/// inside the outer content and runs up to its cue. A relative clause
+/// belongs to the noun phrase it modifies, so what was reported is the
+/// whole phrase: the outer content runs on over the inner claim, and the
+/// chain nests. (Where the cut falls right at the inner cue,
+/// [`extend_outer_over_inner`] already does this.)
+pub(super) fn extend_outer_over_relative_clause(doc: &Document, attrs: &mut [Attribution]) {
+    let extents = extents_of(attrs);
+    // (source start, index) of the attributions with all three parts.
+    let mut by_source_start: Vec<(u32, usize)> = extents
+        .iter()
+        .enumerate()
+        .filter_map(|(j, (src, cue, content))| {
+            cue.and(*content).and(Some((src.as_ref()?.start, j)))
+        })
+        .collect();
+    by_source_start.sort_unstable();
+    // Does a word of the cue head a relative clause on a word of `outer`?
+    let relative_on = |cue: Span, outer: Span| {
+        let (a, b) = tokens_in(doc, cue);
+        doc.tokens.get(a..b).unwrap_or_default().iter().any(|t| {
+            matches!(t.deprel, DepRel::AclRelcl | DepRel::Acl)
+                && t.head
+                    .and_then(|h| doc.tokens.get(h as usize))
+                    .is_some_and(|h| h.span.start >= outer.start && h.span.end <= outer.end)
+        })
+    };
+    for (i, a) in attrs.iter_mut().enumerate() {
+        let Some(outer) = extents[i].2 else { continue };
+        let lo = by_source_start.partition_point(|&(s, _)| s < outer.start);
+        let hi = by_source_start.partition_point(|&(s, _)| s < outer.end);
+        // The first attribution, in index order, that fits.
+        let inner = by_source_start[lo..hi.max(lo)]
+            .iter()
+            .filter_map(|&(_, j)| {
+                let (src, cue, content) = extents[j];
+                let (src, cue, content) = (src?, cue?, content?);
+                (j != i
+                    && cue.start >= outer.end
+                    && cue.start <= src.end.saturating_add(2)
+                    && content.end > outer.end
+                    && relative_on(cue, outer))
+                .then_some((j, content.end))
+            })
+            .min()
+            .map(|(_, end)| end);
+        let (Some(end), Some(content)) = (inner, a.content.as_ref()) else {
+            continue;
+        };
+        let mut parts = content.parts().to_vec();
+        if let Some(last) = parts.last_mut() {
+            last.end = end;
+        }
+        a.content = Some(Region::new(parts));
+    }
+}
+
 /// Verbs that close "X, SOURCE VERB [time]." sentences.
 const TRAILING_CUES: &[&str] = &[
     "said",
@@ -779,6 +838,42 @@ mod tests {
             text_of(&doc, attrs[0].content.as_ref()),
             "Putin was involved in the hacks",
             "the inner one is untouched"
+        );
+    }
+
+    #[test]
+    fn outer_content_runs_over_a_relative_clause_that_is_an_inner_claim() {
+        let text = "The Post reported findings from the CIA that suggested Russia tried to help.";
+        // The parse is set by hand: the rule reads it, whatever the model says.
+        let parsed = |rel: DepRel, head: &str| {
+            let mut doc = tagged(text);
+            let at = |doc: &Document, w: &str| doc.token_at_or_after(span_of(doc, w).start);
+            let (cue, head) = (at(&doc, "suggested"), at(&doc, head));
+            doc.tokens[cue].deprel = rel;
+            doc.tokens[cue].head = Some(head as u32);
+            doc
+        };
+        let attrs = |doc: &Document| {
+            vec![
+                outer(doc, "The Post", "reported", "findings from the CIA"),
+                outer(doc, "the CIA that", "suggested", "Russia tried to help"),
+            ]
+        };
+        let doc = parsed(DepRel::AclRelcl, "findings");
+        let mut a = attrs(&doc);
+        extend_outer_over_relative_clause(&doc, &mut a);
+        assert_eq!(
+            text_of(&doc, a[0].content.as_ref()),
+            "findings from the CIA that suggested Russia tried to help"
+        );
+        assert_eq!(text_of(&doc, a[1].content.as_ref()), "Russia tried to help");
+        // A clause that hangs from the outer cue is a claim of its own.
+        let doc = parsed(DepRel::Ccomp, "reported");
+        let mut a = attrs(&doc);
+        extend_outer_over_relative_clause(&doc, &mut a);
+        assert_eq!(
+            text_of(&doc, a[0].content.as_ref()),
+            "findings from the CIA"
         );
     }
 

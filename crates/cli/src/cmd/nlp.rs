@@ -115,6 +115,11 @@ pub enum Train {
         /// attribution model retrained on it failed the seed article.
         #[arg(long, num_args = 0..)]
         extra: Vec<PathBuf>,
+        /// Silver trees (CoNLL-U from `whosaid train silver-trees`) added
+        /// to the training trees after the jackknife, with the tags they
+        /// were written with.
+        #[arg(long, num_args = 0..)]
+        silver_trees: Vec<PathBuf>,
         /// Raw texts for the jackknife taggers' word classes (as `train
         /// tagger --unlabeled`).
         #[arg(long, num_args = 0.., default_values = [UNLABELED, WCXB_TRUTH])]
@@ -147,6 +152,28 @@ pub enum Train {
         /// (a member of the reparsing ensemble; see `eval ud --reparse`).
         #[arg(long)]
         right_to_left: bool,
+    },
+    /// Parse raw texts with a reparsing ensemble and write, as CoNLL-U,
+    /// the sentences on whose heads its members agree: training trees for
+    /// `train parser --silver-trees`.
+    SilverTrees {
+        /// Folders or files of raw text (`.json` files: WCXB ground truth,
+        /// their `ground_truth.main_content`).
+        #[arg(num_args = 1.., default_values = [UNLABELED, WCXB_TRUTH])]
+        texts: Vec<PathBuf>,
+        #[arg(long)]
+        out: PathBuf,
+        /// The ensemble, `MODEL=WEIGHT` each as `eval ud --reparse`;
+        /// default: the embedded `--accurate` ensemble.
+        #[arg(long, num_args = 1..)]
+        reparse: Vec<String>,
+        /// Share of a sentence's words whose head every member agrees on.
+        #[arg(long, default_value_t = 0.9)]
+        min_agreement: f64,
+        #[arg(long, default_value_t = 3)]
+        min_words: usize,
+        #[arg(long, default_value_t = 120)]
+        max_words: usize,
     },
 }
 
@@ -429,28 +456,25 @@ const TAGGER_CLASSES: usize = 128;
 /// Exchange passes of the word-class induction.
 const CLASS_ITERATIONS: usize = 10;
 
-/// Word classes over the raw texts of `dir` (files in name order) and the
-/// training words.
-fn word_classes(
-    dirs: &[PathBuf],
-    train_words: impl Iterator<Item = Vec<String>>,
-    classes: usize,
-) -> anyhow::Result<whosaid_nlp::clusters::Clusters> {
-    if classes == 0 {
-        return Ok(Default::default());
-    }
+/// The raw texts of folders (files in name order) or files: `.json` files
+/// are WCXB ground truth (the article body), others plain text.
+fn raw_texts(paths: &[PathBuf]) -> anyhow::Result<Vec<String>> {
     let mut texts = Vec::new();
-    for dir in dirs {
-        let mut names: Vec<PathBuf> = std::fs::read_dir(dir)
-            .with_context(|| format!("cannot list {}", dir.display()))?
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.is_file())
-            .collect();
-        names.sort();
+    for path in paths {
+        let names: Vec<PathBuf> = if path.is_dir() {
+            let mut names: Vec<PathBuf> = std::fs::read_dir(path)
+                .with_context(|| format!("cannot list {}", path.display()))?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.is_file())
+                .collect();
+            names.sort();
+            names
+        } else {
+            vec![path.clone()]
+        };
         for p in names {
             let text = super::read_text_maybe_gz(&p)?;
             if p.extension().is_some_and(|e| e == "json") {
-                // WCXB ground truth: the article body.
                 let v: serde_json::Value = serde_json::from_str(&text)
                     .with_context(|| format!("{}: not JSON", p.display()))?;
                 if let Some(body) = v["ground_truth"]["main_content"].as_str() {
@@ -461,6 +485,56 @@ fn word_classes(
             }
         }
     }
+    Ok(texts)
+}
+
+/// `whosaid train silver-trees`: every text parsed on all threads, the
+/// trees written in text order (the same file on every run).
+fn write_silver_trees(
+    paths: &[PathBuf],
+    out: &Path,
+    reparse: &[String],
+    options: &parser::silver::SilverOptions,
+) -> CmdResult {
+    use rayon::prelude::*;
+    let texts = raw_texts(paths)?;
+    let reparser = if reparse.is_empty() {
+        parser::Reparser::english().context("the embedded parser models do not load")?
+    } else {
+        reparser(reparse)?
+    };
+    let segmenter = whosaid_nlp::Segmenter::english()?;
+    let tagger = whosaid_nlp::TagStage::new(tagger::Tagger::english()?);
+    let start = Instant::now();
+    let trees: Vec<Vec<parser::TreeSentence>> = texts
+        .par_iter()
+        .map(|t| parser::silver::silver_trees(t, &segmenter, &tagger, &reparser, options))
+        .collect::<Result<_, _>>()?;
+    let trees: Vec<parser::TreeSentence> = trees.into_iter().flatten().collect();
+    std::fs::write(out, parser::to_conllu(&trees))
+        .with_context(|| format!("cannot write {}", out.display()))?;
+    eprintln!(
+        "{} silver trees ({} words) from {} texts in {:.1} s: {}",
+        trees.len(),
+        trees.iter().map(|t| t.words.len()).sum::<usize>(),
+        texts.len(),
+        start.elapsed().as_secs_f64(),
+        out.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Word classes over the raw texts of `dir` (files in name order) and the
+/// training words.
+fn word_classes(
+    dirs: &[PathBuf],
+    train_words: impl Iterator<Item = Vec<String>>,
+    classes: usize,
+) -> anyhow::Result<whosaid_nlp::clusters::Clusters> {
+    if classes == 0 {
+        return Ok(Default::default());
+    }
+    let texts = raw_texts(dirs)?;
     let mut corpus = whosaid_nlp::clusters::segment_texts(texts.iter().map(String::as_str));
     corpus.extend(train_words);
     let start = Instant::now();
@@ -593,6 +667,21 @@ pub fn train(cmd: Train) -> CmdResult {
                 silver_every,
             },
         ),
+        Train::SilverTrees {
+            texts,
+            out,
+            reparse,
+            min_agreement,
+            min_words,
+            max_words,
+        } => {
+            let options = parser::silver::SilverOptions {
+                min_agreement,
+                min_words,
+                max_words,
+            };
+            return write_silver_trees(&texts, &out, &reparse, &options);
+        }
         Train::Parser {
             train,
             dev,
@@ -603,6 +692,7 @@ pub fn train(cmd: Train) -> CmdResult {
             folds,
             write_train,
             extra,
+            silver_trees,
             unlabeled,
             silver,
             silver_text,
@@ -621,9 +711,14 @@ pub fn train(cmd: Train) -> CmdResult {
                 Some(p) if tags == "jackknife" => read_silver(&p, &silver_text)?,
                 _ => Vec::new(),
             };
+            let mut added = Vec::new();
+            for path in &silver_trees {
+                added.extend(read_trees(path)?);
+            }
             return train_parser(
                 &train,
                 &extra,
+                &added,
                 &dev,
                 &out,
                 epochs,
@@ -675,6 +770,7 @@ pub fn train(cmd: Train) -> CmdResult {
 fn train_parser(
     train: &Path,
     extra: &[PathBuf],
+    silver_trees: &[parser::TreeSentence],
     dev: &Path,
     out: &Path,
     epochs: usize,
@@ -724,6 +820,9 @@ fn train_parser(
         std::fs::write(path, parser::to_conllu(&train))
             .with_context(|| format!("cannot write {}", path.display()))?;
     }
+    // After the jackknife: silver trees keep the embedded tagger's tags,
+    // the tags the parser reads at run time.
+    train.extend_from_slice(silver_trees);
     let start = Instant::now();
     let trainer = |train: &[parser::TreeSentence]| match beam {
         Some((width, decode)) => {

@@ -62,21 +62,52 @@ impl Reparser {
     /// votes support most. Sentences over [`BEAM_MAX_WORDS`] are parsed by
     /// the first member alone (the decoder is cubic in the length).
     pub fn parse(&self, words: &[&str], upos: &[Upos], xpos: &[Xpos]) -> Vec<Arc> {
+        self.parse_with_agreement(words, upos, xpos).0
+    }
+
+    /// As [`Reparser::parse`], with the number of words to which every
+    /// member gave the same head (each member's tree repaired, as it would
+    /// parse alone, so that conventions the repairs settle do not count as
+    /// disagreement). A
+    /// sentence the first member parses alone (one member, or over
+    /// [`BEAM_MAX_WORDS`] words) counts no agreement: nothing was compared.
+    /// Where all members agree the head is right far more often, which is
+    /// what selects silver training trees ([`super::silver`]).
+    pub fn parse_with_agreement(
+        &self,
+        words: &[&str],
+        upos: &[Upos],
+        xpos: &[Xpos],
+    ) -> (Vec<Arc>, usize) {
         let n = words.len();
-        let mut arcs = match &self.members[..] {
+        let (mut arcs, agreed) = match &self.members[..] {
             [(first, _), rest @ ..] if rest.is_empty() || n > BEAM_MAX_WORDS => {
-                first.parse_unrepaired(words, upos, xpos)
+                (first.parse_unrepaired(words, upos, xpos), 0)
             }
             members => {
                 let trees: Vec<(Vec<Arc>, f32)> = members
                     .iter()
                     .map(|(p, w)| (p.parse_unrepaired(words, upos, xpos), *w))
                     .collect();
-                combine(n, &trees)
+                let repaired: Vec<Vec<Arc>> = trees
+                    .iter()
+                    .map(|(t, _)| {
+                        let mut t = t.clone();
+                        repair(words, upos, &mut t);
+                        t
+                    })
+                    .collect();
+                let agreed = (0..n)
+                    .filter(|&d| {
+                        let head = repaired[0].get(d).map(|a| a.0);
+                        repaired.iter().all(|t| t.get(d).map(|a| a.0) == head)
+                    })
+                    .count();
+                (combine(n, &trees), agreed)
             }
         };
         repair(words, upos, &mut arcs);
-        arcs
+        (arcs, agreed)
     }
 }
 
