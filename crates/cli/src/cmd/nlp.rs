@@ -194,9 +194,9 @@ pub enum Eval {
         #[arg(long, conflicts_with = "parser")]
         accurate: bool,
         /// Parse with a reparsing ensemble of these parsers, each
-        /// `MODEL=WEIGHT`: MODEL is `fast`, `beam` or `r2l` (the embedded
-        /// models) or a model file; `--accurate` is `--reparse beam=1
-        /// r2l=0.9 fast=0.8`.
+        /// `MODEL=WEIGHT`: MODEL is `fast`, `ewt`, `beam` or `r2l` (the
+        /// embedded models) or a model file; `--accurate` is `--reparse
+        /// beam=1 r2l=0.9 ewt=0.8`.
         #[arg(long, num_args = 1.., conflicts_with_all = ["parser", "beam", "accurate"])]
         reparse: Vec<String>,
     },
@@ -872,6 +872,7 @@ fn reparser(specs: &[String]) -> anyhow::Result<parser::Reparser> {
             .with_context(|| format!("--reparse {spec:?}: bad weight"))?;
         let model = match name {
             "fast" => parser::Parser::english()?,
+            "ewt" => parser::Parser::english_ewt()?,
             "beam" => parser::Parser::english_beam()?,
             "r2l" => parser::Parser::english_right_to_left()?,
             path => {
