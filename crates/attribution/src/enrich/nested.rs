@@ -245,6 +245,29 @@ pub(super) fn cue_index(attrs: &[Attribution]) -> SpanIndex<usize> {
 /// attributions change.
 type Extents = (Option<Span>, Option<Span>, Option<Span>);
 
+/// (key, index) of the attributions with a source, a cue and a content,
+/// sorted by key: the passes below binary-search them by position.
+fn complete_by(extents: &[Extents], key: impl Fn((Span, Span, Span)) -> u32) -> Vec<(u32, usize)> {
+    let mut index: Vec<(u32, usize)> = extents
+        .iter()
+        .enumerate()
+        .filter_map(|(j, &(src, cue, content))| Some((key((src?, cue?, content?)), j)))
+        .collect();
+    index.sort_unstable();
+    index
+}
+
+/// Runs the last part of `a`'s content on to `end`.
+fn extend_content_to(a: &mut Attribution, end: u32) {
+    if let Some(content) = &a.content {
+        let mut parts = content.parts().to_vec();
+        if let Some(last) = parts.last_mut() {
+            last.end = end;
+        }
+        a.content = Some(Region::new(parts));
+    }
+}
+
 fn extents_of(attrs: &[Attribution]) -> Vec<Extents> {
     attrs
         .iter()
@@ -269,14 +292,7 @@ pub(super) fn detach_inner_sources(attrs: &mut [Attribution]) {
     // (cue start, index) of the attributions with all three parts: an inner
     // cue lies between the source part and the outer cue, so its start is
     // found by binary search.
-    let mut by_cue_start: Vec<(u32, usize)> = inner
-        .iter()
-        .enumerate()
-        .filter_map(|(j, (src, cue, content))| {
-            src.and(*content).and(Some((cue.as_ref()?.start, j)))
-        })
-        .collect();
-    by_cue_start.sort_unstable();
+    let by_cue_start = complete_by(&inner, |(_, cue, _)| cue.start);
     for (i, a) in attrs.iter_mut().enumerate() {
         let (Some(source), Some(cue), Some(content)) = (
             a.source.clone(),
@@ -342,14 +358,7 @@ pub(super) fn extend_outer_over_inner(attrs: &mut [Attribution]) {
         .filter_map(|(j, (_, cue, content))| cue.and(Some((content.as_ref()?.start, j))))
         .collect();
     by_content_start.sort_unstable();
-    let mut by_cue_start: Vec<(u32, usize)> = extents
-        .iter()
-        .enumerate()
-        .filter_map(|(j, (src, cue, content))| {
-            src.and(*content).and(Some((cue.as_ref()?.start, j)))
-        })
-        .collect();
-    by_cue_start.sort_unstable();
+    let by_cue_start = complete_by(&extents, |(_, cue, _)| cue.start);
     for (i, a) in attrs.iter_mut().enumerate() {
         let Some(outer) = extents[i].2 else { continue };
         // "[US officials believe] X, NBC reported": the outer content is the
@@ -394,14 +403,9 @@ pub(super) fn extend_outer_over_inner(attrs: &mut [Attribution]) {
             })
             .min()
             .map(|(_, end)| end);
-        let (Some(end), Some(content)) = (inner, a.content.as_ref()) else {
-            continue;
-        };
-        let mut parts = content.parts().to_vec();
-        if let Some(last) = parts.last_mut() {
-            last.end = end;
+        if let Some(end) = inner {
+            extend_content_to(a, end);
         }
-        a.content = Some(Region::new(parts));
     }
 }
 
@@ -415,15 +419,7 @@ pub(super) fn extend_outer_over_inner(attrs: &mut [Attribution]) {
 /// [`extend_outer_over_inner`] already does this.)
 pub(super) fn extend_outer_over_relative_clause(doc: &Document, attrs: &mut [Attribution]) {
     let extents = extents_of(attrs);
-    // (source start, index) of the attributions with all three parts.
-    let mut by_source_start: Vec<(u32, usize)> = extents
-        .iter()
-        .enumerate()
-        .filter_map(|(j, (src, cue, content))| {
-            cue.and(*content).and(Some((src.as_ref()?.start, j)))
-        })
-        .collect();
-    by_source_start.sort_unstable();
+    let by_source_start = complete_by(&extents, |(src, _, _)| src.start);
     // Does a word of the cue head a relative clause on a word of `outer`?
     let relative_on = |cue: Span, outer: Span| {
         let (a, b) = tokens_in(doc, cue);
@@ -453,14 +449,9 @@ pub(super) fn extend_outer_over_relative_clause(doc: &Document, attrs: &mut [Att
             })
             .min()
             .map(|(_, end)| end);
-        let (Some(end), Some(content)) = (inner, a.content.as_ref()) else {
-            continue;
-        };
-        let mut parts = content.parts().to_vec();
-        if let Some(last) = parts.last_mut() {
-            last.end = end;
+        if let Some(end) = inner {
+            extend_content_to(a, end);
         }
-        a.content = Some(Region::new(parts));
     }
 }
 
