@@ -168,11 +168,11 @@ pub enum Train {
         #[arg(long, num_args = 1..)]
         reparse: Vec<String>,
         /// Share of a sentence's words whose head every member agrees on.
-        #[arg(long, default_value_t = 0.9)]
+        #[arg(long, default_value_t = parser::silver::SilverOptions::default().min_agreement)]
         min_agreement: f64,
-        #[arg(long, default_value_t = 3)]
+        #[arg(long, default_value_t = parser::silver::SilverOptions::default().min_words)]
         min_words: usize,
-        #[arg(long, default_value_t = 120)]
+        #[arg(long, default_value_t = parser::silver::SilverOptions::default().max_words)]
         max_words: usize,
     },
 }
