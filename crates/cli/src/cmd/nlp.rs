@@ -456,9 +456,10 @@ const TAGGER_CLASSES: usize = 128;
 /// Exchange passes of the word-class induction.
 const CLASS_ITERATIONS: usize = 10;
 
-/// The raw texts of folders (files in name order) or files: `.json` files
-/// are WCXB ground truth (the article body), others plain text.
-fn raw_texts(paths: &[PathBuf]) -> anyhow::Result<Vec<String>> {
+/// The raw texts of folders (files in name order) or files, with their
+/// paths: `.json` files are WCXB ground truth (the article body), others
+/// plain text.
+fn raw_texts(paths: &[PathBuf]) -> anyhow::Result<Vec<(PathBuf, String)>> {
     let mut texts = Vec::new();
     for path in paths {
         let names: Vec<PathBuf> = if path.is_dir() {
@@ -478,10 +479,10 @@ fn raw_texts(paths: &[PathBuf]) -> anyhow::Result<Vec<String>> {
                 let v: serde_json::Value = serde_json::from_str(&text)
                     .with_context(|| format!("{}: not JSON", p.display()))?;
                 if let Some(body) = v["ground_truth"]["main_content"].as_str() {
-                    texts.push(body.to_string());
+                    texts.push((p, body.to_string()));
                 }
             } else {
-                texts.push(text);
+                texts.push((p, text));
             }
         }
     }
@@ -508,8 +509,11 @@ fn write_silver_trees(
     let start = Instant::now();
     let trees: Vec<Vec<parser::TreeSentence>> = texts
         .par_iter()
-        .map(|t| parser::silver::silver_trees(t, &segmenter, &tagger, &reparser, options))
-        .collect::<Result<_, _>>()?;
+        .map(|(path, text)| {
+            parser::silver::silver_trees(text, &segmenter, &tagger, &reparser, options)
+                .with_context(|| path.display().to_string())
+        })
+        .collect::<anyhow::Result<_>>()?;
     let trees: Vec<parser::TreeSentence> = trees.into_iter().flatten().collect();
     std::fs::write(out, parser::to_conllu(&trees))
         .with_context(|| format!("cannot write {}", out.display()))?;
@@ -535,7 +539,7 @@ fn word_classes(
         return Ok(Default::default());
     }
     let texts = raw_texts(dirs)?;
-    let mut corpus = whosaid_nlp::clusters::segment_texts(texts.iter().map(String::as_str));
+    let mut corpus = whosaid_nlp::clusters::segment_texts(texts.iter().map(|(_, t)| t.as_str()));
     corpus.extend(train_words);
     let start = Instant::now();
     let c = whosaid_nlp::clusters::Clusters::induce(&corpus, classes, CLASS_ITERATIONS);

@@ -62,7 +62,7 @@ impl Reparser {
     /// votes support most. Sentences over [`BEAM_MAX_WORDS`] are parsed by
     /// the first member alone (the decoder is cubic in the length).
     pub fn parse(&self, words: &[&str], upos: &[Upos], xpos: &[Xpos]) -> Vec<Arc> {
-        self.parse_with_agreement(words, upos, xpos).0
+        self.parse_counting(words, upos, xpos, false).0
     }
 
     /// As [`Reparser::parse`], with the number of words to which every
@@ -79,6 +79,18 @@ impl Reparser {
         upos: &[Upos],
         xpos: &[Xpos],
     ) -> (Vec<Arc>, usize) {
+        self.parse_counting(words, upos, xpos, true)
+    }
+
+    /// The combined tree, and the agreement when `count` asks for it (it
+    /// repairs a copy of every member's tree, which parsing alone skips).
+    fn parse_counting(
+        &self,
+        words: &[&str],
+        upos: &[Upos],
+        xpos: &[Xpos],
+        count: bool,
+    ) -> (Vec<Arc>, usize) {
         let n = words.len();
         let (mut arcs, agreed) = match &self.members[..] {
             [(first, _), rest @ ..] if rest.is_empty() || n > BEAM_MAX_WORDS => {
@@ -89,20 +101,24 @@ impl Reparser {
                     .iter()
                     .map(|(p, w)| (p.parse_unrepaired(words, upos, xpos), *w))
                     .collect();
-                let repaired: Vec<Vec<Arc>> = trees
-                    .iter()
-                    .map(|(t, _)| {
-                        let mut t = t.clone();
-                        repair(words, upos, &mut t);
-                        t
-                    })
-                    .collect();
-                let agreed = (0..n)
-                    .filter(|&d| {
-                        let head = repaired[0].get(d).map(|a| a.0);
-                        repaired.iter().all(|t| t.get(d).map(|a| a.0) == head)
-                    })
-                    .count();
+                let agreed = if count {
+                    let repaired: Vec<Vec<Arc>> = trees
+                        .iter()
+                        .map(|(t, _)| {
+                            let mut t = t.clone();
+                            repair(words, upos, &mut t);
+                            t
+                        })
+                        .collect();
+                    (0..n)
+                        .filter(|&d| {
+                            let head = repaired[0].get(d).map(|a| a.0);
+                            repaired.iter().all(|t| t.get(d).map(|a| a.0) == head)
+                        })
+                        .count()
+                } else {
+                    0
+                };
                 (combine(n, &trees), agreed)
             }
         };
