@@ -362,6 +362,21 @@ fn argmax(scores: &[f32], allowed: impl Fn(usize) -> bool) -> usize {
     perceptron::argmax(scores, f32::NEG_INFINITY, allowed)
 }
 
+/// What a parser reads for the tokens `range` of `doc`: their words, UPOS
+/// and XPOS tags.
+pub(crate) fn parser_input(
+    doc: &Document,
+    range: std::ops::Range<usize>,
+) -> (Vec<&str>, Vec<Upos>, Vec<Xpos>) {
+    let words = range.clone().map(|t| doc.token_text(t)).collect();
+    let toks = doc.tokens.get(range).unwrap_or_default();
+    (
+        words,
+        toks.iter().map(|t| t.upos).collect(),
+        toks.iter().map(|t| t.xpos).collect(),
+    )
+}
+
 /// The "parse" stage: fills `head` and `deprel` of every token, sentence by
 /// sentence (heads are document-wide token indices; `None` marks the root).
 pub struct ParseStage {
@@ -385,10 +400,7 @@ impl Stage for ParseStage {
         for s in 0..doc.sentences.len() {
             let range = doc.sentences[s].token_range();
             let arcs = {
-                let words: Vec<&str> = range.clone().map(|t| doc.token_text(t)).collect();
-                let toks = doc.tokens.get(range.clone()).unwrap_or_default();
-                let upos: Vec<Upos> = toks.iter().map(|t| t.upos).collect();
-                let xpos: Vec<Xpos> = toks.iter().map(|t| t.xpos).collect();
+                let (words, upos, xpos) = parser_input(doc, range.clone());
                 self.parser.parse(&words, &upos, &xpos)
             };
             let first = range.start;

@@ -9,9 +9,9 @@
 //! adds them to EWT train after the jackknife, with the tags as written
 //! (the embedded tagger's, as at run time).
 
-use super::{Reparser, TreeSentence};
+use super::{parser_input, Reparser, TreeSentence};
 use crate::{Segmenter, TagStage};
-use whosaid_core::{Document, Stage, StageError, Upos, Xpos};
+use whosaid_core::{Document, Stage, StageError};
 
 /// Which parsed sentences become training trees.
 #[derive(Debug, Clone, Copy)]
@@ -58,10 +58,7 @@ pub fn silver_trees(
         if n < options.min_words || n > options.max_words {
             continue;
         }
-        let words: Vec<&str> = range.clone().map(|t| doc.token_text(t)).collect();
-        let toks = doc.tokens.get(range).unwrap_or_default();
-        let upos: Vec<Upos> = toks.iter().map(|t| t.upos).collect();
-        let xpos: Vec<Xpos> = toks.iter().map(|t| t.xpos).collect();
+        let (words, upos, xpos) = parser_input(&doc, range);
         let (arcs, agreed) = reparser.parse_with_agreement(&words, &upos, &xpos);
         if (agreed as f64 / n as f64) < options.min_agreement {
             continue;
