@@ -70,7 +70,8 @@ impl Stage for Enricher {
                 a.source = tidy_source(doc, &src);
             }
             if let (Some(src), Some(cue)) = (&a.source, a.cue.extent()) {
-                a.source = Some(drop_time_before_cue(doc, src, cue));
+                let src = drop_time_before_cue(doc, src, cue);
+                a.source = Some(relative_pronoun_source(doc, &src, cue).unwrap_or(src));
             }
         }
         doc.attributions = attrs;
@@ -238,6 +239,57 @@ fn drop_time_before_cue(doc: &Document, source: &Region, cue: Span) -> Region {
         span.end = tok.span.end;
     }
     Region::new(kept)
+}
+
+/// A source that starts with a relative pronoun keeps only the cue's
+/// subject: "(a report) which officials | said" → "officials" (the pronoun
+/// is what they said something about), "(Mr. Smith,) who in 2010 | said" →
+/// "who" (the pronoun is the speaker; the enricher then speaks for its
+/// antecedent). `None` when the source does not start so or the parse
+/// names neither as the subject of a cue word.
+fn relative_pronoun_source(doc: &Document, source: &Region, cue: Span) -> Option<Region> {
+    let parts = source.parts();
+    let first = *parts.first()?;
+    let pronoun = doc.token_at_or_after(first.start);
+    let tok = doc.tokens.get(pronoun)?;
+    let relative = matches!(tok.xpos, Xpos::Wp | Xpos::Wdt)
+        && matches!(
+            doc.token_text(pronoun).to_lowercase().as_str(),
+            "who" | "whom" | "which" | "that"
+        );
+    let last = parts.last()?;
+    let end = doc.token_at_or_after(last.end);
+    if !relative || tok.span.start < first.start || end <= pronoun + 1 {
+        return None;
+    }
+    let cue_tokens = doc.token_at_or_after(cue.start) as u32..doc.token_at_or_after(cue.end) as u32;
+    // A subject takes no preposition: "who through his office | declined"
+    // misparsed keeps its pronoun.
+    let subject_of_cue = |i: usize| {
+        doc.tokens.get(i).is_some_and(|t| {
+            t.deprel.is_subject()
+                && t.head.is_some_and(|h| cue_tokens.contains(&h))
+                && !doc.tokens[pronoun..end]
+                    .iter()
+                    .any(|c| c.head == Some(i as u32) && c.deprel == DepRel::Case)
+        })
+    };
+    let inside = |i: usize| {
+        doc.tokens
+            .get(i)
+            .is_some_and(|t| parts.iter().any(|p| p.contains(&t.span)))
+    };
+    if (pronoun + 1..end).any(|i| inside(i) && subject_of_cue(i)) {
+        // The pronoun leaves; the rest of the source stays as it was.
+        let next = doc.tokens.get(pronoun + 1)?.span.start;
+        let kept: Vec<Span> = parts
+            .iter()
+            .filter(|p| p.end > next)
+            .map(|p| Span::new(p.start.max(next), p.end))
+            .collect();
+        return (!kept.is_empty()).then(|| Region::new(kept));
+    }
+    subject_of_cue(pronoun).then(|| Region::single(tok.span))
 }
 
 /// How many of the last `words` (lower-cased tokens) form a time phrase:
@@ -1118,6 +1170,35 @@ mod tests {
             dropped("Sen. Chuck Grassley (R-Iowa) on Wednesday", "said").as_deref(),
             Some("Sen. Chuck Grassley (R-Iowa)")
         );
+    }
+
+    #[test]
+    fn a_source_keeps_the_cues_subject_after_a_relative_pronoun() {
+        // The source `source` of the cue `cue` (the first after it) in `text`.
+        let kept = |text: &str, source: &str, cue: &str| {
+            let doc = test_support::tagged(text);
+            let src = test_support::span_of(&doc, source);
+            let at = doc.text.find(source).expect("source in text") + source.len();
+            let c = doc
+                .index()
+                .char_at_byte(at + doc.text[at..].find(cue).expect("cue"));
+            let cue = Span::new(c, c + cue.chars().count() as u32);
+            relative_pronoun_source(&doc, &Region::single(src), cue)
+                .and_then(|r| r.extent())
+                .map(|s| doc.slice(s).to_string())
+        };
+        // The pronoun is what was said: the subject after it is the source.
+        let plan = "The plan, which officials said was ready, failed.";
+        assert_eq!(
+            kept(plan, "which officials", "said").as_deref(),
+            Some("officials")
+        );
+        // The pronoun is the speaker: a time phrase after it leaves.
+        let smith = "Smith, who in 2010 said the plan was ready, left.";
+        assert_eq!(kept(smith, "who in 2010", "said").as_deref(), Some("who"));
+        // "That" as a determiner is part of the source.
+        let person = "That person said the plan was ready.";
+        assert_eq!(kept(person, "That person", "said"), None);
     }
 
     #[test]
