@@ -6,7 +6,9 @@
 //! that…"), or the complement of a control verb ("Trump went on to **note**
 //! that…"). The span model then finds the cue and the content but no
 //! source. The speaker is the subject of the verb the cue's verb depends on,
-//! which the dependency tree gives.
+//! which the dependency tree gives. When the cue's verb has an active
+//! subject of its own that the span model left out, that subject is the
+//! source.
 
 use whosaid_core::{Attribution, DepRel, Document, Region, Span, Upos, Xpos};
 
@@ -16,8 +18,9 @@ const MAX_STEPS: usize = 4;
 /// walk scans the sentence, and its trees are unreliable anyway.
 const MAX_SENTENCE_TOKENS: usize = 300;
 
-/// Gives a source to sourceless attributions whose cue verb shares the
-/// subject of the verb it is coordinated with or depends on.
+/// Gives a source to sourceless attributions: the cue verb's own active
+/// subject, or the subject it shares with the verb it is coordinated with
+/// or depends on.
 pub(crate) fn add_shared_subjects(doc: &Document, attrs: &mut [Attribution]) {
     // Only sources change below: the cues indexed once stay valid.
     let cues = super::nested::cue_index(attrs);
@@ -28,7 +31,7 @@ pub(crate) fn add_shared_subjects(doc: &Document, attrs: &mut [Attribution]) {
         let Some(cue) = a.cue.extent() else {
             continue;
         };
-        let Some(subject) = shared_subject(doc, cue) else {
+        let Some(subject) = cue_subject(doc, cue) else {
             continue;
         };
         // The subject must not be part of this or another attribution's cue
@@ -43,9 +46,10 @@ pub(crate) fn add_shared_subjects(doc: &Document, attrs: &mut [Attribution]) {
     }
 }
 
-/// The span of the subject the cue's verb shares, if any. The governor may
-/// be any predicate with a subject ("Trump was angry and said…").
-fn shared_subject(doc: &Document, cue: Span) -> Option<Span> {
+/// The span of the cue verb's own active subject, else of the subject it
+/// shares, if any. The governor may be any predicate with a subject ("Trump
+/// was angry and said…").
+fn cue_subject(doc: &Document, cue: Span) -> Option<Span> {
     let first = doc.token_at_or_after(cue.start);
     let end = doc.token_at_or_after(cue.end).min(doc.tokens.len());
     // The cue's own verb: a verb of the cue whose head lies outside it.
@@ -67,6 +71,11 @@ fn shared_subject(doc: &Document, cue: Span) -> Option<Span> {
             .find(|&k| doc.tokens[k].head == Some(v as u32) && rels.contains(&doc.tokens[k].deprel))
     };
     const SUBJECTS: &[DepRel] = &[DepRel::Nsubj, DepRel::NsubjPass, DepRel::Expl];
+    // A verb with a subject of its own ("Clinton won and Sanders said…")
+    // shares nothing: its subject is the source the span model missed.
+    if let Some(own) = child(verb, &[DepRel::Nsubj]) {
+        return subtree_span(doc, range, own);
+    }
     if child(verb, SUBJECTS).is_some() {
         return None;
     }
@@ -143,7 +152,7 @@ mod tests {
     fn subject_of(text: &str, cue: &str) -> Option<String> {
         let doc = tagged(text);
         let cue = span_of(&doc, cue);
-        shared_subject(&doc, cue).map(|s| doc.slice(s).to_string())
+        cue_subject(&doc, cue).map(|s| doc.slice(s).to_string())
     }
 
     #[test]
@@ -206,10 +215,10 @@ mod tests {
     }
 
     #[test]
-    fn a_verb_with_its_own_subject_shares_nothing() {
+    fn a_verb_with_its_own_subject_keeps_it() {
         assert_eq!(
-            subject_of("Clinton won and Sanders said it was close.", "said"),
-            None
+            subject_of("Clinton won and Sanders said it was close.", "said").as_deref(),
+            Some("Sanders")
         );
     }
 }
