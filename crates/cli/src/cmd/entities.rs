@@ -166,19 +166,8 @@ fn unlabeled_text(
         train::read_conllu_forms(gum).with_context(|| format!("reading {}", gum.display()))?,
     );
     let dir = data.join("wcxb-articles/ground-truth");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .with_context(|| format!("reading {}", dir.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
-        .collect();
-    files.sort();
-    for f in files {
-        let b = std::fs::read(&f).with_context(|| format!("reading {}", f.display()))?;
-        let v: serde_json::Value =
-            serde_json::from_slice(&b).with_context(|| format!("parsing {}", f.display()))?;
-        if let Some(t) = v["ground_truth"]["main_content"].as_str() {
-            text.extend(whosaid_entities::classes::tokenize_plain(t));
-        }
+    for (_, body) in super::raw_texts(&[dir])? {
+        text.extend(whosaid_entities::classes::tokenize_plain(&body));
     }
     Ok(text)
 }

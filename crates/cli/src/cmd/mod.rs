@@ -51,6 +51,42 @@ pub fn read_text_maybe_gz(path: &std::path::Path) -> anyhow::Result<String> {
     }
 }
 
+/// The raw texts of folders (files in name order) or files, with their
+/// paths: `.json` files are WCXB ground truth (the article body), others
+/// plain text.
+pub fn raw_texts(
+    paths: &[std::path::PathBuf],
+) -> anyhow::Result<Vec<(std::path::PathBuf, String)>> {
+    use anyhow::Context;
+    let mut texts = Vec::new();
+    for path in paths {
+        let names: Vec<std::path::PathBuf> = if path.is_dir() {
+            let mut names: Vec<std::path::PathBuf> = std::fs::read_dir(path)
+                .with_context(|| format!("cannot list {}", path.display()))?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.is_file())
+                .collect();
+            names.sort();
+            names
+        } else {
+            vec![path.clone()]
+        };
+        for p in names {
+            let text = read_text_maybe_gz(&p)?;
+            if p.extension().is_some_and(|e| e == "json") {
+                let v: serde_json::Value = serde_json::from_str(&text)
+                    .with_context(|| format!("{}: not JSON", p.display()))?;
+                if let Some(body) = v["ground_truth"]["main_content"].as_str() {
+                    texts.push((p, body.to_string()));
+                }
+            } else {
+                texts.push((p, text));
+            }
+        }
+    }
+    Ok(texts)
+}
+
 #[cfg(test)]
 mod tests {
     use super::error_chain;

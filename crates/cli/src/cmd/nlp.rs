@@ -456,39 +456,6 @@ const TAGGER_CLASSES: usize = 128;
 /// Exchange passes of the word-class induction.
 const CLASS_ITERATIONS: usize = 10;
 
-/// The raw texts of folders (files in name order) or files, with their
-/// paths: `.json` files are WCXB ground truth (the article body), others
-/// plain text.
-fn raw_texts(paths: &[PathBuf]) -> anyhow::Result<Vec<(PathBuf, String)>> {
-    let mut texts = Vec::new();
-    for path in paths {
-        let names: Vec<PathBuf> = if path.is_dir() {
-            let mut names: Vec<PathBuf> = std::fs::read_dir(path)
-                .with_context(|| format!("cannot list {}", path.display()))?
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.is_file())
-                .collect();
-            names.sort();
-            names
-        } else {
-            vec![path.clone()]
-        };
-        for p in names {
-            let text = super::read_text_maybe_gz(&p)?;
-            if p.extension().is_some_and(|e| e == "json") {
-                let v: serde_json::Value = serde_json::from_str(&text)
-                    .with_context(|| format!("{}: not JSON", p.display()))?;
-                if let Some(body) = v["ground_truth"]["main_content"].as_str() {
-                    texts.push((p, body.to_string()));
-                }
-            } else {
-                texts.push((p, text));
-            }
-        }
-    }
-    Ok(texts)
-}
-
 /// `whosaid train silver-trees`: every text parsed on all threads, the
 /// trees written in text order (the same file on every run).
 fn write_silver_trees(
@@ -498,7 +465,7 @@ fn write_silver_trees(
     options: &parser::silver::SilverOptions,
 ) -> CmdResult {
     use rayon::prelude::*;
-    let texts = raw_texts(paths)?;
+    let texts = super::raw_texts(paths)?;
     let reparser = if reparse.is_empty() {
         parser::Reparser::english().context("the embedded parser models do not load")?
     } else {
@@ -538,7 +505,7 @@ fn word_classes(
     if classes == 0 {
         return Ok(Default::default());
     }
-    let texts = raw_texts(dirs)?;
+    let texts = super::raw_texts(dirs)?;
     let mut corpus = whosaid_nlp::clusters::segment_texts(texts.iter().map(|(_, t)| t.as_str()));
     corpus.extend(train_words);
     let start = Instant::now();
