@@ -33,8 +33,8 @@ use source_kind::SourceEntities;
 use span_index::SpanIndex;
 use std::collections::HashMap;
 use whosaid_core::{
-    Attribution, Certainty, CueKind, DepRel, Document, EntityKind, Hedge, MentionType, QuoteKind,
-    Region, SourceKind, Span, Speaker, Stage, StageError, Upos, Xpos,
+    Attribution, Certainty, CueKind, DepRel, Document, EntityKind, Hedge, Mention, MentionType,
+    QuoteKind, Region, SourceKind, Span, Speaker, Stage, StageError, Upos, Xpos,
 };
 use words::{words_in, Word, DAY_PARTS, WEEKDAYS};
 
@@ -750,13 +750,15 @@ fn source_entities(
         None => return (ents, None),
     };
     let head_span = head_token.map(|t| doc.tokens[t].span);
+    let people_head = unnamed_people_head(doc, extent, head_token);
     let first = doc.mentions.partition_point(|m| m.span.end <= extent.start);
     let mut best: Option<(u8, usize)> = None;
     for (i, m) in doc.mentions.iter().enumerate().skip(first) {
         if m.span.start >= extent.end {
             break;
         }
-        if !source.overlaps_span(&m.span) {
+        if !source.overlaps_span(&m.span) || people_head.is_some_and(|h| !in_apposition(doc, m, h))
+        {
             continue;
         }
         match m.kind {
@@ -831,6 +833,72 @@ fn source_entities(
         })
     });
     (ents, speaker)
+}
+
+/// The source's head token when it is a people noun that no name covers
+/// ("A Clinton aide", "supporters of Sanders", "Sanders' California
+/// supporters"): such a source is those people, and the names that modify
+/// it are not who speaks. A spokesperson speaks for whom they are named
+/// after ("an FBI spokesman"), and a group is named by its name ("the
+/// advocacy group Color of Change"), so those heads are not ones.
+fn unnamed_people_head(doc: &Document, source: Span, head_token: Option<usize>) -> Option<usize> {
+    let head = head_token?;
+    let word = doc.token_text(head).to_lowercase();
+    if !source_kind::is_people_head(&word)
+        || word.starts_with("spokes")
+        || matches!(word.as_str(), "group" | "groups")
+    {
+        return None;
+    }
+    let first = doc.mentions.partition_point(|m| m.span.end <= source.start);
+    // A name covering the head, or one right after it: the head is then
+    // a title ("Representative Charles B. Rangel").
+    let named = doc.mentions[first..]
+        .iter()
+        .take_while(|m| m.span.start < source.end)
+        .any(|m| {
+            let (start, end) = (m.tokens[0] as usize, m.tokens[1] as usize);
+            m.mention_type == MentionType::Name
+                && ((start..end).contains(&head) || start == head + 1)
+        });
+    (!named).then_some(head)
+}
+
+/// Whether mention `m` stands in apposition to `head`, directly or as a
+/// conjunct of one ("a Clinton aide, John Smith,"; "rivals, Sens. Ted Cruz
+/// … and Marco Rubio").
+fn in_apposition(doc: &Document, m: &Mention, head: usize) -> bool {
+    let (first, end) = (m.tokens[0] as usize, m.tokens[1] as usize);
+    // The mention's own head: its token attached outside it.
+    let Some(mut t) = (first..end).find(|&t| {
+        doc.tokens
+            .get(t)
+            .and_then(|tok| tok.head)
+            .is_some_and(|h| !(first..end).contains(&(h as usize)))
+    }) else {
+        return false;
+    };
+    // A name joined to the head by a comma and no conjunction is an
+    // apposition the parse took for a conjunct ("strategist, Tad Devine,").
+    let joined_by_comma = |t: usize| {
+        !doc.tokens[head.min(t)..head.max(t)]
+            .iter()
+            .any(|tok| tok.head == Some(t as u32) && tok.deprel == DepRel::Cc)
+    };
+    for _ in 0..8 {
+        // Up through conjuncts and the title a name belongs to
+        // ("ally, Agriculture Secretary | Tom Vilsack").
+        match doc.tokens.get(t).map(|tok| (tok.deprel, tok.head)) {
+            // "Police Commissioner | Richard Ross": one flat name.
+            Some((DepRel::Flat, Some(h))) if h as usize == head => return true,
+            Some((DepRel::Appos, Some(h))) => return h as usize == head,
+            Some((DepRel::Conj, Some(h))) if h as usize == head => return joined_by_comma(t),
+            Some((_, Some(h))) if h as usize == head => return false,
+            Some((DepRel::Conj | DepRel::Compound | DepRel::Flat, Some(h))) => t = h as usize,
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// A transcript's speaker label in capitals ("PENCE:", "WALLACE:") is the
@@ -1259,6 +1327,47 @@ mod tests {
         assert_eq!(speaker(0), None);
         // Not people: the speaker stays.
         assert_eq!(speaker(1).as_deref(), Some("Bernie Sanders"));
+    }
+
+    #[test]
+    fn a_persons_aides_are_not_that_person_but_a_named_aide_is() {
+        let text = "Hillary Clinton spoke. A Clinton aide said the plan was dead. \
+                    Supporters of Bernie Sanders said they were angry. \
+                    Her chief policy aide, Jake Sullivan, said it was fine. \
+                    An FBI spokesman said the case was closed.";
+        let mut doc = test_support::with_entities(text);
+        let attribution = |source: &str, cue: &str, content: &str| {
+            let at = doc.text.find(source).expect("source") + source.len();
+            let c = doc
+                .index()
+                .char_at_byte(at + doc.text[at..].find(cue).expect("cue"));
+            let cue = Span::new(c, c + cue.chars().count() as u32);
+            let mut a = Attribution::with_cue(0, Region::single(cue));
+            a.source = Some(Region::single(test_support::span_of(&doc, source)));
+            a.content = Some(Region::single(test_support::span_of(&doc, content)));
+            a
+        };
+        doc.attributions = vec![
+            attribution("A Clinton aide", "said", "the plan was dead"),
+            attribution("Supporters of Bernie Sanders", "said", "they were angry"),
+            attribution(
+                "Her chief policy aide, Jake Sullivan",
+                "said",
+                "it was fine",
+            ),
+            attribution("An FBI spokesman", "said", "the case was closed"),
+        ];
+        Enricher::new().process(&mut doc).expect("enrich runs");
+        let speaker = |i: usize| doc.attributions[i].speaker.as_ref().map(|s| s.name.clone());
+        let kind = |i: usize| doc.attributions[i].source_kind;
+        // The name only modifies the people who speak.
+        assert_eq!((kind(0), speaker(0)), (Some(SourceKind::Anonymous), None));
+        assert_eq!((kind(1), speaker(1)), (Some(SourceKind::Group), None));
+        // An apposition names the aide.
+        assert_eq!(kind(2), Some(SourceKind::Person));
+        assert_eq!(speaker(2).as_deref(), Some("Jake Sullivan"));
+        // A spokesman speaks for the body named.
+        assert_eq!(speaker(3).as_deref(), Some("FBI"));
     }
 
     #[test]
