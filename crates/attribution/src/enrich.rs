@@ -69,6 +69,14 @@ impl Stage for Enricher {
                 let src = drop_dateline(doc, src).unwrap_or_else(|| src.clone());
                 a.source = tidy_source(doc, &src);
             }
+            // A content takes in only its article back; a source its first
+            // word's modifiers too ("the former | Secretary of State").
+            if let Some(c) = &a.content {
+                a.content = Some(with_leading_modifiers(doc, c, Modifiers::Determiner));
+            }
+            if let Some(c) = &a.source {
+                a.source = Some(with_leading_modifiers(doc, c, Modifiers::Any));
+            }
             if let (Some(src), Some(cue)) = (&a.source, a.cue.extent()) {
                 let src = drop_time_before_cue(doc, src, cue);
                 a.source = Some(relative_pronoun_source(doc, &src, cue).unwrap_or(src));
@@ -290,6 +298,52 @@ fn relative_pronoun_source(doc: &Document, source: &Region, cue: Span) -> Option
         return (!kept.is_empty()).then(|| Region::new(kept));
     }
     subject_of_cue(pronoun).then(|| Region::single(tok.span))
+}
+
+/// Which words before a span [`with_leading_modifiers`] takes in.
+#[derive(Clone, Copy, PartialEq)]
+enum Modifiers {
+    /// Determiners only ("the", "a", "every").
+    Determiner,
+    /// Determiners, possessives, adjectives, numbers and compound nouns.
+    Any,
+}
+
+/// A span that starts after a modifier of one of its own words takes it
+/// in, word by word: "told reporters the | race was over" → "the race was
+/// over" (a span model can leave the article with the listener).
+fn with_leading_modifiers(doc: &Document, region: &Region, which: Modifiers) -> Region {
+    let mut parts = region.parts().to_vec();
+    let Some(first) = parts.first_mut() else {
+        return region.clone();
+    };
+    let end = doc.token_at_or_after(first.end);
+    let mut start = doc.token_at_or_after(first.start);
+    while start > 0 && start < end {
+        let prev = &doc.tokens[start - 1];
+        let adjacent = doc
+            .slice(Span::new(prev.span.end, doc.tokens[start].span.start))
+            .trim()
+            .is_empty();
+        let modifies_inside = prev
+            .head
+            .is_some_and(|h| (start..end).contains(&(h as usize)));
+        let modifier = match which {
+            Modifiers::Determiner => prev.deprel == DepRel::Det && prev.upos == Upos::Det,
+            Modifiers::Any => matches!(
+                prev.deprel,
+                DepRel::Det | DepRel::NmodPoss | DepRel::Amod | DepRel::Nummod | DepRel::Compound
+            ),
+        };
+        if !(adjacent && modifies_inside && modifier) {
+            break;
+        }
+        start -= 1;
+    }
+    if let Some(t) = doc.tokens.get(start) {
+        first.start = first.start.min(t.span.start);
+    }
+    Region::new(parts)
 }
 
 /// How many of the last `words` (lower-cased tokens) form a time phrase:
@@ -1237,6 +1291,45 @@ mod tests {
         assert_eq!(
             dropped("Sen. Chuck Grassley (R-Iowa) on Wednesday", "said").as_deref(),
             Some("Sen. Chuck Grassley (R-Iowa)")
+        );
+    }
+
+    #[test]
+    fn a_span_takes_in_the_modifiers_left_before_it() {
+        let doc = test_support::tagged("Smith told reporters the race was over.");
+        let widened = |text: &str, which: Modifiers| {
+            let r = with_leading_modifiers(
+                &doc,
+                &Region::single(test_support::span_of(&doc, text)),
+                which,
+            );
+            r.extent().map(|s| doc.slice(s).to_string())
+        };
+        assert_eq!(
+            widened("race was over", Modifiers::Determiner).as_deref(),
+            Some("the race was over")
+        );
+        // The listener is no modifier of the content.
+        assert_eq!(
+            widened("the race was over", Modifiers::Any).as_deref(),
+            Some("the race was over")
+        );
+        let doc = test_support::tagged("The former secretary said no.");
+        let widened = |text: &str, which: Modifiers| {
+            let r = with_leading_modifiers(
+                &doc,
+                &Region::single(test_support::span_of(&doc, text)),
+                which,
+            );
+            r.extent().map(|s| doc.slice(s).to_string())
+        };
+        assert_eq!(
+            widened("secretary", Modifiers::Any).as_deref(),
+            Some("The former secretary")
+        );
+        assert_eq!(
+            widened("secretary", Modifiers::Determiner).as_deref(),
+            Some("secretary")
         );
     }
 
