@@ -36,6 +36,7 @@ use whosaid_core::{
     Attribution, Certainty, CueKind, DepRel, Document, EntityKind, Hedge, Mention, MentionType,
     QuoteKind, Region, SourceKind, Span, Speaker, Stage, StageError, Upos, Xpos,
 };
+use whosaid_entities::lexicon::{self, Gender};
 use words::{words_in, Word, DAY_PARTS, WEEKDAYS};
 
 /// Adds cue kind, source kind, quote kind, certainty, parent links and speakers.
@@ -394,7 +395,8 @@ fn trailing_time_phrase(words: &[String]) -> usize {
 /// itself ("cybersecurity expert, Michael Borohovski" → Michael Borohovski),
 /// and a personal pronoun source ("…,” he added") continues the most recent
 /// preceding named speaker of the same paragraph run: reporters introduce a
-/// speaker by name, then quote on with "he said".
+/// speaker by name, then quote on with "he said". A "she" does not continue
+/// a speaker the document calls "he" or whose first name is a man's.
 fn carry_speakers(doc: &Document, attrs: &mut [Attribution]) {
     let mut last_person: Option<(Speaker, u32)> = None;
     for a in attrs.iter_mut() {
@@ -410,7 +412,12 @@ fn carry_speakers(doc: &Document, attrs: &mut [Attribution]) {
                     // Far back (several paragraphs), a pronoun may have moved on to someone else.
                     let near = |at: u32| cue_start.saturating_sub(at) < 1500;
                     if let Some((speaker, at)) = &last_person {
-                        if personal && near(*at) {
+                        // "Sanders said he…" then "She said…": not Sanders.
+                        let agrees = || {
+                            let g = speaker_gender(doc, speaker);
+                            g == Gender::Unknown || g == pronoun_gender(&pronoun)
+                        };
+                        if personal && near(*at) && agrees() {
                             a.speaker = Some(speaker.clone());
                         }
                     }
@@ -428,6 +435,42 @@ fn carry_speakers(doc: &Document, attrs: &mut [Attribution]) {
             last_person = Some((sp.clone(), cue_start));
         }
     }
+}
+
+/// The gender of a third-person singular pronoun (lower case).
+fn pronoun_gender(pronoun: &str) -> Gender {
+    match pronoun {
+        "he" | "him" | "his" | "himself" => Gender::Male,
+        "she" | "her" | "hers" | "herself" => Gender::Female,
+        _ => Gender::Unknown,
+    }
+}
+
+/// A speaker's gender as the document shows it: the pronouns resolved to
+/// its entity (when they agree), else its first name; unknown otherwise.
+fn speaker_gender(doc: &Document, speaker: &Speaker) -> Gender {
+    let mut seen = Gender::Unknown;
+    if let Some(e) = speaker.entity {
+        for m in doc
+            .mentions
+            .iter()
+            .filter(|m| m.entity == Some(e) && m.mention_type == MentionType::Pronoun)
+        {
+            let g = pronoun_gender(&doc.slice(m.span).to_lowercase());
+            match (seen, g) {
+                (_, Gender::Unknown) => {}
+                (Gender::Unknown, g) => seen = g,
+                (s, g) if s != g => return Gender::Unknown,
+                _ => {}
+            }
+        }
+    }
+    if seen == Gender::Unknown {
+        if let Some(first) = speaker.name.split_whitespace().next() {
+            seen = lexicon::first_name_gender(first);
+        }
+    }
+    seen
 }
 
 /// Speakers for "they"/"them" sources: the plural subject earlier in the
@@ -1461,6 +1504,29 @@ mod tests {
         assert_eq!(speaker(2).as_deref(), Some("Jake Sullivan"));
         // A spokesman speaks for the body named.
         assert_eq!(speaker(3).as_deref(), Some("FBI"));
+    }
+
+    #[test]
+    fn a_pronoun_continues_a_speaker_of_its_gender_only() {
+        let text = "Bernie Sanders stated that he had no regrets. She said the race was close. \
+                    He added that the vote was fair.";
+        let mut doc = test_support::with_entities(text);
+        let attribution = |source: &str, cue: &str, content: &str| {
+            let mut a = Attribution::with_cue(0, Region::single(test_support::span_of(&doc, cue)));
+            a.source = Some(Region::single(test_support::span_of(&doc, source)));
+            a.content = Some(Region::single(test_support::span_of(&doc, content)));
+            a
+        };
+        doc.attributions = vec![
+            attribution("Bernie Sanders", "stated", "that he had no regrets"),
+            attribution("She", "said", "the race was close"),
+            attribution("He", "added", "that the vote was fair"),
+        ];
+        Enricher::new().process(&mut doc).expect("enrich runs");
+        let speaker = |i: usize| doc.attributions[i].speaker.as_ref().map(|s| s.name.clone());
+        assert_eq!(speaker(0).as_deref(), Some("Bernie Sanders"));
+        assert_eq!(speaker(1), None);
+        assert_eq!(speaker(2).as_deref(), Some("Bernie Sanders"));
     }
 
     #[test]
