@@ -70,6 +70,7 @@ impl Stage for Enricher {
                 let src = drop_dateline(doc, src).unwrap_or_else(|| src.clone());
                 a.source = tidy_source(doc, &src);
             }
+            drop_content_inside_source_phrase(doc, a);
             // A content takes in only its article back; a source its first
             // word's modifiers too ("the former | Secretary of State").
             if let Some(c) = &a.content {
@@ -299,6 +300,51 @@ fn relative_pronoun_source(doc: &Document, source: &Region, cue: Span) -> Option
         return (!kept.is_empty()).then(|| Region::new(kept));
     }
     subject_of_cue(pronoun).then(|| Region::single(tok.span))
+}
+
+/// Content parts that run straight on from the source inside its own
+/// phrase are the source's modifiers, not what was said: "X, according to
+/// three former officials who spoke | on condition of anonymity because…".
+/// Some other part of the content stays.
+fn drop_content_inside_source_phrase(doc: &Document, a: &mut Attribution) {
+    let (Some(source), Some(content)) = (&a.source, &a.content) else {
+        return;
+    };
+    // A passive cue's agent ("was berated by his father | for installing…")
+    // shares its phrase with the verb's own modifiers in a parse.
+    let passive = a.cue.extent().is_some_and(|cue| {
+        let tokens = doc.token_at_or_after(cue.start)..doc.token_at_or_after(cue.end);
+        source.extent().is_some_and(|s| s.start >= cue.end)
+            && doc.tokens[tokens].iter().any(|t| t.xpos == Xpos::Vbn)
+    });
+    let Some(head) = source_head_token(doc, source).filter(|_| !passive) else {
+        return;
+    };
+    let Some(sentence) = doc
+        .sentence_of_token(head as u32)
+        .and_then(|s| doc.sentences.get(s))
+    else {
+        return;
+    };
+    let range = sentence.token_range();
+    let Some(phrase) = shared_subject::subtree_span(doc, range, head) else {
+        return;
+    };
+    let kept: Vec<Span> = content
+        .parts()
+        .iter()
+        .copied()
+        .filter(|p| {
+            // Only a part that runs straight on from the source.
+            let runs_on = source.extent().is_some_and(|s| {
+                s.end <= p.start && doc.slice(Span::new(s.end, p.start)).trim().is_empty()
+            });
+            !(phrase.contains(p) && runs_on)
+        })
+        .collect();
+    if !kept.is_empty() && kept.len() < content.parts().len() {
+        a.content = Some(Region::new(kept));
+    }
 }
 
 /// Which words before a span [`with_leading_modifiers`] takes in.
@@ -1335,6 +1381,34 @@ mod tests {
             dropped("Sen. Chuck Grassley (R-Iowa) on Wednesday", "said").as_deref(),
             Some("Sen. Chuck Grassley (R-Iowa)")
         );
+    }
+
+    #[test]
+    fn a_content_part_inside_the_source_phrase_leaves_the_content() {
+        let text = "The decision was a mistake, according to three former officials who spoke \
+                    on condition of anonymity because they were not authorized to discuss it.";
+        let doc = test_support::tagged(text);
+        let cue = Region::single(test_support::span_of(&doc, "according to"));
+        let mut a = Attribution::with_cue(0, cue);
+        a.source = Some(Region::single(test_support::span_of(
+            &doc,
+            "three former officials who spoke",
+        )));
+        a.content = Some(Region::new(vec![
+            test_support::span_of(&doc, "The decision was a mistake"),
+            test_support::span_of(
+                &doc,
+                "on condition of anonymity because they were not authorized to discuss it",
+            ),
+        ]));
+        drop_content_inside_source_phrase(&doc, &mut a);
+        let content: Vec<&str> = a
+            .content
+            .iter()
+            .flat_map(|c| c.parts())
+            .map(|p| doc.slice(*p))
+            .collect();
+        assert_eq!(content, ["The decision was a mistake"]);
     }
 
     #[test]

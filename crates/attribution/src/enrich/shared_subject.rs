@@ -111,7 +111,11 @@ fn cue_subject(doc: &Document, cue: Span) -> Option<Span> {
 }
 
 /// The contiguous run of `root`'s subtree around it, without edge punctuation.
-fn subtree_span(doc: &Document, range: std::ops::Range<usize>, root: usize) -> Option<Span> {
+pub(super) fn subtree_span(
+    doc: &Document,
+    range: std::ops::Range<usize>,
+    root: usize,
+) -> Option<Span> {
     let within = |mut k: usize| {
         for _ in 0..range.len() {
             if k == root {
