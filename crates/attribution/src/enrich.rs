@@ -934,7 +934,29 @@ fn source_entities(
     // named after it: the person speaks.
     if let Some((3, i)) = best {
         let place = &doc.mentions[i];
-        if matches!(place.kind, EntityKind::Gpe | EntityKind::Location) {
+        // Likewise a body heading one flat name run with a person's name
+        // ("Treasury | Secretary | Janet Yellen").
+        let titled = (place.kind == EntityKind::Organization)
+            .then(|| {
+                doc.mentions[i + 1..]
+                    .iter()
+                    .take_while(|m| m.span.start < extent.end)
+                    .position(|m| {
+                        m.kind == EntityKind::Person
+                            && m.mention_type == MentionType::Name
+                            && m.entity.is_some()
+                            && source.overlaps_span(&m.span)
+                            && doc.tokens.get(m.tokens[0] as usize).is_some_and(|t| {
+                                t.deprel == DepRel::Flat
+                                    && t.head.is_some_and(|h| Some(h as usize) == head_token)
+                            })
+                    })
+            })
+            .flatten();
+        if let Some(k) = titled {
+            best = Some((3, i + 1 + k));
+            ents.head_kind = Some(EntityKind::Person);
+        } else if matches!(place.kind, EntityKind::Gpe | EntityKind::Location) {
             let person = doc.mentions[i + 1..]
                 .iter()
                 .take_while(|m| m.span.start < extent.end)
@@ -1601,6 +1623,32 @@ mod tests {
         assert_eq!(speaker(0).as_deref(), Some("Bernie Sanders"));
         assert_eq!(speaker(1), None);
         assert_eq!(speaker(2).as_deref(), Some("Bernie Sanders"));
+    }
+
+    #[test]
+    fn a_title_after_a_body_names_the_person_and_a_party_names_a_group() {
+        let text = "FBI Director James Comey said the case was closed. \
+                    Republicans, led by Senate Majority Leader Mitch McConnell, vowed to block it.";
+        let mut doc = test_support::with_entities(text);
+        let attribution = |source: &str, cue: &str, content: &str| {
+            let mut a = Attribution::with_cue(0, Region::single(test_support::span_of(&doc, cue)));
+            a.source = Some(Region::single(test_support::span_of(&doc, source)));
+            a.content = Some(Region::single(test_support::span_of(&doc, content)));
+            a
+        };
+        doc.attributions = vec![
+            attribution("FBI Director James Comey", "said", "the case was closed"),
+            attribution(
+                "Republicans, led by Senate Majority Leader Mitch McConnell",
+                "vowed",
+                "to block it",
+            ),
+        ];
+        Enricher::new().process(&mut doc).expect("enrich runs");
+        let speaker = |i: usize| doc.attributions[i].speaker.as_ref().map(|s| s.name.clone());
+        assert_eq!(doc.attributions[0].source_kind, Some(SourceKind::Person));
+        assert_eq!(speaker(0).as_deref(), Some("James Comey"));
+        assert_eq!(doc.attributions[1].source_kind, Some(SourceKind::Group));
     }
 
     #[test]

@@ -366,6 +366,13 @@ pub fn classify(words: &[Word], head: Option<usize>, ents: SourceEntities) -> So
         return SourceKind::Anonymous;
     }
     match ents.head_kind {
+        // "Republicans, led by Senate Majority Leader Mitch McConnell": the
+        // party's members, whoever leads them.
+        Some(EntityKind::Norp)
+            if is_plural_common_noun(words.get(head_ix)) || head_word.ends_with("ans") =>
+        {
+            return SourceKind::Group
+        }
         Some(EntityKind::Media) => return SourceKind::Media,
         Some(EntityKind::Person) => return SourceKind::Person,
         Some(EntityKind::Organization | EntityKind::Gpe | EntityKind::Location) => {
