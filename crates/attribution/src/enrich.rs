@@ -335,11 +335,24 @@ fn drop_content_inside_source_phrase(doc: &Document, a: &mut Attribution) {
         .iter()
         .copied()
         .filter(|p| {
-            // Only a part that runs straight on from the source.
+            // Only a part that runs straight on from the source (or from
+            // inside it: "The official, who | asked not to be named").
             let runs_on = source.extent().is_some_and(|s| {
-                s.end <= p.start && doc.slice(Span::new(s.end, p.start)).trim().is_empty()
+                s.start < p.start
+                    && doc
+                        .slice(Span::new(s.end.min(p.start), p.start))
+                        .trim()
+                        .is_empty()
             });
-            !(phrase.contains(p) && runs_on)
+            // The phrase ends at a word; the part may end at a comma.
+            let text = doc.slice(*p);
+            let trailing = text
+                .chars()
+                .rev()
+                .take_while(|c| !c.is_alphanumeric())
+                .count();
+            let core = Span::new(p.start, p.end - trailing as u32);
+            !(phrase.contains(&core) && runs_on)
         })
         .collect();
     if !kept.is_empty() && kept.len() < content.parts().len() {
