@@ -21,6 +21,7 @@ mod certainty;
 mod credit;
 mod cue_kind;
 mod nested;
+mod quote_paragraphs;
 mod shared_subject;
 mod source_kind;
 mod span_index;
@@ -65,6 +66,7 @@ impl Stage for Enricher {
         nested::extend_outer_over_relative_clause(doc, &mut attrs);
         nested::add_inner_attributions(doc, &mut attrs);
         shared_subject::add_shared_subjects(doc, &mut attrs);
+        quote_paragraphs::continue_quotes_over_paragraphs(doc, &mut attrs);
         for a in &mut attrs {
             if let Some(src) = &a.source {
                 let src = drop_dateline(doc, src).unwrap_or_else(|| src.clone());
