@@ -1284,8 +1284,18 @@ fn add_no_comment_attributions(doc: &mut Document) {
             continue;
         }
         let words = words_in(doc, sentence);
-        for phrase in cue_kind::NO_COMMENT {
+        // "Neither the White House nor the State Department responded to
+        // requests for comment": the negation sits before the source.
+        let neither = words.iter().position(|w| w.lower == "neither");
+        let neither_phrases = neither.map_or(&[][..], |_| {
+            &["responded to", "replied to", "returned", "commented"][..]
+        });
+        for phrase in cue_kind::NO_COMMENT.iter().chain(neither_phrases) {
+            let negated_before = !cue_kind::NO_COMMENT.contains(phrase);
             for i in words::find_phrase(&words, phrase) {
+                if negated_before && neither.is_none_or(|k| k + 1 >= i) {
+                    continue;
+                }
                 let n = phrase.split(' ').count();
                 let tail = &words[i..(i + n + 6).min(words.len())];
                 let Some(comment_end) = tail.iter().position(|w| w.lower.starts_with("comment"))
@@ -1299,12 +1309,19 @@ fn add_no_comment_attributions(doc: &mut Document) {
                     continue;
                 }
                 added_cues.insert(cue);
-                let source = source_before(doc, &words[..i]);
+                // The cue keeps its negation: "Neither … responded to …".
+                let (source, cue) = match neither.filter(|_| negated_before) {
+                    Some(k) => (
+                        source_before(doc, &words[k + 1..i]),
+                        Region::new(vec![words[k].span, cue]),
+                    ),
+                    None => (source_before(doc, &words[..i]), Region::single(cue)),
+                };
                 added.push(Attribution {
                     source,
                     cue_kind: CueKind::NoComment,
                     score: 0.9,
-                    ..Attribution::with_cue(0, Region::single(cue))
+                    ..Attribution::with_cue(0, cue)
                 });
             }
         }

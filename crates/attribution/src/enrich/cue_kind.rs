@@ -217,6 +217,9 @@ pub fn classify(cue: &[Word], following: &[Word]) -> CueKind {
         .map(|w| w.lower.as_str())
         .collect::<Vec<_>>()
         .join(" ");
+    if refuses_to_answer(cue, &joined) {
+        return CueKind::NoComment;
+    }
     let content_words: Vec<&str> = cue
         .iter()
         .map(|w| w.lower.as_str())
@@ -245,6 +248,65 @@ pub fn classify(cue: &[Word], following: &[Word]) -> CueKind {
         }
     }
     CueKind::Assert
+}
+
+/// Refusals to say something in particular ("declined to say whether…",
+/// "would not say how many…", "refused to discuss…"): the speaker withholds
+/// comment on that. The refusal starts in the cue itself.
+fn refuses_to_answer(cue: &[Word], joined: &str) -> bool {
+    const REFUSALS: &[&str] = &[
+        "declined to discuss",
+        "refused to discuss",
+        "declined to elaborate",
+        "refused to elaborate",
+        "declined to specify",
+        "refused to specify",
+        "declined to confirm",
+        "refused to confirm",
+        "declined to disclose",
+        "refused to disclose",
+        "declined to identify",
+        "refused to identify",
+        "declined to answer",
+        "refused to answer",
+        "would not elaborate",
+        "wouldn't elaborate",
+        "would not discuss",
+        "wouldn't discuss",
+    ];
+    // "refused to say that…" can deny (and "refused to say the words…"
+    // refuses a phrase); "would not say whether…" withholds.
+    const NON_ANSWERS: &[&str] = &[
+        "declined to say",
+        "refused to say",
+        "would not say",
+        "wouldn't say",
+        "did not say",
+        "didn't say",
+        "would not confirm",
+        "wouldn't confirm",
+    ];
+    const OPEN_QUESTIONS: &[&str] = &[
+        "whether", "if", "how", "when", "what", "who", "why", "where", "which",
+    ];
+    let starts_in_cue = |phrase: &str| {
+        let first = phrase.split(' ').next().unwrap_or("");
+        cue.iter().any(|w| w.lower == first)
+    };
+    let refusal = REFUSALS
+        .iter()
+        .any(|p| joined.contains(p) && starts_in_cue(p));
+    let non_answer = || {
+        NON_ANSWERS.iter().any(|p| {
+            joined.split(p).nth(1).is_some_and(|after| {
+                after
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|w| OPEN_QUESTIONS.contains(&w))
+            }) && starts_in_cue(p)
+        })
+    };
+    refusal || non_answer()
 }
 
 /// "did not return" alone is too generic ("did not return to the stage"):
@@ -312,5 +374,14 @@ mod tests {
             CueKind::NoComment
         );
         assert_eq!(kind("did not return", "to the stage"), CueKind::Assert);
+        // Refusing to say something in particular withholds comment on it.
+        assert_eq!(
+            kind("declined to say", "whether he would run"),
+            CueKind::NoComment
+        );
+        assert_eq!(kind("would not say", "how many died"), CueKind::NoComment);
+        assert_eq!(kind("would not say", "that he lied"), CueKind::Assert);
+        assert_eq!(kind("refused to say", "the words"), CueKind::Assert);
+        assert_eq!(kind("said", "he declined to say more"), CueKind::Assert);
     }
 }
