@@ -1119,13 +1119,27 @@ fn quote_kind(doc: &Document, content: &Region) -> Option<QuoteKind> {
         .iter()
         .map(|p| doc.slice(*p))
         .collect::<Vec<_>>()
-        .join(" ");
+        .join(" ")
+        // Typewriter doubles (``…'' and ''…'', as some archives write
+        // quotation marks) are double quotes.
+        .replace("''", "\"")
+        .replace("``", "\"");
     let trimmed = text.trim_matches(|c: char| {
         c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | '—' | '–')
     });
     let has_double = trimmed.contains(['“', '”', '"', '«', '»']);
     if !has_double {
-        return Some(QuoteKind::Indirect);
+        // Headlines quote in single marks: "Trump: 'I will win'".
+        let single = trimmed.starts_with(['‘', '\''])
+            && trimmed
+                .trim_end_matches(['.', '?', '!'])
+                .ends_with(['’', '\''])
+            && trimmed.chars().count() > 2;
+        return Some(if single {
+            QuoteKind::Direct
+        } else {
+            QuoteKind::Indirect
+        });
     }
     let starts = trimmed.starts_with(OPEN_QUOTES);
     let ends = trimmed
@@ -1826,6 +1840,16 @@ mod tests {
         assert_eq!(q(0, 14), Some(QuoteKind::Direct));
         assert_eq!(q(33, 54), Some(QuoteKind::Mixed));
         assert_eq!(q(65, 74), Some(QuoteKind::Indirect));
+        // A headline's single marks; an apostrophe alone is no quotation.
+        let doc = Document::new("Trump: 'I will win Pennsylvania' ‘Yes.’ the players’ union");
+        let q = |s: u32, e: u32| quote_kind(&doc, &Region::single(Span::new(s, e)));
+        assert_eq!(q(7, 32), Some(QuoteKind::Direct));
+        assert_eq!(q(33, 39), Some(QuoteKind::Direct));
+        assert_eq!(q(40, 58), Some(QuoteKind::Indirect));
+        let doc = Document::new("''We will win,'' she said. He said the plan ''works'' well.");
+        let q = |s: u32, e: u32| quote_kind(&doc, &Region::single(Span::new(s, e)));
+        assert_eq!(q(0, 16), Some(QuoteKind::Direct));
+        assert_eq!(q(35, 57), Some(QuoteKind::Mixed));
     }
 }
 
