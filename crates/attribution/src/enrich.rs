@@ -17,6 +17,7 @@
 //! and quotations credited after a dash (`“…” ― Jane Doe`), a layout the
 //! span models never see in training.
 
+mod assessment;
 mod certainty;
 mod credit;
 mod cue_kind;
@@ -57,6 +58,7 @@ impl Stage for Enricher {
 
     fn process(&self, doc: &mut Document) -> Result<(), StageError> {
         add_no_comment_attributions(doc);
+        assessment::add_assessments(doc);
         credit::add_layout_attributions(doc);
         let mut attrs = std::mem::take(&mut doc.attributions);
         nested::fix_dated_contents(doc, &mut attrs);

@@ -74,6 +74,7 @@ const BELIEF: &[&str] = &[
     "plan",
     "consider",
     "assess",
+    "judg",
     "conclud",
     "convinced",
     "figur",
