@@ -29,7 +29,17 @@ const DENY: &[&str] = &[
     "repudiat",
     "debunk",
 ];
-const ACCUSE: &[&str] = &["accus", "blam", "fault", "implicat", "indict", "charg"];
+const ACCUSE: &[&str] = &[
+    "accus",
+    "blam",
+    "fault",
+    "implicat",
+    "indict",
+    "charg",
+    "allege",
+    "alleging",
+    "allegation",
+];
 const REQUEST: &[&str] = &[
     "request",
     "ask",
@@ -237,6 +247,22 @@ pub fn classify(cue: &[Word], following: &[Word]) -> CueKind {
     if plea {
         return CueKind::Assert;
     }
+    // "asked him to resign", "asked for a recount" request; "asked whether
+    // he would run" and "“Why?” asked Gonzalez" put a question.
+    let asks = words.iter().any(|w| w.starts_with("ask"))
+        && !words
+            .iter()
+            .any(|w| matches_any(w, &cue_joined, &REQUEST[..1]));
+    if asks {
+        let after: Vec<&str> = following.iter().take(4).map(|w| w.lower.as_str()).collect();
+        let requests = cue_joined.ends_with(" for")
+            || cue_joined.ends_with(" to")
+            || after.first().is_some_and(|w| matches!(*w, "for" | "that"))
+            || after.contains(&"to");
+        if !requests {
+            return CueKind::Assert;
+        }
+    }
     for (stems, kind) in [
         (DENY, CueKind::Deny),
         (ACCUSE, CueKind::Accuse),
@@ -384,5 +410,12 @@ mod tests {
         assert_eq!(kind("would not say", "that he lied"), CueKind::Assert);
         assert_eq!(kind("refused to say", "the words"), CueKind::Assert);
         assert_eq!(kind("said", "he declined to say more"), CueKind::Assert);
+        // Asking for something requests it; asking a question does not.
+        assert_eq!(kind("asked", "him to resign"), CueKind::Request);
+        assert_eq!(kind("asked", "for a recount"), CueKind::Request);
+        assert_eq!(kind("asked", "whether he would run"), CueKind::Assert);
+        assert_eq!(kind("asked", "Maria Gonzalez a teacher"), CueKind::Assert);
+        assert_eq!(kind("alleges", "that the company lied"), CueKind::Accuse);
+        assert_eq!(kind("claiming allegiance to", "the group"), CueKind::Assert);
     }
 }
