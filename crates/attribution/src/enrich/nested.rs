@@ -155,7 +155,8 @@ fn inner_at(doc: &Document, first: usize, end: usize) -> Option<Attribution> {
     {
         i += 1;
     }
-    if i >= end || !INNER_CUES.contains(&lower(i).as_str()) {
+    let tells = matches!(lower(i).as_str(), "tell" | "tells" | "told");
+    if i >= end || !(INNER_CUES.contains(&lower(i).as_str()) || tells) {
         return None;
     }
     if !matches!(
@@ -166,6 +167,17 @@ fn inner_at(doc: &Document, first: usize, end: usize) -> Option<Attribution> {
     }
     let cue = i;
     let mut c = cue + 1;
+    // "told him that…", "told reporters that…": the listener, then "that".
+    if tells {
+        let listener_end = (c..end.min(c + 5)).find(|&k| lower(k) == "that")?;
+        if listener_end == c
+            || !(c..listener_end)
+                .all(|k| subject_tag(doc.tokens[k].xpos) || doc.tokens[k].xpos == Xpos::Prp)
+        {
+            return None;
+        }
+        c = listener_end;
+    }
     if c < end && lower(c) == "that" {
         c += 1;
     }
@@ -754,6 +766,35 @@ mod tests {
             text_of(&doc, inner.content.as_ref()),
             "Putin was likely involved in the hacks"
         );
+    }
+
+    #[test]
+    fn an_inner_tell_skips_its_listener() {
+        let doc = tagged("Smith said the mayor had told him that the city would not budge.");
+        let mut attrs = vec![outer(
+            &doc,
+            "Smith",
+            "said",
+            "the mayor had told him that the city would not budge",
+        )];
+        add_inner_attributions(&doc, &mut attrs);
+        assert_eq!(attrs.len(), 2);
+        assert_eq!(text_of(&doc, attrs[1].source.as_ref()), "the mayor");
+        assert_eq!(doc.slice(attrs[1].cue.extent().unwrap_or_default()), "told");
+        assert_eq!(
+            text_of(&doc, attrs[1].content.as_ref()),
+            "the city would not budge"
+        );
+        // Without "that" the listener cannot be told from the content.
+        let doc = tagged("Smith said the mayor told the council the city would not budge.");
+        let mut attrs = vec![outer(
+            &doc,
+            "Smith",
+            "said",
+            "the mayor told the council the city would not budge",
+        )];
+        add_inner_attributions(&doc, &mut attrs);
+        assert_eq!(attrs.len(), 1);
     }
 
     #[test]
