@@ -1483,39 +1483,30 @@ mod tests {
 
     #[test]
     fn a_span_takes_in_the_modifiers_left_before_it() {
-        let doc = test_support::tagged("Smith told reporters the race was over.");
-        let widened = |text: &str, which: Modifiers| {
-            let r = with_leading_modifiers(
-                &doc,
-                &Region::single(test_support::span_of(&doc, text)),
-                which,
-            );
+        // The span `needle` of `text` after `with_leading_modifiers`.
+        let widened = |text: &str, needle: &str, which: Modifiers| {
+            let doc = test_support::tagged(text);
+            let region = Region::single(test_support::span_of(&doc, needle));
+            let r = with_leading_modifiers(&doc, &region, which);
             r.extent().map(|s| doc.slice(s).to_string())
         };
+        let told = "Smith told reporters the race was over.";
         assert_eq!(
-            widened("race was over", Modifiers::Determiner).as_deref(),
+            widened(told, "race was over", Modifiers::Determiner).as_deref(),
             Some("the race was over")
         );
         // The listener is no modifier of the content.
         assert_eq!(
-            widened("the race was over", Modifiers::Any).as_deref(),
+            widened(told, "the race was over", Modifiers::Any).as_deref(),
             Some("the race was over")
         );
-        let doc = test_support::tagged("The former secretary said no.");
-        let widened = |text: &str, which: Modifiers| {
-            let r = with_leading_modifiers(
-                &doc,
-                &Region::single(test_support::span_of(&doc, text)),
-                which,
-            );
-            r.extent().map(|s| doc.slice(s).to_string())
-        };
+        let former = "The former secretary said no.";
         assert_eq!(
-            widened("secretary", Modifiers::Any).as_deref(),
+            widened(former, "secretary", Modifiers::Any).as_deref(),
             Some("The former secretary")
         );
         assert_eq!(
-            widened("secretary", Modifiers::Determiner).as_deref(),
+            widened(former, "secretary", Modifiers::Determiner).as_deref(),
             Some("secretary")
         );
     }
@@ -1591,12 +1582,8 @@ mod tests {
         let text =
             "Bernie Sanders spoke. His supporters said the vote was rigged. His remarks said more.";
         let mut doc = test_support::with_entities(text);
-        let attribution = |source: &str, cue: &str, content: &str| {
-            let mut a = Attribution::with_cue(0, Region::single(test_support::span_of(&doc, cue)));
-            a.source = Some(Region::single(test_support::span_of(&doc, source)));
-            a.content = Some(Region::single(test_support::span_of(&doc, content)));
-            a
-        };
+        let attribution =
+            |source, cue, content| test_support::attribution(&doc, source, cue, content);
         doc.attributions = vec![
             attribution("His supporters", "said", "the vote was rigged"),
             attribution("His remarks", "said more", "more"),
@@ -1616,17 +1603,8 @@ mod tests {
                     Her chief policy aide, Jake Sullivan, said it was fine. \
                     An FBI spokesman said the case was closed.";
         let mut doc = test_support::with_entities(text);
-        let attribution = |source: &str, cue: &str, content: &str| {
-            let at = doc.text.find(source).expect("source") + source.len();
-            let c = doc
-                .index()
-                .char_at_byte(at + doc.text[at..].find(cue).expect("cue"));
-            let cue = Span::new(c, c + cue.chars().count() as u32);
-            let mut a = Attribution::with_cue(0, Region::single(cue));
-            a.source = Some(Region::single(test_support::span_of(&doc, source)));
-            a.content = Some(Region::single(test_support::span_of(&doc, content)));
-            a
-        };
+        let attribution =
+            |source, cue, content| test_support::attribution(&doc, source, cue, content);
         doc.attributions = vec![
             attribution("A Clinton aide", "said", "the plan was dead"),
             attribution("Supporters of Bernie Sanders", "said", "they were angry"),
@@ -1655,12 +1633,8 @@ mod tests {
         let text = "Bernie Sanders stated that he had no regrets. She said the race was close. \
                     He added that the vote was fair.";
         let mut doc = test_support::with_entities(text);
-        let attribution = |source: &str, cue: &str, content: &str| {
-            let mut a = Attribution::with_cue(0, Region::single(test_support::span_of(&doc, cue)));
-            a.source = Some(Region::single(test_support::span_of(&doc, source)));
-            a.content = Some(Region::single(test_support::span_of(&doc, content)));
-            a
-        };
+        let attribution =
+            |source, cue, content| test_support::attribution(&doc, source, cue, content);
         doc.attributions = vec![
             attribution("Bernie Sanders", "stated", "that he had no regrets"),
             attribution("She", "said", "the race was close"),
@@ -1678,12 +1652,8 @@ mod tests {
         let text = "FBI Director James Comey said the case was closed. \
                     Republicans, led by Senate Majority Leader Mitch McConnell, vowed to block it.";
         let mut doc = test_support::with_entities(text);
-        let attribution = |source: &str, cue: &str, content: &str| {
-            let mut a = Attribution::with_cue(0, Region::single(test_support::span_of(&doc, cue)));
-            a.source = Some(Region::single(test_support::span_of(&doc, source)));
-            a.content = Some(Region::single(test_support::span_of(&doc, content)));
-            a
-        };
+        let attribution =
+            |source, cue, content| test_support::attribution(&doc, source, cue, content);
         doc.attributions = vec![
             attribution("FBI Director James Comey", "said", "the case was closed"),
             attribution(

@@ -1,6 +1,6 @@
 //! Helpers shared by the enricher's tests.
 
-use whosaid_core::{Document, Region, Span};
+use whosaid_core::{Attribution, Document, Region, Span};
 
 /// `text` through the embedded NLP stages (segment, tag, parse).
 pub(crate) fn tagged(text: &str) -> Document {
@@ -38,4 +38,18 @@ pub(crate) fn rewritten(
     rewrite(doc, &src)
         .and_then(|r| r.extent())
         .map(|s| doc.slice(s).to_string())
+}
+
+/// An attribution over the first occurrence of `source`, the first `cue`
+/// after it, and the first occurrence of `content`.
+pub(crate) fn attribution(doc: &Document, source: &str, cue: &str, content: &str) -> Attribution {
+    let at = doc.text.find(source).expect("source in text") + source.len();
+    let c = doc
+        .index()
+        .char_at_byte(at + doc.text[at..].find(cue).expect("cue after the source"));
+    let cue = Span::new(c, c + cue.chars().count() as u32);
+    let mut a = Attribution::with_cue(0, Region::single(cue));
+    a.source = Some(Region::single(span_of(doc, source)));
+    a.content = Some(Region::single(span_of(doc, content)));
+    a
 }
