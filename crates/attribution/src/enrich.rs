@@ -1491,24 +1491,30 @@ mod tests {
             r.extent().map(|s| doc.slice(s).to_string())
         };
         let told = "Smith told reporters the race was over.";
-        assert_eq!(
-            widened(told, "race was over", Modifiers::Determiner).as_deref(),
-            Some("the race was over")
-        );
-        // The listener is no modifier of the content.
-        assert_eq!(
-            widened(told, "the race was over", Modifiers::Any).as_deref(),
-            Some("the race was over")
-        );
         let former = "The former secretary said no.";
-        assert_eq!(
-            widened(former, "secretary", Modifiers::Any).as_deref(),
-            Some("The former secretary")
-        );
-        assert_eq!(
-            widened(former, "secretary", Modifiers::Determiner).as_deref(),
-            Some("secretary")
-        );
+        for (text, needle, which, want) in [
+            (
+                told,
+                "race was over",
+                Modifiers::Determiner,
+                "the race was over",
+            ),
+            // The listener is no modifier of the content.
+            (
+                told,
+                "the race was over",
+                Modifiers::Any,
+                "the race was over",
+            ),
+            (former, "secretary", Modifiers::Any, "The former secretary"),
+            (former, "secretary", Modifiers::Determiner, "secretary"),
+        ] {
+            assert_eq!(
+                widened(text, needle, which).as_deref(),
+                Some(want),
+                "{needle}"
+            );
+        }
     }
 
     #[test]
