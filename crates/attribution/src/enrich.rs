@@ -948,12 +948,18 @@ fn source_entities(
     }
     // A place read as the head of "Vermont Sen. Bernie Sanders" (the parse
     // can make the first name of a flat run its head) modifies the person
-    // named after it: the person speaks.
+    // named after it: the person speaks. Likewise a body heading one flat
+    // name run with a person's name ("Treasury | Secretary | Janet Yellen").
     if let Some((3, i)) = best {
-        let place = &doc.mentions[i];
-        // Likewise a body heading one flat name run with a person's name
-        // ("Treasury | Secretary | Janet Yellen").
-        let titled = (place.kind == EntityKind::Organization)
+        let kind = doc.mentions[i].kind;
+        let place = matches!(kind, EntityKind::Gpe | EntityKind::Location);
+        let body = kind == EntityKind::Organization;
+        let in_flat_run = |m: &Mention| {
+            doc.tokens.get(m.tokens[0] as usize).is_some_and(|t| {
+                t.deprel == DepRel::Flat && t.head.is_some_and(|h| Some(h as usize) == head_token)
+            })
+        };
+        let person = (place || body)
             .then(|| {
                 doc.mentions[i + 1..]
                     .iter()
@@ -963,30 +969,13 @@ fn source_entities(
                             && m.mention_type == MentionType::Name
                             && m.entity.is_some()
                             && source.overlaps_span(&m.span)
-                            && doc.tokens.get(m.tokens[0] as usize).is_some_and(|t| {
-                                t.deprel == DepRel::Flat
-                                    && t.head.is_some_and(|h| Some(h as usize) == head_token)
-                            })
+                            && (place || in_flat_run(m))
                     })
             })
             .flatten();
-        if let Some(k) = titled {
+        if let Some(k) = person {
             best = Some((3, i + 1 + k));
             ents.head_kind = Some(EntityKind::Person);
-        } else if matches!(place.kind, EntityKind::Gpe | EntityKind::Location) {
-            let person = doc.mentions[i + 1..]
-                .iter()
-                .take_while(|m| m.span.start < extent.end)
-                .position(|m| {
-                    m.kind == EntityKind::Person
-                        && m.mention_type == MentionType::Name
-                        && m.entity.is_some()
-                        && source.overlaps_span(&m.span)
-                });
-            if let Some(k) = person {
-                best = Some((3, i + 1 + k));
-                ents.head_kind = Some(EntityKind::Person);
-            }
         }
     }
     if best.is_none() {
