@@ -331,6 +331,10 @@ fn drop_content_inside_source_phrase(doc: &Document, a: &mut Attribution) {
         return;
     };
     let range = sentence.token_range();
+    // (A document read from elsewhere may have layers that disagree.)
+    if range.end > doc.tokens.len() || !range.contains(&head) {
+        return;
+    }
     let Some(phrase) = shared_subject::subtree_span(doc, range, head) else {
         return;
     };
@@ -1662,6 +1666,46 @@ mod tests {
         assert_eq!(doc.attributions[0].source_kind, Some(SourceKind::Person));
         assert_eq!(speaker(0).as_deref(), Some("James Comey"));
         assert_eq!(doc.attributions[1].source_kind, Some(SourceKind::Group));
+    }
+
+    #[test]
+    fn odd_layers_never_panic() {
+        let text = "Officials, who asked not to be named, said the deal was dead. \
+                    “It is over. We will appeal.\n\n“And win,” she said. A Clinton aide \
+                    declined to say whether. Neither X nor Y responded to requests for comment. \
+                    The agency assessed with high confidence that it was over.";
+        let clean = test_support::with_entities(text);
+        let len = clean.char_len();
+        for variant in 0..4 {
+            let mut doc = clean.clone();
+            for (i, t) in doc.tokens.iter_mut().enumerate() {
+                match variant {
+                    // Out-of-range and cyclic heads.
+                    0 if i % 3 == 0 => t.head = Some(10_000),
+                    1 => t.head = Some(((i + 1) % 5) as u32),
+                    _ => {}
+                }
+            }
+            if variant == 2 {
+                // A sentence running past the token layer.
+                if let Some(s) = doc.sentences.last_mut() {
+                    s.tokens[1] += 50;
+                }
+            }
+            if variant == 3 {
+                doc.tokens.truncate(5);
+            }
+            let whole = Region::single(Span::new(0, len));
+            doc.attributions = vec![
+                test_support::attribution(&doc, "Officials", "said", "the deal was dead"),
+                Attribution {
+                    source: Some(whole.clone()),
+                    content: Some(whole.clone()),
+                    ..Attribution::with_cue(0, Region::single(Span::new(len / 2, len / 2 + 3)))
+                },
+            ];
+            Enricher::new().process(&mut doc).expect("enrich runs");
+        }
     }
 
     #[test]
