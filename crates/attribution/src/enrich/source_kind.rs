@@ -37,7 +37,6 @@ const ANONYMOUS_HEADS: &[&str] = &[
     "investigators",
     "agent",
     "agents",
-    "spokesperson",
     "representative",
     "representatives",
     "associate",
