@@ -338,6 +338,9 @@ fn drop_content_inside_source_phrase(doc: &Document, a: &mut Attribution) {
     let Some(phrase) = shared_subject::subtree_span(doc, range, head) else {
         return;
     };
+    let Some(extent) = source.extent() else {
+        return;
+    };
     let kept: Vec<Span> = content
         .parts()
         .iter()
@@ -345,13 +348,11 @@ fn drop_content_inside_source_phrase(doc: &Document, a: &mut Attribution) {
         .filter(|p| {
             // Only a part that runs straight on from the source (or from
             // inside it: "The official, who | asked not to be named").
-            let runs_on = source.extent().is_some_and(|s| {
-                s.start < p.start
-                    && doc
-                        .slice(Span::new(s.end.min(p.start), p.start))
-                        .trim()
-                        .is_empty()
-            });
+            let runs_on = extent.start < p.start
+                && doc
+                    .slice(Span::new(extent.end.min(p.start), p.start))
+                    .trim()
+                    .is_empty();
             // The phrase ends at a word; the part may end at a comma.
             let text = doc.slice(*p);
             let trailing = text
@@ -1516,11 +1517,7 @@ mod tests {
         let kept = |text: &str, source: &str, cue: &str| {
             let doc = test_support::tagged(text);
             let src = test_support::span_of(&doc, source);
-            let at = doc.text.find(source).expect("source in text") + source.len();
-            let c = doc
-                .index()
-                .char_at_byte(at + doc.text[at..].find(cue).expect("cue"));
-            let cue = Span::new(c, c + cue.chars().count() as u32);
+            let cue = test_support::cue_after(&doc, source, cue);
             relative_pronoun_source(&doc, &Region::single(src), cue)
                 .and_then(|r| r.extent())
                 .map(|s| doc.slice(s).to_string())

@@ -8,7 +8,6 @@
 //! its subject the source.
 
 use super::shared_subject::subtree_span;
-use super::span_index::SpanIndex;
 use whosaid_core::{Attribution, CueKind, DepRel, Document, Region, Span, Upos};
 
 /// Lemmas of the estimative verbs.
@@ -22,12 +21,7 @@ const MAX_SENTENCE_TOKENS: usize = 200;
 /// Adds an attribution for each estimative verb with a clausal complement
 /// that no existing cue covers.
 pub(crate) fn add_assessments(doc: &mut Document) {
-    let cues: SpanIndex<()> = SpanIndex::new(
-        doc.attributions
-            .iter()
-            .flat_map(|a| a.cue.parts().iter().map(|&p| (p, ())))
-            .collect(),
-    );
+    let cues = super::nested::cue_index(&doc.attributions);
     let mut added = Vec::new();
     for sentence in &doc.sentences {
         let range = sentence.token_range();
@@ -36,7 +30,7 @@ pub(crate) fn add_assessments(doc: &mut Document) {
         }
         for v in range.clone() {
             let t = &doc.tokens[v];
-            if t.upos != Upos::Verb || !ESTIMATIVE.contains(&t.lemma.to_lowercase().as_str()) {
+            if t.upos != Upos::Verb || !ESTIMATIVE.iter().any(|l| t.lemma.eq_ignore_ascii_case(l)) {
                 continue;
             }
             let child = |rel: DepRel| {

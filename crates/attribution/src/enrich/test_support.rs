@@ -43,13 +43,18 @@ pub(crate) fn rewritten(
 /// An attribution over the first occurrence of `source`, the first `cue`
 /// after it, and the first occurrence of `content`.
 pub(crate) fn attribution(doc: &Document, source: &str, cue: &str, content: &str) -> Attribution {
+    let mut a = Attribution::with_cue(0, Region::single(cue_after(doc, source, cue)));
+    a.source = Some(Region::single(span_of(doc, source)));
+    a.content = Some(Region::single(span_of(doc, content)));
+    a
+}
+
+/// The code-point span of the first `cue` after the first occurrence of
+/// `source`.
+pub(crate) fn cue_after(doc: &Document, source: &str, cue: &str) -> Span {
     let at = doc.text.find(source).expect("source in text") + source.len();
     let c = doc
         .index()
         .char_at_byte(at + doc.text[at..].find(cue).expect("cue after the source"));
-    let cue = Span::new(c, c + cue.chars().count() as u32);
-    let mut a = Attribution::with_cue(0, Region::single(cue));
-    a.source = Some(Region::single(span_of(doc, source)));
-    a.content = Some(Region::single(span_of(doc, content)));
-    a
+    Span::new(c, c + cue.chars().count() as u32)
 }
