@@ -4,8 +4,8 @@
 //! - the cue kind (assert, belief, report, deny, accuse, request, no comment)
 //!   from the cue's words and the words after it;
 //! - the source kind (person, organization, media, anonymous, document,
-//!   group, pronoun) from the source's words, its syntactic head and the
-//!   entity mentions inside it;
+//!   group, pronoun, other) from the source's words, its syntactic head and
+//!   its tags, and the entity mentions inside it;
 //! - the speaker: the entity a name, description or pronoun source refers to;
 //! - the quote kind (direct, mixed, indirect) from the content's quote marks;
 //! - certainty: hedges, the ICD 203 likelihood band and the confidence level,
@@ -31,7 +31,7 @@ mod test_support;
 mod words;
 
 pub(crate) use nested::{clause_before_source, line_after_colon};
-use source_kind::SourceEntities;
+use source_kind::{HeadTag, SourceEntities};
 use span_index::SpanIndex;
 use std::collections::HashMap;
 use whosaid_core::{
@@ -782,18 +782,8 @@ fn type_attribution(doc: &Document, a: &mut Attribution) {
         a.cue_kind = kind;
     }
     if let Some(source) = &a.source {
-        let words: Vec<Word> = source
-            .parts()
-            .iter()
-            .flat_map(|p| words_in(doc, *p))
-            .collect();
-        let head_token = source_head_token(doc, source);
-        let head_word = head_token.and_then(|t| {
-            let span = doc.tokens[t].span;
-            words.iter().position(|w| w.span.overlaps(&span))
-        });
-        let (ents, speaker) = source_entities(doc, source, head_token);
-        a.source_kind = Some(source_kind::classify(&words, head_word, ents));
+        let (kind, speaker, head_token) = classify_source(doc, source);
+        a.source_kind = Some(kind);
         a.speaker = speaker.or_else(|| relative_antecedent_speaker(doc, head_token?));
     }
     if a.cue_kind == CueKind::NoComment {
@@ -879,6 +869,63 @@ fn relative_antecedent_speaker(doc: &Document, pronoun: usize) -> Option<Speaker
         .or_else(|| before.and_then(|at| named(at, true)))
 }
 
+/// Whether the capitalised word at token `t` is written so somewhere in the
+/// document other than at a sentence start: a name ("Roof called…" after
+/// "Dylann Roof"), not a common noun that starts its sentence.
+fn capitalised_inside_sentence(doc: &Document, t: usize) -> bool {
+    let word = doc.token_text(t);
+    if !word.chars().next().is_some_and(char::is_uppercase) {
+        return false;
+    }
+    doc.sentences.iter().any(|s| {
+        let [a, b] = s.tokens;
+        (a as usize + 1..b as usize).any(|i| i != t && doc.token_text(i) == word)
+    })
+}
+
+/// The kind a phrase gets as a source, the entity it names (if any) and its
+/// head token: read from its words, its syntactic head and the entity layer.
+fn classify_source(
+    doc: &Document,
+    source: &Region,
+) -> (SourceKind, Option<Speaker>, Option<usize>) {
+    let words: Vec<Word> = source
+        .parts()
+        .iter()
+        .flat_map(|p| words_in(doc, *p))
+        .collect();
+    let head_token = source_head_token(doc, source);
+    let head_word = head_token.and_then(|t| {
+        let span = doc.tokens[t].span;
+        words.iter().position(|w| w.span.overlaps(&span))
+    });
+    let (ents, speaker) = source_entities(doc, source, head_token);
+    let tag = head_token
+        .and_then(|t| doc.tokens.get(t))
+        .map_or(HeadTag::default(), |t| HeadTag {
+            lemma: &t.lemma,
+            upos: (t.upos != Upos::default()).then_some(t.upos),
+            plural: matches!(t.xpos, Xpos::Nns | Xpos::Nnps),
+            // Only read for a source's first word not tagged PROPN (the
+            // scan is over the whole document).
+            capitalised_elsewhere: head_word == Some(0)
+                && t.upos != Upos::Propn
+                && head_token.is_some_and(|h| capitalised_inside_sentence(doc, h)),
+        });
+    (
+        source_kind::classify(&words, head_word, tag, ents),
+        speaker,
+        head_token,
+    )
+}
+
+/// The source kind `span` would get as an attribution's source ("the
+/// senator" → person, "the photo" → other), from the document's tokens,
+/// parse and entity layer. For scoring the kind rules on any noun phrase.
+pub fn source_kind_of(doc: &Document, span: Span) -> SourceKind {
+    classify_source(doc, &Region::single(span)).0
+}
+
 /// The token heading the source: one inside it whose syntactic head lies outside.
 fn source_head_token(doc: &Document, source: &Region) -> Option<usize> {
     let extent = source.extent()?;
@@ -903,6 +950,46 @@ fn source_head_token(doc: &Document, source: &Region) -> Option<usize> {
     None
 }
 
+/// Whether mention `m` only modifies the phrase headed by `head` ("Gordon's
+/// | design", "the Clinton | campaign", "a detective for | the Sheriff's
+/// office"), as opposed to naming what the phrase names ("Jill Martin, vice
+/// president", "Sanders surrogate and actor Tim Robbins").
+fn modifies(doc: &Document, m: &Mention, head: usize, within: Span) -> bool {
+    let (a, b) = (m.tokens[0] as usize, m.tokens[1] as usize);
+    let outside = |t: &whosaid_core::Token| t.head.is_none_or(|h| !(a..b).contains(&(h as usize)));
+    let Some(root) = (a..b.min(doc.tokens.len())).find(|&t| outside(&doc.tokens[t])) else {
+        return false;
+    };
+    root != head
+        && matches!(
+            doc.tokens[root].deprel.base(),
+            "nmod" | "compound" | "obl" | "amod"
+        )
+        && dominated_by(doc, root, head, within)
+}
+
+/// Whether token `t`'s chain of heads reaches `head` without leaving `within`.
+fn dominated_by(doc: &Document, mut t: usize, head: usize, within: Span) -> bool {
+    // A chain longer than the span's tokens has a cycle or leaves it.
+    for _ in 0..=doc.tokens.len().min(within.len() as usize) {
+        if t == head {
+            return true;
+        }
+        match doc.tokens.get(t).and_then(|tok| tok.head) {
+            Some(h)
+                if doc
+                    .tokens
+                    .get(h as usize)
+                    .is_some_and(|x| within.contains_offset(x.span.start)) =>
+            {
+                t = h as usize
+            }
+            _ => return false,
+        }
+    }
+    false
+}
+
 /// Which entity kinds appear in the source, and whom it refers to.
 fn source_entities(
     doc: &Document,
@@ -925,6 +1012,18 @@ fn source_entities(
         if !source.overlaps_span(&m.span) || people_head.is_some_and(|h| !in_apposition(doc, m, h))
         {
             continue;
+        }
+        let name = m.mention_type == MentionType::Name
+            && matches!(
+                m.kind,
+                EntityKind::Person
+                    | EntityKind::Organization
+                    | EntityKind::Gpe
+                    | EntityKind::Location
+                    | EntityKind::Media
+            );
+        if name && !head_token.is_some_and(|h| modifies(doc, m, h, extent)) {
+            ents.name_off_head = true;
         }
         match m.kind {
             EntityKind::Person => ents.person |= m.mention_type == MentionType::Name,

@@ -19,7 +19,7 @@ mod tagger;
 mod train;
 mod view;
 
-pub use enrich::Enricher;
+pub use enrich::{source_kind_of, Enricher};
 pub use extract::Extractor;
 pub use model::ModelError;
 pub use tagger::Model;

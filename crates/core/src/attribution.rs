@@ -20,6 +20,9 @@ pub enum SourceKind {
     Group,
     /// A pronoun; see [`Attribution::speaker`] for whom it resolves to.
     Pronoun,
+    /// A thing, event or idea credited with a claim ("the photo below
+    /// shows", "tradition dictates", "the debate promised").
+    Other,
 }
 
 /// What kind of speech act or mental state the cue expresses.

@@ -17,6 +17,11 @@ const MONTHS: [&str; 12] = [
     "december",
 ];
 
+/// Whether a lower-case word is a month's full name ("march", not "mar").
+pub fn is_month_name(lower: &str) -> bool {
+    MONTHS.contains(&lower)
+}
+
 /// The month (1–12) a word names: its full name or an abbreviation of at
 /// least three letters ("Sept", "Nov."), in any case, with or without a
 /// final period. Words that merely start like a month ("marsh", "junk")

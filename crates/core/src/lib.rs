@@ -22,7 +22,7 @@ mod text;
 pub use attribution::{
     Attribution, Certainty, Confidence, CueKind, Hedge, Likelihood, QuoteKind, SourceKind, Speaker,
 };
-pub use calendar::month_number;
+pub use calendar::{is_month_name, month_number};
 pub use document::{content_id, Boilerplate, BoilerplateKind, Document, Metadata, Sentence, Token};
 pub use entity::{Entity, EntityKind, Mention, MentionType};
 pub use mem::{huge_page_vec, prefetch, NarrowRows, WeightRows};

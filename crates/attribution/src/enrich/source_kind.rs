@@ -1,7 +1,10 @@
 //! Source kinds: who the source is, from its words and the entity layer.
 
 use super::words::Word;
-use whosaid_core::{EntityKind, SourceKind};
+use super::words::WEEKDAYS;
+use std::borrow::Cow;
+use whosaid_core::is_month_name;
+use whosaid_core::{EntityKind, SourceKind, Upos};
 
 const PRONOUNS: &[&str] = &[
     "he", "she", "they", "i", "we", "you", "it", "him", "her", "them", "us", "me", "his", "their",
@@ -69,6 +72,13 @@ const ANONYMOUS_MARKERS: &[&str] = &[
 
 const DOCUMENT_HEADS: &[&str] = &[
     "report",
+    "editorial",
+    "average",
+    "version",
+    "polling",
+    "readout",
+    "disclosure",
+    "disclosures",
     "reports",
     "finding",
     "findings",
@@ -240,6 +250,28 @@ const GROUP_HEADS: &[&str] = &[
 /// administration", "the court".
 const BODY_HEADS: &[&str] = &[
     "campaign",
+    "state",
+    "authority",
+    "nonprofit",
+    "non-profit",
+    "charity",
+    "foundation",
+    "institute",
+    "school",
+    "hospital",
+    "church",
+    "city",
+    "county",
+    "municipality",
+    "institution",
+    "country",
+    "nation",
+    "airline",
+    "kingdom",
+    "business",
+    "startup",
+    "bureau",
+    "giant",
     "government",
     "administration",
     "company",
@@ -270,6 +302,9 @@ const BODY_HEADS: &[&str] = &[
 /// Common nouns that name a news outlet: "the newspaper", "the network".
 const OUTLET_HEADS: &[&str] = &[
     "newspaper",
+    "affiliate",
+    "media",
+    "press",
     "paper",
     "network",
     "station",
@@ -282,7 +317,14 @@ const OUTLET_HEADS: &[&str] = &[
 ];
 
 /// Heads that count people: "52 percent of voters", "the crowd".
-const COUNT_HEADS: &[&str] = &["percent", "crowd", "audience", "public", "electorate"];
+const COUNT_HEADS: &[&str] = &[
+    "percent",
+    "percentage",
+    "crowd",
+    "audience",
+    "public",
+    "electorate",
+];
 
 /// Words that name news outlets, for when the entity layer has not typed the source.
 const MEDIA_WORDS: &[&str] = &[
@@ -341,6 +383,10 @@ pub struct SourceEntities {
     pub norp: bool,
     /// The kind of the mention covering the source's head word, if any.
     pub head_kind: Option<EntityKind>,
+    /// A name in the source does not hang from its head word in the parse
+    /// (or there is no parse): the head cannot be trusted to say what the
+    /// phrase names.
+    pub name_off_head: bool,
 }
 
 /// Whether a (lowercased) head noun names people: officials, sources,
@@ -349,9 +395,27 @@ pub(crate) fn is_people_head(word: &str) -> bool {
     ANONYMOUS_HEADS.contains(&word) || GROUP_HEADS.contains(&word)
 }
 
+/// What the tagger said about the source's head word (all unset when the
+/// document has no tags).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct HeadTag<'a> {
+    pub lemma: &'a str,
+    pub upos: Option<Upos>,
+    /// Tagged as a plural noun (NNS, NNPS).
+    pub plural: bool,
+    /// The word is also capitalised inside a sentence elsewhere in the document.
+    pub capitalised_elsewhere: bool,
+}
+
 /// Classifies a source from its words, the index of its head word (if the
-/// parse gave one) and the entities found in it.
-pub fn classify(words: &[Word], head: Option<usize>, ents: SourceEntities) -> SourceKind {
+/// parse gave one), what the tagger said about that word and the entities
+/// found in it.
+pub fn classify(
+    words: &[Word],
+    head: Option<usize>,
+    tag: HeadTag,
+    ents: SourceEntities,
+) -> SourceKind {
     let lower: Vec<&str> = words.iter().map(|w| w.lower.as_str()).collect();
     if lower.len() == 1 && PRONOUNS.contains(&lower[0]) {
         return SourceKind::Pronoun;
@@ -392,6 +456,18 @@ pub fn classify(words: &[Word], head: Option<usize>, ents: SourceEntities) -> So
             return SourceKind::Anonymous;
         }
     }
+    // A name inside a phrase headed by a common noun is not what the phrase
+    // names: "Gordon's design of a rampart" is a thing, "a detective for the
+    // Sheriff's office" a person, "the Clinton campaign" a body. A
+    // spokesman still speaks for the body named ("an FBI spokesman").
+    let common_head = ents.head_kind.is_none()
+        && !ents.name_off_head
+        && tag.upos == Some(Upos::Noun)
+        && words.get(head_ix).is_some_and(|w| !w.capitalised)
+        && !head_word.starts_with("spokes");
+    if common_head && (ents.person || ents.media || ents.organization) {
+        return common_noun_kind(words, head_ix, tag);
+    }
     if ents.person {
         return SourceKind::Person;
     }
@@ -407,7 +483,7 @@ pub fn classify(words: &[Word], head: Option<usize>, ents: SourceEntities) -> So
     if GROUP_HEADS.contains(&head_word) || norp_head {
         return SourceKind::Group;
     }
-    if looks_like_organization(words) || BODY_HEADS.contains(&head_word) {
+    if looks_like_organization(words, head) || BODY_HEADS.contains(&head_word) {
         return SourceKind::Organization;
     }
     if OUTLET_HEADS.contains(&head_word) {
@@ -419,13 +495,610 @@ pub fn classify(words: &[Word], head: Option<usize>, ents: SourceEntities) -> So
     if lower.len() == 1 && PRONOUNS.contains(&lower[0]) {
         return SourceKind::Pronoun;
     }
-    // A plural common noun names a group ("Companies", "many researchers"),
-    // whatever the noun.
-    if is_plural_common_noun(words.get(head_ix)) {
+    common_noun_kind(words, head_ix, tag)
+}
+
+/// The kind of a source that no name, entity or listed head types: people
+/// nouns give persons and groups, numbers give counts of people or years,
+/// names the tagger knows give persons, and other common nouns name things
+/// ("the photo below shows", "tradition dictates").
+fn common_noun_kind(words: &[Word], head_ix: usize, tag: HeadTag) -> SourceKind {
+    let Some(head) = words.get(head_ix) else {
+        return SourceKind::Person;
+    };
+    // "he and his staff", "she … she".
+    if PRONOUNS.contains(&head.lower.as_str()) && !DETERMINER_HEADS.contains(&head.lower.as_str()) {
+        return SourceKind::Pronoun;
+    }
+    let plural = tag.plural || is_plural_common_noun(Some(head));
+    // "About four in 10 voters", "One in three": shares of a sample.
+    let share = words
+        .windows(3)
+        .any(|w| is_number(&w[0].lower) && w[1].lower == "in" && is_number(&w[2].lower));
+    if share {
         return SourceKind::Group;
     }
-    SourceKind::Person
+    if head.lower.chars().all(|c| c.is_ascii_digit()) {
+        let year =
+            head.lower.len() == 4 && (head.lower.starts_with("1") || head.lower.starts_with("20"));
+        return if year {
+            SourceKind::Other
+        } else {
+            SourceKind::Group
+        };
+    }
+    let noun = singular(&head.lower, tag.lemma);
+    let noun = noun.as_ref();
+    if COLLECTIVE_HEADS.contains(&noun)
+        || GROUP_HEADS.contains(&head.lower.as_str())
+        || COUNT_HEADS.contains(&noun)
+    {
+        return SourceKind::Group;
+    }
+    // "A handful of Republican insiders", "a number of analysts": the
+    // people counted.
+    if QUANTITY_HEADS.contains(&noun) {
+        let counted = words[head_ix + 1..]
+            .iter()
+            .skip_while(|w| w.lower != "of")
+            .any(|w| {
+                names_people(&singular(&w.lower, "")) || GROUP_HEADS.contains(&w.lower.as_str())
+            });
+        if counted {
+            return SourceKind::Group;
+        }
+    }
+    // Not "may": "May said" is Theresa May more often than the month.
+    if (is_month_name(noun) && noun != "may") || WEEKDAYS.contains(&noun) {
+        return SourceKind::Other;
+    }
+    if BODY_HEADS.contains(&noun) || OUTLET_HEADS.contains(&noun) {
+        // "Companies", "the firms": several bodies.
+        return if plural {
+            SourceKind::Group
+        } else if OUTLET_HEADS.contains(&noun) {
+            SourceKind::Media
+        } else {
+            SourceKind::Organization
+        };
+    }
+    if DOCUMENT_HEADS.contains(&noun) {
+        return SourceKind::Document;
+    }
+    if names_people(noun) || NUMBER_WORDS.contains(&head.lower.as_str()) {
+        return if plural {
+            SourceKind::Group
+        } else {
+            SourceKind::Person
+        };
+    }
+    // A capitalised word the tagger calls a proper noun, or any capitalised
+    // word when there are no tags: a name the entity layer missed ("Sweet
+    // said", "Williams").
+    // A capitalised word after the phrase's first word is read as a name
+    // too: the tagger often calls "Whigs" or "Democrats" common nouns.
+    let name = head.capitalised
+        && !head
+            .lower
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_digit())
+        && (head_ix > 0 || tag.capitalised_elsewhere || tag.upos.is_none_or(|u| u == Upos::Propn));
+    if name && plural && head_ix > 0 {
+        return SourceKind::Group;
+    }
+    if name || DETERMINER_HEADS.contains(&head.lower.as_str()) {
+        return SourceKind::Person;
+    }
+    SourceKind::Other
 }
+
+/// Nouns for collections of people: "the family", "the couple", "the crowds".
+const COLLECTIVE_HEADS: &[&str] = &[
+    "army",
+    "audience",
+    "authorities",
+    "left",
+    "ones",
+    "right",
+    "band",
+    "elite",
+    "establishment",
+    "leadership",
+    "bunch",
+    "camp",
+    "casualties",
+    "casualty",
+    "community",
+    "couple",
+    "crew",
+    "crowd",
+    "dead",
+    "electorate",
+    "family",
+    "faction",
+    "folk",
+    "folks",
+    "generation",
+    "guys",
+    "jury",
+    "movement",
+    "pair",
+    "panel",
+    "public",
+    "rest",
+    "side",
+    "squad",
+    "staff",
+    "trio",
+];
+
+/// Nouns that count what follows their "of".
+const QUANTITY_HEADS: &[&str] = &[
+    "handful",
+    "plurality",
+    "number",
+    "lot",
+    "majority",
+    "minority",
+    "share",
+    "third",
+    "quarter",
+    "fraction",
+    "host",
+    "range",
+    "variety",
+    "dozen",
+    "hundred",
+    "thousand",
+    "million",
+    "score",
+    "slew",
+    "array",
+    "string",
+    "coalition",
+    "collection",
+];
+
+/// Words that head a source standing for people without naming a noun
+/// ("Another said", "the latter", "the other").
+const DETERMINER_HEADS: &[&str] = &[
+    "one",
+    "those",
+    "whoever",
+    "whomever",
+    "another",
+    "other",
+    "latter",
+    "former",
+    "each",
+    "either",
+    "neither",
+    "none",
+    "nobody",
+    "everybody",
+    "someone",
+    "anyone",
+    "everyone",
+    "no-one",
+];
+
+const NUMBER_WORDS: &[&str] = &[
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "dozen",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "millions",
+];
+
+fn is_number(w: &str) -> bool {
+    !w.is_empty() && w.chars().all(|c| c.is_ascii_digit() || c == ',')
+        || matches!(
+            w,
+            "one"
+                | "1"
+                | "two"
+                | "three"
+                | "four"
+                | "five"
+                | "six"
+                | "seven"
+                | "eight"
+                | "nine"
+                | "ten"
+        )
+}
+
+/// The singular of a lower-cased noun: the tagger's lemma when it has one,
+/// else the word without a plural ending.
+fn singular<'a>(lower: &'a str, lemma: &'a str) -> Cow<'a, str> {
+    if !lemma.is_empty() && lemma.chars().all(|c| !c.is_uppercase()) {
+        return Cow::Borrowed(lemma);
+    }
+    if let Some(stem) = lower.strip_suffix("ies").filter(|s| s.len() > 1) {
+        return Cow::Owned(format!("{stem}y"));
+    }
+    if lower.len() > 3 && lower.ends_with('s') && !lower.ends_with("ss") && !lower.ends_with("us") {
+        return Cow::Borrowed(&lower[..lower.len() - 1]);
+    }
+    Cow::Borrowed(lower)
+}
+
+/// Whether a singular common noun names a person: listed, or built as an
+/// agent noun ("-ist", "-ian", "-er", "-or", "-man", "-ee") and not one of
+/// the things built alike ("paper", "factor", "committee").
+fn names_people(noun: &str) -> bool {
+    if PERSON_NOUNS.binary_search(&noun).is_ok() || is_people_head(noun) {
+        return true;
+    }
+    if AGENT_LOOKALIKES.binary_search(&noun).is_ok() {
+        return false;
+    }
+    let n = noun.len();
+    (n >= 6 && noun.ends_with("ist"))
+        || (n >= 5 && noun.ends_with("ian"))
+        || (n >= 5 && (noun.ends_with("er") || noun.ends_with("or")))
+        || (n >= 6 && noun.ends_with("ee"))
+        || noun.ends_with("surgeon")
+        || noun.ends_with("man")
+        || noun.ends_with("men")
+        || noun.ends_with("mate")
+        || noun.ends_with("person")
+}
+
+/// Nouns for people that no agent-noun ending gives away (sorted).
+const PERSON_NOUNS: &[&str] = &[
+    "accomplice",
+    "actress",
+    "adult",
+    "advocate",
+    "agent",
+    "aide",
+    "ally",
+    "analyst",
+    "anchor",
+    "applicant",
+    "architect",
+    "aristocrat",
+    "artiste",
+    "assistant",
+    "athlete",
+    "attendant",
+    "attorney",
+    "aunt",
+    "author",
+    "baby",
+    "backer",
+    "being",
+    "billionaire",
+    "bishop",
+    "boss",
+    "boy",
+    "bride",
+    "brother",
+    "buddy",
+    "candidate",
+    "cardinal",
+    "casualty",
+    "celebrity",
+    "ceo",
+    "chair",
+    "chairman",
+    "chairwoman",
+    "champion",
+    "chancellor",
+    "chef",
+    "chief",
+    "child",
+    "citizen",
+    "civilian",
+    "clerk",
+    "client",
+    "co-founder",
+    "coach",
+    "cofounder",
+    "colleague",
+    "comrade",
+    "congresswoman",
+    "consultant",
+    "contestant",
+    "convict",
+    "cop",
+    "counsel",
+    "countess",
+    "cousin",
+    "critic",
+    "czar",
+    "dad",
+    "daughter",
+    "defendant",
+    "delegate",
+    "democrat",
+    "deputy",
+    "descendant",
+    "detective",
+    "dignitary",
+    "diplomat",
+    "doctor",
+    "duchess",
+    "duke",
+    "emperor",
+    "empress",
+    "enemy",
+    "envoy",
+    "executive",
+    "expert",
+    "fan",
+    "father",
+    "fiance",
+    "fiancee",
+    "follower",
+    "founder",
+    "friend",
+    "general",
+    "genius",
+    "girl",
+    "god",
+    "goddess",
+    "goer",
+    "governor",
+    "graduate",
+    "grandchild",
+    "granddaughter",
+    "grandfather",
+    "grandmother",
+    "grandson",
+    "guard",
+    "guest",
+    "guru",
+    "guy",
+    "head",
+    "heavyweight",
+    "heir",
+    "heiress",
+    "hero",
+    "heroine",
+    "host",
+    "hostess",
+    "human",
+    "husband",
+    "idol",
+    "immigrant",
+    "incumbent",
+    "individual",
+    "infant",
+    "inmate",
+    "intern",
+    "journalist",
+    "judge",
+    "juror",
+    "kid",
+    "king",
+    "knight",
+    "lady",
+    "lawyer",
+    "lead",
+    "leader",
+    "legend",
+    "liberal",
+    "lieutenant",
+    "lobbyist",
+    "lord",
+    "magnate",
+    "maid",
+    "major",
+    "marquis",
+    "mate",
+    "mayor",
+    "migrant",
+    "millionaire",
+    "minister",
+    "mistress",
+    "mogul",
+    "mom",
+    "monarch",
+    "monk",
+    "mother",
+    "mum",
+    "native",
+    "nephew",
+    "niece",
+    "nominee",
+    "nun",
+    "nurse",
+    "occupant",
+    "official",
+    "opponent",
+    "orphan",
+    "participant",
+    "partner",
+    "pastor",
+    "patient",
+    "patriarch",
+    "peer",
+    "people",
+    "person",
+    "pilgrim",
+    "pilot",
+    "pioneer",
+    "poet",
+    "pope",
+    "president",
+    "priest",
+    "prince",
+    "princess",
+    "principal",
+    "professional",
+    "prophet",
+    "prosecutor",
+    "protagonist",
+    "protege",
+    "protégé",
+    "queen",
+    "rabbi",
+    "recipient",
+    "refugee",
+    "regent",
+    "relative",
+    "representative",
+    "republican",
+    "resident",
+    "respondent",
+    "rival",
+    "saint",
+    "scholar",
+    "secretary",
+    "senator",
+    "sergeant",
+    "servant",
+    "sheriff",
+    "sibling",
+    "sister",
+    "soldier",
+    "son",
+    "sponsor",
+    "spouse",
+    "stakeholder",
+    "star",
+    "student",
+    "successor",
+    "surgeon",
+    "surrogate",
+    "survivor",
+    "suspect",
+    "teen",
+    "teenager",
+    "tenant",
+    "tsar",
+    "tycoon",
+    "uncle",
+    "user",
+    "veteran",
+    "victim",
+    "widow",
+    "widower",
+    "wife",
+    "witness",
+    "youth",
+];
+
+/// Things spelt like agent nouns (sorted).
+const AGENT_LOOKALIKES: &[&str] = &[
+    "answer",
+    "banner",
+    "barrier",
+    "behavior",
+    "behaviour",
+    "border",
+    "browser",
+    "calculator",
+    "cancer",
+    "career",
+    "center",
+    "centre",
+    "chamber",
+    "chapter",
+    "character",
+    "charter",
+    "cluster",
+    "color",
+    "colour",
+    "committee",
+    "computer",
+    "container",
+    "corner",
+    "corridor",
+    "counter",
+    "cover",
+    "degree",
+    "dinner",
+    "disaster",
+    "door",
+    "elevator",
+    "error",
+    "exterior",
+    "factor",
+    "favor",
+    "favour",
+    "fever",
+    "filter",
+    "finger",
+    "floor",
+    "flower",
+    "folder",
+    "generator",
+    "guarantee",
+    "headquarter",
+    "honor",
+    "honour",
+    "horror",
+    "humor",
+    "humour",
+    "indicator",
+    "interior",
+    "labor",
+    "labour",
+    "ladder",
+    "layer",
+    "letter",
+    "liter",
+    "litre",
+    "liver",
+    "manner",
+    "marker",
+    "matter",
+    "meter",
+    "metre",
+    "mirror",
+    "monitor",
+    "motor",
+    "newsletter",
+    "number",
+    "order",
+    "paper",
+    "poster",
+    "power",
+    "printer",
+    "processor",
+    "quarter",
+    "radiator",
+    "reactor",
+    "register",
+    "river",
+    "rumor",
+    "rumour",
+    "scanner",
+    "sector",
+    "sensor",
+    "server",
+    "shelter",
+    "shower",
+    "sticker",
+    "summer",
+    "terror",
+    "theater",
+    "theatre",
+    "timer",
+    "tower",
+    "tracker",
+    "tractor",
+    "trailer",
+    "transistor",
+    "tumor",
+    "vapor",
+    "water",
+    "weather",
+    "winter",
+];
 
 /// A lower-case word that reads as a plural noun ("companies", "critics";
 /// not "boss", "status"), or a capitalised one with a plural common-noun
@@ -509,18 +1182,21 @@ const ORG_WORDS: &[&str] = &[
 
 /// A capitalised name with an institution word ("the Office of the Director
 /// of National Intelligence") or an acronym ("The RNC", "The FBI last month").
-fn looks_like_organization(words: &[Word]) -> bool {
+fn looks_like_organization(words: &[Word], head: Option<usize>) -> bool {
     let acronym = |w: &Word| {
         w.capitalised
             && (2..=6).contains(&w.lower.len())
             && w.lower.chars().all(|c| c.is_ascii_alphabetic())
     };
-    let first = words.iter().find(|w| w.lower != "the");
+    let first_ix = words.iter().position(|w| w.lower != "the");
+    let first = first_ix.map(|i| &words[i]);
+    // An acronym modifying a parsed head is not the name ("HR | outsourcing").
+    let acronym_heads = head.is_none_or(|h| Some(h) == first_ix);
     first.is_some_and(|w| w.capitalised)
         && words
             .iter()
             .any(|w| w.capitalised && ORG_WORDS.contains(&w.lower.as_str()))
-        || first.is_some_and(|w| acronym(w) && w.all_caps)
+        || acronym_heads && first.is_some_and(|w| acronym(w) && w.all_caps)
 }
 
 /// Index of the head word when no parse is available: the last word before
@@ -546,7 +1222,12 @@ mod tests {
 
     fn kind(src: &str, ents: SourceEntities) -> SourceKind {
         let d = Document::new(src);
-        classify(&words_in(&d, Span::new(0, d.char_len())), None, ents)
+        classify(
+            &words_in(&d, Span::new(0, d.char_len())),
+            None,
+            HeadTag::default(),
+            ents,
+        )
     }
 
     #[test]
@@ -642,5 +1323,161 @@ mod tests {
             SourceKind::Organization
         );
         assert_eq!(kind("Michael Borohovski", none), SourceKind::Person);
+    }
+
+    /// The kind of `src` whose word `head` the tagger read as `upos`
+    /// (`lemma`, plural or not).
+    fn tagged(src: &str, head: usize, lemma: &str, upos: Upos, plural: bool) -> SourceKind {
+        let d = Document::new(src);
+        let tag = HeadTag {
+            lemma,
+            upos: Some(upos),
+            plural,
+            capitalised_elsewhere: false,
+        };
+        classify(
+            &words_in(&d, Span::new(0, d.char_len())),
+            Some(head),
+            tag,
+            SourceEntities::default(),
+        )
+    }
+
+    #[test]
+    fn common_nouns_name_people_bodies_or_things() {
+        use Upos::{Noun, Num, Propn};
+        // Things and ideas are not persons.
+        assert_eq!(
+            tagged("the photo below", 1, "photo", Noun, false),
+            SourceKind::Other
+        );
+        assert_eq!(
+            tagged("tradition", 0, "tradition", Noun, false),
+            SourceKind::Other
+        );
+        assert_eq!(
+            tagged("The debate", 1, "debate", Noun, false),
+            SourceKind::Other
+        );
+        assert_eq!(
+            tagged("his interests", 1, "interest", Noun, true),
+            SourceKind::Other
+        );
+        assert_eq!(
+            tagged("HR outsourcing", 1, "outsourcing", Noun, false),
+            SourceKind::Other
+        );
+        assert_eq!(
+            tagged("the paper", 1, "paper", Noun, false),
+            SourceKind::Document
+        );
+        // People nouns, listed or built as agent nouns.
+        assert_eq!(
+            tagged("the judge", 1, "judge", Noun, false),
+            SourceKind::Person
+        );
+        assert_eq!(
+            tagged("The narrator", 1, "narrator", Noun, false),
+            SourceKind::Person
+        );
+        assert_eq!(
+            tagged("the radioman", 1, "radioman", Noun, false),
+            SourceKind::Person
+        );
+        assert_eq!(
+            tagged("a physician", 1, "physician", Noun, false),
+            SourceKind::Person
+        );
+        assert_eq!(
+            tagged("some participants", 1, "participant", Noun, true),
+            SourceKind::Group
+        );
+        assert_eq!(
+            tagged("fishermen", 0, "fisherman", Noun, true),
+            SourceKind::Group
+        );
+        // Things spelt like agent nouns.
+        assert_eq!(
+            tagged("the computer", 1, "computer", Noun, false),
+            SourceKind::Other
+        );
+        assert_eq!(
+            tagged("That factor", 1, "factor", Noun, false),
+            SourceKind::Other
+        );
+        // Collectives, bodies, outlets and counts.
+        assert_eq!(
+            tagged("the couple", 1, "couple", Noun, false),
+            SourceKind::Group
+        );
+        assert_eq!(
+            tagged("The non-profit", 1, "non-profit", Noun, false),
+            SourceKind::Organization
+        );
+        assert_eq!(
+            tagged("the firms", 1, "firm", Noun, true),
+            SourceKind::Group
+        );
+        assert_eq!(
+            tagged("the media", 1, "media", Noun, false),
+            SourceKind::Media
+        );
+        assert_eq!(
+            tagged("About four in 10", 1, "four", Num, false),
+            SourceKind::Group
+        );
+        assert_eq!(tagged("43", 0, "43", Num, false), SourceKind::Group);
+        assert_eq!(tagged("1710", 0, "1710", Num, false), SourceKind::Other);
+        assert_eq!(
+            tagged(
+                "A handful of Republican insiders",
+                1,
+                "handful",
+                Noun,
+                false
+            ),
+            SourceKind::Group
+        );
+        assert_eq!(
+            tagged("a number of votes", 1, "number", Noun, false),
+            SourceKind::Other
+        );
+        // Names the entity layer missed, and months.
+        assert_eq!(
+            tagged("Sweet", 0, "Sweet", Propn, false),
+            SourceKind::Person
+        );
+        assert_eq!(
+            tagged("most Whigs", 1, "whig", Noun, true),
+            SourceKind::Group
+        );
+        assert_eq!(
+            tagged("Language", 0, "language", Noun, false),
+            SourceKind::Other
+        );
+        assert_eq!(
+            tagged("October", 0, "October", Propn, false),
+            SourceKind::Other
+        );
+        // Pronoun heads of longer sources; pronoun-like heads for people.
+        assert_eq!(
+            tagged("he and his staff", 0, "he", Upos::Pron, false),
+            SourceKind::Pronoun
+        );
+        assert_eq!(
+            tagged("one of her brothers", 0, "one", Num, false),
+            SourceKind::Person
+        );
+        assert_eq!(
+            tagged("Another", 0, "another", Upos::Det, false),
+            SourceKind::Person
+        );
+    }
+
+    #[test]
+    fn lexicons_are_sorted_for_binary_search() {
+        for list in [PERSON_NOUNS, AGENT_LOOKALIKES] {
+            assert!(list.windows(2).all(|w| w[0] < w[1]), "{:?}", &list[..3]);
+        }
     }
 }

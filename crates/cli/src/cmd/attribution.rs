@@ -64,6 +64,17 @@ pub enum Eval {
         #[arg(long)]
         accurate: bool,
     },
+    /// Score the source-kind rules on a GUM CoNLL-U file: every non-pronoun
+    /// subject mention typed as a source, against GUM's entity types.
+    Kinds {
+        file: PathBuf,
+        /// Print each typed subject (gold type, kind, text).
+        #[arg(long)]
+        verbose: bool,
+        /// Exit non-zero when the share of subjects typed right is below this.
+        #[arg(long)]
+        min_accuracy: Option<f64>,
+    },
 }
 
 /// The default pipeline's stages before attribution extraction: the
@@ -146,13 +157,20 @@ pub fn train(cmd: Train) -> CmdResult {
 }
 
 pub fn eval(cmd: Eval) -> CmdResult {
-    let Eval::Polnear {
-        dir,
-        json,
-        min_linked_f1,
-        min_content_overlap_f1,
-        accurate,
-    } = cmd;
+    let (dir, json, min_linked_f1, min_content_overlap_f1, accurate) = match cmd {
+        Eval::Polnear {
+            dir,
+            json,
+            min_linked_f1,
+            min_content_overlap_f1,
+            accurate,
+        } => (dir, json, min_linked_f1, min_content_overlap_f1, accurate),
+        Eval::Kinds {
+            file,
+            verbose,
+            min_accuracy,
+        } => return eval_kinds(&file, verbose, min_accuracy),
+    };
     let engine = whosaid::Engine::english_with(super::nlp::parser_model(accurate))?;
     let (report, _) = whosaid_eval::polnear::evaluate(&engine, &dir)?;
     if json {
@@ -184,4 +202,52 @@ pub fn eval(cmd: Eval) -> CmdResult {
     } else {
         ExitCode::FAILURE
     })
+}
+
+/// `whosaid eval kinds FILE`: the source-kind rules on GUM's subjects.
+fn eval_kinds(file: &std::path::Path, verbose: bool, min_accuracy: Option<f64>) -> CmdResult {
+    let docs = whosaid_eval::coref::read_gum(file)
+        .with_context(|| format!("reading {}", file.display()))?;
+    // The gold tokens, sentences and paragraphs stay; everything else is the pipeline's.
+    let mut stages = whosaid_nlp::english_stages()?;
+    stages.retain(|s| s.name() != "segment");
+    stages.extend(whosaid_entities::english_stages()?);
+    let mut total = whosaid_eval::kinds::Confusion::default();
+    for gd in docs {
+        let mut doc = gd.document();
+        for s in &stages {
+            s.process(&mut doc)?;
+        }
+        for d in whosaid_eval::kinds::decisions(&gd, &doc, whosaid_attribution::source_kind_of) {
+            if verbose {
+                println!(
+                    "{}\t{}\t{:?}\t{}",
+                    if d.correct() { "ok" } else { "WRONG" },
+                    d.etype,
+                    d.kind,
+                    d.text.replace('\n', " ")
+                );
+            }
+            total.add(&d);
+        }
+    }
+    println!("file\t{}", file.display());
+    print!("{}", total.to_table());
+    println!(
+        "subjects typed right\t{:.4}\t({} / {})",
+        total.accuracy(),
+        total.correct(),
+        total.total()
+    );
+    println!("person precision\t{:.4}", total.person_precision());
+    if let Some(min) = min_accuracy {
+        if total.accuracy() < min {
+            eprintln!(
+                "subjects typed right {:.3} is below the floor {min}",
+                total.accuracy()
+            );
+            return Ok(ExitCode::FAILURE);
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }

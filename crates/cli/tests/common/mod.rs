@@ -1,5 +1,8 @@
 //! Helpers shared by the CLI's integration tests.
 
+// Each test binary compiles this module and uses only some of it.
+#![allow(dead_code)]
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -9,6 +12,30 @@ pub fn whosaid(args: &[&str]) -> Output {
         .args(args)
         .output()
         .expect("whosaid runs")
+}
+
+/// The shared data directory: `$WHOSAID_SHARED`, else `../shared` beside
+/// the project.
+pub fn shared_dir() -> PathBuf {
+    std::env::var_os("WHOSAID_SHARED")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared"))
+}
+
+/// Runs `whosaid` with `args`, prints what it wrote (shown when the test
+/// fails) and returns whether it succeeded, with its stdout and stderr.
+pub fn whosaid_reported(args: &[&std::ffi::OsStr]) -> (bool, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_whosaid"))
+        .args(args)
+        .output()
+        .expect("whosaid runs");
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    eprintln!("{text}");
+    (out.status.success(), text)
 }
 
 /// A fresh directory under the system's temp dir, removed with everything
