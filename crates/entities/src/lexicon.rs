@@ -194,9 +194,13 @@ pub fn is_person_noun(w: &str) -> bool {
 pub fn title_gender(w: &str) -> Gender {
     match w {
         "mr." | "mr" | "king" | "prince" | "chairman" | "spokesman" | "congressman"
-        | "businessman" | "man" | "actor" | "pope" => Gender::Male,
+        | "businessman" | "man" | "actor" | "pope" | "boy" | "son" | "father" | "brother"
+        | "husband" | "uncle" | "nephew" | "grandson" | "grandfather" | "stepson" | "boyfriend"
+        | "widower" | "gentleman" => Gender::Male,
         "mrs." | "mrs" | "ms." | "ms" | "miss" | "queen" | "princess" | "chairwoman"
-        | "spokeswoman" | "congresswoman" | "businesswoman" | "woman" | "actress" | "lady" => {
+        | "spokeswoman" | "congresswoman" | "businesswoman" | "woman" | "actress" | "lady"
+        | "girl" | "daughter" | "mother" | "sister" | "wife" | "aunt" | "niece"
+        | "granddaughter" | "grandmother" | "stepdaughter" | "girlfriend" | "widow" => {
             Gender::Female
         }
         _ => Gender::Unknown,

@@ -917,7 +917,10 @@ fn add_nominals(
                 mods.push(lower(doc.token_text(j)));
                 j += 1;
             }
-            while j < r.end && matches!(doc.token_text(j), "former" | "top" | "senior" | "new") {
+            while j < r.end
+                && (matches!(doc.token_text(j), "former" | "top" | "senior" | "new")
+                    || doc.tokens[j].upos == Upos::Adj && !cap(doc.token_text(j)))
+            {
                 j += 1;
             }
             if j >= r.end || taken[j] {
@@ -927,7 +930,10 @@ fn add_nominals(
             let head = lower(doc.token_text(j));
             // A title directly before a name is handled as a Title, not a description.
             let next_name = j + 1 < r.end && (taken[j + 1] && cap(doc.token_text(j + 1)));
-            let person = lexicon::is_person_noun(&head) && !next_name;
+            // Relation and role nouns ("the boy", "the student") have no
+            // title to match; they take the nearest person of their gender.
+            let role = !lexicon::is_person_noun(&head) && is_role_noun(&head);
+            let person = (lexicon::is_person_noun(&head) || role) && !next_name;
             let org = matches!(
                 head.as_str(),
                 "company"
@@ -963,17 +969,29 @@ fn add_nominals(
                         })
                 })
                 .or_else(|| {
-                    // Generic roles ("the official") with no title match: the nearest person.
-                    matches!(
-                        head.as_str(),
-                        "official" | "spokesman" | "spokeswoman" | "expert" | "analyst" | "source"
-                    )
-                    .then(|| {
-                        best_antecedent(before, count, es, at, si, q, 2, |_, e| {
-                            e.kind == EntityKind::Person
+                    // Generic roles ("the official", "the boy") with no title
+                    // match: the nearest person whose gender does not clash.
+                    let generic = role
+                        || matches!(
+                            head.as_str(),
+                            "official"
+                                | "spokesman"
+                                | "spokeswoman"
+                                | "expert"
+                                | "analyst"
+                                | "source"
+                        );
+                    let g = lexicon::title_gender(&head);
+                    generic
+                        .then(|| {
+                            best_antecedent(before, count, es, at, si, q, 2, |_, e| {
+                                e.kind == EntityKind::Person
+                                    && (g == Gender::Unknown
+                                        || e.gender == Gender::Unknown
+                                        || e.gender == g)
+                            })
                         })
-                    })
-                    .flatten()
+                        .flatten()
                 })
             } else {
                 let want_media = matches!(head.as_str(), "network" | "newspaper" | "paper");
@@ -1003,6 +1021,16 @@ fn add_nominals(
         }
     }
     ms.into_vec()
+}
+
+/// Nouns for a person by relation, age or role that refer back to a named
+/// person without a title to match ("the boy", "the student", "the kid").
+fn is_role_noun(w: &str) -> bool {
+    lexicon::is_relation_noun(w)
+        || matches!(
+            w,
+            "student" | "kid" | "teen" | "youngster" | "pupil" | "lady" | "gentleman" | "guy"
+        )
 }
 
 fn capitalise(s: &str) -> String {

@@ -110,3 +110,29 @@ fn the_subject_of_a_whom_clause_is_not_the_noun_whom_stands_for() {
     let e = referent_of(&doc, at).expect("the pronoun is resolved");
     assert_eq!(e.name, "John Smith");
 }
+
+/// The entity a nominal mention starting with `phrase` was linked to.
+fn nominal_entity<'a>(doc: &'a Document, text: &str, phrase: &str) -> Option<&'a str> {
+    let at = text[..text.find(phrase)?].chars().count() as u32;
+    let m = doc
+        .mentions
+        .iter()
+        .find(|m| m.span.start == at && m.mention_type == MentionType::Nominal)?;
+    Some(doc.entities[m.entity? as usize].name.as_str())
+}
+
+#[test]
+fn role_nouns_refer_back_to_a_person_of_their_gender() {
+    let text = "Ahmed Mohamed, 14, brought a clock to school on Monday. \
+                Teacher Sarah Jones called the police. \
+                The boy said he had built it himself.";
+    let doc = run(text);
+    assert_eq!(nominal_entity(&doc, text, "The boy"), Some("Ahmed Mohamed"));
+    let text = "Maria Lopez won the spelling bee. The girl thanked her coach.";
+    let doc = run(text);
+    assert_eq!(nominal_entity(&doc, text, "The girl"), Some("Maria Lopez"));
+    // A title noun still needs its title: no president was named.
+    let text = "John Smith spoke first. The president did not answer.";
+    let doc = run(text);
+    assert_eq!(nominal_entity(&doc, text, "The president"), None);
+}

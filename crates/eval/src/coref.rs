@@ -1,11 +1,12 @@
 //! Scorer: coref. Reads GUM CoNLL-U with gold `Entity=` brackets and measures,
 //! for third-person personal pronouns whose gold chain has an earlier named
-//! person mention, whether the system linked the pronoun to that person.
+//! person mention, whether the system linked the pronoun to that person; and
+//! the same for definite descriptions of people ("the senator").
 
 use flate2::read::MultiGzDecoder;
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
-use whosaid_core::{Document, MentionType, Sentence, Span, Token};
+use whosaid_core::{Document, Mention, MentionType, Sentence, Span, Token};
 
 /// Errors reading a GUM file.
 #[derive(Debug, thiserror::Error)]
@@ -113,6 +114,78 @@ impl GoldDoc {
 }
 
 /// Parses one `Entity=` value, updating open mentions and emitting closed ones.
+/// Whether the system put mention `m` (standing for gold mention `gm`) in an
+/// entity that has an earlier, non-pronoun mention of `gm`'s gold chain.
+fn links_to_chain(gold: &GoldDoc, doc: &Document, m: &Mention, gm: &GoldMention) -> bool {
+    m.entity.is_some_and(|e| {
+        doc.entities[e as usize].mentions.iter().any(|&k| {
+            let m = &doc.mentions[k as usize];
+            m.mention_type != MentionType::Pronoun
+                && (m.tokens[0] as usize) < gm.start
+                && gold.mentions.iter().any(|g| {
+                    g.chain == gm.chain
+                        && (m.tokens[0] as usize) < g.end
+                        && g.start < m.tokens[1] as usize
+                })
+        })
+    })
+}
+
+/// Scores definite descriptions of people ("the senator", "the former
+/// ambassador") whose gold chain has an earlier named person mention:
+/// whether the system linked the description to that person.
+pub fn score_descriptions(gold: &GoldDoc, doc: &Document, verbose: bool) -> Accuracy {
+    let mut acc = Accuracy::default();
+    for gm in &gold.mentions {
+        let definite = gm.end >= gm.start + 2
+            && gold.forms[gm.start].eq_ignore_ascii_case("the")
+            && !gm.named
+            && gm.etype == "person"
+            && gold.upos[gm.start + 1..gm.end]
+                .iter()
+                .all(|u| !matches!(u.as_str(), "PRON" | "VERB" | "AUX"));
+        if !definite {
+            continue;
+        }
+        let ante = gold
+            .mentions
+            .iter()
+            .filter(|m| m.chain == gm.chain && m.start < gm.start && m.named && m.etype == "person")
+            .next_back();
+        let Some(ante) = ante else {
+            continue;
+        };
+        acc.total += 1;
+        let pred = doc.mentions.iter().find(|m| {
+            m.mention_type == MentionType::Nominal
+                && (m.tokens[0] as usize) < gm.end
+                && gm.start < m.tokens[1] as usize
+        });
+        let ok = pred.is_some_and(|m| links_to_chain(gold, doc, m, gm));
+        if pred.is_some_and(|m| m.entity.is_some()) {
+            acc.resolved += 1;
+        }
+        if ok {
+            acc.correct += 1;
+        }
+        if verbose {
+            let got = pred
+                .and_then(|m| m.entity)
+                .map_or("-".to_string(), |e| doc.entities[e as usize].name.clone());
+            println!(
+                "{}\t{}\t{}\t{}\tgot {}\twant {}",
+                if ok { "OK" } else { "XX" },
+                gold.id,
+                gm.start,
+                gold.forms[gm.start..gm.end].join(" "),
+                got,
+                gold.forms[ante.start..ante.end].join(" ")
+            );
+        }
+    }
+    acc
+}
+
 fn parse_entity(
     v: &str,
     tok: usize,
@@ -304,18 +377,7 @@ pub fn score(gold: &GoldDoc, doc: &Document, verbose: bool) -> Accuracy {
             .mentions
             .iter()
             .find(|m| m.tokens[0] as usize == gm.start && m.mention_type == MentionType::Pronoun);
-        let ok = pred.and_then(|m| m.entity).is_some_and(|e| {
-            doc.entities[e as usize].mentions.iter().any(|&k| {
-                let m = &doc.mentions[k as usize];
-                m.mention_type != MentionType::Pronoun
-                    && (m.tokens[0] as usize) < gm.start
-                    && gold.mentions.iter().any(|g| {
-                        g.chain == gm.chain
-                            && (m.tokens[0] as usize) < g.end
-                            && g.start < m.tokens[1] as usize
-                    })
-            })
-        });
+        let ok = pred.is_some_and(|m| links_to_chain(gold, doc, m, gm));
         if pred.is_some_and(|m| m.entity.is_some()) {
             acc.resolved += 1;
         }

@@ -252,6 +252,7 @@ pub fn eval(cmd: Eval) -> CmdResult {
             stages.retain(|s| s.name() != "segment");
             let ent = whosaid_entities::EntityStage::with_tagger(load_tagger(model)?);
             let mut total = whosaid_eval::coref::Accuracy::default();
+            let mut descriptions = whosaid_eval::coref::Accuracy::default();
             for gd in docs {
                 let mut doc = gd.document();
                 for s in &stages {
@@ -262,6 +263,10 @@ pub fn eval(cmd: Eval) -> CmdResult {
                 total.correct += acc.correct;
                 total.total += acc.total;
                 total.resolved += acc.resolved;
+                let acc = whosaid_eval::coref::score_descriptions(&gd, &doc, verbose);
+                descriptions.correct += acc.correct;
+                descriptions.total += acc.total;
+                descriptions.resolved += acc.resolved;
             }
             println!("file\t{}", file.display());
             println!(
@@ -270,6 +275,13 @@ pub fn eval(cmd: Eval) -> CmdResult {
                 total.correct,
                 total.total,
                 total.resolved
+            );
+            println!(
+                "definite description→named-person antecedent accuracy\t{:.4}\t({} / {}; {} resolved to some entity)",
+                descriptions.accuracy(),
+                descriptions.correct,
+                descriptions.total,
+                descriptions.resolved
             );
             Ok(std::process::ExitCode::SUCCESS)
         }
