@@ -150,8 +150,7 @@ pub fn score_descriptions(gold: &GoldDoc, doc: &Document, verbose: bool) -> Accu
         let ante = gold
             .mentions
             .iter()
-            .filter(|m| m.chain == gm.chain && m.start < gm.start && m.named && m.etype == "person")
-            .next_back();
+            .rfind(|m| m.chain == gm.chain && m.start < gm.start && m.named && m.etype == "person");
         let Some(ante) = ante else {
             continue;
         };
