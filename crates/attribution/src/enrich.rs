@@ -21,6 +21,7 @@ mod assessment;
 mod certainty;
 mod credit;
 mod cue_kind;
+mod idioms;
 mod nested;
 mod quote_paragraphs;
 mod shared_subject;
@@ -89,11 +90,18 @@ impl Stage for Enricher {
             }
         }
         doc.attributions = attrs;
-        // Boilerplate ("NOW WATCH: Trump slams…") is not the article's reporting.
+        // Boilerplate ("NOW WATCH: Trump slams…") is not the article's
+        // reporting, and "That said, …" reports nothing.
         let attrs = std::mem::take(&mut doc.attributions);
         doc.attributions = attrs
             .into_iter()
-            .filter(|a| a.cue.extent().is_none_or(|c| !doc.is_boilerplate(c.start)))
+            .filter(|a| {
+                a.cue.extent().is_none_or(|c| {
+                    !doc.is_boilerplate(c.start)
+                        && !sentence_span_at(doc, c.start)
+                            .is_some_and(|s| idioms::is_idiom_cue(doc, c, s))
+                })
+            })
             .collect();
         doc.attributions
             .sort_by_key(|a| a.cue.extent().map(|s| s.start).unwrap_or(0));
