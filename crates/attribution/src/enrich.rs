@@ -877,18 +877,32 @@ fn relative_antecedent_speaker(doc: &Document, pronoun: usize) -> Option<Speaker
         .or_else(|| before.and_then(|at| named(at, true)))
 }
 
-/// Whether the capitalised word at token `t` is written so somewhere in the
-/// document other than at a sentence start: a name ("Roof called…" after
-/// "Dylann Roof"), not a common noun that starts its sentence.
+/// Whether the capitalised word at token `t` is written so earlier in the
+/// document, not at a sentence start: a name ("Roof called…" after "Dylann
+/// Roof"), not a common noun that starts its sentence. Reads at most a few
+/// thousand tokens back, so a long document's many sources stay linear.
 fn capitalised_inside_sentence(doc: &Document, t: usize) -> bool {
+    const MAX_BACK: usize = 4000;
     let word = doc.token_text(t);
     if !word.chars().next().is_some_and(char::is_uppercase) {
         return false;
     }
-    doc.sentences.iter().any(|s| {
+    let here = doc
+        .sentences
+        .partition_point(|s| (s.tokens[1] as usize) <= t);
+    let mut budget = MAX_BACK;
+    for s in doc.sentences[..here.min(doc.sentences.len())].iter().rev() {
         let [a, b] = s.tokens;
-        (a as usize + 1..b as usize).any(|i| i != t && doc.token_text(i) == word)
-    })
+        let (a, b) = (a as usize + 1, (b as usize).min(t));
+        if (a..b).any(|i| doc.token_text(i) == word) {
+            return true;
+        }
+        budget = budget.saturating_sub(b.saturating_sub(a) + 1);
+        if budget == 0 {
+            break;
+        }
+    }
+    false
 }
 
 /// The kind a phrase gets as a source, the entity it names (if any) and its
@@ -914,10 +928,10 @@ fn classify_source(
             lemma: &t.lemma,
             upos: (t.upos != Upos::default()).then_some(t.upos),
             plural: matches!(t.xpos, Xpos::Nns | Xpos::Nnps),
-            // Only read for a source's first word not tagged PROPN (the
-            // scan is over the whole document).
+            // Only read where it decides: a source's first word that the
+            // tagger calls a common noun.
             capitalised_elsewhere: head_word == Some(0)
-                && t.upos != Upos::Propn
+                && t.upos == Upos::Noun
                 && head_token.is_some_and(|h| capitalised_inside_sentence(doc, h)),
         });
     (

@@ -423,6 +423,18 @@ pub fn classify(
     }
     // The head is the last word before a post-modifier ("officials cited by
     // NBC", "findings from the CIA", "Michael McFaul, former ambassador").
+    // A parse that heads the phrase with a function word ("The | Republican
+    // presidential candidate") is no guide: read the phrase's own head.
+    let function_head = lower.len() > 1
+        && matches!(
+            tag.upos,
+            Some(Upos::Det | Upos::Adp | Upos::Cconj | Upos::Sconj | Upos::Part | Upos::Punct)
+        );
+    let (head, tag) = if function_head {
+        (None, HeadTag::default())
+    } else {
+        (head, tag)
+    };
     let head_ix = head.unwrap_or_else(|| default_head(&lower));
     let head_word = lower.get(head_ix).copied().unwrap_or("");
     let has_name = ents.person || ents.organization || ents.media;
