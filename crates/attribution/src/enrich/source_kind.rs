@@ -404,7 +404,8 @@ pub struct HeadTag<'a> {
     pub upos: Option<Upos>,
     /// Tagged as a plural noun (NNS, NNPS).
     pub plural: bool,
-    /// The word is also capitalised inside a sentence elsewhere in the document.
+    /// The word is also capitalised earlier in the document, not at a
+    /// sentence start.
     pub capitalised_elsewhere: bool,
 }
 
@@ -578,18 +579,20 @@ fn common_noun_kind(words: &[Word], head_ix: usize, tag: HeadTag) -> SourceKind 
     if DOCUMENT_HEADS.contains(&noun) {
         return SourceKind::Document;
     }
-    if names_people(noun) || NUMBER_WORDS.contains(&head.lower.as_str()) {
+    let counted_people = CARDINALS[1..].contains(&head.lower.as_str())
+        || NUMBER_HEADS.contains(&head.lower.as_str());
+    if names_people(noun) || counted_people {
         return if plural {
             SourceKind::Group
         } else {
             SourceKind::Person
         };
     }
-    // A capitalised word the tagger calls a proper noun, or any capitalised
-    // word when there are no tags: a name the entity layer missed ("Sweet
-    // said", "Williams").
-    // A capitalised word after the phrase's first word is read as a name
-    // too: the tagger often calls "Whigs" or "Democrats" common nouns.
+    // A name the entity layer missed ("Sweet said", "Williams"): a
+    // capitalised word the tagger calls a proper noun, that the document
+    // capitalises earlier inside a sentence, or that comes after the
+    // phrase's first word (the tagger often calls "Whigs" common nouns);
+    // any capitalised word when there are no tags.
     let name = head.capitalised
         && !head
             .lower
@@ -696,39 +699,17 @@ const DETERMINER_HEADS: &[&str] = &[
     "no-one",
 ];
 
-const NUMBER_WORDS: &[&str] = &[
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "dozen",
-    "dozens",
-    "hundreds",
-    "thousands",
-    "millions",
+/// Number words from one to ten.
+const CARDINALS: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
 ];
 
+/// Number words that stand for people counted: "the two", "dozens".
+const NUMBER_HEADS: &[&str] = &["dozen", "dozens", "hundreds", "thousands", "millions"];
+
 fn is_number(w: &str) -> bool {
-    !w.is_empty() && w.chars().all(|c| c.is_ascii_digit() || c == ',')
-        || matches!(
-            w,
-            "one"
-                | "1"
-                | "two"
-                | "three"
-                | "four"
-                | "five"
-                | "six"
-                | "seven"
-                | "eight"
-                | "nine"
-                | "ten"
-        )
+    let digits = !w.is_empty() && w.chars().all(|c| c.is_ascii_digit() || c == ',');
+    digits || CARDINALS.contains(&w)
 }
 
 /// The singular of a lower-cased noun: the tagger's lemma when it has one,
