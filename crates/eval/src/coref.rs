@@ -131,6 +131,49 @@ fn links_to_chain(gold: &GoldDoc, doc: &Document, m: &Mention, gm: &GoldMention)
     })
 }
 
+/// The last named person mention of `gm`'s gold chain before it.
+fn named_antecedent<'g>(gold: &'g GoldDoc, gm: &GoldMention) -> Option<&'g GoldMention> {
+    gold.mentions
+        .iter()
+        .rfind(|m| m.chain == gm.chain && m.start < gm.start && m.named && m.etype == "person")
+}
+
+/// Counts gold mention `gm` (whose named antecedent is `ante`) as scored,
+/// resolved and right by the system's mention `pred`, and prints the
+/// decision when `verbose`.
+fn tally(
+    acc: &mut Accuracy,
+    gold: &GoldDoc,
+    doc: &Document,
+    gm: &GoldMention,
+    ante: &GoldMention,
+    pred: Option<&Mention>,
+    verbose: bool,
+) {
+    acc.total += 1;
+    let ok = pred.is_some_and(|m| links_to_chain(gold, doc, m, gm));
+    if pred.is_some_and(|m| m.entity.is_some()) {
+        acc.resolved += 1;
+    }
+    if ok {
+        acc.correct += 1;
+    }
+    if verbose {
+        let got = pred
+            .and_then(|m| m.entity)
+            .map_or("-".to_string(), |e| doc.entities[e as usize].name.clone());
+        println!(
+            "{}\t{}\t{}\t{}\tgot {}\twant {}",
+            if ok { "OK" } else { "XX" },
+            gold.id,
+            gm.start,
+            gold.forms[gm.start..gm.end].join(" "),
+            got,
+            gold.forms[ante.start..ante.end].join(" ")
+        );
+    }
+}
+
 /// Scores definite descriptions of people ("the senator", "the former
 /// ambassador") whose gold chain has an earlier named person mention:
 /// whether the system linked the description to that person.
@@ -147,40 +190,15 @@ pub fn score_descriptions(gold: &GoldDoc, doc: &Document, verbose: bool) -> Accu
         if !definite {
             continue;
         }
-        let ante = gold
-            .mentions
-            .iter()
-            .rfind(|m| m.chain == gm.chain && m.start < gm.start && m.named && m.etype == "person");
-        let Some(ante) = ante else {
+        let Some(ante) = named_antecedent(gold, gm) else {
             continue;
         };
-        acc.total += 1;
         let pred = doc.mentions.iter().find(|m| {
             m.mention_type == MentionType::Nominal
                 && (m.tokens[0] as usize) < gm.end
                 && gm.start < m.tokens[1] as usize
         });
-        let ok = pred.is_some_and(|m| links_to_chain(gold, doc, m, gm));
-        if pred.is_some_and(|m| m.entity.is_some()) {
-            acc.resolved += 1;
-        }
-        if ok {
-            acc.correct += 1;
-        }
-        if verbose {
-            let got = pred
-                .and_then(|m| m.entity)
-                .map_or("-".to_string(), |e| doc.entities[e as usize].name.clone());
-            println!(
-                "{}\t{}\t{}\t{}\tgot {}\twant {}",
-                if ok { "OK" } else { "XX" },
-                gold.id,
-                gm.start,
-                gold.forms[gm.start..gm.end].join(" "),
-                got,
-                gold.forms[ante.start..ante.end].join(" ")
-            );
-        }
+        tally(&mut acc, gold, doc, gm, ante, pred, verbose);
     }
     acc
 }
@@ -362,45 +380,14 @@ pub fn score(gold: &GoldDoc, doc: &Document, verbose: bool) -> Accuracy {
         {
             continue;
         }
-        // Earlier named person mentions of the same chain.
-        let ante: Vec<&GoldMention> = gold
-            .mentions
-            .iter()
-            .filter(|m| m.chain == gm.chain && m.start < gm.start && m.named && m.etype == "person")
-            .collect();
-        if ante.is_empty() {
+        let Some(ante) = named_antecedent(gold, gm) else {
             continue;
-        }
-        acc.total += 1;
+        };
         let pred = doc
             .mentions
             .iter()
             .find(|m| m.tokens[0] as usize == gm.start && m.mention_type == MentionType::Pronoun);
-        let ok = pred.is_some_and(|m| links_to_chain(gold, doc, m, gm));
-        if pred.is_some_and(|m| m.entity.is_some()) {
-            acc.resolved += 1;
-        }
-        if ok {
-            acc.correct += 1;
-        }
-        if verbose {
-            let got = pred
-                .and_then(|m| m.entity)
-                .map_or("-".to_string(), |e| doc.entities[e as usize].name.clone());
-            let want: Vec<String> = ante
-                .iter()
-                .map(|m| gold.forms[m.start..m.end].join(" "))
-                .collect();
-            println!(
-                "{}\t{}\t{}\t{}\tgot {}\twant {}",
-                if ok { "OK" } else { "XX" },
-                gold.id,
-                gm.start,
-                gold.forms[gm.start],
-                got,
-                want.last().map_or("", |s| s.as_str())
-            );
-        }
+        tally(&mut acc, gold, doc, gm, ante, pred, verbose);
     }
     acc
 }

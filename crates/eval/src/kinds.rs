@@ -227,38 +227,15 @@ mod tests {
 
     #[test]
     fn classes_map_as_documented() {
-        assert!(accepts(
-            Class::of_gold("person"),
-            Class::of_kind(SourceKind::Anonymous)
-        ));
-        assert!(accepts(
-            Class::of_gold("person"),
-            Class::of_kind(SourceKind::Group)
-        ));
-        assert!(!accepts(
-            Class::of_gold("person"),
-            Class::of_kind(SourceKind::Other)
-        ));
-        assert!(accepts(
-            Class::of_gold("organization"),
-            Class::of_kind(SourceKind::Media)
-        ));
-        assert!(accepts(
-            Class::of_gold("place"),
-            Class::of_kind(SourceKind::Organization)
-        ));
-        assert!(accepts(
-            Class::of_gold("abstract"),
-            Class::of_kind(SourceKind::Document)
-        ));
-        assert!(!accepts(
-            Class::of_gold("object"),
-            Class::of_kind(SourceKind::Person)
-        ));
-        assert!(!accepts(
-            Class::of_gold("event"),
-            Class::of_kind(SourceKind::Group)
-        ));
+        let right = |gold: &str, kind| accepts(Class::of_gold(gold), Class::of_kind(kind));
+        assert!(right("person", SourceKind::Anonymous));
+        assert!(right("person", SourceKind::Group));
+        assert!(!right("person", SourceKind::Other));
+        assert!(right("organization", SourceKind::Media));
+        assert!(right("place", SourceKind::Organization));
+        assert!(right("abstract", SourceKind::Document));
+        assert!(!right("object", SourceKind::Person));
+        assert!(!right("event", SourceKind::Group));
     }
 
     #[test]

@@ -506,9 +506,6 @@ pub fn classify(
     if COUNT_HEADS.contains(&head_word) {
         return SourceKind::Group;
     }
-    if lower.len() == 1 && PRONOUNS.contains(&lower[0]) {
-        return SourceKind::Pronoun;
-    }
     common_noun_kind(words, head_ix, tag)
 }
 
