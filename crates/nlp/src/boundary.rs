@@ -86,6 +86,7 @@ impl BoundaryModel {
                 self.table.best(&features, &mut scratch, |_| true) == 1
             };
         }
+        move_ends_before_openers(chars, tokens, ends);
     }
 
     /// Trains a model on `docs` (deterministic given `seed`).
@@ -135,6 +136,47 @@ impl BoundaryModel {
             table: trainer.averaged(),
         }
     }
+}
+
+/// Moves a sentence end that falls right after an opening quote mark to
+/// before it. NYT-style text opens quotations with two apostrophes, which
+/// CoreNLP (and so the silver sentences the model learned from) always reads
+/// as a closing `''`, so the model ends "He left. ''" and starts the next
+/// sentence at "It is over,''". A mark with space before it and a word
+/// attached after it opens what follows and never ends a sentence.
+fn move_ends_before_openers(chars: &[char], tokens: &[Token], ends: &mut [bool]) {
+    let n = tokens.len().min(ends.len());
+    for k in 0..n.saturating_sub(1) {
+        if !ends[k] || !opens_quote(chars, tokens, k) {
+            continue;
+        }
+        ends[k] = false;
+        let mut start = k;
+        while start > 0 && opens_quote(chars, tokens, start - 1) {
+            start -= 1;
+        }
+        if start > 0 {
+            ends[start - 1] = true;
+        }
+    }
+}
+
+/// Whether token `k` is a one-character quote mark attached to the token
+/// after it, with whitespace (or the paragraph start, or another such mark)
+/// before it.
+fn opens_quote(chars: &[char], tokens: &[Token], k: usize) -> bool {
+    let t = &tokens[k];
+    let attached_after = tokens
+        .get(k + 1)
+        .is_some_and(|next| next.span.start == t.span.end);
+    if t.span.end != t.span.start + 1 || !attached_after {
+        return false;
+    }
+    let c = chars[t.span.start as usize];
+    if !matches!(c, '"' | '\'' | '“' | '‘' | '`' | '«') {
+        return false;
+    }
+    k == 0 || tokens[k - 1].span.end < t.span.start || opens_quote(chars, tokens, k - 1)
 }
 
 /// Sorted end offsets of the reference sentences, whitespace trimmed.
@@ -413,6 +455,33 @@ mod tests {
                 "Sen. Smith met Gov. Jones on Nov. 14."
             ]
         );
+    }
+
+    #[test]
+    fn two_apostrophes_open_the_next_sentence() {
+        let seg = crate::Segmenter::english().expect("embedded model");
+        assert_eq!(
+            sentences(
+                &seg,
+                "''It is over,'' she said. ''We lost.'' Then he left. ''Not again,'' he said."
+            ),
+            [
+                "''It is over,'' she said.",
+                "''We lost.''",
+                "Then he left.",
+                "''Not again,'' he said."
+            ]
+        );
+        // The same marks with space after them close nothing and open nothing.
+        let mut ends = vec![true, false];
+        let text: Vec<char> = "' x".chars().collect();
+        let token = |s, e| Token {
+            span: Span::new(s, e),
+            ..Default::default()
+        };
+        let tokens = [token(0, 1), token(2, 3)];
+        move_ends_before_openers(&text, &tokens, &mut ends);
+        assert_eq!(ends, [true, false]);
     }
 
     #[test]
