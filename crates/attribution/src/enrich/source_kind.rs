@@ -473,11 +473,15 @@ pub fn classify(
     // A name inside a phrase headed by a common noun is not what the phrase
     // names: "Gordon's design of a rampart" is a thing, "a detective for the
     // Sheriff's office" a person, "the Clinton campaign" a body. A
-    // spokesman still speaks for the body named ("an FBI spokesman").
+    // spokesman still speaks for the body named ("an FBI spokesman"). A
+    // common noun capitalised only because it starts the phrase
+    // ("Children in mainland Australia") is still a common noun.
     let common_head = ents.head_kind.is_none()
         && !ents.name_off_head
         && tag.upos == Some(Upos::Noun)
-        && words.get(head_ix).is_some_and(|w| !w.capitalised)
+        && words
+            .get(head_ix)
+            .is_some_and(|w| !w.capitalised || head_ix == 0 && !tag.capitalised_elsewhere)
         && !head_word.starts_with("spokes");
     if common_head && (ents.person || ents.media || ents.organization) {
         return common_noun_kind(words, head_ix, tag);
@@ -785,6 +789,7 @@ const PERSON_NOUNS: &[&str] = &[
     "co-founder",
     "cofounder",
     "colleague",
+    "commandant",
     "comrade",
     "consultant",
     "contestant",
@@ -1265,6 +1270,32 @@ mod tests {
             tag,
             SourceEntities::default(),
         )
+    }
+
+    #[test]
+    fn a_capitalised_first_common_noun_still_heads_the_phrase() {
+        let d = Document::new("Executives for Mondelez");
+        let words = words_in(&d, Span::new(0, d.char_len()));
+        let org = SourceEntities {
+            organization: true,
+            ..SourceEntities::default()
+        };
+        let tag = |capitalised_elsewhere| HeadTag {
+            lemma: "executive",
+            upos: Some(Upos::Noun),
+            plural: true,
+            capitalised_elsewhere,
+        };
+        assert_eq!(
+            classify(&words, Some(0), tag(false), org),
+            SourceKind::Group
+        );
+        // Written capitalised inside earlier sentences: a name the entity
+        // layer missed, so the organisation named decides as before.
+        assert_eq!(
+            classify(&words, Some(0), tag(true), org),
+            SourceKind::Organization
+        );
     }
 
     #[test]
