@@ -213,10 +213,17 @@ impl Parser {
         let mut scores = [0f32; ACTIONS];
         let mut lscores = vec![0i32; self.label.classes];
         while !st.terminal() {
-            action_features(&toks, &st, &mut features);
-            self.action.scores(&features, &mut scores);
             let valid = st.valid();
-            let a = argmax(&scores, |c| valid[c]);
+            // A forced move (an empty stack shifts; an empty buffer reduces
+            // right) needs no scores: about one decision in ten in news.
+            let a = match forced(&valid) {
+                Some(a) => a,
+                None => {
+                    action_features(&toks, &st, &mut features);
+                    self.action.scores(&features, &mut scores);
+                    argmax(&scores, |c| valid[c])
+                }
+            };
             let rel = match st.arc(a) {
                 Some((h, d)) => self.label_of(&toks, &st, h, d, &mut features, &mut lscores),
                 None => DepRel::Unset,
@@ -356,6 +363,20 @@ fn repair_trailing_speech(words: &[&str], upos: &[Upos], arcs: &mut [Arc]) {
 
 fn label_allowed(c: usize) -> bool {
     c != DepRel::Unset.index() && c != DepRel::Root.index()
+}
+
+/// The only valid transition, when there is just one.
+fn forced(valid: &[bool; ACTIONS]) -> Option<usize> {
+    let mut only = None;
+    for (a, &ok) in valid.iter().enumerate() {
+        if ok {
+            if only.is_some() {
+                return None;
+            }
+            only = Some(a);
+        }
+    }
+    only
 }
 
 fn argmax(scores: &[f32], allowed: impl Fn(usize) -> bool) -> usize {
