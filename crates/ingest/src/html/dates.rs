@@ -40,9 +40,15 @@ fn re_mdy() -> &'static Regex {
 fn re_dmy() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
-        Regex::new(r"(?i)(?-u:\b)(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([A-Za-z]{3,9}\.?),?\s+(\d{4})(?-u:\b)")
+        Regex::new(r"(?i)(?-u:\b)(\d{1,2})(?:(?:st|nd|rd|th)?\s+(?:of\s+)?([A-Za-z]{3,9}\.?),?\s+|-([A-Za-z]{3,9})-)(\d{4})(?-u:\b)")
             .expect("static regex")
     })
+}
+
+/// The month of a [`re_dmy`] match: spaced ("14 Nov. 2016") or hyphenated
+/// ("14-Nov-2016").
+fn dmy_month(c: &regex::Captures) -> Option<u32> {
+    month(c.get(2).or_else(|| c.get(3))?.as_str())
 }
 
 fn re_numeric() -> &'static Regex {
@@ -138,7 +144,7 @@ pub fn find_visible(s: &str) -> Option<String> {
         }
     }
     for c in re_dmy().captures_iter(s) {
-        if let (Some(m), Ok(d), Ok(y)) = (month(&c[2]), c[1].parse(), c[3].parse()) {
+        if let (Some(m), Ok(d), Ok(y)) = (dmy_month(&c), c[1].parse(), c[4].parse()) {
             consider(c.get(0).map_or(0, |x| x.start()), ymd(y, m, d));
             break;
         }
@@ -227,7 +233,7 @@ pub fn find_all_visible(s: &str) -> Vec<(usize, String)> {
         }
     }
     for c in re_dmy().captures_iter(s) {
-        if let (Some(m), Ok(d), Ok(y)) = (month(&c[2]), c[1].parse(), c[3].parse()) {
+        if let (Some(m), Ok(d), Ok(y)) = (dmy_month(&c), c[1].parse(), c[4].parse()) {
             if let Some(v) = ymd(y, m, d) {
                 out.push((c.get(0).map_or(0, |x| x.start()), v));
             }
@@ -279,7 +285,7 @@ pub fn find_written(s: &str) -> Option<String> {
         static R: OnceLock<Regex> = OnceLock::new();
         R.get_or_init(|| {
             Regex::new(&format!(
-                r"(?i)(?-u:\b)(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH_WORD}),?\s+(\d{{4}})(?-u:\b)"
+                r"(?i)(?-u:\b)(\d{{1,2}})(?:(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH_WORD}),?\s+|-({MONTH_WORD})-)(\d{{4}})(?-u:\b)"
             ))
             .expect("static regex")
         })
@@ -290,7 +296,7 @@ pub fn find_written(s: &str) -> Option<String> {
         Some((c.get(0)?.start(), v))
     });
     let dmy = re_dmy().captures_iter(s).find_map(|c| {
-        let v = ymd(c[3].parse().ok()?, month(&c[2])?, c[1].parse().ok()?)?;
+        let v = ymd(c[4].parse().ok()?, dmy_month(&c)?, c[1].parse().ok()?)?;
         Some((c.get(0)?.start(), v))
     });
     match (mdy, dmy) {
@@ -305,13 +311,15 @@ pub fn find_written(s: &str) -> Option<String> {
 pub fn find_labelled_numeric(s: &str) -> Option<String> {
     static R: OnceLock<Regex> = OnceLock::new();
     let re = R.get_or_init(|| {
-        Regex::new(r"(?i)(?-u:\b)(?:posted|published|post time|post date|publish date|date)(?:\s+on)?\s*:?\s*(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?-u:\b)")
+        Regex::new(r"(?i)(?-u:\b)(?:posted|published|post time|post date|publish date|date)(?:\s+on)?\s*:?\s*(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})(?-u:\b)")
             .expect("static regex")
     });
     re.captures_iter(s).find_map(|c| {
         let a: u32 = c[1].parse().ok()?;
         let b: u32 = c[2].parse().ok()?;
         let y: i32 = c[3].parse().ok()?;
+        // A two-digit year ("Posted 11/14/16") is this century's.
+        let y = if c[3].len() == 2 { 2000 + y } else { y };
         if a > 12 {
             ymd(y, b, a)
         } else {
@@ -373,6 +381,21 @@ mod tests {
     }
 
     #[test]
+    fn hyphenated_day_month_year() {
+        assert_eq!(normalize("14-Nov-2016").as_deref(), Some("2016-11-14"));
+        assert_eq!(
+            find_all_visible("By Staff | 4-Sept-2016 | 3 min read"),
+            vec![(11, "2016-09-04".to_string())]
+        );
+        assert_eq!(
+            find_written("Last edited 07-jan-2021 10:02").as_deref(),
+            Some("2021-01-07")
+        );
+        // Not a month between the hyphens.
+        assert_eq!(normalize("14-Now-2016"), None);
+    }
+
+    #[test]
     fn dates_among_non_ascii_text() {
         assert_eq!(
             normalize("Nov.\u{a0}14,\u{a0}2016").as_deref(),
@@ -402,6 +425,15 @@ mod tests {
         );
         // Unlabelled numbers are versions, prices, references.
         assert_eq!(find_labelled_numeric("version 01-04-2024"), None);
+        assert_eq!(
+            find_labelled_numeric("Posted: 11.14.16 by staff").as_deref(),
+            Some("2016-11-14")
+        );
+        assert_eq!(
+            find_labelled_numeric("Published 3/10/23.").as_deref(),
+            Some("2023-03-10")
+        );
+        assert_eq!(find_labelled_numeric("Date: 1.2.345"), None);
         assert_eq!(find_labelled_numeric("Posted: 31-31-2024"), None);
     }
 
