@@ -155,10 +155,7 @@ fn move_ends_before_openers(chars: &[char], tokens: &[Token], ends: &mut [bool])
         let spaced_before = k == 0 || tokens[k - 1].span.end < t.span.start;
         let opens = t.span.end == t.span.start + 1
             && next.span.start == t.span.end
-            && matches!(
-                chars[t.span.start as usize],
-                '"' | '\'' | '“' | '‘' | '`' | '«'
-            )
+            && crate::segment::opens_quote(chars[t.span.start as usize])
             && (spaced_before || run.is_some());
         if !opens {
             run = None;

@@ -108,7 +108,17 @@ const SENTENCE_STARTERS: &[&str] = &[
 ];
 
 const CLOSERS: &[char] = &['”', '"', '’', '\'', ')', ']', '»'];
-const OPENERS: &[char] = &['“', '"', '‘', '\'', '(', '[', '«'];
+/// A quotation mark that can open a quotation (straight, curly, guillemet,
+/// or a PTB-style backtick).
+pub(crate) fn opens_quote(c: char) -> bool {
+    matches!(c, '"' | '\'' | '“' | '‘' | '`' | '«')
+}
+
+/// A character that can open a sentence before its first word: an opening
+/// quotation mark or bracket.
+fn opens_sentence(c: char) -> bool {
+    opens_quote(c) || matches!(c, '(' | '[')
+}
 
 /// Segments `doc` by rules alone (no boundary model): fills `paragraphs`,
 /// `tokens` and `sentences` (replacing any).
@@ -425,7 +435,7 @@ pub(crate) fn rule_ends(chars: &[char], tokens: &[Token], ends: &mut Vec<bool>) 
                 Some(next) => {
                     let next_text = text_of(chars, next);
                     let c = next_text.chars().next().unwrap_or(' ');
-                    let starts = c.is_uppercase() || c.is_ascii_digit() || OPENERS.contains(&c);
+                    let starts = c.is_uppercase() || c.is_ascii_digit() || opens_sentence(c);
                     if terminal {
                         // A bare "." (no quote or bracket closing after it)
                         // is not an abbreviation's: a lowercase word after
