@@ -318,8 +318,13 @@ pub fn find_labelled_numeric(s: &str) -> Option<String> {
         let a: u32 = c[1].parse().ok()?;
         let b: u32 = c[2].parse().ok()?;
         let y: i32 = c[3].parse().ok()?;
-        // A two-digit year ("Posted 11/14/16") is this century's.
-        let y = if c[3].len() == 2 { 2000 + y } else { y };
+        // A two-digit year ("Posted 11/14/16") as POSIX `%y` reads it:
+        // 00–68 this century, 69–99 the last.
+        let y = match (c[3].len(), y) {
+            (2, 0..=68) => 2000 + y,
+            (2, _) => 1900 + y,
+            _ => y,
+        };
         if a > 12 {
             ymd(y, b, a)
         } else {
@@ -434,6 +439,10 @@ mod tests {
             Some("2023-03-10")
         );
         assert_eq!(find_labelled_numeric("Date: 1.2.345"), None);
+        assert_eq!(
+            find_labelled_numeric("Posted 12/31/99").as_deref(),
+            Some("1999-12-31")
+        );
         assert_eq!(find_labelled_numeric("Posted: 31-31-2024"), None);
     }
 
