@@ -206,3 +206,41 @@ fn article_split_across_deeply_nested_sections() {
     let core = extract::prune(&doc).and_then(|c| extract::container(&doc, c));
     assert_ne!(core.and_then(|n| n.attr("class")).as_deref(), Some("site"));
 }
+
+#[test]
+fn read_next_and_most_popular_grids_are_not_the_article() {
+    // A short article beside a grid of teasers whose summaries hold more
+    // paragraph text than the article itself.
+    let teasers: String = (0..12)
+        .map(|i| {
+            format!(
+                "<div class=\"card\"><h3><a href=/s{i}>Another headline {i}</a></h3>\
+                 <p>A fairly long summary of another story on the site, written to make \
+                 readers click through to story number {i}.</p></div>"
+            )
+        })
+        .collect();
+    for class in [
+        "more-stories",
+        "most-popular-list",
+        "read-next-section",
+        "OUTBRAIN",
+    ] {
+        let body = format!(
+            "<div class=main><h1>A headline</h1><div class=content><p>{PARA}</p><p>{PARA} Two.</p></div></div>\
+             <div class=\"{class}\"><h2>More</h2>{teasers}</div>"
+        );
+        let x = extract(page(&body).as_bytes(), None).unwrap();
+        assert!(
+            x.text.starts_with("The minister said"),
+            "{class}: {}",
+            x.text
+        );
+        assert!(x.text.contains("Two."), "{class}: {}", x.text);
+        assert!(
+            !x.text.contains("summary of another story"),
+            "{class}: {}",
+            x.text
+        );
+    }
+}
