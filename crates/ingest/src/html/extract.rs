@@ -61,9 +61,80 @@ fn is_noise(el: &dom_query::Element, name: &str) -> bool {
     attr("class").is_some_and(|c| class_noise().is_match(c))
 }
 
-/// Removes obvious boilerplate before the container is chosen; returns the
+/// Paragraph text (outside links) an `<article>` needs, with an `<h1>` of
+/// its own, to count as a whole story rather than a teaser card.
+const STORY_MIN_CHARS: usize = 300;
+
+/// Whole stories after the page's own: sites that scroll on into the next
+/// article load it into the same page as a second `<article>` with its own
+/// `<h1>` and paragraphs. The page's story is the one whose headline shares
+/// the most words with the page `title` (at least 60 % of the headline's
+/// words), else the first; the others are returned for removal. Teaser
+/// cards (little text), comments (no headline) and an article's sections
+/// as `<article>`s under `<h2>`s never count.
+fn other_stories<'a>(doc: &'a Document, title: Option<&str>) -> Vec<NodeRef<'a>> {
+    let mut stories: Vec<NodeRef> = Vec::new();
+    for a in doc
+        .root()
+        .descendants_it()
+        .filter(|n| n.has_name("article"))
+    {
+        if stories
+            .iter()
+            .any(|s| a.ancestors_it(None).any(|x| x.id == s.id))
+        {
+            continue;
+        }
+        let has_headline = a.descendants_it().any(|d| d.has_name("h1"));
+        let text: usize = a
+            .descendants_it()
+            .filter(|d| d.has_name("p"))
+            .map(|p| own_text_len(&p))
+            .sum();
+        if has_headline && text >= STORY_MIN_CHARS {
+            stories.push(a);
+        }
+    }
+    if stories.len() < 2 {
+        return Vec::new();
+    }
+    let words = |s: &str| -> std::collections::HashSet<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let title_words = title.map(words).unwrap_or_default();
+    let overlap = |a: &NodeRef| -> f64 {
+        let Some(h) = a.descendants_it().find(|d| d.has_name("h1")) else {
+            return 0.0;
+        };
+        let hw = words(&h.text());
+        if hw.is_empty() {
+            return 0.0;
+        }
+        hw.iter().filter(|w| title_words.contains(*w)).count() as f64 / hw.len() as f64
+    };
+    let mut main = 0;
+    let mut best = 0.6;
+    for (i, a) in stories.iter().enumerate() {
+        let o = overlap(a);
+        if o > best {
+            best = o;
+            main = i;
+        }
+    }
+    stories.remove(main);
+    stories
+}
+
+/// Removes obvious boilerplate (and whole stories other than the page's
+/// own: see [`other_stories`]) before the container is chosen; returns the
 /// element that holds the most paragraph text (the fallback container).
-pub fn prune(doc: &Document) -> Option<dom_query::NodeId> {
+pub fn prune(doc: &Document, title: Option<&str>) -> Option<dom_query::NodeId> {
+    for story in other_stories(doc, title) {
+        story.remove_from_parent();
+    }
     // Class substrings over-match on wrappers ("ast-no-sidebar" on <body>,
     // "story-sidebar-mode" on the main column): the structural elements, the
     // element that holds the most paragraph text, and its ancestors are kept.
@@ -473,6 +544,18 @@ pub fn is_boilerplate(t: &str) -> bool {
         "don't miss",
     ];
     if words <= 25 && STARTS.iter().any(|s| lower.starts_with(s)) {
+        return true;
+    }
+    // Paywall and registration prompts, wherever they sit in the block.
+    const PROMPTS: [&str; 6] = [
+        "already a subscriber",
+        "subscribe to continue",
+        "to continue reading",
+        "unlimited digital access",
+        "log in to continue",
+        "create a free account",
+    ];
+    if PROMPTS.iter().any(|p| lower.contains(p)) {
         return true;
     }
     if words <= 6 {

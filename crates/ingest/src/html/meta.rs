@@ -405,7 +405,16 @@ pub fn extract_with_source(
     m.title = match (h1.clone(), declared) {
         (Some(h), Some(t)) if word_overlap(&h, &t) >= 0.5 && h.len() <= 300 => Some(h),
         (_, Some(t)) => Some(t),
-        (Some(h), None) => Some(h),
+        // Only the document <title>: the <h1> is the headline unless the
+        // two disagree (a page that has loaded the next story's <h1>
+        // first, or a logo <h1>).
+        (Some(h), None) => match html_title
+            .as_deref()
+            .map(|t| strip_site(&decode_entities(t), m.site_name.as_deref()))
+        {
+            Some(t) if !t.is_empty() && word_containment(&h, &t) < 0.5 => Some(t),
+            _ => Some(h),
+        },
         (None, None) => html_title
             .as_deref()
             .map(|t| strip_site(&decode_entities(t), m.site_name.as_deref())),
@@ -1251,6 +1260,19 @@ pub(crate) fn split_byline(s: &str, out: &mut Vec<String>) {
 }
 
 /// Shared words over the longer title's word count (lowercased words).
+/// Share of `a`'s words that occur in `b` (lowercased alphanumeric runs).
+fn word_containment(a: &str, b: &str) -> f64 {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (wa, wb) = (words(a), words(b));
+    let shared = wa.iter().filter(|w| wb.contains(w)).count();
+    shared as f64 / wa.len().max(1) as f64
+}
+
 fn word_overlap(a: &str, b: &str) -> f64 {
     let words = |s: &str| -> Vec<String> {
         s.split(|c: char| !c.is_alphanumeric())

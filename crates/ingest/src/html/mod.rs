@@ -131,7 +131,7 @@ fn extract_decoded(html: String, url_hint: Option<&str>) -> Result<Extracted, Ht
     let doc = dom_query::Document::from(html.as_str());
     let url_hint = url_hint.filter(|u| u.starts_with("http://") || u.starts_with("https://"));
     let meta = meta::extract_with_source(&doc, Some(&html), url_hint);
-    let core = extract::prune(&doc);
+    let core = extract::prune(&doc, meta.title.as_deref());
     // The paragraph-density candidate, walked before Readability takes the tree.
     let container = core.and_then(|c| extract::container(&doc, c));
     let mut candidate: Vec<extract::RawBlock> =
@@ -158,7 +158,7 @@ fn extract_decoded(html: String, url_hint: Option<&str>) -> Result<Extracted, Ht
     let mut raw = readability(doc, dom_smoothie::ParsePolicy::Strict);
     if count(&raw) < READABILITY_MIN_CHARS {
         let fresh = dom_query::Document::from(html.as_str());
-        extract::prune(&fresh);
+        extract::prune(&fresh, meta.title.as_deref());
         let mut best = count(&raw);
         let looser = [
             dom_smoothie::ParsePolicy::Moderate,
@@ -190,7 +190,7 @@ fn extract_decoded(html: String, url_hint: Option<&str>) -> Result<Extracted, Ht
         // Neither Readability nor the paragraph container found anything:
         // walk the whole (pruned) body.
         let doc = dom_query::Document::from(html.as_str());
-        extract::prune(&doc);
+        extract::prune(&doc, meta.title.as_deref());
         if let Some(b) = body(&doc).map(|b| extract::blocks(&b)) {
             if b.iter().map(|b| b.text.len()).sum::<usize>()
                 > raw.iter().map(|b| b.text.len()).sum::<usize>()

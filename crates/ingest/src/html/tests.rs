@@ -158,7 +158,7 @@ fn paragraphs_wrapped_one_by_one() {
     }
     body.push_str("</div>");
     let doc = dom_query::Document::from(page(&body).as_str());
-    let core = extract::prune(&doc).map(|id| dom_query::NodeRef::new(id, &doc.tree));
+    let core = extract::prune(&doc, None).map(|id| dom_query::NodeRef::new(id, &doc.tree));
     assert_eq!(
         core.and_then(|n| n.attr("class")).as_deref(),
         Some("content")
@@ -191,7 +191,7 @@ fn article_split_across_deeply_nested_sections() {
     }
     body.push_str("</div>");
     let doc = dom_query::Document::from(page(&body).as_str());
-    let core = extract::prune(&doc).and_then(|c| extract::container(&doc, c));
+    let core = extract::prune(&doc, None).and_then(|c| extract::container(&doc, c));
     assert_eq!(core.and_then(|n| n.attr("class")).as_deref(), Some("page"));
     // A menu as far away is not taken in.
     let mut menu = String::from("<div class=\"site\"><ul>");
@@ -203,7 +203,7 @@ fn article_split_across_deeply_nested_sections() {
     menu.push_str("</ul>");
     let body = format!("{menu}{}</div>", section(0));
     let doc = dom_query::Document::from(page(&body).as_str());
-    let core = extract::prune(&doc).and_then(|c| extract::container(&doc, c));
+    let core = extract::prune(&doc, None).and_then(|c| extract::container(&doc, c));
     assert_ne!(core.and_then(|n| n.attr("class")).as_deref(), Some("site"));
 }
 
@@ -243,4 +243,54 @@ fn read_next_and_most_popular_grids_are_not_the_article() {
             x.text
         );
     }
+}
+
+#[test]
+fn the_next_story_loaded_into_the_page_is_not_part_of_it() {
+    let story = |h: &str, tag: &str| {
+        format!("<article><h1>{h}</h1><p>{PARA} ({tag} one)</p><p>{PARA} ({tag} two)</p><p>{PARA} ({tag} three)</p></article>")
+    };
+    let two = format!(
+        "{}<div class=next-label>Next</div>{}",
+        story("Minister says talks will go on", "first"),
+        story("Storm closes schools across the north", "second")
+    );
+    // No title: the first story is the page's.
+    let x = extract(page(&two).as_bytes(), None).unwrap();
+    assert!(x.text.contains("(first three)"), "{}", x.text);
+    assert!(!x.text.contains("(second one)"), "{}", x.text);
+    // The title names the second story: that one is kept.
+    let titled = format!(
+        "<!doctype html><html><head><title>Storm closes schools across the north | Gazette</title></head><body>{two}</body></html>"
+    );
+    let x = extract(titled.as_bytes(), None).unwrap();
+    assert_eq!(
+        x.meta.title.as_deref(),
+        Some("Storm closes schools across the north")
+    );
+    assert!(x.text.contains("(second three)"), "{}", x.text);
+    assert!(!x.text.contains("(first one)"), "{}", x.text);
+    // One story whose sections are <article>s under <h2>s stays whole.
+    let sections = format!(
+        "<h1>A guide</h1><article><h2>Costs</h2><p>{PARA} (costs)</p><p>{PARA}</p><p>{PARA}</p></article>\
+         <article><h2>Timing</h2><p>{PARA} (timing)</p><p>{PARA}</p><p>{PARA}</p></article>"
+    );
+    let x = extract(page(&sections).as_bytes(), None).unwrap();
+    assert!(
+        x.text.contains("(costs)") && x.text.contains("(timing)"),
+        "{}",
+        x.text
+    );
+}
+
+#[test]
+fn paywall_prompts_are_boilerplate_only_in_short_blocks() {
+    assert!(extract::is_boilerplate(
+        "Get unlimited digital access for $1 a week. Already a subscriber? Log in."
+    ));
+    assert!(extract::is_boilerplate("Subscribe to continue reading"));
+    let long = format!(
+        "{PARA} She said she had to stop before she could continue reading the report aloud."
+    );
+    assert!(!extract::is_boilerplate(&long));
 }
