@@ -875,6 +875,62 @@ fn relative_antecedent_speaker(doc: &Document, pronoun: usize) -> Option<Speaker
     from_parse
         .and_then(|at| named(at, false))
         .or_else(|| before.and_then(|at| named(at, true)))
+        .or_else(|| common_noun_antecedent(doc, pronoun))
+}
+
+/// The antecedent of a relative pronoun as its words, when the parse
+/// attaches the clause to a common noun that no entity names ("the
+/// president, who said…", "the agency, which said…"): the noun with the
+/// modifiers before it.
+fn common_noun_antecedent(doc: &Document, pronoun: usize) -> Option<Speaker> {
+    let verb = doc.tokens.get(pronoun)?.head? as usize;
+    let verb_tok = doc.tokens.get(verb)?;
+    if verb_tok.deprel != DepRel::AclRelcl {
+        return None;
+    }
+    let noun = verb_tok.head? as usize;
+    let noun_tok = doc.tokens.get(noun)?;
+    if noun_tok.upos != Upos::Noun || noun > pronoun {
+        return None;
+    }
+    // "who" is said of people and "which" of things and bodies: a clause the
+    // parse hangs on the wrong kind of noun is not trusted.
+    let people =
+        source_kind::noun_names_people(&doc.slice(noun_tok.span).to_lowercase(), &noun_tok.lemma);
+    let word = doc.slice(doc.tokens[pronoun].span).to_lowercase();
+    if (word == "who") != people {
+        return None;
+    }
+    // Whether token `k` lies in the noun's subtree (heads followed upward).
+    let under_noun = |k: usize| {
+        let mut at = k;
+        for _ in 0..8 {
+            match doc.tokens.get(at).and_then(|t| t.head) {
+                Some(h) if h as usize == noun => return true,
+                Some(h) => at = h as usize,
+                None => return false,
+            }
+        }
+        false
+    };
+    // The noun's own modifiers: determiners, adjectives, nouns, numbers and
+    // possessives ("the former prime minister", "Mr. Trump's remarks"); a
+    // preposition ("at the agency"), a verb or punctuation ends them.
+    let modifier = |t: &whosaid_core::Token| {
+        matches!(
+            t.upos,
+            Upos::Det | Upos::Adj | Upos::Noun | Upos::Propn | Upos::Num | Upos::Part
+        ) || matches!(t.xpos, Xpos::PrpS | Xpos::WpS)
+    };
+    let mut first = noun;
+    while first > 0 && modifier(&doc.tokens[first - 1]) && under_noun(first - 1) {
+        first -= 1;
+    }
+    let span = Span::new(doc.tokens[first].span.start, doc.tokens[noun].span.end);
+    Some(Speaker {
+        name: doc.slice(span).to_string(),
+        entity: None,
+    })
 }
 
 /// Whether the capitalised word at token `t` is written so earlier in the
@@ -1677,7 +1733,15 @@ mod tests {
         assert_eq!(speaker_of(cruz, "who").as_deref(), Some("Trump"));
         // "who" is not said of a place.
         let ohio = "Voters in Ohio, who have argued for it, lost.";
-        assert_eq!(speaker_of(ohio, "who"), None);
+        assert_ne!(speaker_of(ohio, "who").as_deref(), Some("Ohio"));
+        // A common noun no entity names: its words.
+        let president = "The president, who said he would sign it, praised the deal.";
+        assert_eq!(
+            speaker_of(president, "who").as_deref(),
+            Some("The president")
+        );
+        let agency = "Officials at the agency, which said it was reviewing the rule, left.";
+        assert_eq!(speaker_of(agency, "which").as_deref(), Some("the agency"));
     }
 
     #[test]

@@ -728,6 +728,12 @@ fn singular<'a>(lower: &'a str, lemma: &'a str) -> Cow<'a, str> {
     Cow::Borrowed(lower)
 }
 
+/// Whether a common noun (lower-cased, with the tagger's lemma or "") names
+/// people: "official", "voters", "the former prime minister".
+pub(crate) fn noun_names_people(lower: &str, lemma: &str) -> bool {
+    is_people_head(lower) || names_people(&singular(lower, lemma))
+}
+
 /// Whether a singular common noun names a person: listed, or built as an
 /// agent noun ("-ist", "-ian", "-er", "-or", "-man", "-ee") and not one of
 /// the things built alike ("paper", "factor", "committee").
