@@ -4,7 +4,7 @@
 use crate::lexicon::{self, Gender};
 use crate::tagger::{spans, NameType, Tagger};
 use std::collections::HashMap;
-use whosaid_core::{Document, Entity, EntityKind, Mention, MentionType, Span, Upos};
+use whosaid_core::{Document, Entity, EntityKind, Mention, MentionType, Span, Upos, Xpos};
 
 /// Per-mention working data.
 #[derive(Debug, Clone)]
@@ -219,7 +219,11 @@ pub fn annotate(tagger: &Tagger, doc: &mut Document) {
                 .collect()
         })
         .collect();
-    let all_labels = tagger.tag_document(&words);
+    let outside: Vec<Vec<bool>> = tagged
+        .iter()
+        .map(|&si| headline_verbs(doc, doc.sentences[si].token_range()))
+        .collect();
+    let all_labels = tagger.tag_document_outside(&words, &outside);
     for (&si, labels) in tagged.iter().zip(&all_labels) {
         let s = &doc.sentences[si];
         let r = s.token_range();
@@ -1342,4 +1346,29 @@ mod tests {
         let key = |v: &[M]| v.iter().map(|m| (m.start, m.end)).collect::<Vec<_>>();
         assert_eq!(key(&cursor.into_vec()), key(&sorted));
     }
+}
+
+/// The finite verbs of a headline-style sentence ("Senate Passes Budget
+/// Deal", "Clinton Denies Wrongdoing in Email Probe"): every content word
+/// is capitalised there, so the name tagger, which leans on capitals, runs
+/// names over the verb. The tagger's POS still tells the verb apart, and no
+/// name is kept across it. Other sentences get no such words.
+fn headline_verbs(doc: &Document, range: std::ops::Range<usize>) -> Vec<bool> {
+    let words: Vec<&str> = range
+        .clone()
+        .map(|i| doc.token_text(i))
+        .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
+        .collect();
+    let capitalised = words.iter().filter(|w| cap(w)).count();
+    if words.len() < 4 || capitalised * 10 < words.len() * 7 {
+        return Vec::new();
+    }
+    range
+        .map(|i| {
+            matches!(
+                doc.tokens[i].xpos,
+                Xpos::Vbz | Xpos::Vbd | Xpos::Vbp | Xpos::Md
+            )
+        })
+        .collect()
 }

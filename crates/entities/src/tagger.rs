@@ -681,10 +681,26 @@ impl Tagger {
     /// Tags the sentences of one document ([`Tagger::tag`] on each, then
     /// [`propagate`]); one label vector per sentence.
     pub fn tag_document<S: AsRef<str>, W: AsRef<[S]>>(&self, sentences: &[W]) -> Vec<Vec<usize>> {
+        self.tag_document_outside(sentences, &[])
+    }
+
+    /// [`Tagger::tag_document`] with words that no name may include:
+    /// `outside[s][i]` keeps word `i` of sentence `s` out of every name
+    /// (sentences past the end of `outside`, and words past the end of
+    /// their row, are free).
+    pub fn tag_document_outside<S: AsRef<str>, W: AsRef<[S]>>(
+        &self,
+        sentences: &[W],
+        outside: &[Vec<bool>],
+    ) -> Vec<Vec<usize>> {
         let mut buffers = TagBuffers::default();
         let mut labels: Vec<Vec<usize>> = sentences
             .iter()
-            .map(|s| self.tag_with(s.as_ref(), &mut buffers))
+            .enumerate()
+            .map(|(k, s)| {
+                let out = outside.get(k).map_or(&[][..], Vec::as_slice);
+                self.tag_with(s.as_ref(), &mut buffers, out)
+            })
             .collect();
         propagate(sentences, &mut labels);
         labels
@@ -692,11 +708,16 @@ impl Tagger {
 
     /// Tags a sentence (Viterbi); returns one label index per word.
     pub fn tag<S: AsRef<str>>(&self, words: &[S]) -> Vec<usize> {
-        self.tag_with(words, &mut TagBuffers::default())
+        self.tag_with(words, &mut TagBuffers::default(), &[])
     }
 
     /// [`Tagger::tag`] with score buffers kept from the sentence before.
-    fn tag_with<S: AsRef<str>>(&self, words: &[S], buffers: &mut TagBuffers) -> Vec<usize> {
+    fn tag_with<S: AsRef<str>>(
+        &self,
+        words: &[S],
+        buffers: &mut TagBuffers,
+        outside: &[bool],
+    ) -> Vec<usize> {
         let TagBuffers { back, features, sf } = buffers;
         build_sentence_features(words, &self.classes, &self.places, features, sf);
         let sf = &*sf;
@@ -752,6 +773,10 @@ impl Tagger {
             }
             for (e, &s) in emit.iter_mut().zip(&sc) {
                 *e = s as f32;
+            }
+            if outside.get(i).copied().unwrap_or(false) {
+                // Only `O` (state 0) may hold this word.
+                emit[1..].iter_mut().for_each(|e| *e = f32::NEG_INFINITY);
             }
             for (p, pw) in prev_rows
                 .iter()

@@ -136,3 +136,22 @@ fn role_nouns_refer_back_to_a_person_of_their_gender() {
     let doc = run(text);
     assert_eq!(nominal_entity(&doc, text, "The president"), None);
 }
+
+#[test]
+fn names_in_a_title_case_headline_stop_at_its_verb() {
+    let doc = run("Clinton Denies Wrongdoing in Email Probe\n\nSenate Passes Budget Deal After All-Night Session\n\nThe story begins here.");
+    let names: Vec<&str> = doc
+        .mentions
+        .iter()
+        .filter(|m| m.mention_type == MentionType::Name)
+        .map(|m| doc.slice(m.span))
+        .collect();
+    assert!(names.contains(&"Clinton"), "{names:?}");
+    assert!(names.contains(&"Senate"), "{names:?}");
+    assert!(
+        !names
+            .iter()
+            .any(|n| n.contains("Denies") || n.contains("Passes")),
+        "{names:?}"
+    );
+}
