@@ -1226,6 +1226,31 @@ fn emit(doc: &mut Document, ms: Vec<M>, es: Vec<E>) {
     doc.entities = entities;
 }
 
+/// The finite verbs of a headline-style sentence ("Senate Passes Budget
+/// Deal", "Clinton Denies Wrongdoing in Email Probe"): every content word
+/// is capitalised there, so the name tagger, which leans on capitals, runs
+/// names over the verb. The tagger's POS still tells the verb apart, and no
+/// name is kept across it. Other sentences get no such words.
+fn headline_verbs(doc: &Document, range: std::ops::Range<usize>) -> Vec<bool> {
+    let words: Vec<&str> = range
+        .clone()
+        .map(|i| doc.token_text(i))
+        .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
+        .collect();
+    let capitalised = words.iter().filter(|w| cap(w)).count();
+    if words.len() < 4 || capitalised * 10 < words.len() * 7 {
+        return Vec::new();
+    }
+    range
+        .map(|i| {
+            matches!(
+                doc.tokens[i].xpos,
+                Xpos::Vbz | Xpos::Vbd | Xpos::Vbp | Xpos::Md
+            )
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1346,29 +1371,4 @@ mod tests {
         let key = |v: &[M]| v.iter().map(|m| (m.start, m.end)).collect::<Vec<_>>();
         assert_eq!(key(&cursor.into_vec()), key(&sorted));
     }
-}
-
-/// The finite verbs of a headline-style sentence ("Senate Passes Budget
-/// Deal", "Clinton Denies Wrongdoing in Email Probe"): every content word
-/// is capitalised there, so the name tagger, which leans on capitals, runs
-/// names over the verb. The tagger's POS still tells the verb apart, and no
-/// name is kept across it. Other sentences get no such words.
-fn headline_verbs(doc: &Document, range: std::ops::Range<usize>) -> Vec<bool> {
-    let words: Vec<&str> = range
-        .clone()
-        .map(|i| doc.token_text(i))
-        .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
-        .collect();
-    let capitalised = words.iter().filter(|w| cap(w)).count();
-    if words.len() < 4 || capitalised * 10 < words.len() * 7 {
-        return Vec::new();
-    }
-    range
-        .map(|i| {
-            matches!(
-                doc.tokens[i].xpos,
-                Xpos::Vbz | Xpos::Vbd | Xpos::Vbp | Xpos::Md
-            )
-        })
-        .collect()
 }
