@@ -73,7 +73,7 @@ impl Stage for Enricher {
         for a in &mut attrs {
             if let Some(src) = &a.source {
                 let src = drop_dateline(doc, src).unwrap_or_else(|| src.clone());
-                a.source = tidy_source(doc, &src);
+                a.source = tidy_source(doc, &src).and_then(|s| without_dangling_words(doc, &s));
             }
             drop_content_inside_source_phrase(doc, a);
             // A content takes in only its article back; a source its first
@@ -221,6 +221,40 @@ fn tidy_source(doc: &Document, source: &Region) -> Option<Region> {
         })
         .collect();
     (!parts.is_empty()).then(|| Region::new(parts))
+}
+
+/// A source without the function words and commas it was cut after ("the
+/// budget office, the", "an analysis of … by Crowdpac, a", "opponents
+/// for"): a noun phrase never ends on a determiner, preposition or
+/// conjunction (PolNeAR's sources never do). A part's first word always
+/// stays: "Both", "Some" and "that" are sources on their own.
+fn without_dangling_words(doc: &Document, source: &Region) -> Option<Region> {
+    if doc.tokens.is_empty() {
+        return Some(source.clone());
+    }
+    let mut parts = source.parts().to_vec();
+    if let Some(last) = parts.pop() {
+        let first = doc.token_at_or_after(last.start);
+        let full = doc.token_at_or_after(last.end);
+        let mut end = full;
+        // Only whole tokens inside the part are judged.
+        while end > first + 1 {
+            let t = &doc.tokens[end - 1];
+            let dangling = t.span.end <= last.end
+                && (matches!(t.upos, Upos::Det | Upos::Adp | Upos::Cconj | Upos::Sconj)
+                    || matches!(doc.slice(t.span), "," | ";" | ":" | "-" | "—" | "–"));
+            if !dangling {
+                break;
+            }
+            end -= 1;
+        }
+        let cut = match doc.tokens.get(end.wrapping_sub(1)) {
+            Some(t) if end < full && t.span.end > last.start => t.span.end.min(last.end),
+            _ => last.end,
+        };
+        parts.push(Span::new(last.start, cut));
+    }
+    Some(Region::new(parts))
 }
 
 /// A source without the time phrase that dates the speech act when it stands
@@ -1711,6 +1745,29 @@ mod tests {
         // "That" as a determiner is part of the source.
         let person = "That person said the plan was ready.";
         assert_eq!(kept(person, "That person", "said"), None);
+    }
+
+    #[test]
+    fn a_source_does_not_end_on_a_function_word() {
+        let trimmed = |text: &str, source: &str| {
+            let doc = test_support::tagged(text);
+            let src = Region::single(test_support::span_of(&doc, source));
+            without_dangling_words(&doc, &src)
+                .and_then(|r| r.extent())
+                .map(|s| doc.slice(s).to_string())
+        };
+        let text = "According to a statement from the White House, the president will travel.";
+        assert_eq!(
+            trimmed(text, "a statement from the White House, the").as_deref(),
+            Some("a statement from the White House")
+        );
+        // A whole noun phrase and a one-word source are left as they are.
+        assert_eq!(
+            trimmed(text, "a statement from the White House").as_deref(),
+            Some("a statement from the White House")
+        );
+        let both = "Both said the plan would fail.";
+        assert_eq!(trimmed(both, "Both").as_deref(), Some("Both"));
     }
 
     #[test]
