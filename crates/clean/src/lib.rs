@@ -175,6 +175,33 @@ const PROMO_PREFIXES: &[&str] = &[
     "TRENDING:",
     "Sponsored",
     "SPONSORED",
+    "Read next",
+    "Read Next",
+    "READ NEXT",
+    "Download the ",
+    "Get the app",
+    "Have a news tip",
+    "Have a tip",
+    "Got a news tip",
+    "Got a tip",
+];
+
+/// Whole lines that are a page's widgets, not its reporting.
+const WIDGET_LINES: &[&str] = &[
+    "Listen to this article",
+    "Listen to this story",
+    "Recommended for you",
+    "Related Coverage",
+    "Related Stories",
+    "Related Articles",
+    "Related Content",
+    "More Stories",
+    "Most Read",
+    "Most Popular",
+    "Join the conversation",
+    "Comments",
+    "Share this article",
+    "Print",
 ];
 
 const NEWSLETTER_MARKERS: &[&str] = &[
@@ -209,6 +236,10 @@ const FURNITURE_MARKERS: &[&str] = &[
     "All rights reserved",
     "All Rights Reserved",
     "This article originally appeared",
+    "This story originally appeared",
+    "This story has been updated",
+    "This article has been updated",
+    "Our Standards:",
 ];
 
 /// The boilerplate kind of a line, or `None` for body text.
@@ -224,6 +255,12 @@ pub fn classify_line(line: &str) -> Option<BoilerplateKind> {
     let short = words <= 30;
     if short && PROMO_PREFIXES.iter().any(|p| line.starts_with(p)) && !starts_with_reporting(line) {
         return Some(BoilerplateKind::Promo);
+    }
+    if WIDGET_LINES.contains(&line.trim_end_matches(['.', ':'])) {
+        return Some(BoilerplateKind::Promo);
+    }
+    if short && is_credit_line(line) {
+        return Some(BoilerplateKind::Furniture);
     }
     if short && is_media_pointer(line) {
         return Some(BoilerplateKind::Promo);
@@ -251,7 +288,24 @@ fn starts_with_reporting(line: &str) -> bool {
     first.chars().all(|c| c.is_alphabetic())
         && first.chars().any(|c| c.is_lowercase())
         && first.len() > 5
-        && !matches!(first, "Related" | "Recommended" | "Trending" | "Sponsored")
+        && !matches!(
+            first,
+            "Related" | "Recommended" | "Trending" | "Sponsored" | "Download"
+        )
+}
+
+/// A wire service's staff line: "(Reporting by Jane Doe; Editing by John
+/// Smith)", "Reporting by Jane Doe in Paris; Writing by …". A sentence that
+/// starts "Reporting by The Post showed…" names no editor or writer.
+fn is_credit_line(line: &str) -> bool {
+    let body = line.trim_start_matches('(');
+    let staff = ["Reporting by", "Additional reporting by", "Compiled by"]
+        .iter()
+        .any(|p| body.starts_with(p));
+    let roles = ["Editing by", "Writing by", "editing by", "writing by"]
+        .iter()
+        .any(|r| line.contains(r));
+    staff && (roles || line.starts_with('('))
 }
 
 /// Photo captions and credits: a credit marker on a short line, on a line
@@ -374,6 +428,19 @@ mod tests {
             ("Following the Iowa caucus, Clinton is currently leading Sanders, 48 percent to 45 percent.", None),
             ("DALLAS (AP) — Democratic presidential candidate Martin O’Malley is shifting staff to Iowa.", None),
             ("WikiLeaks published emails that McFaul and DeSantis discussed on an iPhone, he said.", None),
+            ("Listen to this article", Some(Promo)),
+            ("Recommended for you", Some(Promo)),
+            ("Read next: Council approves new bike lanes", Some(Promo)),
+            ("Download the app for the latest news", Some(Promo)),
+            ("Have a news tip? Email us at tips@example.com", Some(Promo)),
+            ("Join the conversation", Some(Promo)),
+            ("Reporting by Jane Doe; Editing by John Smith", Some(Furniture)),
+            ("(Reporting by Jane Doe in Paris)", Some(Furniture)),
+            ("Our Standards: The Thomson Reuters Trust Principles.", Some(Furniture)),
+            ("This story has been updated to include comment from business groups.", Some(Furniture)),
+            ("Reporting by The Post showed the deal had stalled, officials said.", None),
+            ("Listen to what the senator said on Tuesday about the deal.", None),
+            ("More from the interview appears below, the network said in a statement.", None),
         ];
         for (line, want) in cases {
             assert_eq!(classify_line(line), want, "{line}");
