@@ -106,6 +106,42 @@ pub const TITLE_WORDS: &[&str] = &[
     "anchor",
 ];
 
+/// Common nouns (lemmas) for a company or institution: what an apposition
+/// after an organization's name is headed by ("HCA, one of the largest
+/// hospital systems", "Acme, a company based in Ohio").
+pub fn is_body_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "company"
+            | "firm"
+            | "corporation"
+            | "conglomerate"
+            | "startup"
+            | "chain"
+            | "insurer"
+            | "bank"
+            | "airline"
+            | "hospital"
+            | "nonprofit"
+            | "non-profit"
+            | "charity"
+            | "foundation"
+            | "institute"
+            | "university"
+            | "college"
+            | "agency"
+            | "organization"
+            | "organisation"
+            | "association"
+            | "coalition"
+            | "union"
+            | "subsidiary"
+            | "brand"
+            | "utility"
+            | "tank"
+    )
+}
+
 /// Title words that may head a definite description of a person ("the senator").
 pub fn is_person_noun(w: &str) -> bool {
     matches!(

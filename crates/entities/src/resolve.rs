@@ -249,6 +249,11 @@ pub fn annotate(tagger: &Tagger, doc: &mut Document) {
                 // "Fox Business" read as a person's name: an outlet's brand
                 // leads it.
                 NameType::Per if lexicon::is_outlet_brand_name(&text) => EntityKind::Media,
+                // "HCA, one of the largest hospital systems": the apposition
+                // says what the name is.
+                NameType::Per if appositive_body(doc, b, r.end).is_some() => {
+                    appositive_body(doc, b, r.end).unwrap_or(EntityKind::Organization)
+                }
                 NameType::Per => EntityKind::Person,
                 NameType::Org => {
                     let joined = text.join(" ");
@@ -1224,6 +1229,65 @@ fn emit(doc: &mut Document, ms: Vec<M>, es: Vec<E>) {
     }
     doc.mentions = mentions;
     doc.entities = entities;
+}
+
+/// The kind the apposition right after a name gives it (token `end` is its
+/// comma, the sentence ends before `limit`) when it is a noun phrase headed
+/// by a word for a company, institution or outlet: ", one of the largest hospital systems", ", a
+/// Texas-based company that…". The head is the phrase's last noun before a
+/// preposition, clause or punctuation, so ", a company spokesman" is a
+/// person.
+fn appositive_body(doc: &Document, end: usize, limit: usize) -> Option<EntityKind> {
+    if end >= limit || doc.token_text(end) != "," {
+        return None;
+    }
+    let mut j = end + 1;
+    // "one of the …"
+    if j + 1 < limit && lower(doc.token_text(j)) == "one" && doc.token_text(j + 1) == "of" {
+        j += 2;
+    }
+    let mut head: Option<usize> = None;
+    while j < limit && j < end + 12 {
+        let t = &doc.tokens[j];
+        match t.upos {
+            Upos::Det | Upos::Adj | Upos::Num | Upos::Part | Upos::Adv => {}
+            Upos::Noun | Upos::Propn => head = Some(j),
+            Upos::Pron if matches!(t.xpos, Xpos::PrpS) => {}
+            // A participle inside the phrase ("the company's departing
+            // chief revenue officer").
+            Upos::Verb if head.is_some() && matches!(t.xpos, Xpos::Vbg | Xpos::Vbn) => {}
+            _ => break,
+        }
+        j += 1;
+    }
+    // "Patriot, the coal miners' union invested…": a clause's subject after
+    // an introductory phrase, not an apposition.
+    if j < limit
+        && matches!(
+            doc.tokens[j].xpos,
+            Xpos::Vbd | Xpos::Vbz | Xpos::Vbp | Xpos::Md
+        )
+    {
+        return None;
+    }
+    let h = head?;
+    let head_tok = &doc.tokens[h];
+    if head_tok.upos != Upos::Noun {
+        return None;
+    }
+    let lemma = if head_tok.lemma.is_empty() {
+        lower(doc.token_text(h))
+    } else {
+        head_tok.lemma.to_lowercase()
+    };
+    if matches!(
+        lemma.as_str(),
+        "network" | "newspaper" | "website" | "magazine" | "broadcaster"
+    ) {
+        Some(EntityKind::Media)
+    } else {
+        lexicon::is_body_noun(&lemma).then_some(EntityKind::Organization)
+    }
 }
 
 /// The finite verbs of a headline-style sentence ("Senate Passes Budget

@@ -155,3 +155,34 @@ fn names_in_a_title_case_headline_stop_at_its_verb() {
         "{names:?}"
     );
 }
+
+#[test]
+fn an_apposition_for_a_company_types_the_name() {
+    let kind_of = |text: &str, name: &str| {
+        let doc = run(text);
+        entity_of(&doc, name).map(|e| e.kind)
+    };
+    // Read as people's names by the name tagger alone.
+    assert_eq!(
+        kind_of(
+            "Robey Warshaw, a firm founded in 2014, advised the board on the deal.",
+            "Robey Warshaw"
+        ),
+        Some(EntityKind::Organization)
+    );
+    assert_eq!(
+        kind_of(
+            "Quadrivium, a foundation that funds research, gave the money.",
+            "Quadrivium"
+        ),
+        Some(EntityKind::Organization)
+    );
+    // A person described by an occupation stays a person.
+    assert_eq!(
+        kind_of(
+            "Tim Hess, a real estate developer in Virginia, said the plan was sound.",
+            "Tim Hess"
+        ),
+        Some(EntityKind::Person)
+    );
+}
