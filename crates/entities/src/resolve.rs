@@ -249,12 +249,9 @@ pub fn annotate(tagger: &Tagger, doc: &mut Document) {
                 // "Fox Business" read as a person's name: an outlet's brand
                 // leads it.
                 NameType::Per if lexicon::is_outlet_brand_name(&text) => EntityKind::Media,
-                // "HCA, one of the largest hospital systems": the apposition
-                // says what the name is.
-                NameType::Per if appositive_body(doc, b, r.end).is_some() => {
-                    appositive_body(doc, b, r.end).unwrap_or(EntityKind::Organization)
-                }
-                NameType::Per => EntityKind::Person,
+                // "Quadrivium, a foundation that…": the apposition says what
+                // the name is.
+                NameType::Per => appositive_body(doc, b, r.end).unwrap_or(EntityKind::Person),
                 NameType::Org => {
                     let joined = text.join(" ");
                     if lexicon::is_known_outlet(&joined)
