@@ -2,7 +2,7 @@
 //! related boxes, comments), let dom_smoothie's Readability pick the article
 //! container, then walk it into typed blocks and drop boilerplate paragraphs.
 
-use super::meta::{clean_ws, contains_ignore_ascii_case};
+use super::meta::{clean_ws, contains_ignore_ascii_case, lower_words};
 use super::BlockKind;
 use dom_query::{Document, NodeData, NodeRef};
 
@@ -98,12 +98,7 @@ fn other_stories<'a>(doc: &'a Document, title: Option<&str>) -> Vec<NodeRef<'a>>
     if stories.len() < 2 {
         return Vec::new();
     }
-    let words = |s: &str| -> std::collections::HashSet<String> {
-        s.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect()
-    };
+    let words = |s: &str| -> std::collections::HashSet<String> { lower_words(s).collect() };
     let title_words = title.map(words).unwrap_or_default();
     let overlap = |a: &NodeRef| -> f64 {
         let Some(h) = a.descendants_it().find(|d| d.has_name("h1")) else {

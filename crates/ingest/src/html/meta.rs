@@ -1259,30 +1259,31 @@ pub(crate) fn split_byline(s: &str, out: &mut Vec<String>) {
     }
 }
 
-/// Shared words over the longer title's word count (lowercased words).
-/// Share of `a`'s words that occur in `b` (lowercased alphanumeric runs).
-fn word_containment(a: &str, b: &str) -> f64 {
-    let words = |s: &str| -> Vec<String> {
-        s.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect()
-    };
-    let (wa, wb) = (words(a), words(b));
-    let shared = wa.iter().filter(|w| wb.contains(w)).count();
-    shared as f64 / wa.len().max(1) as f64
+/// The lowercased alphanumeric runs of `s`: the words titles and headlines
+/// are compared by.
+pub(crate) fn lower_words(s: &str) -> impl Iterator<Item = String> + '_ {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
 }
 
-fn word_overlap(a: &str, b: &str) -> f64 {
-    let words = |s: &str| -> Vec<String> {
-        s.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect()
-    };
-    let (wa, wb) = (words(a), words(b));
+/// The words of `a` found in `b`, and the word counts of both.
+fn shared_words(a: &str, b: &str) -> (usize, usize, usize) {
+    let (wa, wb): (Vec<String>, Vec<String>) = (lower_words(a).collect(), lower_words(b).collect());
     let shared = wa.iter().filter(|w| wb.contains(w)).count();
-    shared as f64 / wa.len().max(wb.len()).max(1) as f64
+    (shared, wa.len(), wb.len())
+}
+
+/// Share of `a`'s words that occur in `b`.
+fn word_containment(a: &str, b: &str) -> f64 {
+    let (shared, na, _) = shared_words(a, b);
+    shared as f64 / na.max(1) as f64
+}
+
+/// Shared words over the longer title's word count.
+fn word_overlap(a: &str, b: &str) -> f64 {
+    let (shared, na, nb) = shared_words(a, b);
+    shared as f64 / na.max(nb).max(1) as f64
 }
 
 /// Decodes the character references that survive into metadata strings
