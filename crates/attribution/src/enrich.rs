@@ -1103,6 +1103,9 @@ fn dominated_by(doc: &Document, mut t: usize, head: usize, within: Span) -> bool
     false
 }
 
+/// The rank of a source's mention that covers its head word: above all others.
+const HEAD_RANK: u8 = 4;
+
 /// Which entity kinds appear in the source, and whom it refers to.
 fn source_entities(
     doc: &Document,
@@ -1151,11 +1154,18 @@ fn source_entities(
         if covers_head && m.mention_type == MentionType::Name {
             ents.head_kind = Some(m.kind);
         }
-        // Prefer the mention at the head, then names of people, then any name.
+        // Prefer the mention at the head, then names of people, then any
+        // name. A person named as a possessor comes after the other people
+        // ("Mrs Collins's predecessor, Robert Hale") but before bodies and
+        // places ("New Hampshire Sen. Kelly Ayotte's campaign").
         let rank = if covers_head {
-            3
+            HEAD_RANK
         } else if m.kind == EntityKind::Person && m.mention_type == MentionType::Name {
-            2
+            if is_possessor(doc, m) {
+                2
+            } else {
+                3
+            }
         } else {
             u8::from(m.mention_type == MentionType::Name)
         };
@@ -1167,7 +1177,7 @@ fn source_entities(
     // can make the first name of a flat run its head) modifies the person
     // named after it: the person speaks. Likewise a body heading one flat
     // name run with a person's name ("Treasury | Secretary | Janet Yellen").
-    if let Some((3, i)) = best {
+    if let Some((HEAD_RANK, i)) = best {
         let kind = doc.mentions[i].kind;
         let place = matches!(kind, EntityKind::Gpe | EntityKind::Location);
         let body = kind == EntityKind::Organization;
@@ -1191,7 +1201,7 @@ fn source_entities(
             })
             .flatten();
         if let Some(k) = person {
-            best = Some((3, i + 1 + k));
+            best = Some((HEAD_RANK, i + 1 + k));
             ents.head_kind = Some(EntityKind::Person);
         }
     }
@@ -1250,6 +1260,22 @@ fn unnamed_people_head(doc: &Document, source: Span, head_token: Option<usize>) 
                 && ((start..end).contains(&head) || start == head + 1)
         });
     (!named).then_some(head)
+}
+
+/// Whether mention `m` is a possessor: followed by a possessive clitic, or
+/// its head attached as one ("Collins's predecessor").
+fn is_possessor(doc: &Document, m: &Mention) -> bool {
+    let (first, end) = (m.tokens[0] as usize, m.tokens[1] as usize);
+    doc.tokens
+        .get(end)
+        .is_some_and(|_| matches!(doc.token_text(end), "'s" | "’s"))
+        || doc.tokens[first..end.min(doc.tokens.len())]
+            .iter()
+            .any(|t| {
+                t.deprel == DepRel::NmodPoss
+                    && t.head
+                        .is_some_and(|h| !(first..end).contains(&(h as usize)))
+            })
 }
 
 /// Whether mention `m` stands in apposition to `head`, directly or as a
@@ -1865,6 +1891,34 @@ mod tests {
         assert_eq!(speaker(2).as_deref(), Some("Jake Sullivan"));
         // A spokesman speaks for the body named.
         assert_eq!(speaker(3).as_deref(), Some("FBI"));
+    }
+
+    #[test]
+    fn a_named_possessor_speaks_only_when_no_one_else_is_named() {
+        let text = "Hillary Clinton spoke. Clinton's campaign chairman, John Podesta, \
+                    said the emails were stolen. New Hampshire Sen. Kelly Ayotte's campaign \
+                    said she would vote no.";
+        let mut doc = test_support::with_entities(text);
+        let attribution =
+            |source, cue, content| test_support::attribution(&doc, source, cue, content);
+        doc.attributions = vec![
+            attribution(
+                "Clinton's campaign chairman, John Podesta",
+                "said",
+                "the emails were stolen",
+            ),
+            attribution(
+                "New Hampshire Sen. Kelly Ayotte's campaign",
+                "said",
+                "she would vote no",
+            ),
+        ];
+        Enricher::new().process(&mut doc).expect("enrich runs");
+        let speaker = |i: usize| doc.attributions[i].speaker.as_ref().map(|s| s.name.clone());
+        // The chairman is named: he speaks, not the one whose chairman he is.
+        assert_eq!(speaker(0).as_deref(), Some("John Podesta"));
+        // The campaign is nobody's but hers: the possessor still beats the place.
+        assert_eq!(speaker(1).as_deref(), Some("Kelly Ayotte"));
     }
 
     #[test]

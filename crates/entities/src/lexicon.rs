@@ -243,6 +243,13 @@ pub fn title_gender(w: &str) -> Gender {
     }
 }
 
+/// Honorifics written without a full stop, as British and Irish outlets
+/// write them ("Ms Collins", "Dr Shah"). Matched with their case, so that
+/// "DR Congo" and "MS" (the disease, the company) are not titles.
+pub fn is_bare_honorific(w: &str) -> bool {
+    matches!(w, "Mr" | "Mrs" | "Ms" | "Mx" | "Dr" | "Prof" | "Messrs")
+}
+
 /// Is `w` (lower-case) a title word?
 pub fn is_title_word(w: &str) -> bool {
     listed_lower(w).title()

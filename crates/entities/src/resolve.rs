@@ -110,9 +110,10 @@ fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
     f(&lower(w))
 }
 
-/// Whether `w` lower-cased is a title word.
+/// Whether `w` is a title word: lower-cased, or an honorific without its
+/// full stop ("Ms", "Dr").
 fn is_title(w: &str) -> bool {
-    with_lower(w, lexicon::is_title_word)
+    lexicon::is_bare_honorific(w) || with_lower(w, lexicon::is_title_word)
 }
 
 fn cap(s: &str) -> bool {
@@ -236,6 +237,14 @@ pub fn annotate(tagger: &Tagger, doc: &mut Document) {
             while a < b && matches!(doc.token_text(a), "the" | "The") {
                 a += 1;
             }
+            // "Ms Collins": the tagger takes an honorific without its full
+            // stop into the name; it is a title, and says the name is a
+            // person's.
+            let mut honorific = false;
+            while b - a > 1 && lexicon::is_bare_honorific(doc.token_text(a)) {
+                a += 1;
+                honorific = true;
+            }
             if a >= b
                 || !doc.tokens[a..b]
                     .iter()
@@ -246,6 +255,7 @@ pub fn annotate(tagger: &Tagger, doc: &mut Document) {
             }
             let text: Vec<&str> = (a..b).map(|i| doc.token_text(i)).collect();
             let kind = match t {
+                _ if honorific => EntityKind::Person,
                 // "Fox Business" read as a person's name: an outlet's brand
                 // leads it.
                 NameType::Per if lexicon::is_outlet_brand_name(&text) => EntityKind::Media,
@@ -353,9 +363,9 @@ fn consistent_types(doc: &Document, ms: &mut Vec<M>, taken: &mut [bool], quoted:
     // A capitalised word right after a person title is a name ("President-elect Trump").
     let titled = |i: usize| -> bool {
         i > 0
-            && with_lower(doc.token_text(i - 1), |p| {
-                lexicon::is_title_word(p)
-                    && !matches!(p, "former" | "first" | "acting" | "head" | "chief")
+            && is_title(doc.token_text(i - 1))
+            && !with_lower(doc.token_text(i - 1), |p| {
+                matches!(p, "former" | "first" | "acting" | "head" | "chief")
             })
     };
     for m in ms.iter_mut() {
@@ -507,7 +517,7 @@ fn add_titles(doc: &Document, ms: &mut Vec<M>, taken: &mut [bool], quoted: &[boo
             }
             let w = doc.token_text(a - 1);
             let lw = lower(w);
-            if lexicon::is_title_word(&lw) && !taken[a - 1] {
+            if is_title(w) && !taken[a - 1] {
                 desc.push(lw);
                 a -= 1;
             } else if a >= s0 + 3
@@ -552,7 +562,7 @@ fn add_titles(doc: &Document, ms: &mut Vec<M>, taken: &mut [bool], quoted: &[boo
             let st = j;
             while j < s1 && !taken[j] {
                 let lw = lower(doc.token_text(j));
-                if lexicon::is_title_word(&lw) || lexicon::is_norp(doc.token_text(j)) {
+                if is_title(doc.token_text(j)) || lexicon::is_norp(doc.token_text(j)) {
                     desc.push(lw);
                     j += 1;
                 } else {

@@ -186,3 +186,25 @@ fn an_apposition_for_a_company_types_the_name() {
         Some(EntityKind::Person)
     );
 }
+
+#[test]
+fn honorifics_without_a_full_stop_are_titles() {
+    let doc = run("The housing minister, Sarah Collins, defended the target.\n\nMs Collins told the BBC that it was achievable. Fighting in DR Congo has displaced thousands.");
+    let sarah = entity_of(&doc, "Sarah Collins").expect("Sarah Collins");
+    let name_texts: Vec<&str> = sarah
+        .mentions
+        .iter()
+        .map(|&m| &doc.mentions[m as usize])
+        .filter(|m| m.mention_type == MentionType::Name)
+        .map(|m| doc.slice(m.span))
+        .collect();
+    // "Ms Collins" is Sarah Collins, named "Collins" after her title.
+    assert_eq!(name_texts, ["Sarah Collins", "Collins"]);
+    assert_eq!(sarah.kind, EntityKind::Person);
+    // Capitals are not an honorific: "DR Congo" is not a person.
+    let congo = entity_of(&doc, "Congo");
+    assert!(
+        congo.is_none_or(|e| e.kind != EntityKind::Person),
+        "{congo:?}"
+    );
+}
