@@ -70,6 +70,7 @@ impl Stage for Enricher {
         nested::add_inner_attributions(doc, &mut attrs);
         shared_subject::add_shared_subjects(doc, &mut attrs);
         quote_paragraphs::continue_quotes_over_paragraphs(doc, &mut attrs);
+        quote_paragraphs::continue_speakers_into_quote_paragraphs(doc, &mut attrs);
         for a in &mut attrs {
             if let Some(src) = &a.source {
                 let src = drop_dateline(doc, src).unwrap_or_else(|| src.clone());
