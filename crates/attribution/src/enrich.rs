@@ -391,12 +391,23 @@ fn drop_content_inside_source_phrase(doc: &Document, a: &mut Attribution) {
         .copied()
         .filter(|p| {
             // Only a part that runs straight on from the source (or from
-            // inside it: "The official, who | asked not to be named").
-            let runs_on = extent.start < p.start
-                && doc
-                    .slice(Span::new(extent.end.min(p.start), p.start))
-                    .trim()
-                    .is_empty();
+            // inside it: "The official, who | asked not to be named"), or
+            // after a relative pronoun ("three people familiar with the
+            // matter, who | spoke on condition of anonymity").
+            let gap = doc.slice(Span::new(extent.end.min(p.start), p.start));
+            let after_relative_pronoun = || {
+                let mut gap_words = alphanumeric_words(gap);
+                let first = gap_words
+                    .next()
+                    .or_else(|| alphanumeric_words(doc.slice(*p)).next());
+                gap.trim_start().starts_with(',')
+                    && gap_words.next().is_none()
+                    && first.is_some_and(|w| {
+                        matches!(w, "who" | "which" | "whom" | "whose" | "speaking")
+                    })
+            };
+            let runs_on =
+                extent.start < p.start && (gap.trim().is_empty() || after_relative_pronoun());
             // The phrase ends at a word; the part may end at a comma.
             let text = doc.slice(*p);
             let trailing = text
@@ -411,6 +422,12 @@ fn drop_content_inside_source_phrase(doc: &Document, a: &mut Attribution) {
     if !kept.is_empty() && kept.len() < content.parts().len() {
         a.content = Some(Region::new(kept));
     }
+}
+
+/// The runs of letters and digits in `text`.
+fn alphanumeric_words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
 }
 
 /// Which words before a span [`with_leading_modifiers`] takes in.
@@ -1688,30 +1705,44 @@ mod tests {
 
     #[test]
     fn a_content_part_inside_the_source_phrase_leaves_the_content() {
-        let text = "The decision was a mistake, according to three former officials who spoke \
-                    on condition of anonymity because they were not authorized to discuss it.";
-        let doc = test_support::tagged(text);
-        let cue = Region::single(test_support::span_of(&doc, "according to"));
-        let mut a = Attribution::with_cue(0, cue);
-        a.source = Some(Region::single(test_support::span_of(
-            &doc,
-            "three former officials who spoke",
-        )));
-        a.content = Some(Region::new(vec![
-            test_support::span_of(&doc, "The decision was a mistake"),
-            test_support::span_of(
-                &doc,
-                "on condition of anonymity because they were not authorized to discuss it",
+        // The content left of `text` given a source and two content parts.
+        let kept = |text: &str, source: &str, parts: [&str; 2]| -> Vec<String> {
+            let doc = test_support::tagged(text);
+            let cue = Region::single(test_support::span_of(&doc, "according to"));
+            let mut a = Attribution::with_cue(0, cue);
+            a.source = Some(Region::single(test_support::span_of(&doc, source)));
+            a.content = Some(Region::new(
+                parts.iter().map(|p| test_support::span_of(&doc, p)),
+            ));
+            drop_content_inside_source_phrase(&doc, &mut a);
+            a.content
+                .iter()
+                .flat_map(|c| c.parts())
+                .map(|p| doc.slice(*p).to_string())
+                .collect()
+        };
+        let anonymity = "on condition of anonymity because they were not authorized to discuss it";
+        assert_eq!(
+            kept(
+                "The decision was a mistake, according to three former officials who spoke \
+                 on condition of anonymity because they were not authorized to discuss it.",
+                "three former officials who spoke",
+                ["The decision was a mistake", anonymity],
             ),
-        ]));
-        drop_content_inside_source_phrase(&doc, &mut a);
-        let content: Vec<&str> = a
-            .content
-            .iter()
-            .flat_map(|c| c.parts())
-            .map(|p| doc.slice(*p))
-            .collect();
-        assert_eq!(content, ["The decision was a mistake"]);
+            ["The decision was a mistake"]
+        );
+        // After a comma and a relative pronoun the clause is still the source's.
+        let spoke =
+            "spoke on condition of anonymity because they were not authorized to discuss it";
+        assert_eq!(
+            kept(
+                "The decision was a mistake, according to three former officials, who spoke \
+                 on condition of anonymity because they were not authorized to discuss it.",
+                "three former officials",
+                ["The decision was a mistake", spoke],
+            ),
+            ["The decision was a mistake"]
+        );
     }
 
     #[test]
