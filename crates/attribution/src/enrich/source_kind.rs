@@ -69,6 +69,8 @@ const ANONYMOUS_MARKERS: &[&str] = &[
     "unidentified",
     "familiar",
     "undisclosed",
+    // "two people briefed on the plans"
+    "briefed",
 ];
 
 const DOCUMENT_HEADS: &[&str] = &[
@@ -1187,6 +1189,10 @@ mod tests {
         assert_eq!(kind("the senator", none), SourceKind::Person);
         assert_eq!(
             kind("US intelligence officials", none),
+            SourceKind::Anonymous
+        );
+        assert_eq!(
+            kind("two people briefed on the plans", none),
             SourceKind::Anonymous
         );
         assert_eq!(
