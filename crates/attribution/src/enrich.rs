@@ -87,6 +87,7 @@ impl Stage for Enricher {
             }
             if let (Some(src), Some(cue)) = (&a.source, a.cue.extent()) {
                 let src = drop_time_before_cue(doc, src, cue);
+                let src = drop_prepositional_object(doc, &src, cue).unwrap_or(src);
                 a.source = Some(relative_pronoun_source(doc, &src, cue).unwrap_or(src));
             }
         }
@@ -297,6 +298,46 @@ fn drop_time_before_cue(doc: &Document, source: &Region, cue: Span) -> Region {
         span.end = tok.span.end;
     }
     Region::new(kept)
+}
+
+/// A source before its cue that starts right after a preposition, inside
+/// the prepositional phrase that opens the sentence, began in that phrase:
+/// "In an interview with [The Associated Press, the company's chief
+/// executive, David Kim] said" keeps what follows the phrase's comma ("the
+/// company's chief executive, David Kim"). `None` when the source does not
+/// start so.
+fn drop_prepositional_object(doc: &Document, source: &Region, cue: Span) -> Option<Region> {
+    let parts = source.parts();
+    let first = *parts.first()?;
+    if source.extent()?.end > cue.start {
+        return None;
+    }
+    let start = doc.token_at_or_after(first.start);
+    let sentence = doc.sentences.get(doc.sentence_of_token(start as u32)?)?;
+    let opening = (sentence.tokens[0] as usize..start)
+        .find(|&i| !matches!(doc.tokens[i].upos, Upos::Punct))?;
+    // "As the chief executive, Jeff Weiner, put it": "as" opens a clause.
+    let preposition =
+        |i: usize| doc.tokens[i].upos == Upos::Adp && !doc.token_text(i).eq_ignore_ascii_case("as");
+    let before = start.checked_sub(1)?;
+    if !preposition(opening)
+        || !preposition(before)
+        || doc.tokens[before].span.end > first.start
+        || (opening..start).any(|i| doc.token_text(i) == ",")
+    {
+        return None;
+    }
+    let text = doc.slice(first);
+    let comma = text.find(',')?;
+    let rest = &text[comma + 1..];
+    let lead = rest.chars().take_while(|c| c.is_whitespace()).count();
+    if rest.trim().is_empty() {
+        return None;
+    }
+    let offset = text[..comma + 1].chars().count() + lead;
+    let mut kept = parts.to_vec();
+    kept[0] = Span::new(first.start + offset as u32, first.end);
+    Some(Region::new(kept))
 }
 
 /// A source that starts with a relative pronoun keeps only the cue's
@@ -1700,6 +1741,43 @@ mod tests {
         assert_eq!(
             dropped("Sen. Chuck Grassley (R-Iowa) on Wednesday", "said").as_deref(),
             Some("Sen. Chuck Grassley (R-Iowa)")
+        );
+    }
+
+    #[test]
+    fn a_source_begun_inside_the_opening_prepositional_phrase_starts_after_it() {
+        let trimmed = |text: &str, source: &str, cue: &str| {
+            let doc = test_support::tagged(text);
+            let cue = test_support::cue_after(&doc, source, cue);
+            test_support::rewritten(&doc, source, |d, r| drop_prepositional_object(d, r, cue))
+        };
+        assert_eq!(
+            trimmed(
+                "In an interview with The Associated Press, the company's chief executive, \
+                 David Kim, said he was shocked.",
+                "The Associated Press, the company's chief executive, David Kim",
+                "said"
+            )
+            .as_deref(),
+            Some("the company's chief executive, David Kim")
+        );
+        // "As" opens a clause whose subject the source is.
+        assert_eq!(
+            trimmed(
+                "As the chief executive, Jeff Weiner, put it, the firm is dead.",
+                "the chief executive, Jeff Weiner",
+                "put"
+            ),
+            None
+        );
+        // Not in the opening phrase: a source after its comma stays whole.
+        assert_eq!(
+            trimmed(
+                "In Washington, Tom Ridge, a former secretary, said it was over.",
+                "Tom Ridge, a former secretary",
+                "said"
+            ),
+            None
         );
     }
 
