@@ -243,6 +243,40 @@ pub fn title_gender(w: &str) -> Gender {
     }
 }
 
+/// The legal or group word that ends a company's full name ("Acme Corp.",
+/// "Alphabet Inc", "Tata Group"): without it, the name is still the
+/// company's.
+pub fn is_company_suffix(w: &str) -> bool {
+    matches!(
+        w.to_ascii_lowercase().as_str(),
+        "corp"
+            | "corp."
+            | "corporation"
+            | "inc"
+            | "inc."
+            | "incorporated"
+            | "co"
+            | "co."
+            | "company"
+            | "ltd"
+            | "ltd."
+            | "limited"
+            | "llc"
+            | "l.l.c."
+            | "plc"
+            | "lp"
+            | "l.p."
+            | "ag"
+            | "sa"
+            | "s.a."
+            | "nv"
+            | "n.v."
+            | "gmbh"
+            | "group"
+            | "holdings"
+    )
+}
+
 /// Honorifics written without a full stop, as British and Irish outlets
 /// write them ("Ms Collins", "Dr Shah"). Matched with their case, so that
 /// "DR Congo" and "MS" (the disease, the company) are not titles.

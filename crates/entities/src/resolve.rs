@@ -448,6 +448,38 @@ fn consistent_types(doc: &Document, ms: &mut Vec<M>, taken: &mut [bool], quoted:
             }
         }
     }
+    // "Acme" after "Acme Corp.": a company's name without its legal suffix
+    // still names the company, whatever the tagger made of it.
+    let mut companies: Vec<String> = ms
+        .iter()
+        .filter(|m| {
+            m.mtype == MentionType::Name
+                && m.kind == EntityKind::Organization
+                && m.end - m.start > 1
+                && lexicon::is_company_suffix(doc.token_text(m.end - 1))
+        })
+        .map(|m| {
+            (m.start..m.end - 1)
+                .map(|i| doc.token_text(i))
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect();
+    companies.sort_unstable();
+    companies.dedup();
+    if !companies.is_empty() {
+        for m in ms.iter_mut() {
+            if m.mtype == MentionType::Name
+                && matches!(
+                    m.kind,
+                    EntityKind::Person | EntityKind::Gpe | EntityKind::Location
+                )
+                && companies.binary_search(&text_of(m)).is_ok()
+            {
+                m.kind = EntityKind::Organization;
+            }
+        }
+    }
     let mut surnames: Vec<&str> = ms
         .iter()
         .filter(|m| m.kind == EntityKind::Person && (m.end - m.start > 1 || titled(m.start)))
@@ -1011,11 +1043,17 @@ fn add_nominals(
                 })
             } else {
                 let want_media = matches!(head.as_str(), "network" | "newspaper" | "paper");
+                // "The company" is no ministry or court.
+                let business = matches!(head.as_str(), "company" | "firm");
                 best_antecedent(before, count, es, at, si, q, 3, |_, e| {
                     if want_media {
                         e.kind == EntityKind::Media
                     } else {
                         e.kind == EntityKind::Organization
+                            && !(business
+                                && e.name
+                                    .last()
+                                    .is_some_and(|w| with_lower(w, is_public_body_word)))
                     }
                 })
             };
@@ -1037,6 +1075,36 @@ fn add_nominals(
         }
     }
     ms.into_vec()
+}
+
+/// The last word of a public body's name ("Justice Department", "Senate
+/// Intelligence Committee"): no company.
+fn is_public_body_word(w: &str) -> bool {
+    matches!(
+        w,
+        "department"
+            | "ministry"
+            | "agency"
+            | "bureau"
+            | "office"
+            | "committee"
+            | "commission"
+            | "council"
+            | "court"
+            | "party"
+            | "senate"
+            | "house"
+            | "congress"
+            | "parliament"
+            | "police"
+            | "army"
+            | "navy"
+            | "administration"
+            | "government"
+            | "university"
+            | "school"
+            | "service"
+    )
 }
 
 /// Nouns for a person by relation, age or role that refer back to a named

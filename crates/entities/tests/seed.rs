@@ -208,3 +208,25 @@ fn honorifics_without_a_full_stop_are_titles() {
         "{congo:?}"
     );
 }
+
+#[test]
+fn a_company_named_without_its_legal_suffix_is_the_same_company() {
+    let doc = run("A former officer of Acme Corp. was charged on Thursday.\n\nAcme said in a filing that it was cooperating. A statement from the Justice Department said the company had been warned.");
+    let acme = entity_of(&doc, "Acme Corp.").expect("Acme Corp.");
+    assert_eq!(acme.kind, EntityKind::Organization);
+    let texts: Vec<&str> = acme
+        .mentions
+        .iter()
+        .map(|&m| doc.slice(doc.mentions[m as usize].span))
+        .collect();
+    assert!(texts.contains(&"Acme"), "{texts:?}");
+    // "The company" is not the Justice Department.
+    let justice = entity_of(&doc, "Justice Department").expect("Justice Department");
+    assert!(
+        justice
+            .mentions
+            .iter()
+            .all(|&m| doc.slice(doc.mentions[m as usize].span) != "the company"),
+        "{justice:?}"
+    );
+}
