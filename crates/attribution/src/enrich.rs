@@ -82,6 +82,7 @@ impl Stage for Enricher {
             if let Some(c) = &a.content {
                 a.content = Some(with_leading_modifiers(doc, c, Modifiers::Determiner));
             }
+            move_prepositional_phrase_to_cue(doc, a);
             if let Some(c) = &a.source {
                 a.source = Some(with_leading_modifiers(doc, c, Modifiers::Any));
             }
@@ -469,6 +470,56 @@ fn drop_content_inside_source_phrase(doc: &Document, a: &mut Attribution) {
 fn alphanumeric_words(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
+}
+
+/// "Acme said in [a regulatory filing that it was cooperating]": a content
+/// that starts at the object of a preposition after its cue and goes on to
+/// a clause opened by "that" or "whether" begins at that word; the phrase
+/// joins the cue, as PolNeAR marks "said in a statement".
+fn move_prepositional_phrase_to_cue(doc: &Document, a: &mut Attribution) {
+    /// A longer phrase is more likely a clause the parse did not see.
+    const MAX_PHRASE_TOKENS: usize = 12;
+    let (Some(cue), Some(content)) = (a.cue.extent(), &a.content) else {
+        return;
+    };
+    let Some(&first) = content.parts().first() else {
+        return;
+    };
+    let start = doc.token_at_or_after(first.start);
+    let Some(prep) = start.checked_sub(1) else {
+        return;
+    };
+    let tok = &doc.tokens[prep];
+    let gap = doc.slice(Span::new(cue.end.min(tok.span.start), tok.span.start));
+    if tok.upos != Upos::Adp
+        || tok.span.start < cue.end
+        || !gap.trim().is_empty()
+        || !matches!(doc.token_text(prep), "in" | "at" | "on" | "to" | "during")
+    {
+        return;
+    }
+    let end = doc
+        .token_at_or_after(first.end)
+        .min(start + MAX_PHRASE_TOKENS + 1);
+    let Some(clause) = (start + 1..end).find(|&k| {
+        matches!(doc.token_text(k), "that" | "whether") && doc.tokens[k].deprel == DepRel::Mark
+    }) else {
+        return;
+    };
+    if doc.tokens[start..clause]
+        .iter()
+        .any(|t| matches!(t.upos, Upos::Verb | Upos::Aux))
+    {
+        return;
+    }
+    let mut cue_parts = a.cue.parts().to_vec();
+    if let Some(last) = cue_parts.last_mut() {
+        last.end = doc.tokens[clause - 1].span.end;
+    }
+    a.cue = Region::new(cue_parts);
+    let mut parts = content.parts().to_vec();
+    parts[0] = Span::new(doc.tokens[clause].span.start, first.end);
+    a.content = Some(Region::new(parts));
 }
 
 /// Which words before a span [`with_leading_modifiers`] takes in.
@@ -1778,6 +1829,40 @@ mod tests {
                 "said"
             ),
             None
+        );
+    }
+
+    #[test]
+    fn a_phrase_between_the_cue_and_a_that_clause_joins_the_cue() {
+        // (cue, content) after the rule, for the given cue and content.
+        let moved = |text: &str, cue: &str, content: &str| {
+            let doc = test_support::tagged(text);
+            let mut a = Attribution::with_cue(0, Region::single(test_support::span_of(&doc, cue)));
+            a.content = Some(Region::single(test_support::span_of(&doc, content)));
+            move_prepositional_phrase_to_cue(&doc, &mut a);
+            let text_of = |r: &Region| r.extent().map(|s| doc.slice(s).to_string());
+            (text_of(&a.cue), a.content.as_ref().and_then(text_of))
+        };
+        let filing = "Acme said in a regulatory filing that it was cooperating with the inquiry.";
+        assert_eq!(
+            moved(
+                filing,
+                "said",
+                "a regulatory filing that it was cooperating with the inquiry"
+            ),
+            (
+                Some("said in a regulatory filing".to_string()),
+                Some("that it was cooperating with the inquiry".to_string())
+            )
+        );
+        // Without a "that" clause the content stays.
+        let twitter = "She wrote on Twitter about the change in the slogan.";
+        assert_eq!(
+            moved(twitter, "wrote", "Twitter about the change in the slogan"),
+            (
+                Some("wrote".to_string()),
+                Some("Twitter about the change in the slogan".to_string())
+            )
         );
     }
 
