@@ -73,7 +73,8 @@ fn undouble(stem: &str) -> Option<String> {
 }
 
 /// Adds the silent e a stripped stem lost ("mak(ing)" → "make", "bas(ed)"
-/// → "base", "solv(ed)" → "solve", "prais(ed)" → "praise"); the exception table holds what this
+/// → "base", "solv(ed)" → "solve", "prais(ed)" → "praise", "declin(ed)" →
+/// "decline"); the exception table holds what this
 /// gets wrong among EWT's forms, so it only guesses for unseen words.
 fn restore_e(stem: &str) -> String {
     let b = stem.as_bytes();
@@ -96,7 +97,9 @@ fn restore_e(stem: &str) -> String {
         || stem.ends_with("rc")
         // "prais(ed)", "propos(ed)", "releas(ing)", "caus(ed)".
         || (n > 3 && last == b's' && is_vowel(b[n - 2]) && !is_vowel(b[n - 3]))
-        || (n > 3 && stem.ends_with("at") && !is_vowel(b[n - 3]));
+        || (n > 3 && stem.ends_with("at") && !is_vowel(b[n - 3]))
+        // "declin(ed)", "outlin(ing)"; not "join(ed)", "remain(ing)".
+        || (n > 3 && stem.ends_with("in") && !is_vowel(b[n - 3]));
     if needs_e {
         format!("{stem}e")
     } else {
@@ -235,6 +238,10 @@ mod tests {
         assert_eq!(l.lemma("reported", Xpos::Vbd), "report");
         assert_eq!(l.lemma("stopped", Xpos::Vbd), "stop");
         assert_eq!(l.lemma("denied", Xpos::Vbd), "deny");
+        assert_eq!(l.lemma("declined", Xpos::Vbd), "decline");
+        assert_eq!(l.lemma("outlining", Xpos::Vbg), "outline");
+        assert_eq!(l.lemma("joined", Xpos::Vbd), "join");
+        assert_eq!(l.lemma("remaining", Xpos::Vbg), "remain");
         assert_eq!(l.lemma("believes", Xpos::Vbz), "believe");
         assert_eq!(l.lemma("running", Xpos::Vbg), "run");
         assert_eq!(l.lemma("bigger", Xpos::Jjr), "big");
