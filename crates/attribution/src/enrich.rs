@@ -620,27 +620,47 @@ fn trailing_time_phrase(words: &[String]) -> usize {
 /// a speaker the document calls "he" or whose first name is a man's.
 fn carry_speakers(doc: &Document, attrs: &mut [Attribution]) {
     let mut last_person: Option<(Speaker, u32)> = None;
+    // The last person source without a name ("a campaign aide"), who may
+    // speak on in a pronoun after the named one.
+    let mut last_unnamed: Option<(Speaker, u32)> = None;
     for a in attrs.iter_mut() {
         let cue_start = a.cue.extent().map_or(0, |s| s.start);
         if a.speaker.is_none() {
             match (a.source_kind, &a.source) {
                 (Some(SourceKind::Person), Some(src)) => {
                     a.speaker = person_name(doc, src).map(|name| Speaker { name, entity: None });
+                    // "A spokeswoman for the prime minister rejected… She
+                    // would not confirm…": a pronoun after an unnamed
+                    // person speaks for the description.
+                    // (A nested claim's source is no one the article quotes.)
+                    if a.speaker.is_none() {
+                        if let Some(name) =
+                            person_description(doc, src).filter(|_| a.parent.is_none())
+                        {
+                            last_unnamed = Some((Speaker { name, entity: None }, cue_start));
+                        }
+                        continue;
+                    }
                 }
                 (Some(SourceKind::Pronoun), Some(src)) => {
                     let pronoun = doc.slice(src.extent().unwrap_or_default()).to_lowercase();
                     let personal = matches!(pronoun.as_str(), "he" | "she" | "him" | "her");
                     // Far back (several paragraphs), a pronoun may have moved on to someone else.
                     let near = |at: u32| cue_start.saturating_sub(at) < 1500;
-                    if let Some((speaker, at)) = &last_person {
-                        // "Sanders said he…" then "She said…": not Sanders.
-                        let agrees = || {
-                            let g = speaker_gender(doc, speaker);
-                            g == Gender::Unknown || g == pronoun_gender(&pronoun)
-                        };
-                        if personal && near(*at) && agrees() {
-                            a.speaker = Some(speaker.clone());
-                        }
+                    // "Sanders said he…" then "She said…": not Sanders.
+                    let agrees = |speaker: &Speaker| {
+                        let g = speaker_gender(doc, speaker);
+                        g == Gender::Unknown || g == pronoun_gender(&pronoun)
+                    };
+                    let named_at = last_person.as_ref().map_or(0, |(_, at)| *at);
+                    let unnamed = last_unnamed
+                        .as_ref()
+                        .filter(|(sp, at)| *at >= named_at && near(*at) && agrees(sp));
+                    let named = last_person
+                        .as_ref()
+                        .filter(|(sp, at)| near(*at) && agrees(sp));
+                    if let (true, Some((speaker, _))) = (personal, unnamed.or(named)) {
+                        a.speaker = Some(speaker.clone());
                     }
                 }
                 _ => {}
@@ -691,7 +711,33 @@ fn speaker_gender(doc: &Document, speaker: &Speaker) -> Gender {
             seen = lexicon::first_name_gender(first);
         }
     }
+    // A description's own words: "a spokeswoman for…".
+    if seen == Gender::Unknown && speaker.entity.is_none() {
+        seen = speaker
+            .name
+            .split_whitespace()
+            .map(|w| lexicon::title_gender(&w.to_lowercase()))
+            .find(|&g| g != Gender::Unknown)
+            .unwrap_or(Gender::Unknown);
+    }
     seen
+}
+
+/// An unnamed person source as a speaker's name: the phrase up to its
+/// first comma, when it is short and not definite ("A spokeswoman for the
+/// prime minister", "her lawyer").
+fn person_description(doc: &Document, source: &Region) -> Option<String> {
+    /// Longer phrases carry clauses, not a description.
+    const MAX_WORDS: usize = 8;
+    let text = doc.slice(source.parts().first().copied()?);
+    let phrase = text.split(',').next()?.trim();
+    let words = phrase.split_whitespace().count();
+    // "The senator" most often refers back to a named one.
+    let definite = phrase
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| w.eq_ignore_ascii_case("the"));
+    (!definite && (2..=MAX_WORDS).contains(&words)).then(|| phrase.to_string())
 }
 
 /// Speakers for "they"/"them" sources: the plural subject earlier in the
@@ -1576,7 +1622,13 @@ fn assign_certainty(doc: &Document, attrs: &mut [Attribution]) {
             .collect(),
     );
     for (i, a) in attrs.iter_mut().enumerate() {
-        let mut spans: Vec<Span> = a.cue.parts().to_vec();
+        // "could not be reached for comment" hedges nothing: a refusal's
+        // cue is not read.
+        let mut spans: Vec<Span> = if a.cue_kind == CueKind::NoComment {
+            Vec::new()
+        } else {
+            a.cue.parts().to_vec()
+        };
         if let Some(c) = &a.content {
             spans.extend_from_slice(c.parts());
         }
@@ -2133,6 +2185,52 @@ mod tests {
         assert_eq!(speaker(0).as_deref(), Some("Bernie Sanders"));
         assert_eq!(speaker(1), None);
         assert_eq!(speaker(2).as_deref(), Some("Bernie Sanders"));
+    }
+
+    #[test]
+    fn a_refusal_cue_is_not_a_hedge() {
+        let mut doc = test_support::with_entities(
+            "The chief executive of GridCo could not be reached for comment.",
+        );
+        Enricher::new().process(&mut doc).expect("enrich runs");
+        let refusal = doc
+            .attributions
+            .iter()
+            .find(|a| a.cue_kind == CueKind::NoComment)
+            .expect("a no_comment attribution");
+        assert!(
+            refusal.certainty.hedges.is_empty(),
+            "{:?}",
+            refusal.certainty
+        );
+    }
+
+    #[test]
+    fn a_pronoun_after_an_unnamed_person_speaks_for_the_description() {
+        let text = "Bernie Sanders stated that he had no regrets. A spokeswoman for the \
+                    campaign said the race was close. She added that the vote was fair. \
+                    He said it was over.";
+        let mut doc = test_support::with_entities(text);
+        let attribution =
+            |source, cue, content| test_support::attribution(&doc, source, cue, content);
+        doc.attributions = vec![
+            attribution("Bernie Sanders", "stated", "that he had no regrets"),
+            attribution(
+                "A spokeswoman for the campaign",
+                "said",
+                "the race was close",
+            ),
+            attribution("She", "added", "that the vote was fair"),
+            attribution("He", "said", "it was over"),
+        ];
+        Enricher::new().process(&mut doc).expect("enrich runs");
+        let speaker = |i: usize| doc.attributions[i].speaker.as_ref().map(|s| s.name.clone());
+        assert_eq!(
+            speaker(2).as_deref(),
+            Some("A spokeswoman for the campaign")
+        );
+        // "He" is not the spokeswoman: the named man before her.
+        assert_eq!(speaker(3).as_deref(), Some("Bernie Sanders"));
     }
 
     #[test]
