@@ -244,8 +244,14 @@ fn without_dangling_words(doc: &Document, source: &Region) -> Option<Region> {
         // Only whole tokens inside the part are judged.
         while end > first + 1 {
             let t = &doc.tokens[end - 1];
+            // "Justice Samuel Alito, writing | in dissent, argued": a
+            // participle after a comma opens a clause about the source.
+            let participle = t.xpos == Xpos::Vbg
+                && end >= first + 3
+                && doc.slice(doc.tokens[end - 2].span) == ",";
             let dangling = t.span.end <= last.end
                 && (matches!(t.upos, Upos::Det | Upos::Adp | Upos::Cconj | Upos::Sconj)
+                    || participle
                     || matches!(doc.slice(t.span), "," | ";" | ":" | "-" | "—" | "–"));
             if !dangling {
                 break;
@@ -2042,6 +2048,11 @@ mod tests {
         );
         let both = "Both said the plan would fail.";
         assert_eq!(trimmed(both, "Both").as_deref(), Some("Both"));
+        let dissent = "Justice Samuel Alito, writing in dissent, argued that it was wrong.";
+        assert_eq!(
+            trimmed(dissent, "Justice Samuel Alito, writing").as_deref(),
+            Some("Justice Samuel Alito")
+        );
     }
 
     #[test]
