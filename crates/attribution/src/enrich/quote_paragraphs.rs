@@ -178,7 +178,7 @@ fn colon_introduction(
     if !doc.slice(para).trim_end().ends_with(':') {
         return None;
     }
-    let (_, i) = cues.overlapping(para).max_by_key(|(s, _)| s.start)?;
+    let i = last_cue_in(cues, para)?;
     // Nothing after the cue but its content, which must end the paragraph.
     let cue_end = attrs[i].cue.extent()?.end;
     let content_end = attrs[i]
@@ -201,7 +201,7 @@ fn last_quoting_attribution(
     cues: &super::span_index::SpanIndex<usize>,
     para: Span,
 ) -> Option<usize> {
-    let (_, i) = cues.overlapping(para).max_by_key(|(s, _)| s.start)?;
+    let i = last_cue_in(cues, para)?;
     let last = *attrs[i].content.as_ref()?.parts().last()?;
     if last.end > para.end || last.end <= para.start {
         return None;
@@ -210,6 +210,13 @@ fn last_quoting_attribution(
         .slice(last)
         .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ',' | '!' | '?'));
     quoted.ends_with(['”', '"']).then_some(i)
+}
+
+/// The attribution whose cue starts last in `para`.
+fn last_cue_in(cues: &super::span_index::SpanIndex<usize>, para: Span) -> Option<usize> {
+    cues.overlapping(para)
+        .max_by_key(|(s, _)| s.start)
+        .map(|(_, i)| i)
 }
 
 /// Whether a paragraph is one quotation of three words or more: it opens
