@@ -249,12 +249,19 @@ mod tests {
     use super::*;
     use crate::enrich::test_support::span_of;
 
-    fn continued(text: &str, content: &str) -> Vec<String> {
+    /// The content parts after `pass`, for one attribution with cue `cue`
+    /// and content `content` (`None`: no content).
+    fn after(
+        pass: fn(&Document, &mut [Attribution]),
+        text: &str,
+        cue: &str,
+        content: Option<&str>,
+    ) -> Vec<String> {
         let doc = paragraphs(text);
-        let mut a = Attribution::with_cue(0, Region::single(span_of(&doc, "said")));
-        a.content = Some(Region::single(span_of(&doc, content)));
+        let mut a = Attribution::with_cue(0, Region::single(span_of(&doc, cue)));
+        a.content = content.map(|c| Region::single(span_of(&doc, c)));
         let mut attrs = vec![a];
-        continue_quotes_over_paragraphs(&doc, &mut attrs);
+        pass(&doc, &mut attrs);
         attrs[0]
             .content
             .iter()
@@ -263,20 +270,12 @@ mod tests {
             .collect()
     }
 
-    /// The content parts after the speaker pass, for one attribution with
-    /// cue `cue` and content `content` (`None`: no content).
+    fn continued(text: &str, content: &str) -> Vec<String> {
+        after(continue_quotes_over_paragraphs, text, "said", Some(content))
+    }
+
     fn carried(text: &str, cue: &str, content: Option<&str>) -> Vec<String> {
-        let doc = paragraphs(text);
-        let mut a = Attribution::with_cue(0, Region::single(span_of(&doc, cue)));
-        a.content = content.map(|c| Region::single(span_of(&doc, c)));
-        let mut attrs = vec![a];
-        continue_speakers_into_quote_paragraphs(&doc, &mut attrs);
-        attrs[0]
-            .content
-            .iter()
-            .flat_map(|c| c.parts())
-            .map(|p| doc.slice(*p).to_string())
-            .collect()
+        after(continue_speakers_into_quote_paragraphs, text, cue, content)
     }
 
     fn paragraphs(text: &str) -> Document {
