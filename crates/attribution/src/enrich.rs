@@ -440,22 +440,37 @@ fn drop_content_inside_source_phrase(doc: &Document, a: &mut Attribution) {
         .filter(|p| {
             // Only a part that runs straight on from the source (or from
             // inside it: "The official, who | asked not to be named"), or
-            // after a relative pronoun ("three people familiar with the
-            // matter, who | spoke on condition of anonymity").
+            // after a relative pronoun and its auxiliaries ("three people
+            // familiar with the matter, who | spoke on condition of
+            // anonymity").
             let gap = doc.slice(Span::new(extent.end.min(p.start), p.start));
-            let after_relative_pronoun = || {
+            // The relative pronoun (or "speaking") opening the clause.
+            let relative_pronoun = || {
                 let mut gap_words = alphanumeric_words(gap);
                 let first = gap_words
                     .next()
                     .or_else(|| alphanumeric_words(doc.slice(*p)).next());
-                gap.trim_start().starts_with(',')
-                    && gap_words.next().is_none()
-                    && first.is_some_and(|w| {
-                        matches!(w, "who" | "which" | "whom" | "whose" | "speaking")
-                    })
+                // "Miller, who has | voted Republican all her life".
+                let auxiliary = |w: &str| {
+                    matches!(
+                        w,
+                        "has" | "have" | "had" | "is" | "was" | "are" | "were" | "will" | "would"
+                    )
+                };
+                (gap.trim_start().starts_with(',') && gap_words.all(auxiliary))
+                    .then_some(first)
+                    .flatten()
+                    .filter(|w| matches!(*w, "who" | "which" | "whom" | "whose" | "speaking"))
             };
-            let runs_on =
-                extent.start < p.start && (gap.trim().is_empty() || after_relative_pronoun());
+            let after_source = extent.start < p.start;
+            let pronoun = after_source.then(relative_pronoun).flatten();
+            // A clause on "who" after the source's comma is about the
+            // source even where the parse hangs it elsewhere ("said
+            // Miller, who has voted…" read as what was said).
+            if pronoun.is_some_and(|w| matches!(w, "who" | "whom" | "whose")) {
+                return false;
+            }
+            let runs_on = after_source && (gap.trim().is_empty() || pronoun.is_some());
             // The phrase ends at a word; the part may end at a comma.
             let text = doc.slice(*p);
             let trailing = text
@@ -1929,7 +1944,11 @@ mod tests {
         // The content left of `text` given a source and two content parts.
         let kept = |text: &str, source: &str, parts: [&str; 2]| -> Vec<String> {
             let doc = test_support::tagged(text);
-            let cue = Region::single(test_support::span_of(&doc, "according to"));
+            let cue = ["according to", "said"]
+                .iter()
+                .find(|c| text.contains(*c))
+                .expect("a cue");
+            let cue = Region::single(test_support::span_of(&doc, cue));
             let mut a = Attribution::with_cue(0, cue);
             a.source = Some(Region::single(test_support::span_of(&doc, source)));
             a.content = Some(Region::new(
@@ -1963,6 +1982,15 @@ mod tests {
                 ["The decision was a mistake", spoke],
             ),
             ["The decision was a mistake"]
+        );
+        // A "who" clause after the source's comma, whatever the parse.
+        assert_eq!(
+            kept(
+                "\"They forgot about us,\" said Miller, who has voted Republican all her life.",
+                "Miller",
+                ["\"They forgot about us,\"", "voted Republican all her life"],
+            ),
+            ["\"They forgot about us,\""]
         );
     }
 
