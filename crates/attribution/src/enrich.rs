@@ -71,6 +71,7 @@ impl Stage for Enricher {
         shared_subject::add_shared_subjects(doc, &mut attrs);
         quote_paragraphs::continue_quotes_over_paragraphs(doc, &mut attrs);
         quote_paragraphs::continue_speakers_into_quote_paragraphs(doc, &mut attrs);
+        drop_parts_claimed_by_a_later_cue(doc, &mut attrs);
         for a in &mut attrs {
             if let Some(src) = &a.source {
                 let src = drop_dateline(doc, src).unwrap_or_else(|| src.clone());
@@ -484,6 +485,57 @@ fn drop_content_inside_source_phrase(doc: &Document, a: &mut Attribution) {
         .collect();
     if !kept.is_empty() && kept.len() < content.parts().len() {
         a.content = Some(Region::new(kept));
+    }
+}
+
+/// A content part after its cue that another attribution's content holds,
+/// whose cue follows the part closely in the same paragraph, is that one's:
+/// `Jane Miller said she had lost faith. "They forgot about us," said
+/// Miller` gives the quotation to the second "said" only.
+fn drop_parts_claimed_by_a_later_cue(doc: &Document, attrs: &mut [Attribution]) {
+    /// How far (code points) the claiming cue may stand after the part.
+    const NEAR: u32 = 60;
+    // (cue extent, content parts) of every attribution, read before any changes.
+    let before: Vec<(Option<Span>, Vec<Span>)> = attrs
+        .iter()
+        .map(|a| {
+            let parts = a
+                .content
+                .as_ref()
+                .map_or_else(Vec::new, |c| c.parts().to_vec());
+            (a.cue.extent(), parts)
+        })
+        .collect();
+    let paragraph_of = |at: u32| doc.paragraphs.partition_point(|p| p.end <= at);
+    for (i, a) in attrs.iter_mut().enumerate() {
+        let (Some(cue), parts) = (&before[i].0, &before[i].1) else {
+            continue;
+        };
+        if parts.len() < 2 {
+            continue;
+        }
+        let own = Span::new(parts[0].start, parts[parts.len() - 1].end);
+        let claimed = |part: &Span| {
+            part.start >= cue.end
+                && before
+                    .iter()
+                    .enumerate()
+                    .any(|(j, (other_cue, other_parts))| {
+                        other_cue.is_some_and(|c| {
+                            j != i
+                            && c.start >= part.end
+                            && c.start - part.end <= NEAR
+                            && paragraph_of(c.start) == paragraph_of(part.start)
+                            // Not a claim nested in this one's content.
+                            && !own.contains(&c)
+                            && other_parts.iter().any(|q| q.contains(part))
+                        })
+                    })
+        };
+        let kept: Vec<Span> = parts.iter().copied().filter(|p| !claimed(p)).collect();
+        if !kept.is_empty() && kept.len() < parts.len() {
+            a.content = Some(Region::new(kept));
+        }
     }
 }
 
@@ -1937,6 +1989,36 @@ mod tests {
                 Some("Twitter about the change in the slogan".to_string())
             )
         );
+    }
+
+    #[test]
+    fn a_part_claimed_by_the_next_cue_leaves_the_earlier_content() {
+        let text = "Jane Miller said she had lost faith. \"They forgot about us,\" said Miller. \
+                    She left.";
+        let doc = test_support::tagged(text);
+        let quote = test_support::span_of(&doc, "\"They forgot about us,\"");
+        let mut first =
+            Attribution::with_cue(0, Region::single(test_support::span_of(&doc, "said")));
+        first.content = Some(Region::new([
+            test_support::span_of(&doc, "she had lost faith"),
+            quote,
+        ]));
+        let mut second = Attribution::with_cue(
+            1,
+            Region::single(test_support::cue_after(&doc, "us,", "said")),
+        );
+        second.content = Some(Region::single(quote));
+        let mut attrs = vec![first, second];
+        drop_parts_claimed_by_a_later_cue(&doc, &mut attrs);
+        let parts = |a: &Attribution| -> Vec<String> {
+            a.content
+                .iter()
+                .flat_map(|c| c.parts())
+                .map(|p| doc.slice(*p).to_string())
+                .collect()
+        };
+        assert_eq!(parts(&attrs[0]), ["she had lost faith"]);
+        assert_eq!(parts(&attrs[1]), ["\"They forgot about us,\""]);
     }
 
     #[test]
