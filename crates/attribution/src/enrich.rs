@@ -68,6 +68,7 @@ impl Stage for Enricher {
         nested::extend_outer_over_inner(&mut attrs);
         nested::extend_outer_over_relative_clause(doc, &mut attrs);
         nested::add_inner_attributions(doc, &mut attrs);
+        nested::add_quoted_as_saying(doc, &mut attrs);
         shared_subject::add_shared_subjects(doc, &mut attrs);
         quote_paragraphs::continue_quotes_over_paragraphs(doc, &mut attrs);
         quote_paragraphs::continue_speakers_into_quote_paragraphs(doc, &mut attrs);

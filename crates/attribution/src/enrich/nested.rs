@@ -12,7 +12,7 @@
 
 use super::span_index::{GrowingSpans, SpanIndex};
 use super::words::{DAY_PARTS, WEEKDAYS};
-use whosaid_core::{Attribution, DepRel, Document, Region, Span, Xpos};
+use whosaid_core::{Attribution, DepRel, Document, Region, Span, Upos, Xpos};
 
 /// Verb forms that open an inner attribution after its subject.
 const INNER_CUES: &[&str] = &[
@@ -238,6 +238,54 @@ pub(super) fn add_inner_attributions(doc: &Document, attrs: &mut Vec<Attribution
             }
             added.push(inner);
         }
+    }
+    attrs.extend(added);
+}
+
+/// "The Post quoted [another unnamed GOP official as saying that …]": the
+/// person quoted is a source of their own, nested in the outlet's report.
+/// Adds that inner attribution (source: the phrase before "as saying";
+/// cue: "as saying"; content: the rest) to each content that opens so.
+pub(super) fn add_quoted_as_saying(doc: &Document, attrs: &mut Vec<Attribution>) {
+    /// The quoted person's phrase is a noun phrase, not a clause.
+    const MAX_SOURCE_TOKENS: usize = 12;
+    let cues = cue_index(attrs);
+    let mut added = Vec::new();
+    for a in attrs.iter() {
+        let Some(&region) = a.content.as_ref().and_then(|c| c.parts().first()) else {
+            continue;
+        };
+        let (first, end) = tokens_in(doc, region);
+        let Some(r#as) = (first + 1..end.min(first + MAX_SOURCE_TOKENS + 1)).find(|&t| {
+            doc.token_text(t) == "as"
+                && t + 1 < end
+                && matches!(
+                    doc.token_text(t + 1),
+                    "saying" | "telling" | "writing" | "stating" | "warning" | "predicting"
+                )
+        }) else {
+            continue;
+        };
+        let verb_before = doc.tokens[first..r#as]
+            .iter()
+            .any(|t| matches!(t.upos, Upos::Verb | Upos::Aux));
+        if verb_before || r#as + 3 > end {
+            continue;
+        }
+        let span =
+            |a: usize, b: usize| Span::new(doc.tokens[a].span.start, doc.tokens[b - 1].span.end);
+        let cue = span(r#as, r#as + 2);
+        if cues.overlapping(cue).next().is_some() {
+            continue;
+        }
+        let mut inner = Attribution::with_cue(0, Region::single(cue));
+        inner.source = Some(Region::single(span(first, r#as)));
+        inner.content = Some(Region::single(Span::new(
+            doc.tokens[r#as + 2].span.start,
+            region.end,
+        )));
+        inner.score = 0.5;
+        added.push(inner);
     }
     attrs.extend(added);
 }
@@ -687,6 +735,47 @@ mod tests {
     use super::*;
 
     use crate::enrich::test_support::{span_of, tagged};
+
+    #[test]
+    fn the_person_quoted_as_saying_is_a_nested_source() {
+        let text = "The Post quoted another unnamed official as saying that the campaign was over.";
+        let doc = tagged(text);
+        let mut outer = Attribution::with_cue(0, Region::single(span_of(&doc, "quoted")));
+        outer.source = Some(Region::single(span_of(&doc, "The Post")));
+        outer.content = Some(Region::single(span_of(
+            &doc,
+            "another unnamed official as saying that the campaign was over",
+        )));
+        let mut attrs = vec![outer];
+        add_quoted_as_saying(&doc, &mut attrs);
+        let text_of = |r: &Option<Region>| {
+            r.as_ref()
+                .and_then(Region::extent)
+                .map(|s| doc.slice(s).to_string())
+        };
+        assert_eq!(attrs.len(), 2);
+        let inner = &attrs[1];
+        assert_eq!(
+            text_of(&inner.source).as_deref(),
+            Some("another unnamed official")
+        );
+        assert_eq!(
+            text_of(&Some(inner.cue.clone())).as_deref(),
+            Some("as saying")
+        );
+        assert_eq!(
+            text_of(&inner.content).as_deref(),
+            Some("that the campaign was over")
+        );
+        // A clause before "as" is no quoted person's name.
+        let clause = "He said the vote went as planned, saying nothing more.";
+        let doc = tagged(clause);
+        let mut a = Attribution::with_cue(0, Region::single(span_of(&doc, "said")));
+        a.content = Some(Region::single(span_of(&doc, "the vote went as planned")));
+        let mut attrs = vec![a];
+        add_quoted_as_saying(&doc, &mut attrs);
+        assert_eq!(attrs.len(), 1);
+    }
 
     #[test]
     fn a_colon_at_the_end_of_a_line_points_to_the_next_line() {
