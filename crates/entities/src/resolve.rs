@@ -264,8 +264,14 @@ pub fn annotate(tagger: &Tagger, doc: &mut Document) {
                 NameType::Per => appositive_body(doc, b, r.end).unwrap_or(EntityKind::Person),
                 NameType::Org => {
                     let joined = text.join(" ");
+                    // "Sun-Times", "Star-Tribune": an outlet word after a hyphen.
+                    let hyphenated_outlet = text.len() == 1
+                        && text[0]
+                            .rsplit_once('-')
+                            .is_some_and(|(head, w)| !head.is_empty() && lexicon::is_media_word(w));
                     if lexicon::is_known_outlet(&joined)
                         || lexicon::is_outlet_brand_name(&text)
+                        || hyphenated_outlet
                         || text.len() > 1 && text.iter().skip(1).any(|w| lexicon::is_media_word(w))
                     {
                         EntityKind::Media

@@ -230,3 +230,10 @@ fn a_company_named_without_its_legal_suffix_is_the_same_company() {
         "{justice:?}"
     );
 }
+
+#[test]
+fn an_outlet_word_after_a_hyphen_names_an_outlet() {
+    let doc = run("The Sun-Times cited a city official as saying the gap had grown.");
+    let paper = entity_of(&doc, "Sun-Times").expect("Sun-Times");
+    assert_eq!(paper.kind, EntityKind::Media);
+}
