@@ -313,6 +313,14 @@ fn is_credit_line(line: &str) -> bool {
 /// scrapers concatenate credit and caption ("…/Sputnik, Kremlin Pool Photo
 /// via APRussian President…").
 fn is_caption(line: &str, words: usize) -> bool {
+    // BBC-style labels scraped with their text: "Image caption Crews
+    // worked through the night", "Media caption …", "Image source …".
+    const CAPTION_LABELS: &[&str] = &["Image caption", "Media caption", "Image source"];
+    /// A label on a longer line is prose ("Image source code…" aside).
+    const MAX_LABELLED_WORDS: usize = 40;
+    if words <= MAX_LABELLED_WORDS && CAPTION_LABELS.iter().any(|l| line.starts_with(l)) {
+        return true;
+    }
     if !CREDIT_MARKERS.iter().any(|m| line.contains(m)) {
         return false;
     }
@@ -413,6 +421,7 @@ mod tests {
         let cases = [
             ("Vladimir putinAlexei Druzhinin/Sputnik, Kremlin Pool Photo via APRussian President Vladimir Putin listens during a meeting in the Novo-Ogaryovo residence outside Moscow, Russia, on Monday, Nov. 14, 2016.", Some(Caption)),
             ("Scott Olson via Getty Images.", Some(Caption)),
+            ("Image caption Crews worked through the night to restore power to homes in the county", Some(Caption)),
             ("Christoph Blocher reacts during an electoral meeting on October 2, 2015. (FABRICE COFFRINI/AFP/Getty Images.)", Some(Caption)),
             ("NOW WATCH: ‘I don’t believe it’: Trump slams reports of Russian election hacking", Some(Promo)),
             ("Watch the full interview below:", Some(Promo)),

@@ -253,6 +253,7 @@ const GROUP_HEADS: &[&str] = &[
 /// administration", "the court".
 const BODY_HEADS: &[&str] = &[
     "campaign",
+    "utility",
     "state",
     "authority",
     "nonprofit",
