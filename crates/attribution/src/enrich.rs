@@ -64,6 +64,7 @@ impl Stage for Enricher {
         let mut attrs = std::mem::take(&mut doc.attributions);
         nested::fix_dated_contents(doc, &mut attrs);
         nested::add_trailing_reports(doc, &mut attrs);
+        nested::add_opening_according_to(doc, &mut attrs);
         nested::detach_inner_sources(&mut attrs);
         nested::extend_outer_over_inner(&mut attrs);
         nested::extend_outer_over_relative_clause(doc, &mut attrs);

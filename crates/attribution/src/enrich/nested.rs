@@ -541,6 +541,58 @@ const TRAILING_CUES: &[&str] = &[
     "concluded",
 ];
 
+/// "According to White House pool reports, Obama said…": a sentence that
+/// opens with "According to" and a short phrase up to its comma reports
+/// the rest of the sentence on that phrase's word, whatever else it
+/// reports. Added when the model found no cue there (it tends to keep only
+/// the inner "said").
+pub(super) fn add_opening_according_to(doc: &Document, attrs: &mut Vec<Attribution>) {
+    /// Longer than this, the "source" is more likely a clause.
+    const MAX_SOURCE_TOKENS: usize = 12;
+    let cues = cue_index(attrs);
+    let mut added = Vec::new();
+    for sentence in &doc.sentences {
+        let range = sentence.token_range();
+        if range.end > doc.tokens.len() || range.len() < 6 {
+            continue;
+        }
+        // Skip an opening quote mark or dash-free punctuation.
+        let Some(at) = range.clone().find(|&k| doc.tokens[k].upos != Upos::Punct) else {
+            continue;
+        };
+        if !doc.token_text(at).eq_ignore_ascii_case("according") || doc.token_text(at + 1) != "to" {
+            continue;
+        }
+        let Some(comma) =
+            (at + 3..range.end.min(at + 3 + MAX_SOURCE_TOKENS)).find(|&k| doc.token_text(k) == ",")
+        else {
+            continue;
+        };
+        // The content: after the comma to the sentence's last word.
+        let Some(last) = (comma + 1..range.end)
+            .rev()
+            .find(|&k| doc.tokens[k].upos != Upos::Punct)
+        else {
+            continue;
+        };
+        if last < comma + 3 {
+            continue;
+        }
+        let span =
+            |a: usize, b: usize| Span::new(doc.tokens[a].span.start, doc.tokens[b - 1].span.end);
+        let cue = span(at, at + 2);
+        if cues.overlapping(cue).next().is_some() {
+            continue;
+        }
+        let mut a = Attribution::with_cue(0, Region::single(cue));
+        a.source = Some(Region::single(span(at + 2, comma)));
+        a.content = Some(Region::single(span(comma + 1, last + 1)));
+        a.score = 0.5;
+        added.push(a);
+    }
+    attrs.extend(added);
+}
+
 /// "…, NBC News reported Tuesday." — the commonest shape of a news
 /// attribution: a clause, a comma, a short source, a reporting verb, maybe
 /// a time, the full stop. Added when the model found no cue there.
@@ -735,6 +787,32 @@ mod tests {
     use super::*;
 
     use crate::enrich::test_support::{span_of, tagged};
+
+    #[test]
+    fn an_opening_according_to_reports_the_rest_of_the_sentence() {
+        let text = "According to White House pool reports, Obama said there is love in Orlando.";
+        let doc = tagged(text);
+        let mut inner = Attribution::with_cue(0, Region::single(span_of(&doc, "said")));
+        inner.source = Some(Region::single(span_of(&doc, "Obama")));
+        inner.content = Some(Region::single(span_of(&doc, "there is love in Orlando")));
+        let mut attrs = vec![inner];
+        add_opening_according_to(&doc, &mut attrs);
+        assert_eq!(attrs.len(), 2);
+        let outer = &attrs[1];
+        let text_of = |r: Option<&Region>| r.and_then(Region::extent).map(|s| doc.slice(s));
+        assert_eq!(text_of(Some(&outer.cue)), Some("According to"));
+        assert_eq!(
+            text_of(outer.source.as_ref()),
+            Some("White House pool reports")
+        );
+        assert_eq!(
+            text_of(outer.content.as_ref()),
+            Some("Obama said there is love in Orlando")
+        );
+        // Found already: nothing added.
+        add_opening_according_to(&doc, &mut attrs);
+        assert_eq!(attrs.len(), 2);
+    }
 
     #[test]
     fn the_person_quoted_as_saying_is_a_nested_source() {
