@@ -1051,11 +1051,21 @@ fn add_nominals(
                 let want_media = matches!(head.as_str(), "network" | "newspaper" | "paper");
                 // "The company" is no ministry or court.
                 let business = matches!(head.as_str(), "company" | "firm");
+                // "The committee" names itself so ("Democratic National
+                // Committee", "DNC"); "City Hall" is none.
+                let committee = head == "committee";
+                let names_a_committee = |name: &[String]| {
+                    name.iter().any(|w| w.eq_ignore_ascii_case("committee"))
+                        || name.len() == 1
+                            && (2..=6).contains(&name[0].len())
+                            && name[0].chars().all(|c| c.is_ascii_uppercase())
+                };
                 best_antecedent(before, count, es, at, si, q, 3, |_, e| {
                     if want_media {
                         e.kind == EntityKind::Media
                     } else {
                         e.kind == EntityKind::Organization
+                            && (!committee || names_a_committee(&e.name))
                             && !(business
                                 && e.name
                                     .last()

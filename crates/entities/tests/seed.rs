@@ -237,3 +237,22 @@ fn an_outlet_word_after_a_hyphen_names_an_outlet() {
     let paper = entity_of(&doc, "Sun-Times").expect("Sun-Times");
     assert_eq!(paper.kind, EntityKind::Media);
 }
+
+#[test]
+fn the_committee_refers_back_only_to_a_committee() {
+    let doc = run("Protesters gathered outside City Hall on Monday. The committee said it had collected 40,000 signatures.");
+    let hall = entity_of(&doc, "City Hall");
+    assert!(
+        hall.is_none_or(|e| e
+            .mentions
+            .iter()
+            .all(|&m| doc.slice(doc.mentions[m as usize].span) != "The committee")),
+        "{hall:?}"
+    );
+    let doc = run("The Democratic National Committee met on Monday. The committee said it had raised $5 million.");
+    let dnc = entity_of(&doc, "Democratic National Committee").expect("DNC");
+    assert!(dnc
+        .mentions
+        .iter()
+        .any(|&m| doc.slice(doc.mentions[m as usize].span) == "The committee"));
+}
