@@ -429,34 +429,23 @@ fn consistent_types(doc: &Document, ms: &mut Vec<M>, taken: &mut [bool], quoted:
         }
         j > 0 && with_lower(doc.token_text(j - 1), lexicon::is_relation_noun)
     };
-    let text_of = |m: &M| -> String {
-        (m.start..m.end)
-            .map(|i| doc.token_text(i))
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
-    let mut people: Vec<String> = ms
+    let people: Vec<String> = ms
         .iter()
         .filter(|m| {
             m.mtype == MentionType::Name && m.kind != EntityKind::Person && after_person_noun(m)
         })
-        .map(text_of)
+        .map(|m| words_of(doc, m.start, m.end))
         .collect();
-    people.sort_unstable();
-    people.dedup();
-    if !people.is_empty() {
-        for m in ms.iter_mut() {
-            if m.mtype == MentionType::Name
-                && m.kind != EntityKind::Person
-                && people.binary_search(&text_of(m)).is_ok()
-            {
-                m.kind = EntityKind::Person;
-            }
-        }
-    }
+    retype_names(
+        doc,
+        ms,
+        people,
+        |k| k != EntityKind::Person,
+        EntityKind::Person,
+    );
     // "Acme" after "Acme Corp.": a company's name without its legal suffix
     // still names the company, whatever the tagger made of it.
-    let mut companies: Vec<String> = ms
+    let companies: Vec<String> = ms
         .iter()
         .filter(|m| {
             m.mtype == MentionType::Name
@@ -464,28 +453,20 @@ fn consistent_types(doc: &Document, ms: &mut Vec<M>, taken: &mut [bool], quoted:
                 && m.end - m.start > 1
                 && lexicon::is_company_suffix(doc.token_text(m.end - 1))
         })
-        .map(|m| {
-            (m.start..m.end - 1)
-                .map(|i| doc.token_text(i))
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
+        .map(|m| words_of(doc, m.start, m.end - 1))
         .collect();
-    companies.sort_unstable();
-    companies.dedup();
-    if !companies.is_empty() {
-        for m in ms.iter_mut() {
-            if m.mtype == MentionType::Name
-                && matches!(
-                    m.kind,
-                    EntityKind::Person | EntityKind::Gpe | EntityKind::Location
-                )
-                && companies.binary_search(&text_of(m)).is_ok()
-            {
-                m.kind = EntityKind::Organization;
-            }
-        }
-    }
+    retype_names(
+        doc,
+        ms,
+        companies,
+        |k| {
+            matches!(
+                k,
+                EntityKind::Person | EntityKind::Gpe | EntityKind::Location
+            )
+        },
+        EntityKind::Organization,
+    );
     let mut surnames: Vec<&str> = ms
         .iter()
         .filter(|m| m.kind == EntityKind::Person && (m.end - m.start > 1 || titled(m.start)))
@@ -532,6 +513,39 @@ fn consistent_types(doc: &Document, ms: &mut Vec<M>, taken: &mut [bool], quoted:
     }
     if added {
         ms.sort_by_key(|m| (m.start, m.end));
+    }
+}
+
+/// The words of tokens `start..end`, joined by spaces.
+fn words_of(doc: &Document, start: usize, end: usize) -> String {
+    (start..end)
+        .map(|i| doc.token_text(i))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Gives kind `to` to every name mention whose words are among `names`
+/// and whose kind `from` accepts: what one mention shows of a name holds
+/// for all its mentions.
+fn retype_names(
+    doc: &Document,
+    ms: &mut [M],
+    mut names: Vec<String>,
+    from: impl Fn(EntityKind) -> bool,
+    to: EntityKind,
+) {
+    if names.is_empty() {
+        return;
+    }
+    names.sort_unstable();
+    names.dedup();
+    for m in ms.iter_mut() {
+        if m.mtype == MentionType::Name
+            && from(m.kind)
+            && names.binary_search(&words_of(doc, m.start, m.end)).is_ok()
+        {
+            m.kind = to;
+        }
     }
 }
 

@@ -114,6 +114,11 @@ fn is_noun(x: Xpos) -> bool {
     matches!(x, Xpos::Nn | Xpos::Nns | Xpos::Nnp | Xpos::Nnps)
 }
 
+/// The text span of tokens `[a, b)` (`b > a`).
+fn span_of_tokens(doc: &Document, a: usize, b: usize) -> Span {
+    Span::new(doc.tokens[a].span.start, doc.tokens[b - 1].span.end)
+}
+
 /// Tokens `[a, b)` of the document inside `span`.
 fn tokens_in(doc: &Document, span: Span) -> (usize, usize) {
     let a = doc.token_at_or_after(span.start);
@@ -189,10 +194,9 @@ fn inner_at(doc: &Document, first: usize, end: usize) -> Option<Attribution> {
     if e < c + 3 {
         return None;
     }
-    let span = |a: usize, b: usize| Span::new(doc.tokens[a].span.start, doc.tokens[b - 1].span.end);
-    let mut a = Attribution::with_cue(0, Region::single(span(cue, cue + 1)));
-    a.source = Some(Region::single(span(first, subject_end)));
-    a.content = Some(Region::single(span(c, e)));
+    let mut a = Attribution::with_cue(0, Region::single(span_of_tokens(doc, cue, cue + 1)));
+    a.source = Some(Region::single(span_of_tokens(doc, first, subject_end)));
+    a.content = Some(Region::single(span_of_tokens(doc, c, e)));
     a.score = 0.5;
     Some(a)
 }
@@ -272,14 +276,12 @@ pub(super) fn add_quoted_as_saying(doc: &Document, attrs: &mut Vec<Attribution>)
         if verb_before || r#as + 3 > end {
             continue;
         }
-        let span =
-            |a: usize, b: usize| Span::new(doc.tokens[a].span.start, doc.tokens[b - 1].span.end);
-        let cue = span(r#as, r#as + 2);
+        let cue = span_of_tokens(doc, r#as, r#as + 2);
         if cues.overlapping(cue).next().is_some() {
             continue;
         }
         let mut inner = Attribution::with_cue(0, Region::single(cue));
-        inner.source = Some(Region::single(span(first, r#as)));
+        inner.source = Some(Region::single(span_of_tokens(doc, first, r#as)));
         inner.content = Some(Region::single(Span::new(
             doc.tokens[r#as + 2].span.start,
             region.end,
@@ -578,15 +580,13 @@ pub(super) fn add_opening_according_to(doc: &Document, attrs: &mut Vec<Attributi
         if last < comma + 3 {
             continue;
         }
-        let span =
-            |a: usize, b: usize| Span::new(doc.tokens[a].span.start, doc.tokens[b - 1].span.end);
-        let cue = span(at, at + 2);
+        let cue = span_of_tokens(doc, at, at + 2);
         if cues.overlapping(cue).next().is_some() {
             continue;
         }
         let mut a = Attribution::with_cue(0, Region::single(cue));
-        a.source = Some(Region::single(span(at + 2, comma)));
-        a.content = Some(Region::single(span(comma + 1, last + 1)));
+        a.source = Some(Region::single(span_of_tokens(doc, at + 2, comma)));
+        a.content = Some(Region::single(span_of_tokens(doc, comma + 1, last + 1)));
         a.score = 0.5;
         added.push(a);
     }
@@ -654,7 +654,7 @@ pub(super) fn add_trailing_reports(doc: &Document, attrs: &mut Vec<Attribution>)
         if cues.overlapping(cue_span).next().is_some() {
             continue;
         }
-        let source = Span::new(doc.tokens[sa].span.start, doc.tokens[sb - 1].span.end);
+        let source = span_of_tokens(doc, sa, sb);
         let Some(content) = clause_before_source(doc, source) else {
             continue;
         };
