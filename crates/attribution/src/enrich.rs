@@ -74,18 +74,21 @@ impl Stage for Enricher {
         quote_paragraphs::continue_quotes_over_paragraphs(doc, &mut attrs);
         quote_paragraphs::continue_speakers_into_quote_paragraphs(doc, &mut attrs);
         drop_parts_claimed_by_a_later_cue(doc, &mut attrs);
+        drop_carrying_frame(doc, &mut attrs);
         for a in &mut attrs {
             if let Some(src) = &a.source {
                 let src = drop_dateline(doc, src).unwrap_or_else(|| src.clone());
                 a.source = tidy_source(doc, &src).and_then(|s| without_dangling_words(doc, &s));
             }
             drop_content_inside_source_phrase(doc, a);
+            drop_parts_between_source_and_cue(a);
             // A content takes in only its article back; a source its first
             // word's modifiers too ("the former | Secretary of State").
             if let Some(c) = &a.content {
                 a.content = Some(with_leading_modifiers(doc, c, Modifiers::Determiner));
             }
             move_prepositional_phrase_to_cue(doc, a);
+            drop_addressee(doc, a);
             if let Some(c) = &a.source {
                 a.source = Some(with_leading_modifiers(doc, c, Modifiers::Any));
             }
@@ -143,6 +146,7 @@ impl Stage for Enricher {
         }
         assign_certainty(doc, &mut enriched);
         carry_speakers(doc, &mut enriched);
+        first_person_speaks_for_the_quoted(doc, &mut enriched);
         resolve_plural_pronouns(doc, &mut enriched);
         // An anonymous source is nobody in particular: "NBC's sources" are
         // not NBC, "US intelligence officials" are not the US. And people
@@ -173,23 +177,41 @@ impl Stage for Enricher {
 /// A source without a leading dateline: "DECATUR, Ill. — Sen. Ted Cruz"
 /// → "Sen. Ted Cruz" (the dateline says where the story was filed).
 fn drop_dateline(doc: &Document, source: &Region) -> Option<Region> {
-    let mut parts = source.parts().to_vec();
-    let first = parts.first_mut()?;
-    let text = doc.slice(*first);
+    let extent = source.extent()?;
+    // The dateline opens the source's own text, or the line the source is
+    // on: the model may take only part of "KYIV, Ukraine (AP) — Ukraine's
+    // air force", leaving "Ukraine (AP" as a part of its own.
+    let line = line_span_at(doc, extent.start)?;
+    let end = [extent.start, line.start].into_iter().find_map(|from| {
+        let text = doc.slice(Span::new(from, extent.end));
+        dateline_len(text).map(|n| from + n)
+    })?;
+    if end <= extent.start {
+        return None;
+    }
+    let parts: Vec<Span> = source
+        .parts()
+        .iter()
+        .filter(|p| p.end > end)
+        .map(|p| Span::new(p.start.max(end), p.end))
+        .collect();
+    (!parts.is_empty()).then(|| Region::new(parts))
+}
+
+/// The length (code points) of a dateline opening `text`, up to and with
+/// the dash after it: a place in capitals ("WASHINGTON", "LA CROSSE,
+/// Wis.", "KYIV, Ukraine (AP)").
+fn dateline_len(text: &str) -> Option<u32> {
     let (place, rest) = [" — ", " -- ", " – ", " - "]
         .iter()
-        .find_map(|d| text.split_once(d))?;
-    // The place in capitals ("WASHINGTON", "LA CROSSE, Wis.").
-    let city = place.split(',').next().unwrap_or("");
+        .filter_map(|d| text.split_once(d))
+        .min_by_key(|(place, _)| place.len())?;
+    let city = place.split([',', '(']).next().unwrap_or("");
     let capitals = city.chars().filter(|c| c.is_alphabetic()).count() >= 3
         && !city.chars().any(char::is_lowercase)
         && place.chars().count() <= 40;
-    if !capitals || rest.trim().is_empty() {
-        return None;
-    }
-    let cut = text.chars().count() - rest.chars().count();
-    first.start += cut as u32;
-    Some(Region::new(parts))
+    (capitals && !rest.trim().is_empty())
+        .then(|| (text.chars().count() - rest.chars().count()) as u32)
 }
 
 /// A source without the stray marks a span model can take at its edges:
@@ -490,6 +512,32 @@ fn drop_content_inside_source_phrase(doc: &Document, a: &mut Attribution) {
     }
 }
 
+/// What stands between a source and the cue after it is about the source,
+/// not what was said: "Dmitry Peskov, asked about a possible ceasefire,
+/// said…". Some other part of the content stays.
+fn drop_parts_between_source_and_cue(a: &mut Attribution) {
+    let (Some(source), Some(cue), Some(content)) = (
+        a.source.as_ref().and_then(Region::extent),
+        a.cue.extent(),
+        &a.content,
+    ) else {
+        return;
+    };
+    if source.end > cue.start {
+        return;
+    }
+    let between = Span::new(source.end, cue.start);
+    let kept: Vec<Span> = content
+        .parts()
+        .iter()
+        .copied()
+        .filter(|p| !between.contains(p))
+        .collect();
+    if !kept.is_empty() && kept.len() < content.parts().len() {
+        a.content = Some(Region::new(kept));
+    }
+}
+
 /// A content part after its cue that another attribution's content holds,
 /// whose cue follows the part closely in the same paragraph, is that one's:
 /// `Jane Miller said she had lost faith. "They forgot about us," said
@@ -541,10 +589,150 @@ fn drop_parts_claimed_by_a_later_cue(doc: &Document, attrs: &mut [Attribution]) 
     }
 }
 
+/// A content does not hold the cue and source of the attribution that
+/// carries it: in "According to ESPN, the Bruins are expected to recall…",
+/// what "are expected" says starts at "the Bruins", and in "…are expected
+/// to recall a goaltender, ESPN reported" it ends at "goaltender". Only a
+/// frame at the content's edge is cut.
+fn drop_carrying_frame(doc: &Document, attrs: &mut [Attribution]) {
+    // (cue ∪ source, content extent) of every attribution, before changes.
+    let frames: Vec<(Option<Span>, Option<Span>)> = attrs
+        .iter()
+        .map(|b| {
+            let frame = b.cue.extent().map(|c| {
+                b.source
+                    .as_ref()
+                    .and_then(Region::extent)
+                    .map_or(c, |s| c.cover(&s))
+            });
+            (frame, b.content.as_ref().and_then(Region::extent))
+        })
+        .collect();
+    let has_words = |start: u32, end: u32| {
+        start < end
+            && alphanumeric_words(doc.slice(Span::new(start, end)))
+                .next()
+                .is_some()
+    };
+    let separator = |c: &char| c.is_whitespace() || matches!(c, ',' | ':' | ';' | '—' | '–' | '-');
+    for (i, a) in attrs.iter_mut().enumerate() {
+        let (Some(cue), Some(content)) = (a.cue.extent(), a.content.as_ref()) else {
+            continue;
+        };
+        let Some(extent) = content.extent() else {
+            continue;
+        };
+        let carrying = frames.iter().enumerate().find_map(|(j, (frame, outer))| {
+            let (frame, outer) = ((*frame)?, (*outer)?);
+            (j != i && outer.contains(&cue) && extent.contains(&frame) && !frame.overlaps(&cue))
+                .then_some(frame)
+        });
+        let Some(frame) = carrying else {
+            continue;
+        };
+        // A frame before the clause is cut only where the content wraps its
+        // own cue and no source of its own stands between ("the Bruins |
+        // are expected | to recall"): in "Russians now say they admire him,
+        // a study concluded this year", "now say" belongs to a claim inside
+        // the study's content.
+        let own_source_between = a
+            .source
+            .as_ref()
+            .and_then(Region::extent)
+            .is_some_and(|s| s.start >= frame.end && s.end <= cue.start);
+        let wraps_cue = extent.start < cue.start && cue.end < extent.end && !own_source_between;
+        let cut = if wraps_cue && !has_words(extent.start, frame.start) {
+            let rest = doc.slice(Span::new(frame.end, extent.end));
+            let skip = rest.chars().take_while(separator).count() as u32;
+            Span::new(extent.start, frame.end + skip)
+        } else if cue.end <= frame.start && !has_words(frame.end, extent.end) {
+            let before = doc.slice(Span::new(extent.start, frame.start));
+            let skip = before.chars().rev().take_while(separator).count() as u32;
+            Span::new(frame.start - skip, extent.end)
+        } else {
+            continue;
+        };
+        let kept: Vec<Span> = content
+            .parts()
+            .iter()
+            .flat_map(|p| {
+                [
+                    Span::new(p.start, p.end.min(cut.start)),
+                    Span::new(p.start.max(cut.end), p.end),
+                ]
+            })
+            .filter(|p| p.start < p.end && has_words(p.start, p.end))
+            .collect();
+        if !kept.is_empty() {
+            a.content = Some(Region::new(kept));
+        }
+    }
+}
+
 /// The runs of letters and digits in `text`.
 fn alphanumeric_words(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
+}
+
+/// "China warned [the United States that it would act]": the person told
+/// is neither the cue nor what was said; the content starts at "that", as
+/// PolNeAR marks "told | the Times | that …".
+fn drop_addressee(doc: &Document, a: &mut Attribution) {
+    /// Longer runs before "that" are more likely a clause the parse missed.
+    const MAX_ADDRESSEE_TOKENS: usize = 8;
+    let (Some(cue), Some(content)) = (a.cue.extent(), &a.content) else {
+        return;
+    };
+    let Some(&first) = content.parts().first() else {
+        return;
+    };
+    let verb = doc.token_at_or_after(cue.start);
+    let takes_addressee = doc.tokens.get(verb).is_some_and(|t| {
+        t.upos == Upos::Verb
+            && matches!(
+                t.lemma.as_str(),
+                "tell"
+                    | "warn"
+                    | "assure"
+                    | "remind"
+                    | "inform"
+                    | "promise"
+                    | "notify"
+                    | "advise"
+                    | "caution"
+                    | "convince"
+                    | "persuade"
+                    | "reassure"
+                    | "brief"
+            )
+    });
+    let start = doc.token_at_or_after(first.start);
+    let gap = doc.slice(Span::new(cue.end.min(first.start), first.start));
+    if !takes_addressee || first.start < cue.end || !gap.trim().is_empty() {
+        return;
+    }
+    let end = doc
+        .token_at_or_after(first.end)
+        .min(start + MAX_ADDRESSEE_TOKENS + 1);
+    let Some(that) = (start + 1..end)
+        .find(|&k| doc.token_text(k) == "that" && doc.tokens[k].upos == Upos::Sconj)
+    else {
+        return;
+    };
+    // Only a noun phrase or a time phrase: "told [she believed] that" is a
+    // clause of its own.
+    if doc.tokens[start..that].iter().any(|t| {
+        matches!(
+            t.upos,
+            Upos::Verb | Upos::Aux | Upos::Sconj | Upos::Punct | Upos::Adj
+        ) && !matches!(t.deprel, DepRel::Amod | DepRel::Compound)
+    }) {
+        return;
+    }
+    let mut parts = content.parts().to_vec();
+    parts[0] = Span::new(doc.tokens[that].span.start, first.end);
+    a.content = Some(Region::new(parts));
 }
 
 /// "Acme said in [a regulatory filing that it was cooperating]": a content
@@ -749,6 +937,37 @@ fn carry_speakers(doc: &Document, attrs: &mut [Attribution]) {
                 .is_some_and(|e| e.kind == EntityKind::Person);
         if let (true, Some(sp)) = (is_person, &a.speaker) {
             last_person = Some((sp.clone(), cue_start));
+        }
+    }
+}
+
+/// "I" inside someone's words is that someone: in `WARREN: That's not
+/// true. I've said that over and over`, or `"I told them no," Smith said`,
+/// the nested claim's "I" speaks for the person who carries it.
+fn first_person_speaks_for_the_quoted(doc: &Document, attrs: &mut [Attribution]) {
+    let speakers: Vec<Option<Speaker>> = attrs
+        .iter()
+        .map(|a| {
+            let person = a.source_kind == Some(SourceKind::Person)
+                || a.source_kind == Some(SourceKind::Pronoun);
+            a.speaker.clone().filter(|_| person)
+        })
+        .collect();
+    for a in attrs.iter_mut() {
+        let first_person = a.source_kind == Some(SourceKind::Pronoun)
+            && a.source
+                .as_ref()
+                .and_then(Region::extent)
+                .is_some_and(|s| matches!(doc.slice(s), "I" | "me"));
+        if !first_person || a.speaker.is_some() {
+            continue;
+        }
+        if let Some(speaker) = a
+            .parent
+            .and_then(|p| speakers.get(p as usize))
+            .and_then(Option::clone)
+        {
+            a.speaker = Some(speaker);
         }
     }
 }
@@ -1881,6 +2100,16 @@ mod tests {
         );
         // Not a dateline: a name in ordinary case.
         assert_eq!(dropped("Jean-Paul — our man"), None);
+        // A source the model took in parts, the first inside the dateline.
+        let text =
+            "KYIV, Ukraine (AP) — Ukraine's air force said Saturday that it shot down 40 drones.";
+        let doc = Document::new(text);
+        let source = Region::new([
+            test_support::span_of(&doc, "Ukraine (AP"),
+            test_support::span_of(&doc, "Ukraine's air force"),
+        ]);
+        let kept = drop_dateline(&doc, &source).and_then(|r| r.extent());
+        assert_eq!(kept.map(|s| doc.slice(s)), Some("Ukraine's air force"));
     }
 
     #[test]
@@ -2021,6 +2250,138 @@ mod tests {
         };
         assert_eq!(parts(&attrs[0]), ["she had lost faith"]);
         assert_eq!(parts(&attrs[1]), ["\"They forgot about us,\""]);
+    }
+
+    #[test]
+    fn i_inside_someones_words_is_that_someone() {
+        let doc = Document::new("\"I told them no,\" Smith said.");
+        let mut outer = test_support::attribution(&doc, "Smith", "said", "I told them no,");
+        outer.source_kind = Some(SourceKind::Person);
+        outer.speaker = Some(Speaker {
+            name: "Jane Smith".into(),
+            entity: None,
+        });
+        let mut inner =
+            Attribution::with_cue(1, Region::single(test_support::span_of(&doc, "told")));
+        inner.source = Some(Region::single(test_support::span_of(&doc, "I")));
+        inner.source_kind = Some(SourceKind::Pronoun);
+        inner.parent = Some(0);
+        let mut attrs = vec![outer, inner];
+        first_person_speaks_for_the_quoted(&doc, &mut attrs);
+        assert_eq!(
+            attrs[1].speaker.as_ref().map(|s| s.name.as_str()),
+            Some("Jane Smith")
+        );
+    }
+
+    #[test]
+    fn what_stands_between_source_and_cue_is_not_content() {
+        let text = "Kremlin spokesman Dmitry Peskov, asked about a ceasefire, said Moscow was open to talks.";
+        let doc = Document::new(text);
+        let mut a = test_support::attribution(&doc, "Dmitry Peskov", "said", "a ceasefire");
+        a.content = Some(Region::new([
+            test_support::span_of(&doc, "a ceasefire"),
+            test_support::span_of(&doc, "Moscow was open to talks"),
+        ]));
+        drop_parts_between_source_and_cue(&mut a);
+        let parts: Vec<&str> = a
+            .content
+            .iter()
+            .flat_map(|c| c.parts())
+            .map(|p| doc.slice(*p))
+            .collect();
+        assert_eq!(parts, ["Moscow was open to talks"]);
+        // A content that is only that part stays: there is nothing else.
+        let mut b = test_support::attribution(&doc, "Dmitry Peskov", "said", "a ceasefire");
+        drop_parts_between_source_and_cue(&mut b);
+        assert!(b.content.is_some_and(|c| c.parts().len() == 1));
+    }
+
+    #[test]
+    fn a_content_leaves_out_the_frame_of_the_claim_that_carries_it() {
+        // The content parts of the first attribution after the pass, given
+        // (source, cue, content parts) of each attribution.
+        let after = |text: &str, attrs: &[(Option<&str>, &str, &[&str])]| -> Vec<String> {
+            let doc = test_support::tagged(text);
+            let mut attrs: Vec<Attribution> = attrs
+                .iter()
+                .map(|(source, cue, parts)| {
+                    let mut a =
+                        Attribution::with_cue(0, Region::single(test_support::span_of(&doc, cue)));
+                    a.source = source.map(|s| Region::single(test_support::span_of(&doc, s)));
+                    a.content = Some(Region::new(
+                        parts.iter().map(|p| test_support::span_of(&doc, p)),
+                    ));
+                    a
+                })
+                .collect();
+            drop_carrying_frame(&doc, &mut attrs);
+            attrs[0]
+                .content
+                .iter()
+                .flat_map(|c| c.parts())
+                .map(|p| doc.slice(*p).to_string())
+                .collect()
+        };
+        let text = "According to ESPN, the Bruins are expected to recall a goalie.";
+        assert_eq!(
+            after(
+                text,
+                &[
+                    (
+                        None,
+                        "are expected",
+                        &["According to ESPN, the Bruins", "to recall a goalie"]
+                    ),
+                    (
+                        Some("ESPN"),
+                        "According to",
+                        &["the Bruins are expected to recall a goalie"]
+                    ),
+                ]
+            ),
+            ["the Bruins", "to recall a goalie"]
+        );
+        let text = "The Bruins are expected to recall a goalie, ESPN reported.";
+        assert_eq!(
+            after(
+                text,
+                &[
+                    (
+                        None,
+                        "are expected",
+                        &["The Bruins", "to recall a goalie, ESPN reported"]
+                    ),
+                    (
+                        Some("ESPN"),
+                        "reported",
+                        &["The Bruins are expected to recall a goalie"]
+                    ),
+                ]
+            ),
+            ["The Bruins", "to recall a goalie"]
+        );
+        // The study's content holds a claim of its own; it keeps it even
+        // where that claim's content runs too far.
+        let text = "Russians now say they admire him, a study concluded this year.";
+        assert_eq!(
+            after(
+                text,
+                &[
+                    (
+                        Some("a study"),
+                        "concluded",
+                        &["Russians now say they admire him", "this year"]
+                    ),
+                    (
+                        Some("Russians"),
+                        "say",
+                        &["they admire him, a study concluded this year"]
+                    ),
+                ]
+            ),
+            ["Russians now say they admire him", "this year"]
+        );
     }
 
     #[test]

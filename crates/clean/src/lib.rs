@@ -119,9 +119,29 @@ fn headline(lines: &[Line<'_>], boilerplate: &[Boilerplate], doc: &Document) -> 
     let is_boilerplate = boilerplate.iter().any(|b| b.span.overlaps(&span));
     // A headline is one short line; a first line of body prose runs longer
     // and holds several sentences.
-    let sentences = text.matches(". ").count();
+    let sentences = sentence_breaks(text);
     (words <= 40 && text.chars().count() <= 300 && sentences == 0 && !is_boilerplate)
         .then_some(span)
+}
+
+/// Counts ". " that ends a sentence: the word before the period is not an
+/// abbreviation ("U.S.", "Gov.", "Corp."), so "China warns U.S. over Taiwan
+/// arms sale" stays one line of headline.
+fn sentence_breaks(text: &str) -> usize {
+    text.match_indices(". ")
+        .filter(|&(at, _)| {
+            let word = text[..at]
+                .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"')
+                .next()
+                .unwrap_or("");
+            let mut chars = word.chars();
+            match chars.next() {
+                None => false,
+                Some(c) if c.is_uppercase() => word.chars().count() >= 5 && !word.contains('.'),
+                Some(_) => !word.contains('.'),
+            }
+        })
+        .count()
 }
 
 /// Credit markers that body prose does not carry.
@@ -492,6 +512,23 @@ mod tests {
             ]
         );
         assert_eq!(doc.text, text, "the text never changes");
+    }
+
+    #[test]
+    fn abbreviations_do_not_make_a_headline_prose() {
+        for title in [
+            "China warns U.S. over Taiwan arms sale",
+            "Gov. Newsom signs budget",
+            "Acme Corp. cuts 300 jobs",
+        ] {
+            let mut doc = Document::new(&format!("{title}\n\nBEIJING - Body text here."));
+            Cleaner::new().process(&mut doc).unwrap();
+            assert_eq!(doc.title.map(|t| doc.slice(t)), Some(title));
+        }
+        let mut doc =
+            Document::new("The talks failed. Both sides blamed each other.\n\nMore text.");
+        Cleaner::new().process(&mut doc).unwrap();
+        assert_eq!(doc.title, None);
     }
 
     #[test]

@@ -305,6 +305,13 @@ pub fn annotate(tagger: &Tagger, doc: &mut Document) {
                     }
                 }
             };
+            // "MARGARET BRENNAN: Senator, …": a transcript's speaker label
+            // in capitals, read by the tagger as an organisation.
+            let kind = if kind != EntityKind::Person && is_capitalised_speaker_label(doc, a, b) {
+                EntityKind::Person
+            } else {
+                kind
+            };
             // A lone nationality/party word is a NORP, not a place or organisation.
             let kind = if b - a == 1 && lexicon::is_norp(text[0]) && kind != EntityKind::Person {
                 EntityKind::Norp
@@ -361,6 +368,35 @@ pub fn annotate(tagger: &Tagger, doc: &mut Document) {
     let ms = add_nominals(doc, ms, &mut es, &taken, &quoted);
     let ms = add_pronouns(doc, ms, &mut es, &quoted);
     emit(doc, ms, es);
+}
+
+/// Tokens `a..b` open a line, stand before a colon, are two or three words
+/// in capitals and start with a known first name: a transcript's speaker
+/// label ("MARGARET BRENNAN:").
+fn is_capitalised_speaker_label(doc: &Document, a: usize, b: usize) -> bool {
+    let line_start = a == 0 || {
+        let gap = Span::new(doc.tokens[a - 1].span.end, doc.tokens[a].span.start);
+        doc.slice(gap).contains('\n')
+    };
+    let words: Vec<&str> = (a..b).map(|i| doc.token_text(i)).collect();
+    let capitals = words.iter().all(|w| {
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
+    });
+    let first_name = words.first().is_some_and(|w| {
+        let mut chars = w.chars();
+        let title_case: String = chars
+            .next()
+            .into_iter()
+            .chain(chars.flat_map(char::to_lowercase))
+            .collect();
+        lexicon::first_name_gender(&title_case) != Gender::Unknown
+    });
+    line_start
+        && (2..=3).contains(&words.len())
+        && capitals
+        && first_name
+        && b < doc.tokens.len()
+        && doc.token_text(b) == ":"
 }
 
 /// Document-level consistency: a surname of a full person name is a person

@@ -256,3 +256,13 @@ fn the_committee_refers_back_only_to_a_committee() {
         .iter()
         .any(|&m| doc.slice(doc.mentions[m as usize].span) == "The committee"));
 }
+
+#[test]
+fn a_transcript_speaker_label_in_capitals_is_a_person() {
+    let doc = run("Interview transcript\n\nMARGARET BRENNAN: Senator, thank you for joining us.\n\nWARREN: Thank you.\n\nBRENNAN: Will it pass?");
+    let e = entity_of(&doc, "MARGARET BRENNAN").expect("the label is a name");
+    assert_eq!(e.kind, EntityKind::Person);
+    // Not every name in capitals: an organisation's label stays one.
+    let doc = run("Statement\n\nACME CORP: We deny it.");
+    assert!(entity_of(&doc, "ACME CORP").is_none_or(|e| e.kind != EntityKind::Person));
+}

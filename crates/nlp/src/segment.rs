@@ -363,7 +363,11 @@ fn word(chars: &[char], start: usize, end: usize, tokens: &mut Vec<Token>) -> us
     if j < end && chars[j] == '.' {
         let w: String = chars[start..j].iter().collect::<String>().to_lowercase();
         let single_letter = j - start == 1 && chars[start].is_alphabetic();
-        let dotted = w.contains('.');
+        // "U.S." and "a.m." keep their period; "PowerOutage.us." and
+        // "Data.gov." end on a domain, and the period ends the sentence.
+        let dotted = w
+            .rsplit_once('.')
+            .is_some_and(|(_, last)| last.chars().count() == 1);
         if single_letter
             || dotted
             || TITLE_ABBREVIATIONS.contains(&w.as_str())
@@ -535,6 +539,23 @@ mod tests {
                 "a.b@c.org",
                 "#tag",
                 "@handle"
+            ]
+        );
+        assert_eq!(
+            toks("Figures from PowerOutage.us. Ph.D. students at 5 a.m. in the U.K."),
+            [
+                "Figures",
+                "from",
+                "PowerOutage.us",
+                ".",
+                "Ph.D.",
+                "students",
+                "at",
+                "5",
+                "a.m.",
+                "in",
+                "the",
+                "U.K."
             ]
         );
         assert_eq!(

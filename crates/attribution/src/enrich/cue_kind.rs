@@ -188,6 +188,10 @@ pub const NO_COMMENT: &[&str] = &[
     "would not comment",
     "wouldn't comment",
     "did not comment",
+    "did not immediately comment",
+    "didn't comment",
+    "didn't immediately comment",
+    "declined immediate comment",
     "did not answer",
     "had no comment",
     "has no comment",
@@ -398,6 +402,10 @@ mod tests {
         );
         assert_eq!(
             kind("declined", "to comment on the matter"),
+            CueKind::NoComment
+        );
+        assert_eq!(
+            kind("did not immediately comment on", "the claim"),
             CueKind::NoComment
         );
         assert_eq!(kind("did not return", "to the stage"), CueKind::Assert);

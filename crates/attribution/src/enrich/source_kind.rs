@@ -301,6 +301,13 @@ const BODY_HEADS: &[&str] = &[
     "bank",
     "university",
     "team",
+    // "Ukraine's air force", "the military", "the embassy".
+    "force",
+    "military",
+    "navy",
+    "embassy",
+    "regime",
+    "cabinet",
 ];
 
 /// Common nouns that name a news outlet: "the newspaper", "the network".
@@ -504,7 +511,10 @@ pub fn classify(
     if GROUP_HEADS.contains(&head_word) || norp_head {
         return SourceKind::Group;
     }
-    if looks_like_organization(words, head) || BODY_HEADS.contains(&head_word) {
+    if looks_like_organization(words, head)
+        || BODY_HEADS.contains(&head_word)
+        || is_web_address(head_word)
+    {
         return SourceKind::Organization;
     }
     if OUTLET_HEADS.contains(&head_word) {
@@ -1137,6 +1147,17 @@ fn looks_like_organization(words: &[Word], head: Option<usize>) -> bool {
         || acronym_heads && first.is_some_and(|w| acronym(w) && w.all_caps)
 }
 
+/// A site named by its address ("according to PowerOutage.us", "Data.gov"):
+/// a name, a dot and a top-level domain of two to six letters.
+fn is_web_address(word: &str) -> bool {
+    word.rsplit_once('.').is_some_and(|(name, domain)| {
+        !name.is_empty()
+            && name.chars().next().is_some_and(char::is_alphanumeric)
+            && (2..=6).contains(&domain.len())
+            && domain.chars().all(|c| c.is_ascii_lowercase())
+    })
+}
+
 /// Index of the head word when no parse is available: the last word before
 /// the first post-modifier boundary.
 fn default_head(lower: &[&str]) -> usize {
@@ -1188,6 +1209,9 @@ mod tests {
         assert_eq!(kind("the newspaper", none), SourceKind::Media);
         assert_eq!(kind("52 percent of voters", none), SourceKind::Group);
         assert_eq!(kind("the senator", none), SourceKind::Person);
+        assert_eq!(kind("PowerOutage.us", none), SourceKind::Organization);
+        assert_eq!(kind("Data.gov", none), SourceKind::Organization);
+        assert_eq!(kind("the air force", none), SourceKind::Organization);
         assert_eq!(
             kind("US intelligence officials", none),
             SourceKind::Anonymous
