@@ -521,7 +521,7 @@ mod tests {
             "Gov. Newsom signs budget",
             "Acme Corp. cuts 300 jobs",
         ] {
-            let mut doc = Document::new(&format!("{title}\n\nBEIJING - Body text here."));
+            let mut doc = Document::new(format!("{title}\n\nBEIJING - Body text here."));
             Cleaner::new().process(&mut doc).unwrap();
             assert_eq!(doc.title.map(|t| doc.slice(t)), Some(title));
         }
