@@ -71,6 +71,7 @@ impl Stage for Enricher {
         nested::add_inner_attributions(doc, &mut attrs);
         nested::add_quoted_as_saying(doc, &mut attrs);
         shared_subject::add_shared_subjects(doc, &mut attrs);
+        shared_subject::share_source_across_content(doc, &mut attrs);
         quote_paragraphs::continue_quotes_over_paragraphs(doc, &mut attrs);
         quote_paragraphs::continue_speakers_into_quote_paragraphs(doc, &mut attrs);
         drop_parts_claimed_by_a_later_cue(doc, &mut attrs);

@@ -110,6 +110,72 @@ fn cue_subject(doc: &Document, cue: Span) -> Option<Span> {
     None
 }
 
+/// "Zhao told reporters that the sale harms relations and urged Washington
+/// to cancel it": a parse may coordinate "urged" with "harms", inside the
+/// content, and the span model then takes "the sale" as who urged. A
+/// coordinated cue verb whose tense differs from its governor's but matches
+/// the cue of the attribution whose content holds that governor is that
+/// attribution's second verb, and shares its source.
+pub(crate) fn share_source_across_content(doc: &Document, attrs: &mut [Attribution]) {
+    let finite = |x: Xpos| matches!(x, Xpos::Vbd | Xpos::Vbz | Xpos::Vbp);
+    // The cue's own verb: a verb of the cue whose head lies outside it.
+    let cue_verb = |cue: Span| {
+        let first = doc.token_at_or_after(cue.start);
+        let end = doc.token_at_or_after(cue.end).min(doc.tokens.len());
+        (first..end).find(|&i| {
+            let t = &doc.tokens[i];
+            t.upos == Upos::Verb
+                && t.head
+                    .is_none_or(|h| (h as usize) < first || (h as usize) >= end)
+        })
+    };
+    let outer: Vec<Option<(usize, Span, Region)>> = attrs
+        .iter()
+        .map(|b| {
+            let verb = cue_verb(b.cue.extent()?)?;
+            Some((verb, b.content.as_ref()?.extent()?, b.source.clone()?))
+        })
+        .collect();
+    for (i, a) in attrs.iter_mut().enumerate() {
+        let (Some(cue), Some(source)) = (a.cue.extent(), a.source.as_ref()) else {
+            continue;
+        };
+        let Some(verb) = cue_verb(cue) else {
+            continue;
+        };
+        let t = &doc.tokens[verb];
+        let Some(head) = t
+            .head
+            .map(|h| h as usize)
+            .filter(|_| t.deprel == DepRel::Conj)
+        else {
+            continue;
+        };
+        let Some(governor) = doc.tokens.get(head) else {
+            continue;
+        };
+        if !finite(t.xpos) || !finite(governor.xpos) || governor.xpos == t.xpos {
+            continue;
+        }
+        let Some(source_extent) = source.extent() else {
+            continue;
+        };
+        let carrier = outer.iter().enumerate().find_map(|(j, o)| {
+            let (v, content, src) = o.as_ref()?;
+            (j != i
+                && doc.tokens[*v].xpos == t.xpos
+                && *v < head
+                && content.contains(&governor.span)
+                && content.contains(&source_extent)
+                && !content.contains(&cue))
+            .then(|| src.clone())
+        });
+        if let Some(src) = carrier {
+            a.source = Some(src);
+        }
+    }
+}
+
 /// The contiguous run of `root`'s subtree around it, without edge punctuation.
 pub(super) fn subtree_span(
     doc: &Document,
@@ -216,6 +282,37 @@ mod tests {
         assert_eq!(subject_of(short, "said").as_deref(), Some("Clinton"));
         let filler = " for the party".repeat(100);
         assert_eq!(subject_of(&format!("{short}{filler}"), "said"), None);
+    }
+
+    #[test]
+    fn a_second_verb_in_the_cues_tense_shares_the_cues_source() {
+        let text = "Zhao told a news briefing that the sale harms relations and urged Washington to cancel it.";
+        let doc = tagged(text);
+        let mut told = Attribution::with_cue(0, Region::single(span_of(&doc, "told")));
+        told.source = Some(Region::single(span_of(&doc, "Zhao")));
+        told.content = Some(Region::single(span_of(
+            &doc,
+            "that the sale harms relations",
+        )));
+        let mut urged = Attribution::with_cue(1, Region::single(span_of(&doc, "urged")));
+        urged.source = Some(Region::single(span_of(&doc, "the sale")));
+        urged.content = Some(Region::single(span_of(&doc, "Washington to cancel it")));
+        let mut attrs = vec![told, urged];
+        // The parse this pass repairs: "urged" coordinated with "harms".
+        let v = doc.token_at_or_after(span_of(&doc, "urged").start);
+        assert_eq!(doc.tokens[v].deprel, DepRel::Conj, "the parse changed");
+        assert_eq!(
+            doc.tokens[v].head.map(|h| doc.token_text(h as usize)),
+            Some("harms"),
+            "the parse changed"
+        );
+        share_source_across_content(&doc, &mut attrs);
+        let source = attrs[1]
+            .source
+            .as_ref()
+            .and_then(Region::extent)
+            .map(|s| doc.slice(s));
+        assert_eq!(source, Some("Zhao"));
     }
 
     #[test]
