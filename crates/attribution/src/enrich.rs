@@ -83,6 +83,7 @@ impl Stage for Enricher {
             }
             drop_content_inside_source_phrase(doc, a);
             drop_parts_between_source_and_cue(a);
+            give_content_its_subject(doc, a);
             // A content takes in only its article back; a source its first
             // word's modifiers too ("the former | Secretary of State").
             if let Some(c) = &a.content {
@@ -513,6 +514,75 @@ fn drop_content_inside_source_phrase(doc: &Document, a: &mut Attribution) {
     }
 }
 
+/// "According to Billboard, [the album] sold…": the subject of a verb in
+/// the content belongs to the content, not to the source before it.
+fn give_content_its_subject(doc: &Document, a: &mut Attribution) {
+    let (Some(source), Some(content)) = (
+        a.source.as_ref().and_then(Region::extent),
+        a.content.as_ref().and_then(Region::extent),
+    ) else {
+        return;
+    };
+    if source.end > content.start {
+        return;
+    }
+    let in_source = |span: &Span| {
+        a.source
+            .as_ref()
+            .is_some_and(|s| s.parts().iter().any(|p| p.contains(span)))
+    };
+    let first = doc.token_at_or_after(source.start);
+    let end = doc.token_at_or_after(source.end).min(doc.tokens.len());
+    // The first source token that is the subject of a verb in the content.
+    let Some(subject) = (first..end).find(|&k| {
+        let t = &doc.tokens[k];
+        t.deprel.is_subject()
+            && in_source(&t.span)
+            && t.head
+                .and_then(|h| doc.tokens.get(h as usize))
+                .is_some_and(|h| content.contains(&h.span))
+    }) else {
+        return;
+    };
+    let Some(sentence) = doc
+        .sentence_of_token(subject as u32)
+        .and_then(|s| doc.sentences.get(s))
+    else {
+        return;
+    };
+    let range = sentence.token_range();
+    if range.end > doc.tokens.len() {
+        return;
+    }
+    let Some(phrase) = shared_subject::subtree_span(doc, range, subject) else {
+        return;
+    };
+    // Some source must stay before the subject, and the subject must run
+    // to the source's end.
+    let kept = doc.slice(Span::new(source.start, phrase.start.max(source.start)));
+    let kept_len = kept
+        .trim_end_matches(|c: char| c.is_whitespace() || c == ',')
+        .chars()
+        .count() as u32;
+    if kept_len == 0 || phrase.end < source.end {
+        return;
+    }
+    let cut = source.start + kept_len;
+    let kept: Vec<Span> = a
+        .source
+        .iter()
+        .flat_map(|s| s.parts())
+        .filter(|p| p.start < cut)
+        .map(|p| Span::new(p.start, p.end.min(cut)))
+        .collect();
+    a.source = Some(Region::new(kept));
+    if let Some(c) = &a.content {
+        let mut parts = c.parts().to_vec();
+        parts.push(Span::new(phrase.start, content.start));
+        a.content = Some(Region::new(parts));
+    }
+}
+
 /// What stands between a source and the cue after it is about the source,
 /// not what was said: "Dmitry Peskov, asked about a possible ceasefire,
 /// said…". Some other part of the content stays.
@@ -617,6 +687,43 @@ fn drop_carrying_frame(doc: &Document, attrs: &mut [Attribution]) {
     };
     let separator = |c: &char| c.is_whitespace() || matches!(c, ',' | ':' | ';' | '—' | '–' | '-');
     for (i, a) in attrs.iter_mut().enumerate() {
+        // "According to a complaint, the suspect argued…": a source that
+        // starts inside the outer report's frame starts after it.
+        if let (Some(cue), Some(source)) =
+            (a.cue.extent(), a.source.as_ref().and_then(Region::extent))
+        {
+            let opening = frames.iter().enumerate().find_map(|(j, (frame, outer))| {
+                let (frame, outer) = ((*frame)?, (*outer)?);
+                (j != i
+                    && outer.contains(&cue)
+                    && outer.start >= frame.end
+                    && frame.end <= cue.start
+                    && frame.start <= source.start
+                    && source.start < frame.end
+                    && frame.end < source.end)
+                    .then_some(frame)
+            });
+            // (Only a frame set off by a comma: "…declined | to comment,
+            // didn't respond…" coordinates two refusals of one source.)
+            let set_off = |frame: &Span| {
+                let rest = doc.slice(Span::new(frame.end, source.end));
+                rest.trim_start().starts_with([',', ':', '—', '–'])
+            };
+            if let Some(frame) = opening.filter(set_off) {
+                let rest = doc.slice(Span::new(frame.end, source.end));
+                let start = frame.end + rest.chars().take_while(separator).count() as u32;
+                let kept: Vec<Span> = a
+                    .source
+                    .iter()
+                    .flat_map(|s| s.parts())
+                    .filter(|p| p.end > start)
+                    .map(|p| Span::new(p.start.max(start), p.end))
+                    .collect();
+                if !kept.is_empty() {
+                    a.source = Some(Region::new(kept));
+                }
+            }
+        }
         let (Some(cue), Some(content)) = (a.cue.extent(), a.content.as_ref()) else {
             continue;
         };
@@ -2273,6 +2380,65 @@ mod tests {
             attrs[1].speaker.as_ref().map(|s| s.name.as_str()),
             Some("Jane Smith")
         );
+    }
+
+    #[test]
+    fn the_subject_of_a_verb_in_the_content_leaves_the_source() {
+        let doc = test_support::tagged("According to Billboard, the album sold a million copies.");
+        let mut a = Attribution::with_cue(
+            0,
+            Region::single(test_support::span_of(&doc, "According to")),
+        );
+        a.source = Some(Region::single(test_support::span_of(
+            &doc,
+            "Billboard, the album",
+        )));
+        a.content = Some(Region::single(test_support::span_of(
+            &doc,
+            "sold a million copies",
+        )));
+        give_content_its_subject(&doc, &mut a);
+        let text = |r: &Option<Region>| {
+            r.as_ref()
+                .and_then(Region::extent)
+                .map(|s| doc.slice(s).to_string())
+        };
+        assert_eq!(text(&a.source).as_deref(), Some("Billboard"));
+        assert_eq!(
+            text(&a.content).as_deref(),
+            Some("the album sold a million copies")
+        );
+    }
+
+    #[test]
+    fn a_source_starts_after_the_frame_of_the_report_that_carries_it() {
+        let doc = Document::new(
+            "According to a complaint filed Monday, the suspect argued with the victim.",
+        );
+        let mut outer = Attribution::with_cue(
+            0,
+            Region::single(test_support::span_of(&doc, "According to")),
+        );
+        outer.source = Some(Region::single(test_support::span_of(
+            &doc,
+            "a complaint filed Monday",
+        )));
+        outer.content = Some(Region::single(test_support::span_of(
+            &doc,
+            "the suspect argued with the victim",
+        )));
+        let mut inner = Attribution::with_cue(
+            1,
+            Region::single(test_support::span_of(&doc, "argued with")),
+        );
+        inner.source = Some(Region::single(test_support::span_of(
+            &doc,
+            "a complaint filed Monday, the suspect",
+        )));
+        let mut attrs = vec![outer, inner];
+        drop_carrying_frame(&doc, &mut attrs);
+        let source = attrs[1].source.as_ref().and_then(Region::extent);
+        assert_eq!(source.map(|s| doc.slice(s)), Some("the suspect"));
     }
 
     #[test]
