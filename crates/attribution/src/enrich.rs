@@ -91,6 +91,7 @@ impl Stage for Enricher {
             }
             move_prepositional_phrase_to_cue(doc, a);
             drop_addressee(doc, a);
+            drop_closing_comment(doc, a);
             if let Some(c) = &a.source {
                 a.source = Some(with_leading_modifiers(doc, c, Modifiers::Any));
             }
@@ -781,6 +782,60 @@ fn drop_carrying_frame(doc: &Document, attrs: &mut [Attribution]) {
 fn alphanumeric_words(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
+}
+
+/// "Moscow said it took the village, a claim that could not be verified":
+/// the apposition closing the content is the reporter's comment on the
+/// claim, not part of it.
+fn drop_closing_comment(doc: &Document, a: &mut Attribution) {
+    const NOUNS: &[&str] = &[
+        "claim",
+        "charge",
+        "allegation",
+        "assertion",
+        "accusation",
+        "statement",
+        "remark",
+        "comment",
+        "contention",
+        "characterization",
+        "characterisation",
+        "argument",
+        "view",
+        "move",
+        "post",
+        "tweet",
+        "message",
+    ];
+    let Some(content) = &a.content else {
+        return;
+    };
+    let Some(&last) = content.parts().last() else {
+        return;
+    };
+    let text = doc.slice(last);
+    let found = text.match_indices(", a").find_map(|(at, _)| {
+        let mut words = text[at + 1..].split_whitespace();
+        let article = words.next()?;
+        let noun = words.next()?;
+        let relative = words.next()?;
+        (matches!(article, "a" | "an")
+            && NOUNS.contains(&noun)
+            && matches!(relative, "that" | "which"))
+        .then_some(at)
+    });
+    let Some(at) = found else {
+        return;
+    };
+    let keep = text[..at].chars().count() as u32;
+    if alphanumeric_words(&text[..at]).count() < 3 {
+        return;
+    }
+    let mut parts = content.parts().to_vec();
+    if let Some(p) = parts.last_mut() {
+        p.end = p.start + keep;
+    }
+    a.content = Some(Region::new(parts));
 }
 
 /// "China warned [the United States that it would act]": the person told
@@ -2439,6 +2494,28 @@ mod tests {
         drop_carrying_frame(&doc, &mut attrs);
         let source = attrs[1].source.as_ref().and_then(Region::extent);
         assert_eq!(source.map(|s| doc.slice(s)), Some("the suspect"));
+    }
+
+    #[test]
+    fn a_closing_comment_on_the_claim_is_not_content() {
+        let doc =
+            Document::new("Moscow said it took the village, a claim that could not be verified.");
+        let mut a = test_support::attribution(
+            &doc,
+            "Moscow",
+            "said",
+            "it took the village, a claim that could not be verified",
+        );
+        drop_closing_comment(&doc, &mut a);
+        let content = a.content.as_ref().and_then(Region::extent);
+        assert_eq!(content.map(|s| doc.slice(s)), Some("it took the village"));
+        // An apposition that is part of what was said stays.
+        let doc = Document::new("He said it was a step, a step that others will follow.");
+        let said = "it was a step, a step that others will follow";
+        let mut b = test_support::attribution(&doc, "He", "said", said);
+        drop_closing_comment(&doc, &mut b);
+        let content = b.content.as_ref().and_then(Region::extent);
+        assert_eq!(content.map(|s| doc.slice(s)), Some(said));
     }
 
     #[test]
