@@ -139,6 +139,9 @@ pub fn is_body_noun(w: &str) -> bool {
             | "brand"
             | "utility"
             | "tank"
+            | "body"
+            | "regulator"
+            | "watchdog"
     )
 }
 

@@ -253,6 +253,16 @@ pub fn annotate(tagger: &Tagger, doc: &mut Document) {
             {
                 continue;
             }
+            // "Campaigners said…": a plural common noun capitalised only
+            // because it opens the sentence is not a name ("Caltrans",
+            // capitalised inside a sentence too, is one).
+            if b - a == 1
+                && a == r.start
+                && doc.tokens[a].xpos == Xpos::Nns
+                && !capitalised_inside_a_sentence(doc, doc.token_text(a))
+            {
+                continue;
+            }
             let text: Vec<&str> = (a..b).map(|i| doc.token_text(i)).collect();
             let kind = match t {
                 _ if honorific => EntityKind::Person,
@@ -503,6 +513,25 @@ fn consistent_types(doc: &Document, ms: &mut Vec<M>, taken: &mut [bool], quoted:
         },
         EntityKind::Organization,
     );
+    // "Thames Water, which faces…", "Ofwat's chief executive": people
+    // are "who", and have no chief executive or shareholders.
+    let bodies: Vec<String> = ms
+        .iter()
+        .filter(|m| {
+            m.mtype == MentionType::Name
+                && m.kind == EntityKind::Person
+                && !titled(m.start)
+                && names_a_body_after(doc, m.end, m.subject)
+        })
+        .map(|m| words_of(doc, m.start, m.end))
+        .collect();
+    retype_names(
+        doc,
+        ms,
+        bodies,
+        |k| k == EntityKind::Person,
+        EntityKind::Organization,
+    );
     let mut surnames: Vec<&str> = ms
         .iter()
         .filter(|m| m.kind == EntityKind::Person && (m.end - m.start > 1 || titled(m.start)))
@@ -553,6 +582,42 @@ fn consistent_types(doc: &Document, ms: &mut Vec<M>, taken: &mut [bool], quoted:
 }
 
 /// The words of tokens `start..end`, joined by spaces.
+/// `word` occurs capitalised somewhere other than at a sentence start.
+fn capitalised_inside_a_sentence(doc: &Document, word: &str) -> bool {
+    doc.sentences
+        .iter()
+        .any(|s| s.token_range().skip(1).any(|k| doc.token_text(k) == word))
+}
+
+/// The words from token `end` on say the name before them is a body, not a
+/// person: ", which …" after a subject ("Thames Water, which faces…, said";
+/// not "a policy of Obama, which…"), "'s chief executive", "'s
+/// shareholders".
+fn names_a_body_after(doc: &Document, end: usize, subject: bool) -> bool {
+    let word = |k: usize| (k < doc.tokens.len()).then(|| lower(doc.token_text(k)));
+    let (Some(first), second) = (word(end), word(end + 1)) else {
+        return false;
+    };
+    match first.as_str() {
+        "," => subject && second.as_deref() == Some("which"),
+        "'s" | "’s" => {
+            let third = word(end + 2);
+            match second.as_deref() {
+                Some("chief") => matches!(
+                    third.as_deref(),
+                    Some("executive" | "financial" | "operating" | "technology")
+                ),
+                Some(w) => matches!(
+                    w,
+                    "ceo" | "shareholders" | "headquarters" | "subsidiary" | "board"
+                ),
+                None => false,
+            }
+        }
+        _ => false,
+    }
+}
+
 fn words_of(doc: &Document, start: usize, end: usize) -> String {
     (start..end)
         .map(|i| doc.token_text(i))

@@ -266,3 +266,28 @@ fn a_transcript_speaker_label_in_capitals_is_a_person() {
     let doc = run("Statement\n\nACME CORP: We deny it.");
     assert!(entity_of(&doc, "ACME CORP").is_none_or(|e| e.kind != EntityKind::Person));
 }
+
+#[test]
+fn which_and_a_chief_executive_make_a_name_a_body() {
+    let doc = run("Thames Water, which faces the largest penalty, said it was disappointed. \"It is the biggest case,\" said David Black, Ofwat's chief executive.");
+    for name in ["Thames Water", "Ofwat"] {
+        let e = entity_of(&doc, name).unwrap_or_else(|| panic!("{name} found"));
+        assert_eq!(e.kind, EntityKind::Organization, "{name}");
+    }
+    assert_eq!(
+        entity_of(&doc, "David Black").map(|e| e.kind),
+        Some(EntityKind::Person)
+    );
+    // "which" after a name that is not the subject refers to something else.
+    let doc = run("Aides defended the policy of President Barack Obama, which began in 2012.");
+    assert_eq!(
+        entity_of(&doc, "Barack Obama").map(|e| e.kind),
+        Some(EntityKind::Person)
+    );
+}
+
+#[test]
+fn a_plural_noun_opening_a_sentence_is_not_a_name() {
+    let doc = run("Campaigners said the fines did not go far enough.");
+    assert!(entity_of(&doc, "Campaigners").is_none());
+}

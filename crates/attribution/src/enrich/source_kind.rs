@@ -308,6 +308,8 @@ const BODY_HEADS: &[&str] = &[
     "embassy",
     "regime",
     "cabinet",
+    "regulator",
+    "watchdog",
 ];
 
 /// Common nouns that name a news outlet: "the newspaper", "the network".
