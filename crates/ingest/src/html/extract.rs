@@ -9,7 +9,8 @@ use dom_query::{Document, NodeData, NodeRef};
 /// Class substrings that mark an element as never article text.
 const CLASS_NOISE: &str = "newsletter|social|share|related|comment|caption|credit|advert|promo|\
     subscribe|sidebar|breadcrumb|author-bio|tags|recommend|cookie|popup|modal|outbrain|taboola|\
-    trending|most-read|mostread|most-popular|more-stories|morestories|read-next|readnext|also-read";
+    trending|most-read|mostread|most-popular|more-stories|morestories|read-next|readnext|also-read|\
+    byline";
 
 fn class_noise() -> &'static regex::Regex {
     static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();

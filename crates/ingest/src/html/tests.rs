@@ -294,3 +294,16 @@ fn paywall_prompts_are_boilerplate_only_in_short_blocks() {
     );
     assert!(!extract::is_boilerplate(&long));
 }
+
+#[test]
+fn the_byline_is_metadata_not_body_text() {
+    let body = format!(
+        "<article><h1>A headline</h1>\
+         <div class=\"article-byline\">By <a href=/a/jane>Jane Doe</a>, Environment Correspondent</div>\
+         <p>{PARA}</p><p>{PARA} Two.</p></article>"
+    );
+    let x = extract(page(&body).as_bytes(), None).unwrap();
+    assert!(x.text.starts_with("The minister said"), "{}", x.text);
+    assert!(!x.text.contains("Correspondent"), "{}", x.text);
+    assert_eq!(x.meta.authors, ["Jane Doe"]);
+}
