@@ -148,6 +148,7 @@ impl Stage for Enricher {
             enriched.push(a);
         }
         assign_certainty(doc, &mut enriched);
+        participle_shares_the_speakers_source(doc, &mut enriched);
         carry_speakers(doc, &mut enriched);
         first_person_speaks_for_the_quoted(doc, &mut enriched);
         resolve_plural_pronouns(doc, &mut enriched);
@@ -1100,6 +1101,70 @@ fn carry_speakers(doc: &Document, attrs: &mut [Attribution]) {
                 .is_some_and(|e| e.kind == EntityKind::Person);
         if let (true, Some(sp)) = (is_person, &a.speaker) {
             last_person = Some((sp.clone(), cue_start));
+        }
+    }
+}
+
+/// "The authority said fares would rise, citing fuel costs": a participle
+/// after the content may hang in the parse from the content's verb, and the
+/// span model then takes a thing ("fares") as who cited. A thing cites,
+/// vows and calls nothing: the participle shares the source of the claim
+/// whose content holds that thing.
+fn participle_shares_the_speakers_source(doc: &Document, attrs: &mut [Attribution]) {
+    let agent = |k: Option<SourceKind>| {
+        matches!(
+            k,
+            Some(
+                SourceKind::Person
+                    | SourceKind::Organization
+                    | SourceKind::Media
+                    | SourceKind::Anonymous
+                    | SourceKind::Group
+                    | SourceKind::Pronoun
+            )
+        )
+    };
+    // (cue, content extent, source, kind, speaker) of every claim with an agent source.
+    let carriers: Vec<Option<(Span, Span, Region, Option<SourceKind>, Option<Speaker>)>> = attrs
+        .iter()
+        .map(|b| {
+            agent(b.source_kind).then_some(())?;
+            Some((
+                b.cue.extent()?,
+                b.content.as_ref()?.extent()?,
+                b.source.clone()?,
+                b.source_kind,
+                b.speaker.clone(),
+            ))
+        })
+        .collect();
+    for (i, a) in attrs.iter_mut().enumerate() {
+        let (Some(cue), Some(source)) =
+            (a.cue.extent(), a.source.as_ref().and_then(Region::extent))
+        else {
+            continue;
+        };
+        let verb = doc.token_at_or_after(cue.start);
+        let participle = doc.tokens.get(verb).is_some_and(|t| t.xpos == Xpos::Vbg)
+            && verb > 0
+            && doc.token_text(verb - 1) == ",";
+        if a.source_kind != Some(SourceKind::Other) || !participle {
+            continue;
+        }
+        let same_sentence = |at: u32| sentence_span_at(doc, at) == sentence_span_at(doc, cue.start);
+        let carrier = carriers.iter().enumerate().find_map(|(j, c)| {
+            let (b_cue, content, src, kind, speaker) = c.as_ref()?;
+            (j != i
+                && b_cue.end <= cue.start
+                && same_sentence(b_cue.start)
+                && content.contains(&source)
+                && !content.contains(&cue))
+            .then(|| (src.clone(), *kind, speaker.clone()))
+        });
+        if let Some((src, kind, speaker)) = carrier {
+            a.source = Some(src);
+            a.source_kind = kind;
+            a.speaker = speaker;
         }
     }
 }
@@ -2413,6 +2478,23 @@ mod tests {
         };
         assert_eq!(parts(&attrs[0]), ["she had lost faith"]);
         assert_eq!(parts(&attrs[1]), ["\"They forgot about us,\""]);
+    }
+
+    #[test]
+    fn a_participle_after_a_content_shares_the_speakers_source() {
+        let doc =
+            test_support::tagged("The transit authority said fares would rise, citing fuel costs.");
+        let mut said =
+            test_support::attribution(&doc, "The transit authority", "said", "fares would rise");
+        said.source_kind = Some(SourceKind::Organization);
+        let mut citing = test_support::attribution(&doc, "fares", "citing", "fuel costs");
+        citing.id = 1;
+        citing.source_kind = Some(SourceKind::Other);
+        let mut attrs = vec![said, citing];
+        participle_shares_the_speakers_source(&doc, &mut attrs);
+        let source = attrs[1].source.as_ref().and_then(Region::extent);
+        assert_eq!(source.map(|s| doc.slice(s)), Some("The transit authority"));
+        assert_eq!(attrs[1].source_kind, Some(SourceKind::Organization));
     }
 
     #[test]
