@@ -1124,18 +1124,25 @@ fn participle_shares_the_speakers_source(doc: &Document, attrs: &mut [Attributio
             )
         )
     };
-    // (cue, content extent, source, kind, speaker) of every claim with an agent source.
-    let carriers: Vec<Option<(Span, Span, Region, Option<SourceKind>, Option<Speaker>)>> = attrs
+    struct Carrier {
+        cue: Span,
+        content: Span,
+        source: Region,
+        kind: Option<SourceKind>,
+        speaker: Option<Speaker>,
+    }
+    // Every claim with an agent for a source, before any changes.
+    let carriers: Vec<Option<Carrier>> = attrs
         .iter()
         .map(|b| {
             agent(b.source_kind).then_some(())?;
-            Some((
-                b.cue.extent()?,
-                b.content.as_ref()?.extent()?,
-                b.source.clone()?,
-                b.source_kind,
-                b.speaker.clone(),
-            ))
+            Some(Carrier {
+                cue: b.cue.extent()?,
+                content: b.content.as_ref()?.extent()?,
+                source: b.source.clone()?,
+                kind: b.source_kind,
+                speaker: b.speaker.clone(),
+            })
         })
         .collect();
     for (i, a) in attrs.iter_mut().enumerate() {
@@ -1153,18 +1160,18 @@ fn participle_shares_the_speakers_source(doc: &Document, attrs: &mut [Attributio
         }
         let same_sentence = |at: u32| sentence_span_at(doc, at) == sentence_span_at(doc, cue.start);
         let carrier = carriers.iter().enumerate().find_map(|(j, c)| {
-            let (b_cue, content, src, kind, speaker) = c.as_ref()?;
+            let c = c.as_ref()?;
             (j != i
-                && b_cue.end <= cue.start
-                && same_sentence(b_cue.start)
-                && content.contains(&source)
-                && !content.contains(&cue))
-            .then(|| (src.clone(), *kind, speaker.clone()))
+                && c.cue.end <= cue.start
+                && same_sentence(c.cue.start)
+                && c.content.contains(&source)
+                && !c.content.contains(&cue))
+            .then_some(c)
         });
-        if let Some((src, kind, speaker)) = carrier {
-            a.source = Some(src);
-            a.source_kind = kind;
-            a.speaker = speaker;
+        if let Some(c) = carrier {
+            a.source = Some(c.source.clone());
+            a.source_kind = c.kind;
+            a.speaker = c.speaker.clone();
         }
     }
 }
