@@ -91,6 +91,7 @@ impl Stage for Enricher {
             }
             move_prepositional_phrase_to_cue(doc, a);
             drop_addressee(doc, a);
+            drop_leading_time(doc, a);
             drop_closing_comment(doc, a);
             if let Some(c) = &a.source {
                 a.source = Some(with_leading_modifiers(doc, c, Modifiers::Any));
@@ -783,6 +784,44 @@ fn drop_carrying_frame(doc: &Document, attrs: &mut [Attribution]) {
 fn alphanumeric_words(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
+}
+
+/// "said [Friday that the administration was grateful]": the time of the
+/// saying is neither cue nor content; the content starts at "that", as
+/// PolNeAR marks it.
+fn drop_leading_time(doc: &Document, a: &mut Attribution) {
+    /// "earlier this week", "late Tuesday night": a time phrase is short.
+    const MAX_TIME_TOKENS: usize = 4;
+    let (Some(cue), Some(content)) = (a.cue.extent(), &a.content) else {
+        return;
+    };
+    let Some(&first) = content.parts().first() else {
+        return;
+    };
+    let gap = doc.slice(Span::new(cue.end.min(first.start), first.start));
+    if first.start < cue.end || !gap.trim().is_empty() {
+        return;
+    }
+    let start = doc.token_at_or_after(first.start);
+    let end = doc
+        .token_at_or_after(first.end)
+        .min(start + MAX_TIME_TOKENS + 1);
+    let Some(that) = (start + 1..end)
+        .find(|&k| doc.token_text(k) == "that" && doc.tokens[k].upos == Upos::Sconj)
+    else {
+        return;
+    };
+    let words: Vec<String> = (start..that)
+        .map(|k| doc.token_text(k))
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .map(str::to_lowercase)
+        .collect();
+    if words.is_empty() || trailing_time_phrase(&words) != words.len() {
+        return;
+    }
+    let mut parts = content.parts().to_vec();
+    parts[0] = Span::new(doc.tokens[that].span.start, first.end);
+    a.content = Some(Region::new(parts));
 }
 
 /// "Moscow said it took the village, a claim that could not be verified":
@@ -2583,6 +2622,42 @@ mod tests {
         drop_carrying_frame(&doc, &mut attrs);
         let source = attrs[1].source.as_ref().and_then(Region::extent);
         assert_eq!(source.map(|s| doc.slice(s)), Some("the suspect"));
+    }
+
+    #[test]
+    fn the_time_of_the_saying_leaves_the_content() {
+        let kept = |text: &str, content: &str| -> String {
+            let doc = test_support::tagged(text);
+            let mut a = test_support::attribution(&doc, "Jean-Pierre", "said", content);
+            drop_leading_time(&doc, &mut a);
+            a.content
+                .as_ref()
+                .and_then(Region::extent)
+                .map(|s| doc.slice(s).to_string())
+                .unwrap_or_default()
+        };
+        assert_eq!(
+            kept(
+                "Jean-Pierre said Friday that the administration was grateful.",
+                "Friday that the administration was grateful"
+            ),
+            "that the administration was grateful"
+        );
+        assert_eq!(
+            kept(
+                "Jean-Pierre said earlier this week that it was over.",
+                "earlier this week that it was over"
+            ),
+            "that it was over"
+        );
+        // Not a time: "said the bill that passed…" keeps its words.
+        assert_eq!(
+            kept(
+                "Jean-Pierre said the bill that passed was good.",
+                "the bill that passed was good"
+            ),
+            "the bill that passed was good"
+        );
     }
 
     #[test]
