@@ -22,6 +22,7 @@ mod certainty;
 mod credit;
 mod cue_kind;
 mod idioms;
+mod impersonal;
 mod nested;
 mod quote_paragraphs;
 mod shared_subject;
@@ -60,6 +61,7 @@ impl Stage for Enricher {
     fn process(&self, doc: &mut Document) -> Result<(), StageError> {
         add_no_comment_attributions(doc);
         assessment::add_assessments(doc);
+        impersonal::add_impersonal_passives(doc);
         credit::add_layout_attributions(doc);
         let mut attrs = std::mem::take(&mut doc.attributions);
         nested::fix_dated_contents(doc, &mut attrs);

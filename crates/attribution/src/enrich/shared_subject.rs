@@ -36,6 +36,12 @@ pub(crate) fn add_shared_subjects(doc: &Document, attrs: &mut [Attribution]) {
         };
         // The subject must not be part of this or another attribution's cue
         // or this one's content.
+        // "It was alleged that…": the "it" of an impersonal passive is no one.
+        if doc.slice(subject).eq_ignore_ascii_case("it")
+            && super::impersonal::is_impersonal_cue(doc.slice(cue))
+        {
+            continue;
+        }
         let taken = cues.overlapping(subject).next().is_some()
             || a.content
                 .as_ref()
