@@ -85,6 +85,7 @@ impl Stage for Enricher {
             }
             drop_content_inside_source_phrase(doc, a);
             drop_parts_between_source_and_cue(a);
+            drop_unquoted_parts_in_later_sentences(doc, a);
             give_content_its_subject(doc, a);
             // A content takes in only its article back; a source its first
             // word's modifiers too ("the former | Secretary of State").
@@ -538,15 +539,28 @@ fn give_content_its_subject(doc: &Document, a: &mut Attribution) {
     };
     let first = doc.token_at_or_after(source.start);
     let end = doc.token_at_or_after(source.end).min(doc.tokens.len());
-    // The first source token that is the subject of a verb in the content.
-    let Some(subject) = (first..end).find(|&k| {
-        let t = &doc.tokens[k];
-        t.deprel.is_subject()
-            && in_source(&t.span)
-            && t.head
-                .and_then(|h| doc.tokens.get(h as usize))
-                .is_some_and(|h| content.contains(&h.span))
-    }) else {
+    // The subject of a verb in the content that the first source token it
+    // can be found from belongs to ("the Times, a grand | jury has heard":
+    // "grand" modifies the subject "jury").
+    let subject_above = |k: usize| {
+        let mut t = k;
+        for _ in 0..4 {
+            let tok = &doc.tokens[t];
+            let head = tok
+                .head
+                .map(|h| h as usize)
+                .filter(|&h| h < doc.tokens.len())?;
+            if tok.deprel.is_subject() && content.contains(&doc.tokens[head].span) {
+                return Some(t);
+            }
+            t = head;
+        }
+        None
+    };
+    let Some(subject) = (first..end)
+        .filter(|&k| in_source(&doc.tokens[k].span))
+        .find_map(subject_above)
+    else {
         return;
     };
     let Some(sentence) = doc
@@ -569,7 +583,8 @@ fn give_content_its_subject(doc: &Document, a: &mut Attribution) {
         .trim_end_matches(|c: char| c.is_whitespace() || c == ',')
         .chars()
         .count() as u32;
-    if kept_len == 0 || phrase.end < source.end {
+    let holds_cue = a.cue.extent().is_some_and(|c| phrase.overlaps(&c));
+    if kept_len == 0 || phrase.end < source.end || holds_cue {
         return;
     }
     let cut = source.start + kept_len;
@@ -585,6 +600,38 @@ fn give_content_its_subject(doc: &Document, a: &mut Attribution) {
         let mut parts = c.parts().to_vec();
         parts.push(Span::new(phrase.start, content.start));
         a.content = Some(Region::new(parts));
+    }
+}
+
+/// "…, one of the people said. The people spoke on the condition of
+/// anonymity…": in a content without quotation marks, a part in a later
+/// sentence than its cue is the reporter's next sentence, not more of what
+/// was said. Some part in or before the cue's sentence stays.
+fn drop_unquoted_parts_in_later_sentences(doc: &Document, a: &mut Attribution) {
+    let (Some(cue), Some(content)) = (a.cue.extent(), &a.content) else {
+        return;
+    };
+    let Some(extent) = content.extent() else {
+        return;
+    };
+    let Some(sentence) = sentence_span_at(doc, cue.start) else {
+        return;
+    };
+    // Only a content without any quotation mark: a quotation runs on over
+    // sentences, and its marks may stand far from the part.
+    let around = Span::new(extent.start.min(cue.start), extent.end.max(cue.end));
+    let text = doc.slice(around);
+    if text.contains(['"', '“', '”', '‘', '«', '»']) || text.contains("''") {
+        return;
+    }
+    let kept: Vec<Span> = content
+        .parts()
+        .iter()
+        .copied()
+        .filter(|p| p.start < sentence.end)
+        .collect();
+    if !kept.is_empty() && kept.len() < content.parts().len() {
+        a.content = Some(Region::new(kept));
     }
 }
 
@@ -2593,6 +2640,33 @@ mod tests {
             text(&a.content).as_deref(),
             Some("the album sold a million copies")
         );
+        // The source may end inside the subject's phrase.
+        let doc = test_support::tagged(
+            "According to the Times, a grand jury has heard testimony from four witnesses.",
+        );
+        let mut a = Attribution::with_cue(
+            0,
+            Region::single(test_support::span_of(&doc, "According to")),
+        );
+        a.source = Some(Region::single(test_support::span_of(
+            &doc,
+            "the Times, a grand",
+        )));
+        a.content = Some(Region::single(test_support::span_of(
+            &doc,
+            "jury has heard testimony from four witnesses",
+        )));
+        give_content_its_subject(&doc, &mut a);
+        let text = |r: &Option<Region>| {
+            r.as_ref()
+                .and_then(Region::extent)
+                .map(|s| doc.slice(s).to_string())
+        };
+        assert_eq!(text(&a.source).as_deref(), Some("the Times"));
+        assert_eq!(
+            text(&a.content).as_deref(),
+            Some("a grand jury has heard testimony from four witnesses")
+        );
     }
 
     #[test]
@@ -2682,6 +2756,45 @@ mod tests {
         drop_closing_comment(&doc, &mut b);
         let content = b.content.as_ref().and_then(Region::extent);
         assert_eq!(content.map(|s| doc.slice(s)), Some(said));
+    }
+
+    #[test]
+    fn the_reporters_next_sentence_is_not_content() {
+        let text = "Prosecutors have told his lawyers that he is a subject, one of the people said. The people spoke on the condition of anonymity.";
+        let parts = |text: &str, content: [&str; 2]| -> Vec<String> {
+            let doc = test_support::tagged(text);
+            let mut a =
+                Attribution::with_cue(0, Region::single(test_support::span_of(&doc, "said")));
+            a.source = Some(Region::single(test_support::span_of(
+                &doc,
+                "one of the people",
+            )));
+            a.content = Some(Region::new(
+                content.iter().map(|c| test_support::span_of(&doc, c)),
+            ));
+            drop_unquoted_parts_in_later_sentences(&doc, &mut a);
+            a.content
+                .iter()
+                .flat_map(|c| c.parts())
+                .map(|p| doc.slice(*p).to_string())
+                .collect()
+        };
+        assert_eq!(
+            parts(
+                text,
+                [
+                    "Prosecutors have told his lawyers that he is a subject",
+                    "the condition of anonymity"
+                ]
+            ),
+            ["Prosecutors have told his lawyers that he is a subject"]
+        );
+        // A quotation runs on over its sentences.
+        let text = "\"We are ready,\" one of the people said. \"We have the votes.\"";
+        assert_eq!(
+            parts(text, ["We are ready,", "We have the votes."]).len(),
+            2
+        );
     }
 
     #[test]
