@@ -434,6 +434,25 @@ pub fn classify(
     if lower.len() == 1 && PRONOUNS.contains(&lower[0]) {
         return SourceKind::Pronoun;
     }
+    // "one of the people", "two of those officials": some of an anonymous
+    // set are anonymous too.
+    let partitive = lower.len() > 2
+        && lower[1] == "of"
+        && (is_number(lower[0])
+            || matches!(
+                lower[0],
+                "one" | "some" | "several" | "many" | "most" | "each" | "another" | "both" | "all"
+            ));
+    if partitive
+        && classify(
+            &words[2..],
+            None,
+            HeadTag::default(),
+            SourceEntities::default(),
+        ) == SourceKind::Anonymous
+    {
+        return SourceKind::Anonymous;
+    }
     // The head is the last word before a post-modifier ("officials cited by
     // NBC", "findings from the CIA", "Michael McFaul, former ambassador").
     // A parse that heads the phrase with a function word ("The | Republican
@@ -1214,6 +1233,8 @@ mod tests {
         assert_eq!(kind("PowerOutage.us", none), SourceKind::Organization);
         assert_eq!(kind("Data.gov", none), SourceKind::Organization);
         assert_eq!(kind("the air force", none), SourceKind::Organization);
+        assert_eq!(kind("one of the people", none), SourceKind::Anonymous);
+        assert_eq!(kind("two of those officials", none), SourceKind::Anonymous);
         assert_eq!(
             kind("US intelligence officials", none),
             SourceKind::Anonymous
