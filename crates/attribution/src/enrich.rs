@@ -1902,6 +1902,31 @@ fn classify_source(
     doc: &Document,
     source: &Region,
 ) -> (SourceKind, Option<Speaker>, Option<usize>) {
+    // "Critics, including Sen. Maria Cantwell and Rep. Kay Granger": the
+    // names after "including" are some of the source, not who it is.
+    let members = source.extent().and_then(|e| {
+        let text = doc.slice(e);
+        [", including ", ", such as ", ", among them "]
+            .iter()
+            .filter_map(|m| text.find(m))
+            .min()
+            .filter(|&b| b > 0)
+            .map(|b| Span::new(e.start, e.start + text[..b].chars().count() as u32))
+    });
+    let clipped;
+    let source = match members {
+        Some(before) => {
+            clipped = Region::new(
+                source
+                    .parts()
+                    .iter()
+                    .filter(|p| p.start < before.end)
+                    .map(|p| Span::new(p.start, p.end.min(before.end))),
+            );
+            &clipped
+        }
+        None => source,
+    };
     let words: Vec<Word> = source
         .parts()
         .iter()
@@ -2940,6 +2965,20 @@ mod tests {
             Some("Graham")
         );
         assert_eq!(cut("Voters, in particular", "said"), None);
+    }
+
+    #[test]
+    fn members_named_after_including_are_not_the_source() {
+        let doc = test_support::with_entities(
+            "Critics, including Sen. Maria Cantwell and Rep. Kay Granger, have argued that it failed.",
+        );
+        let source = Region::single(test_support::span_of(
+            &doc,
+            "Critics, including Sen. Maria Cantwell and Rep. Kay Granger",
+        ));
+        let (kind, speaker, _) = classify_source(&doc, &source);
+        assert_eq!(kind, SourceKind::Group);
+        assert!(speaker.is_none());
     }
 
     #[test]
