@@ -2716,13 +2716,7 @@ mod tests {
         second.content = Some(Region::single(quote));
         let mut attrs = vec![first, second];
         drop_parts_claimed_by_a_later_cue(&doc, &mut attrs);
-        let parts = |a: &Attribution| -> Vec<String> {
-            a.content
-                .iter()
-                .flat_map(|c| c.parts())
-                .map(|p| doc.slice(*p).to_string())
-                .collect()
-        };
+        let parts = |a: &Attribution| -> Vec<String> { test_support::content_parts(&doc, a) };
         assert_eq!(parts(&attrs[0]), ["she had lost faith"]);
         assert_eq!(parts(&attrs[1]), ["\"They forgot about us,\""]);
     }
@@ -2925,11 +2919,7 @@ mod tests {
                 content.iter().map(|c| test_support::span_of(&doc, c)),
             ));
             drop_unquoted_parts_in_later_sentences(&doc, &mut a);
-            a.content
-                .iter()
-                .flat_map(|c| c.parts())
-                .map(|p| doc.slice(*p).to_string())
-                .collect()
+            test_support::content_parts(&doc, &a)
         };
         assert_eq!(
             parts(
@@ -3046,12 +3036,7 @@ mod tests {
                 })
                 .collect();
             drop_carrying_frame(&doc, &mut attrs);
-            attrs[0]
-                .content
-                .iter()
-                .flat_map(|c| c.parts())
-                .map(|p| doc.slice(*p).to_string())
-                .collect()
+            test_support::content_parts(&doc, &attrs[0])
         };
         let text = "According to ESPN, the Bruins are expected to recall a goalie.";
         assert_eq!(
@@ -3130,11 +3115,7 @@ mod tests {
                 parts.iter().map(|p| test_support::span_of(&doc, p)),
             ));
             drop_content_inside_source_phrase(&doc, &mut a);
-            a.content
-                .iter()
-                .flat_map(|c| c.parts())
-                .map(|p| doc.slice(*p).to_string())
-                .collect()
+            test_support::content_parts(&doc, &a)
         };
         let anonymity = "on condition of anonymity because they were not authorized to discuss it";
         assert_eq!(

@@ -130,26 +130,12 @@ pub(crate) fn add_assessments(doc: &mut Document) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::enrich::test_support::tagged;
+    use crate::enrich::test_support::{found_spans, tagged};
 
     fn assessed(text: &str) -> Vec<(Option<String>, String, String)> {
         let mut doc = tagged(text);
         add_assessments(&mut doc);
-        let text_of = |r: &Region| {
-            r.extent()
-                .map(|s| doc.slice(s).to_string())
-                .unwrap_or_default()
-        };
-        doc.attributions
-            .iter()
-            .map(|a| {
-                (
-                    a.source.as_ref().map(text_of),
-                    text_of(&a.cue),
-                    a.content.as_ref().map(text_of).unwrap_or_default(),
-                )
-            })
-            .collect()
+        found_spans(&doc)
     }
 
     #[test]

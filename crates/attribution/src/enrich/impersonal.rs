@@ -133,24 +133,14 @@ pub(crate) fn add_impersonal_passives(doc: &mut Document) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::enrich::test_support::tagged;
+    use crate::enrich::test_support::{found_spans, tagged};
 
     fn found(text: &str) -> Vec<(String, String)> {
         let mut doc = tagged(text);
         add_impersonal_passives(&mut doc);
-        let text_of = |r: &Region| {
-            r.extent()
-                .map(|s| doc.slice(s).to_string())
-                .unwrap_or_default()
-        };
-        doc.attributions
-            .iter()
-            .map(|a| {
-                (
-                    text_of(&a.cue),
-                    a.content.as_ref().map(text_of).unwrap_or_default(),
-                )
-            })
+        found_spans(&doc)
+            .into_iter()
+            .map(|(_, cue, content)| (cue, content))
             .collect()
     }
 

@@ -262,12 +262,7 @@ mod tests {
         a.content = content.map(|c| Region::single(span_of(&doc, c)));
         let mut attrs = vec![a];
         pass(&doc, &mut attrs);
-        attrs[0]
-            .content
-            .iter()
-            .flat_map(|c| c.parts())
-            .map(|p| doc.slice(*p).to_string())
-            .collect()
+        crate::enrich::test_support::content_parts(&doc, &attrs[0])
     }
 
     fn continued(text: &str, content: &str) -> Vec<String> {

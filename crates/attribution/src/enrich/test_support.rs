@@ -58,3 +58,31 @@ pub(crate) fn cue_after(doc: &Document, source: &str, cue: &str) -> Span {
         .char_at_byte(at + doc.text[at..].find(cue).expect("cue after the source"));
     Span::new(c, c + cue.chars().count() as u32)
 }
+
+/// The text of each part of an attribution's content, in order.
+pub(crate) fn content_parts(doc: &Document, a: &Attribution) -> Vec<String> {
+    a.content
+        .iter()
+        .flat_map(|c| c.parts())
+        .map(|p| doc.slice(*p).to_string())
+        .collect()
+}
+
+/// (source, cue, content) text of each attribution of `doc`, by extent.
+pub(crate) fn found_spans(doc: &Document) -> Vec<(Option<String>, String, String)> {
+    let text_of = |r: &Region| {
+        r.extent()
+            .map(|s| doc.slice(s).to_string())
+            .unwrap_or_default()
+    };
+    doc.attributions
+        .iter()
+        .map(|a| {
+            (
+                a.source.as_ref().map(text_of),
+                text_of(&a.cue),
+                a.content.as_ref().map(text_of).unwrap_or_default(),
+            )
+        })
+        .collect()
+}
