@@ -858,6 +858,23 @@ fn drop_carrying_frame(doc: &Document, attrs: &mut [Attribution]) {
             (frame, b.content.as_ref().and_then(Region::extent))
         })
         .collect();
+    // The attributions by where their frame starts, so that each looks only
+    // at frames near it (a long document has thousands).
+    let mut by_start: Vec<(u32, usize)> = frames
+        .iter()
+        .enumerate()
+        .filter_map(|(j, (frame, _))| Some((frame.as_ref()?.start, j)))
+        .collect();
+    by_start.sort_unstable();
+    let starting_in = |lo: u32, hi: u32| {
+        let first = by_start.partition_point(|&(s, _)| s < lo);
+        by_start[first..]
+            .iter()
+            .take_while(move |&&(s, _)| s <= hi)
+            .map(|&(_, j)| j)
+    };
+    /// A frame is a cue and its source: longer is no frame.
+    const MAX_FRAME: u32 = 1000;
     let has_words = |start: u32, end: u32| {
         start < end
             && alphanumeric_words(doc.slice(Span::new(start, end)))
@@ -871,8 +888,9 @@ fn drop_carrying_frame(doc: &Document, attrs: &mut [Attribution]) {
         if let (Some(cue), Some(source)) =
             (a.cue.extent(), a.source.as_ref().and_then(Region::extent))
         {
-            let opening = frames.iter().enumerate().find_map(|(j, (frame, outer))| {
-                let (frame, outer) = ((*frame)?, (*outer)?);
+            let near = source.start.saturating_sub(MAX_FRAME);
+            let opening = starting_in(near, source.start).find_map(|j| {
+                let (frame, outer) = (frames[j].0?, frames[j].1?);
                 (j != i
                     && outer.contains(&cue)
                     && outer.start >= frame.end
@@ -909,8 +927,8 @@ fn drop_carrying_frame(doc: &Document, attrs: &mut [Attribution]) {
         let Some(extent) = content.extent() else {
             continue;
         };
-        let carrying = frames.iter().enumerate().find_map(|(j, (frame, outer))| {
-            let (frame, outer) = ((*frame)?, (*outer)?);
+        let carrying = starting_in(extent.start, extent.end).find_map(|j| {
+            let (frame, outer) = (frames[j].0?, frames[j].1?);
             (j != i && outer.contains(&cue) && extent.contains(&frame) && !frame.overlaps(&cue))
                 .then_some(frame)
         });
