@@ -654,11 +654,6 @@ fn drop_parenthetical_phrase(doc: &Document, source: &Region, cue: Span) -> Opti
         "later",
         "earlier",
     ];
-    let extent = source.extent()?;
-    if extent.end > cue.start {
-        return None;
-    }
-    let text = doc.slice(extent);
     // (Adverbs that modify the name itself stay: "voters, in particular,".)
     const ADVERBS: &[&str] = &[
         "in particular",
@@ -667,6 +662,11 @@ fn drop_parenthetical_phrase(doc: &Document, source: &Region, cue: Span) -> Opti
         "in general",
         "at least",
     ];
+    let extent = source.extent()?;
+    if extent.end > cue.start {
+        return None;
+    }
+    let text = doc.slice(extent);
     let (at, _) = text.match_indices(", ").find(|(at, _)| {
         let phrase = &text[at + 2..];
         phrase
