@@ -140,14 +140,9 @@ impl Stage for Enricher {
                 .and_then(|p| p.content.as_ref().and_then(Region::extent))
                 .map(|c| c.end);
             if let (Some(end), Some(content)) = (outer_end, &a.content) {
-                let clipped: Vec<Span> = content
-                    .parts()
-                    .iter()
-                    .filter(|s| s.start < end)
-                    .map(|s| Span::new(s.start, s.end.min(end)))
-                    .collect();
+                let clipped = content.within(Span::new(0, end));
                 if !clipped.is_empty() {
-                    a.content = Some(Region::new(clipped));
+                    a.content = Some(clipped);
                 }
             }
             type_attribution(doc, &mut a);
@@ -199,13 +194,8 @@ fn drop_dateline(doc: &Document, source: &Region) -> Option<Region> {
     if end <= extent.start {
         return None;
     }
-    let parts: Vec<Span> = source
-        .parts()
-        .iter()
-        .filter(|p| p.end > end)
-        .map(|p| Span::new(p.start.max(end), p.end))
-        .collect();
-    (!parts.is_empty()).then(|| Region::new(parts))
+    let kept = source.within(Span::new(end, u32::MAX));
+    (!kept.is_empty()).then_some(kept)
 }
 
 /// The length (code points) of a dateline opening `text`, up to and with
@@ -423,12 +413,8 @@ fn relative_pronoun_source(doc: &Document, source: &Region, cue: Span) -> Option
     if (pronoun + 1..end).any(|i| inside(i) && subject_of_cue(i)) {
         // The pronoun leaves; the rest of the source stays as it was.
         let next = doc.tokens.get(pronoun + 1)?.span.start;
-        let kept: Vec<Span> = parts
-            .iter()
-            .filter(|p| p.end > next)
-            .map(|p| Span::new(p.start.max(next), p.end))
-            .collect();
-        return (!kept.is_empty()).then(|| Region::new(kept));
+        let kept = source.within(Span::new(next, u32::MAX));
+        return (!kept.is_empty()).then_some(kept);
     }
     subject_of_cue(pronoun).then(|| Region::single(tok.span))
 }
@@ -590,14 +576,7 @@ fn give_content_its_subject(doc: &Document, a: &mut Attribution) {
         return;
     }
     let cut = source.start + kept_len;
-    let kept: Vec<Span> = a
-        .source
-        .iter()
-        .flat_map(|s| s.parts())
-        .filter(|p| p.start < cut)
-        .map(|p| Span::new(p.start, p.end.min(cut)))
-        .collect();
-    a.source = Some(Region::new(kept));
+    a.source = a.source.as_ref().map(|s| s.within(Span::new(0, cut)));
     if let Some(c) = &a.content {
         let mut parts = c.parts().to_vec();
         parts.push(Span::new(phrase.start, content.start));
@@ -692,13 +671,8 @@ fn drop_parenthetical_phrase(doc: &Document, source: &Region, cue: Span) -> Opti
     if person_in(Span::new(cut, extent.end)) && !person_in(Span::new(extent.start, cut)) {
         return None;
     }
-    let parts: Vec<Span> = source
-        .parts()
-        .iter()
-        .filter(|p| p.start < cut)
-        .map(|p| Span::new(p.start, p.end.min(cut)))
-        .collect();
-    (!parts.is_empty()).then(|| Region::new(parts))
+    let kept = source.within(Span::new(0, cut));
+    (!kept.is_empty()).then_some(kept)
 }
 
 /// "Asked if she would resign, the director replied…": who was asked is
@@ -750,14 +724,9 @@ fn answerer_is_not_the_asker(doc: &Document, a: &mut Attribution) {
         return;
     };
     if let Some(content) = &a.content {
-        let kept: Vec<Span> = content
-            .parts()
-            .iter()
-            .filter(|p| p.start < end)
-            .map(|p| Span::new(p.start, p.end.min(end)))
-            .collect();
+        let kept = content.within(Span::new(0, end));
         if !kept.is_empty() {
-            a.content = Some(Region::new(kept));
+            a.content = Some(kept);
         }
     }
 }
@@ -909,15 +878,12 @@ fn drop_carrying_frame(doc: &Document, attrs: &mut [Attribution]) {
             if let Some(frame) = opening.filter(set_off) {
                 let rest = doc.slice(Span::new(frame.end, source.end));
                 let start = frame.end + rest.chars().take_while(separator).count() as u32;
-                let kept: Vec<Span> = a
+                let kept = a
                     .source
-                    .iter()
-                    .flat_map(|s| s.parts())
-                    .filter(|p| p.end > start)
-                    .map(|p| Span::new(p.start.max(start), p.end))
-                    .collect();
-                if !kept.is_empty() {
-                    a.source = Some(Region::new(kept));
+                    .as_ref()
+                    .map(|s| s.within(Span::new(start, u32::MAX)));
+                if kept.as_ref().is_some_and(|k| !k.is_empty()) {
+                    a.source = kept;
                 }
             }
         }
@@ -986,26 +952,10 @@ fn alphanumeric_words(text: &str) -> impl Iterator<Item = &str> {
 fn drop_leading_time(doc: &Document, a: &mut Attribution) {
     /// "earlier this week", "late Tuesday night": a time phrase is short.
     const MAX_TIME_TOKENS: usize = 4;
-    let (Some(cue), Some(content)) = (a.cue.extent(), &a.content) else {
+    let Some((before, that)) = run_up_to_that(doc, a, MAX_TIME_TOKENS) else {
         return;
     };
-    let Some(&first) = content.parts().first() else {
-        return;
-    };
-    let gap = doc.slice(Span::new(cue.end.min(first.start), first.start));
-    if first.start < cue.end || !gap.trim().is_empty() {
-        return;
-    }
-    let start = doc.token_at_or_after(first.start);
-    let end = doc
-        .token_at_or_after(first.end)
-        .min(start + MAX_TIME_TOKENS + 1);
-    let Some(that) = (start + 1..end)
-        .find(|&k| doc.token_text(k) == "that" && doc.tokens[k].upos == Upos::Sconj)
-    else {
-        return;
-    };
-    let words: Vec<String> = (start..that)
+    let words: Vec<String> = before
         .map(|k| doc.token_text(k))
         .filter(|w| w.chars().any(char::is_alphanumeric))
         .map(str::to_lowercase)
@@ -1013,9 +963,39 @@ fn drop_leading_time(doc: &Document, a: &mut Attribution) {
     if words.is_empty() || trailing_time_phrase(&words) != words.len() {
         return;
     }
-    let mut parts = content.parts().to_vec();
-    parts[0] = Span::new(doc.tokens[that].span.start, first.end);
-    a.content = Some(Region::new(parts));
+    start_content_at(doc, a, that);
+}
+
+/// The tokens of a content that runs straight on from its cue, up to a
+/// "that" within `max_tokens` of its start, and that "that": "told [the
+/// Times] that…", "said [Friday] that…".
+fn run_up_to_that(
+    doc: &Document,
+    a: &Attribution,
+    max_tokens: usize,
+) -> Option<(std::ops::Range<usize>, usize)> {
+    let cue = a.cue.extent()?;
+    let first = *a.content.as_ref()?.parts().first()?;
+    let gap = doc.slice(Span::new(cue.end.min(first.start), first.start));
+    if first.start < cue.end || !gap.trim().is_empty() {
+        return None;
+    }
+    let start = doc.token_at_or_after(first.start);
+    let end = doc.token_at_or_after(first.end).min(start + max_tokens + 1);
+    let that = (start + 1..end)
+        .find(|&k| doc.token_text(k) == "that" && doc.tokens[k].upos == Upos::Sconj)?;
+    Some((start..that, that))
+}
+
+/// The content's first part starts at token `k` (one of its own).
+fn start_content_at(doc: &Document, a: &mut Attribution, k: usize) {
+    if let Some(content) = &a.content {
+        let mut parts = content.parts().to_vec();
+        if let Some(first) = parts.first_mut() {
+            *first = Span::new(doc.tokens[k].span.start, first.end);
+        }
+        a.content = Some(Region::new(parts));
+    }
 }
 
 /// "Moscow said it took the village, a claim that could not be verified":
@@ -1078,10 +1058,7 @@ fn drop_closing_comment(doc: &Document, a: &mut Attribution) {
 fn drop_addressee(doc: &Document, a: &mut Attribution) {
     /// Longer runs before "that" are more likely a clause the parse missed.
     const MAX_ADDRESSEE_TOKENS: usize = 8;
-    let (Some(cue), Some(content)) = (a.cue.extent(), &a.content) else {
-        return;
-    };
-    let Some(&first) = content.parts().first() else {
+    let Some(cue) = a.cue.extent() else {
         return;
     };
     let verb = doc.token_at_or_after(cue.start);
@@ -1104,22 +1081,15 @@ fn drop_addressee(doc: &Document, a: &mut Attribution) {
                     | "brief"
             )
     });
-    let start = doc.token_at_or_after(first.start);
-    let gap = doc.slice(Span::new(cue.end.min(first.start), first.start));
-    if !takes_addressee || first.start < cue.end || !gap.trim().is_empty() {
+    if !takes_addressee {
         return;
     }
-    let end = doc
-        .token_at_or_after(first.end)
-        .min(start + MAX_ADDRESSEE_TOKENS + 1);
-    let Some(that) = (start + 1..end)
-        .find(|&k| doc.token_text(k) == "that" && doc.tokens[k].upos == Upos::Sconj)
-    else {
+    let Some((before, that)) = run_up_to_that(doc, a, MAX_ADDRESSEE_TOKENS) else {
         return;
     };
     // Only a noun phrase or a time phrase: "told [she believed] that" is a
     // clause of its own.
-    if doc.tokens[start..that].iter().any(|t| {
+    if doc.tokens[before].iter().any(|t| {
         matches!(
             t.upos,
             Upos::Verb | Upos::Aux | Upos::Sconj | Upos::Punct | Upos::Adj
@@ -1127,9 +1097,7 @@ fn drop_addressee(doc: &Document, a: &mut Attribution) {
     }) {
         return;
     }
-    let mut parts = content.parts().to_vec();
-    parts[0] = Span::new(doc.tokens[that].span.start, first.end);
-    a.content = Some(Region::new(parts));
+    start_content_at(doc, a, that);
 }
 
 /// "Acme said in [a regulatory filing that it was cooperating]": a content
@@ -1934,13 +1902,7 @@ fn classify_source(
     let clipped;
     let source = match members {
         Some(before) => {
-            clipped = Region::new(
-                source
-                    .parts()
-                    .iter()
-                    .filter(|p| p.start < before.end)
-                    .map(|p| Span::new(p.start, p.end.min(before.end))),
-            );
+            clipped = source.within(before);
             &clipped
         }
         None => source,

@@ -115,6 +115,15 @@ impl Region {
     pub fn overlaps_span(&self, span: &Span) -> bool {
         self.parts.iter().any(|a| a.overlaps(span))
     }
+    /// The parts of this region inside `span`, cut at its edges (empty
+    /// when none reaches into it).
+    pub fn within(&self, span: Span) -> Region {
+        Region::new(
+            self.parts
+                .iter()
+                .map(|p| Span::new(p.start.max(span.start), p.end.min(span.end))),
+        )
+    }
     /// Code points shared with `other`.
     pub fn overlap_len(&self, other: &Region) -> u32 {
         self.parts
@@ -153,6 +162,17 @@ mod tests {
         assert_eq!(r.parts(), &[Span::new(0, 5), Span::new(10, 12)]);
         assert_eq!(r.len(), 7);
         assert_eq!(r.extent(), Some(Span::new(0, 12)));
+    }
+
+    #[test]
+    fn within_cuts_parts_at_the_span_edges() {
+        let r = Region::new([Span::new(0, 5), Span::new(8, 12), Span::new(20, 25)]);
+        assert_eq!(
+            r.within(Span::new(3, 10)).parts(),
+            [Span::new(3, 5), Span::new(8, 10)]
+        );
+        assert_eq!(r.within(Span::new(0, 8)).parts(), [Span::new(0, 5)]);
+        assert!(r.within(Span::new(13, 19)).is_empty());
     }
 
     #[test]

@@ -52,19 +52,23 @@ pub(crate) fn add_shared_subjects(doc: &Document, attrs: &mut [Attribution]) {
     }
 }
 
-/// The span of the cue verb's own active subject, else of the subject it
-/// shares, if any. The governor may be any predicate with a subject ("Trump
-/// was angry and said…").
-fn cue_subject(doc: &Document, cue: Span) -> Option<Span> {
+/// The cue's own verb: a verb of the cue whose head lies outside it.
+fn cue_verb(doc: &Document, cue: Span) -> Option<usize> {
     let first = doc.token_at_or_after(cue.start);
     let end = doc.token_at_or_after(cue.end).min(doc.tokens.len());
-    // The cue's own verb: a verb of the cue whose head lies outside it.
-    let mut verb = (first..end).find(|&i| {
+    (first..end).find(|&i| {
         let t = &doc.tokens[i];
         t.upos == Upos::Verb
             && t.head
                 .is_none_or(|h| (h as usize) < first || (h as usize) >= end)
-    })?;
+    })
+}
+
+/// The span of the cue verb's own active subject, else of the subject it
+/// shares, if any. The governor may be any predicate with a subject ("Trump
+/// was angry and said…").
+fn cue_subject(doc: &Document, cue: Span) -> Option<Span> {
+    let mut verb = cue_verb(doc, cue)?;
     let sentence = doc.sentences.get(doc.sentence_of_token(verb as u32)?)?;
     let range = sentence.token_range();
     // (A document read from elsewhere may have layers that disagree.)
@@ -124,21 +128,10 @@ fn cue_subject(doc: &Document, cue: Span) -> Option<Span> {
 /// attribution's second verb, and shares its source.
 pub(crate) fn share_source_across_content(doc: &Document, attrs: &mut [Attribution]) {
     let finite = |x: Xpos| matches!(x, Xpos::Vbd | Xpos::Vbz | Xpos::Vbp);
-    // The cue's own verb: a verb of the cue whose head lies outside it.
-    let cue_verb = |cue: Span| {
-        let first = doc.token_at_or_after(cue.start);
-        let end = doc.token_at_or_after(cue.end).min(doc.tokens.len());
-        (first..end).find(|&i| {
-            let t = &doc.tokens[i];
-            t.upos == Upos::Verb
-                && t.head
-                    .is_none_or(|h| (h as usize) < first || (h as usize) >= end)
-        })
-    };
     let outer: Vec<Option<(usize, Span, Region)>> = attrs
         .iter()
         .map(|b| {
-            let verb = cue_verb(b.cue.extent()?)?;
+            let verb = cue_verb(doc, b.cue.extent()?)?;
             Some((verb, b.content.as_ref()?.extent()?, b.source.clone()?))
         })
         .collect();
@@ -146,7 +139,7 @@ pub(crate) fn share_source_across_content(doc: &Document, attrs: &mut [Attributi
         let (Some(cue), Some(source)) = (a.cue.extent(), a.source.as_ref()) else {
             continue;
         };
-        let Some(verb) = cue_verb(cue) else {
+        let Some(verb) = cue_verb(doc, cue) else {
             continue;
         };
         let t = &doc.tokens[verb];
