@@ -2743,24 +2743,14 @@ mod tests {
     #[test]
     fn the_subject_of_a_verb_in_the_content_leaves_the_source() {
         let doc = test_support::tagged("According to Billboard, the album sold a million copies.");
-        let mut a = Attribution::with_cue(
-            0,
-            Region::single(test_support::span_of(&doc, "According to")),
+        let mut a = test_support::spans(
+            &doc,
+            Some("Billboard, the album"),
+            "According to",
+            &["sold a million copies"],
         );
-        a.source = Some(Region::single(test_support::span_of(
-            &doc,
-            "Billboard, the album",
-        )));
-        a.content = Some(Region::single(test_support::span_of(
-            &doc,
-            "sold a million copies",
-        )));
         give_content_its_subject(&doc, &mut a);
-        let text = |r: &Option<Region>| {
-            r.as_ref()
-                .and_then(Region::extent)
-                .map(|s| doc.slice(s).to_string())
-        };
+        let text = |r| test_support::extent_text(&doc, r);
         assert_eq!(text(&a.source).as_deref(), Some("Billboard"));
         assert_eq!(
             text(&a.content).as_deref(),
@@ -2770,24 +2760,14 @@ mod tests {
         let doc = test_support::tagged(
             "According to the Times, a grand jury has heard testimony from four witnesses.",
         );
-        let mut a = Attribution::with_cue(
-            0,
-            Region::single(test_support::span_of(&doc, "According to")),
+        let mut a = test_support::spans(
+            &doc,
+            Some("the Times, a grand"),
+            "According to",
+            &["jury has heard testimony from four witnesses"],
         );
-        a.source = Some(Region::single(test_support::span_of(
-            &doc,
-            "the Times, a grand",
-        )));
-        a.content = Some(Region::single(test_support::span_of(
-            &doc,
-            "jury has heard testimony from four witnesses",
-        )));
         give_content_its_subject(&doc, &mut a);
-        let text = |r: &Option<Region>| {
-            r.as_ref()
-                .and_then(Region::extent)
-                .map(|s| doc.slice(s).to_string())
-        };
+        let text = |r| test_support::extent_text(&doc, r);
         assert_eq!(text(&a.source).as_deref(), Some("the Times"));
         assert_eq!(
             text(&a.content).as_deref(),
@@ -2800,26 +2780,19 @@ mod tests {
         let doc = Document::new(
             "According to a complaint filed Monday, the suspect argued with the victim.",
         );
-        let mut outer = Attribution::with_cue(
-            0,
-            Region::single(test_support::span_of(&doc, "According to")),
+        let outer = test_support::spans(
+            &doc,
+            Some("a complaint filed Monday"),
+            "According to",
+            &["the suspect argued with the victim"],
         );
-        outer.source = Some(Region::single(test_support::span_of(
+        let mut inner = test_support::spans(
             &doc,
-            "a complaint filed Monday",
-        )));
-        outer.content = Some(Region::single(test_support::span_of(
-            &doc,
-            "the suspect argued with the victim",
-        )));
-        let mut inner = Attribution::with_cue(
-            1,
-            Region::single(test_support::span_of(&doc, "argued with")),
+            Some("a complaint filed Monday, the suspect"),
+            "argued with",
+            &[],
         );
-        inner.source = Some(Region::single(test_support::span_of(
-            &doc,
-            "a complaint filed Monday, the suspect",
-        )));
+        inner.id = 1;
         let mut attrs = vec![outer, inner];
         drop_carrying_frame(&doc, &mut attrs);
         let source = attrs[1].source.as_ref().and_then(Region::extent);
@@ -2889,15 +2862,7 @@ mod tests {
         let text = "Prosecutors have told his lawyers that he is a subject, one of the people said. The people spoke on the condition of anonymity.";
         let parts = |text: &str, content: [&str; 2]| -> Vec<String> {
             let doc = test_support::tagged(text);
-            let mut a =
-                Attribution::with_cue(0, Region::single(test_support::span_of(&doc, "said")));
-            a.source = Some(Region::single(test_support::span_of(
-                &doc,
-                "one of the people",
-            )));
-            a.content = Some(Region::new(
-                content.iter().map(|c| test_support::span_of(&doc, c)),
-            ));
+            let mut a = test_support::spans(&doc, Some("one of the people"), "said", &content);
             drop_unquoted_parts_in_later_sentences(&doc, &mut a);
             test_support::content_parts(&doc, &a)
         };
@@ -2956,20 +2921,19 @@ mod tests {
         let doc = Document::new(
             "Asked if she would resign, the agency's director, Laura Kim, replied: \"No.\"",
         );
-        let mut a = Attribution::with_cue(0, Region::single(test_support::span_of(&doc, "Asked")));
-        a.source = Some(Region::single(test_support::span_of(&doc, "Laura Kim")));
-        a.content = Some(Region::single(test_support::span_of(
+        let mut a = test_support::spans(
             &doc,
-            "if she would resign, the agency's director",
-        )));
+            Some("Laura Kim"),
+            "Asked",
+            &["if she would resign, the agency's director"],
+        );
         answerer_is_not_the_asker(&doc, &mut a);
         assert!(a.source.is_none());
         let content = a.content.as_ref().and_then(Region::extent);
         assert_eq!(content.map(|s| doc.slice(s)), Some("if she would resign"));
         // "Asked by Lauer…": the asker is named.
         let doc = Document::new("Asked by Lauer whether she had practiced, she said no.");
-        let mut b = Attribution::with_cue(0, Region::single(test_support::span_of(&doc, "Asked")));
-        b.source = Some(Region::single(test_support::span_of(&doc, "Lauer")));
+        let mut b = test_support::spans(&doc, Some("Lauer"), "Asked", &[]);
         answerer_is_not_the_asker(&doc, &mut b);
         assert!(b.source.is_some());
     }
@@ -3005,15 +2969,7 @@ mod tests {
             let doc = test_support::tagged(text);
             let mut attrs: Vec<Attribution> = attrs
                 .iter()
-                .map(|(source, cue, parts)| {
-                    let mut a =
-                        Attribution::with_cue(0, Region::single(test_support::span_of(&doc, cue)));
-                    a.source = source.map(|s| Region::single(test_support::span_of(&doc, s)));
-                    a.content = Some(Region::new(
-                        parts.iter().map(|p| test_support::span_of(&doc, p)),
-                    ));
-                    a
-                })
+                .map(|(source, cue, parts)| test_support::spans(&doc, *source, cue, parts))
                 .collect();
             drop_carrying_frame(&doc, &mut attrs);
             test_support::content_parts(&doc, &attrs[0])

@@ -86,3 +86,26 @@ pub(crate) fn found_spans(doc: &Document) -> Vec<(Option<String>, String, String
         })
         .collect()
 }
+
+/// An attribution over the first occurrences of `cue`, `source` and each
+/// content part, wherever they stand (a content before its cue, a source
+/// after it).
+pub(crate) fn spans(
+    doc: &Document,
+    source: Option<&str>,
+    cue: &str,
+    content: &[&str],
+) -> Attribution {
+    let mut a = Attribution::with_cue(0, Region::single(span_of(doc, cue)));
+    a.source = source.map(|s| Region::single(span_of(doc, s)));
+    a.content = (!content.is_empty()).then(|| Region::new(content.iter().map(|c| span_of(doc, c))));
+    a
+}
+
+/// The text a region's extent covers.
+pub(crate) fn extent_text(doc: &Document, region: &Option<Region>) -> Option<String> {
+    region
+        .as_ref()
+        .and_then(Region::extent)
+        .map(|s| doc.slice(s).to_string())
+}
