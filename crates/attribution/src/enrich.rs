@@ -37,8 +37,9 @@ use source_kind::{HeadTag, SourceEntities};
 use span_index::SpanIndex;
 use std::collections::HashMap;
 use whosaid_core::{
-    Attribution, Certainty, CueKind, DepRel, Document, EntityKind, Hedge, Mention, MentionType,
-    QuoteKind, Region, SourceKind, Span, Speaker, Stage, StageError, Upos, Xpos,
+    quoted_text, quotes_within, Attribution, Certainty, CueKind, DepRel, Document, EntityKind,
+    Hedge, Mention, MentionType, QuoteKind, Region, SourceKind, Span, Speaker, Stage, StageError,
+    Upos, Xpos,
 };
 use whosaid_entities::lexicon::{self, Gender};
 use words::{words_in, Word, DAY_PARTS, WEEKDAYS};
@@ -78,6 +79,7 @@ impl Stage for Enricher {
         quote_paragraphs::continue_speakers_into_quote_paragraphs(doc, &mut attrs);
         drop_parts_claimed_by_a_later_cue(doc, &mut attrs);
         drop_carrying_frame(doc, &mut attrs);
+        complete_cut_phrases(doc, &mut attrs);
         for a in &mut attrs {
             if let Some(src) = &a.source {
                 let src = drop_dateline(doc, src).unwrap_or_else(|| src.clone());
@@ -85,6 +87,8 @@ impl Stage for Enricher {
             }
             drop_content_inside_source_phrase(doc, a);
             drop_parts_between_source_and_cue(a);
+            drop_relative_clause_of_source(doc, a);
+            description_before_source_after_cue(doc, a);
             drop_unquoted_parts_in_later_sentences(doc, a);
             give_content_its_subject(doc, a);
             answerer_is_not_the_asker(doc, a);
@@ -601,8 +605,7 @@ fn drop_unquoted_parts_in_later_sentences(doc: &Document, a: &mut Attribution) {
     // Only a content without any quotation mark: a quotation runs on over
     // sentences, and its marks may stand far from the part.
     let around = Span::new(extent.start.min(cue.start), extent.end.max(cue.end));
-    let text = doc.slice(around);
-    if text.contains(['"', '“', '”', '‘', '«', '»']) || text.contains("''") {
+    if quotes_within(doc, around) {
         return;
     }
     let kept: Vec<Span> = content
@@ -755,6 +758,226 @@ fn drop_parts_between_source_and_cue(a: &mut Attribution) {
     if !kept.is_empty() && kept.len() < content.parts().len() {
         a.content = Some(Region::new(kept));
     }
+}
+
+/// A relative clause on a source after its cue describes the source, not
+/// what was said: `"It sounded like a train," said Gwen Morris, 71, whose
+/// garden wall was flattened.` PolNeAR puts such a clause in the source or
+/// nowhere (121 and 76 train cases), never in the content. Another part of
+/// the content stays.
+fn drop_relative_clause_of_source(doc: &Document, a: &mut Attribution) {
+    let (Some(source), Some(cue), Some(content)) = (
+        a.source.as_ref().and_then(Region::extent),
+        a.cue.extent(),
+        &a.content,
+    ) else {
+        return;
+    };
+    if source.start < cue.end {
+        return;
+    }
+    let Some(sentence) = sentence_span_at(doc, source.end.saturating_sub(1)) else {
+        return;
+    };
+    let after = doc.slice(Span::new(source.end, sentence.end));
+    // Right after the source, or after an age: "Gwen Morris, 71, whose".
+    let opens_clause = after.trim_start().strip_prefix(',').is_some_and(|rest| {
+        alphanumeric_words(rest)
+            .find(|w| !w.bytes().all(|b| b.is_ascii_digit()))
+            .is_some_and(|w| matches!(w, "who" | "whose" | "which" | "where" | "whom"))
+    });
+    if !opens_clause {
+        return;
+    }
+    let clause = Span::new(source.end, sentence.end);
+    let kept: Vec<Span> = content
+        .parts()
+        .iter()
+        .copied()
+        .filter(|p| !clause.contains(p))
+        .collect();
+    if !kept.is_empty() && kept.len() < content.parts().len() {
+        a.content = Some(Region::new(kept));
+    }
+}
+
+/// A content that stops inside a phrase of its own takes the rest of the
+/// phrase: the span model cuts "payments to a firm run | by his former
+/// adviser" before the "by" that so often names a source. A dependent of
+/// a word of the content's last part (an object, oblique, nominal
+/// modifier — not a conjunct or a clause of its own), whose words start
+/// right after the content, joins it whole when none of its words is an
+/// attribution's cue or source.
+fn complete_cut_phrases(doc: &Document, attrs: &mut [Attribution]) {
+    /// Longest sentence read (the subtree walks are quadratic in it).
+    const MAX_WORDS: usize = 150;
+    if doc.tokens.is_empty() {
+        return;
+    }
+    let taken = span_index::SpanIndex::new(
+        attrs
+            .iter()
+            .flat_map(|a| {
+                a.cue
+                    .parts()
+                    .iter()
+                    .chain(a.source.iter().flat_map(|s| s.parts()))
+                    .map(|&p| (p, ()))
+                    .collect::<Vec<_>>()
+            })
+            .collect(),
+    );
+    let phrase = |r: DepRel| {
+        matches!(
+            r,
+            DepRel::Obj
+                | DepRel::Iobj
+                | DepRel::Obl
+                | DepRel::OblAgent
+                | DepRel::OblUnmarked
+                | DepRel::OblTmod
+                | DepRel::OblNpmod
+                | DepRel::Nmod
+                | DepRel::NmodUnmarked
+                | DepRel::NmodTmod
+                | DepRel::NmodNpmod
+                | DepRel::Nummod
+                | DepRel::Compound
+                | DepRel::Flat
+                | DepRel::Xcomp
+        )
+    };
+    for a in attrs.iter_mut() {
+        let Some(mut last) = a.content.as_ref().and_then(|c| c.parts().last().copied()) else {
+            continue;
+        };
+        let Some(sentence) = doc
+            .sentence_of_token(doc.token_at_or_after(last.start) as u32)
+            .map(|s| doc.sentences[s].token_range())
+        else {
+            continue;
+        };
+        let n = doc.tokens.len();
+        let sentence = sentence.start.min(n)..sentence.end.min(n);
+        if sentence.len() > MAX_WORDS {
+            continue;
+        }
+        let grown = last;
+        // The sentence's words under `d` (itself included): first and last.
+        let extent_of = |d: usize| {
+            let mut lo = d;
+            let mut hi = d;
+            for t in sentence.clone() {
+                let mut x = Some(t);
+                for _ in 0..sentence.len() {
+                    match x {
+                        Some(y) if y == d => {
+                            lo = lo.min(t);
+                            hi = hi.max(t);
+                            break;
+                        }
+                        Some(y) => {
+                            x = doc.tokens[y]
+                                .head
+                                .map(|h| h as usize)
+                                .filter(|h| sentence.contains(h))
+                        }
+                        None => break,
+                    }
+                }
+            }
+            (lo, hi)
+        };
+        loop {
+            let k = doc.token_at_or_after(last.end);
+            if !sentence.contains(&k)
+                || !doc
+                    .slice(Span::new(last.end, doc.tokens[k].span.start))
+                    .trim()
+                    .is_empty()
+            {
+                break;
+            }
+            let joined = sentence.clone().skip_while(|&j| j < k).find_map(|d| {
+                let t = &doc.tokens[d];
+                let head = t
+                    .head
+                    .map(|h| h as usize)
+                    .filter(|h| sentence.contains(h))?;
+                if !phrase(t.deprel) || !last.contains(&doc.tokens[head].span) {
+                    return None;
+                }
+                let (lo, hi) = extent_of(d);
+                (lo == k).then_some(hi)
+            });
+            let Some(hi) = joined else {
+                break;
+            };
+            let span = Span::new(doc.tokens[k].span.start, doc.tokens[hi].span.end);
+            if taken.overlapping(span).next().is_some() {
+                break;
+            }
+            last.end = span.end;
+        }
+        if last.end > grown.end {
+            if let Some(content) = &a.content {
+                let mut parts = content.parts().to_vec();
+                if let Some(p) = parts.last_mut() {
+                    p.end = last.end;
+                }
+                a.content = Some(Region::new(parts));
+            }
+        }
+    }
+}
+
+/// `"…," said the party's health spokesman, Wes Carter.` The model takes
+/// the name as the source and the description before it, after the cue,
+/// as content; both are the source. A content part between cue and source
+/// with only a comma before the name, and no verb, joins the source
+/// (another part of the content stays).
+fn description_before_source_after_cue(doc: &Document, a: &mut Attribution) {
+    let (Some(source), Some(cue), Some(content)) = (
+        a.source.as_ref().and_then(Region::extent),
+        a.cue.extent(),
+        &a.content,
+    ) else {
+        return;
+    };
+    // The inverted order only: what was said comes before the cue.
+    if source.start < cue.end || !content.parts().iter().any(|p| p.end <= cue.start) {
+        return;
+    }
+    let Some(&part) = content
+        .parts()
+        .iter()
+        .find(|p| p.start >= cue.end && p.end <= source.start)
+    else {
+        return;
+    };
+    if doc.slice(Span::new(part.end, source.start)).trim() != ","
+        || !doc.slice(Span::new(cue.end, part.start)).trim().is_empty()
+    {
+        return;
+    }
+    let first = doc.token_at_or_after(part.start);
+    let end = doc.token_at_or_after(part.end);
+    let words = doc.tokens.get(first..end).unwrap_or_default();
+    if words.is_empty()
+        || words
+            .iter()
+            .any(|t| matches!(t.upos, Upos::Verb | Upos::Aux))
+    {
+        return;
+    }
+    let kept: Vec<Span> = content
+        .parts()
+        .iter()
+        .copied()
+        .filter(|p| *p != part)
+        .collect();
+    a.content = Some(Region::new(kept));
+    a.source = Some(Region::single(Span::new(part.start, source.end)));
 }
 
 /// A content part after its cue that another attribution's content holds,
@@ -2256,7 +2479,7 @@ fn quote_kind(doc: &Document, content: &Region) -> Option<QuoteKind> {
     let text: String = content
         .parts()
         .iter()
-        .map(|p| doc.slice(*p))
+        .map(|p| quoted_text(doc, *p))
         .collect::<Vec<_>>()
         .join(" ")
         // Typewriter doubles (``…'' and ''…'', as some archives write
@@ -2959,6 +3182,127 @@ mod tests {
         let mut b = test_support::attribution(&doc, "Dmitry Peskov", "said", "a ceasefire");
         drop_parts_between_source_and_cue(&mut b);
         assert!(b.content.is_some_and(|c| c.parts().len() == 1));
+    }
+
+    #[test]
+    fn a_content_cut_inside_its_phrase_takes_the_rest() {
+        let text = "The minister denied any knowledge of payments made to a firm run by his former adviser, as rivals called for his resignation.";
+        let doc = test_support::tagged(text);
+        let after = |content: &str| {
+            let mut attrs = vec![test_support::spans(
+                &doc,
+                Some("The minister"),
+                "denied",
+                &[content],
+            )];
+            attrs.push(test_support::spans(
+                &doc,
+                Some("rivals"),
+                "called for",
+                &["his resignation"],
+            ));
+            complete_cut_phrases(&doc, &mut attrs);
+            test_support::content_parts(&doc, &attrs[0])
+        };
+        assert_eq!(
+            after("any knowledge of payments made to a firm run"),
+            ["any knowledge of payments made to a firm run by his former adviser"]
+        );
+        // Neither a conjunction, the clause after a comma, nor a phrase
+        // of the cue's.
+        let text = "Clinton says she respects Sanders and he is proud of his campaign.";
+        let doc = test_support::tagged(text);
+        let mut attrs = vec![test_support::spans(
+            &doc,
+            Some("Clinton"),
+            "says",
+            &["she respects Sanders"],
+        )];
+        complete_cut_phrases(&doc, &mut attrs);
+        assert_eq!(
+            test_support::content_parts(&doc, &attrs[0]),
+            ["she respects Sanders"]
+        );
+        assert_eq!(
+            after("any knowledge of payments made to a firm run by his former adviser"),
+            ["any knowledge of payments made to a firm run by his former adviser"]
+        );
+    }
+
+    #[test]
+    fn a_description_between_cue_and_name_is_the_source() {
+        let text = "\"The public deserve answers,\" said the party's health spokesman, Wes Carter.";
+        let doc = test_support::tagged(text);
+        let mut a = test_support::spans(
+            &doc,
+            Some("Wes Carter"),
+            "said",
+            &[
+                "\"The public deserve answers,\"",
+                "the party's health spokesman",
+            ],
+        );
+        description_before_source_after_cue(&doc, &mut a);
+        assert_eq!(
+            test_support::extent_text(&doc, &a.source).as_deref(),
+            Some("the party's health spokesman, Wes Carter")
+        );
+        assert_eq!(
+            test_support::content_parts(&doc, &a),
+            ["\"The public deserve answers,\""]
+        );
+        // Not when the cue opens the sentence: "Recalling the pitfalls…,
+        // the RNC began spending…".
+        let text = "Recalling the pitfalls of the last election, the RNC began spending early.";
+        let doc = test_support::tagged(text);
+        let mut a = test_support::spans(
+            &doc,
+            Some("the RNC"),
+            "Recalling",
+            &["the pitfalls of the last election", "began spending early"],
+        );
+        description_before_source_after_cue(&doc, &mut a);
+        assert_eq!(
+            test_support::extent_text(&doc, &a.source).as_deref(),
+            Some("the RNC")
+        );
+    }
+
+    #[test]
+    fn a_relative_clause_on_a_source_after_its_cue_is_not_content() {
+        let text = "'It sounded like a freight train,' said Gwen Morris, 71, whose garden wall was flattened. 'We lost everything.'";
+        let doc = test_support::tagged(text);
+        let parts = |content: &[&str]| {
+            let mut a = test_support::spans(&doc, Some("Gwen Morris"), "said", content);
+            drop_relative_clause_of_source(&doc, &mut a);
+            test_support::content_parts(&doc, &a)
+        };
+        assert_eq!(
+            parts(&[
+                "'It sounded like a freight train,'",
+                "garden wall was flattened",
+                "'We lost everything.'"
+            ]),
+            [
+                "'It sounded like a freight train,'",
+                "'We lost everything.'"
+            ]
+        );
+        // A content that is only the clause stays; so does one after a
+        // source that is not followed by a relative clause.
+        assert_eq!(
+            parts(&["garden wall was flattened"]),
+            ["garden wall was flattened"]
+        );
+        let plain = test_support::tagged("'It was loud,' said Gwen Morris. It fell on her wall.");
+        let mut a = test_support::spans(
+            &plain,
+            Some("Gwen Morris"),
+            "said",
+            &["'It was loud,'", "It fell"],
+        );
+        drop_relative_clause_of_source(&plain, &mut a);
+        assert_eq!(test_support::content_parts(&plain, &a).len(), 2);
     }
 
     #[test]

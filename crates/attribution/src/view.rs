@@ -6,7 +6,7 @@
 //! the text itself; without sentences or paragraphs it splits them itself;
 //! unset POS tags, lemmas and heads simply give constant features.
 
-use whosaid_core::{DepRel, Document, Span};
+use whosaid_core::{quotation_marks, DepRel, Document, QuoteMark, Span};
 
 /// Hash mixing (splitmix64 finaliser): feature keys are combinations of
 /// template ids and value hashes.
@@ -337,9 +337,11 @@ impl View {
                 lemma: stem,
                 suffix,
                 shape: shape_of(s),
+                // Double marks by their text for the fallback sentence
+                // splitter; `quotation_marks` settles them below.
                 is_quote: matches!(s, "\"" | "“" | "”" | "``" | "''" | "„"),
                 is_comma: matches!(s, "," | ":" | ";" | "—" | "–" | "--" | "-" | "―"),
-                is_opener: matches!(s, "\"" | "“" | ":" | "``")
+                is_opener: s == ":"
                     || s.eq_ignore_ascii_case("that")
                     || s.eq_ignore_ascii_case("whether")
                     || s.eq_ignore_ascii_case("if"),
@@ -486,6 +488,42 @@ impl View {
             toks[i].sent_pos = pos.min(255) as u8;
             pos += 1;
         }
+        // Quotation marks: doubles, and singles where they quote (see
+        // `quotation_marks`); without a token layer, doubles by their text.
+        let marks: Vec<Option<QuoteMark>> = if doc.tokens.len() == n {
+            pars.iter()
+                .flat_map(|&(s, e)| quotation_marks(doc, s as usize..e as usize))
+                .collect()
+        } else {
+            toks.iter()
+                .map(|t| match doc.slice(t.span) {
+                    "\"" => Some(QuoteMark::Toggle),
+                    "“" | "``" | "„" => Some(QuoteMark::Open),
+                    "”" | "''" => Some(QuoteMark::Close),
+                    _ => None,
+                })
+                .collect()
+        };
+        for (t, mark) in toks.iter_mut().zip(&marks) {
+            t.is_quote = mark.is_some();
+            t.is_opener |= matches!(mark, Some(QuoteMark::Open | QuoteMark::Toggle));
+            // A single mark that quotes (and each half of a split '') reads
+            // as the curly double it stands for: the model learned quotes
+            // from those.
+            let canonical = match mark {
+                Some(QuoteMark::Open) => "“",
+                Some(QuoteMark::Close) => "”",
+                _ => continue,
+            };
+            if matches!(doc.slice(t.span), "'" | "‘" | "’") {
+                (t.word, t.stem, t.suffix) = word_hashes(canonical, &mut lower);
+                t.lemma = if use_layers.pos {
+                    mix(5, hash_lower(canonical))
+                } else {
+                    t.stem
+                };
+            }
+        }
         // Quote marks before / openers after, within each sentence (two sweeps).
         let mut seen = false;
         for i in 0..n {
@@ -508,13 +546,15 @@ impl View {
         let mut run = 0u32;
         for &(s, e) in &pars {
             let mut open = false;
-            for t in &mut toks[s as usize..e as usize] {
-                if t.is_quote {
-                    let q = doc.slice(t.span);
-                    let opening = match q {
-                        "“" | "``" | "„" => true,
-                        "”" | "''" => false,
-                        _ => !open,
+            for (t, mark) in toks[s as usize..e as usize]
+                .iter_mut()
+                .zip(&marks[s as usize..e as usize])
+            {
+                if let Some(mark) = mark {
+                    let opening = match mark {
+                        QuoteMark::Open => true,
+                        QuoteMark::Close => false,
+                        QuoteMark::Toggle => !open,
                     };
                     if opening {
                         if !open {

@@ -15,6 +15,7 @@ mod document;
 mod entity;
 mod mem;
 mod pipeline;
+mod quotes;
 mod span;
 mod tags;
 mod text;
@@ -27,6 +28,7 @@ pub use document::{content_id, Boilerplate, BoilerplateKind, Document, Metadata,
 pub use entity::{Entity, EntityKind, Mention, MentionType};
 pub use mem::{huge_page_vec, prefetch, NarrowRows, WeightRows};
 pub use pipeline::{Pipeline, Stage, StageError, StageTimes};
+pub use quotes::{quotation_marks, quoted_text, quotes_within, QuoteMark};
 pub use span::{Region, Span};
 pub use tags::{DepRel, Upos, Xpos};
 pub use text::{lowercase_into, TextIndex};

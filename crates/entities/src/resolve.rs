@@ -3,6 +3,7 @@
 
 use crate::lexicon::{self, Gender};
 use crate::tagger::{spans, NameType, Tagger};
+use std::cmp::Ordering;
 use std::collections::HashMap;
 use whosaid_core::{Document, Entity, EntityKind, Mention, MentionType, Span, Upos, Xpos};
 
@@ -531,6 +532,49 @@ fn consistent_types(doc: &Document, ms: &mut Vec<M>, taken: &mut [bool], quoted:
         bodies,
         |k| k == EntityKind::Person,
         EntityKind::Organization,
+    );
+    // One name, one kind: "Cloudspire, the cloud software company" and,
+    // later, "Shares of Cloudspire rose" (tagged a person) are one body.
+    // The majority of a name's person and organization mentions decides;
+    // on a tie, the first (a name is introduced with what it is); a title
+    // before any mention makes it a person.
+    let mut votes: HashMap<String, (i32, EntityKind)> = HashMap::new();
+    for m in ms.iter().filter(|m| {
+        m.mtype == MentionType::Name
+            && matches!(m.kind, EntityKind::Person | EntityKind::Organization)
+    }) {
+        // A title ("Sen. Warner") settles it.
+        let vote = match m.kind {
+            EntityKind::Person if titled(m.start) => 1000,
+            EntityKind::Person => 1,
+            _ => -1,
+        };
+        votes
+            .entry(words_of(doc, m.start, m.end))
+            .and_modify(|(v, _)| *v += vote)
+            .or_insert((vote, m.kind));
+    }
+    let mut as_body = Vec::new();
+    let mut as_person = Vec::new();
+    for (name, (vote, first)) in votes {
+        match (vote.cmp(&0), first) {
+            (Ordering::Less, _) | (Ordering::Equal, EntityKind::Organization) => as_body.push(name),
+            _ => as_person.push(name),
+        }
+    }
+    retype_names(
+        doc,
+        ms,
+        as_body,
+        |k| k == EntityKind::Person,
+        EntityKind::Organization,
+    );
+    retype_names(
+        doc,
+        ms,
+        as_person,
+        |k| k == EntityKind::Organization,
+        EntityKind::Person,
     );
     let mut surnames: Vec<&str> = ms
         .iter()

@@ -291,3 +291,27 @@ fn a_plural_noun_opening_a_sentence_is_not_a_name() {
     let doc = run("Campaigners said the fines did not go far enough.");
     assert!(entity_of(&doc, "Campaigners").is_none());
 }
+
+#[test]
+fn a_name_keeps_one_kind_in_a_document() {
+    let doc = run("SAN FRANCISCO — Cloudspire, the cloud software company, said on Monday that it would cut about 1,500 jobs.\n\nIn a memo to employees, chief executive Priya Raman wrote that the company had hired too quickly.\n\nA company spokeswoman declined to say which teams would be affected. Shares of Cloudspire rose 6 percent in after-hours trading.");
+    let kinds: Vec<EntityKind> = doc
+        .entities
+        .iter()
+        .filter(|e| e.name == "Cloudspire")
+        .map(|e| e.kind)
+        .collect();
+    assert!(!kinds.is_empty());
+    assert!(
+        kinds.iter().all(|&k| k == EntityKind::Organization),
+        "{kinds:?}"
+    );
+    // A title settles it the other way: "Sen. Warner" is a person however
+    // often "Warner" is tagged a body.
+    let doc = run("Warner said the bill would pass. Sen. Warner spoke on Monday.");
+    assert!(doc
+        .entities
+        .iter()
+        .filter(|e| e.name.ends_with("Warner"))
+        .all(|e| e.kind == EntityKind::Person));
+}

@@ -12,7 +12,8 @@
 //! The span model reads one paragraph at a time, so the content stops at
 //! the first paragraph's end; this pass carries it on.
 
-use whosaid_core::{Attribution, Document, Region, Span};
+use std::borrow::Cow;
+use whosaid_core::{quoted_text, Attribution, Document, Region, Span};
 
 /// At most this many paragraphs are added to one content (a runaway
 /// unbalanced quote mark must not swallow an article).
@@ -55,16 +56,20 @@ pub(crate) fn continue_quotes_over_paragraphs(doc: &Document, attrs: &mut [Attri
             }
             // …inside a quotation opened in this paragraph and not closed,
             // which the content opens…
-            let own = parts.last().map_or("", |s| doc.slice(*s));
-            if !ends_inside_quote(doc.slice(Span::new(here.start, end.max(here.start))))
-                || !ends_inside_quote(own)
+            let own = parts
+                .last()
+                .map_or(Cow::Borrowed(""), |s| quoted_text(doc, *s));
+            if !ends_inside_quote(&quoted_text(
+                doc,
+                Span::new(here.start, end.max(here.start)),
+            )) || !ends_inside_quote(&own)
             {
                 break;
             }
             // …and the next paragraph opens with a quote mark.
             let next_text = doc.slice(next);
             let lead = next_text.chars().take_while(|c| c.is_whitespace()).count() as u32;
-            if !next_text.trim_start().starts_with(['“', '"']) {
+            if !quoted_text(doc, next).trim_start().starts_with(['“', '"']) {
                 break;
             }
             if cues.overlapping(next).next().is_some() {
@@ -112,7 +117,9 @@ pub(crate) fn continue_speakers_into_quote_paragraphs(doc: &Document, attrs: &mu
     for p in 1..doc.paragraphs.len() {
         let para = doc.paragraphs[p];
         let text = doc.slice(para);
-        if !is_quotation_paragraph(text) || cues.overlapping(para).next().is_some() {
+        if !is_quotation_paragraph(&quoted_text(doc, para))
+            || cues.overlapping(para).next().is_some()
+        {
             carried = None;
             continue;
         }
@@ -206,9 +213,9 @@ fn last_quoting_attribution(
     if last.end > para.end || last.end <= para.start {
         return None;
     }
-    let quoted = doc
-        .slice(last)
-        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ',' | '!' | '?'));
+    let quoted = quoted_text(doc, last);
+    let quoted =
+        quoted.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ',' | '!' | '?'));
     quoted.ends_with(['”', '"']).then_some(i)
 }
 
@@ -348,6 +355,23 @@ mod tests {
         assert_eq!(
             continued(straight, "\"We will appeal."),
             ["\"We will appeal.", "\"And win.", "\"Twice.\""]
+        );
+    }
+
+    #[test]
+    fn quotations_in_single_marks_run_on_too() {
+        // British copy quotes in single marks; the tokens tell quotes from
+        // apostrophes ("We've", "players'").
+        let text = "'Not over,' he said. 'We've lost the players' trust and will appeal.\n\n'And we will win.'\n\nLater, he left.";
+        let doc = crate::enrich::test_support::tagged(text);
+        let mut a = Attribution::with_cue(0, Region::single(span_of(&doc, "said")));
+        let first = "'We've lost the players' trust and will appeal.";
+        a.content = Some(Region::single(span_of(&doc, first)));
+        let mut attrs = vec![a];
+        continue_quotes_over_paragraphs(&doc, &mut attrs);
+        assert_eq!(
+            crate::enrich::test_support::content_parts(&doc, &attrs[0]),
+            [first, "'And we will win.'"]
         );
     }
 
