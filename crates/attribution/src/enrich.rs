@@ -1324,7 +1324,7 @@ fn drop_addressee(doc: &Document, a: &mut Attribution) {
 }
 
 /// "Acme said in [a regulatory filing that it was cooperating]": a content
-/// that starts at the object of a preposition after its cue and goes on to
+/// that starts at the object of a preposition after (or closing) its cue and goes on to
 /// a clause opened by "that" or "whether" begins at that word; the phrase
 /// joins the cue, as PolNeAR marks "said in a statement".
 fn move_prepositional_phrase_to_cue(doc: &Document, a: &mut Attribution) {
@@ -1342,8 +1342,11 @@ fn move_prepositional_phrase_to_cue(doc: &Document, a: &mut Attribution) {
     };
     let tok = &doc.tokens[prep];
     let gap = doc.slice(Span::new(cue.end.min(tok.span.start), tok.span.start));
+    // The preposition follows the cue, or closes it ("posted on | X that",
+    // "said in a note to | clients that").
+    let closes_cue = tok.span.end == cue.end;
     if tok.upos != Upos::Adp
-        || tok.span.start < cue.end
+        || (tok.span.start < cue.end && !closes_cue)
         || !gap.trim().is_empty()
         || !matches!(doc.token_text(prep), "in" | "at" | "on" | "to" | "during")
     {
@@ -1361,6 +1364,67 @@ fn move_prepositional_phrase_to_cue(doc: &Document, a: &mut Attribution) {
         .iter()
         .any(|t| matches!(t.upos, Upos::Verb | Upos::Aux))
     {
+        return;
+    }
+    // After a preposition of the cue's own, the clause must be the cue
+    // verb's ("posted on X that…"), not the noun's ("pointing to reports
+    // that…", "bristled at the suggestion that…").
+    let clause_of_cue = || {
+        let verb = doc.tokens[clause].head? as usize;
+        let governor = doc.tokens.get(verb)?.head? as usize;
+        Some(cue.contains(&doc.tokens.get(governor)?.span))
+    };
+    // Nor a noun whose content the clause is, however parsed ("took aim
+    // at comments … that").
+    const CONTENT_NOUNS: &[&str] = &[
+        "report",
+        "suggestion",
+        "prediction",
+        "comment",
+        "remark",
+        "idea",
+        "fact",
+        "news",
+        "claim",
+        "notion",
+        "rumor",
+        "rumour",
+        "narrative",
+        "revelation",
+        "allegation",
+        "assertion",
+        "view",
+        "belief",
+        "argument",
+        "statement",
+        "warning",
+        "promise",
+        "finding",
+        "assessment",
+        "charge",
+        "accusation",
+        "theory",
+        "speculation",
+        "concern",
+        "fear",
+        "hope",
+        "impression",
+        "possibility",
+        "evidence",
+        "sign",
+        "word",
+        "message",
+        "assurance",
+        "suspicion",
+        "conclusion",
+        "perception",
+        "insistence",
+        "proposal",
+    ];
+    let content_noun = doc.tokens[start..clause]
+        .iter()
+        .any(|t| t.upos == Upos::Noun && CONTENT_NOUNS.contains(&t.lemma.as_str()));
+    if closes_cue && (clause_of_cue() != Some(true) || content_noun) {
         return;
     }
     let mut cue_parts = a.cue.parts().to_vec();
@@ -2887,6 +2951,28 @@ mod tests {
             (
                 Some("said in a regulatory filing".to_string()),
                 Some("that it was cooperating with the inquiry".to_string())
+            )
+        );
+        // The preposition may close the cue.
+        let posted = "Elon Musk posted on X that the vehicle would be ready.";
+        assert_eq!(
+            moved(posted, "posted on", "X that the vehicle would be ready"),
+            (
+                Some("posted on X".to_string()),
+                Some("that the vehicle would be ready".to_string())
+            )
+        );
+        // Not when the clause is the noun's: "pointing to reports that…".
+        let reports = "Clinton kept pointing to reports that Trump had used migrant workers.";
+        assert_eq!(
+            moved(
+                reports,
+                "pointing to",
+                "reports that Trump had used migrant workers"
+            ),
+            (
+                Some("pointing to".to_string()),
+                Some("reports that Trump had used migrant workers".to_string())
             )
         );
         // Without a "that" clause the content stays.

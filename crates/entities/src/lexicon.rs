@@ -370,6 +370,35 @@ pub fn is_known_outlet(name: &str) -> bool {
     listed(name).known_outlet()
 }
 
+/// Political parties named without the word "Party" ("Labour said…"),
+/// which taggers trained on American text take for people. Any case.
+pub fn is_party_name(name: &str) -> bool {
+    const PARTIES: &[&str] = &[
+        "labour",
+        "snp",
+        "lib dems",
+        "liberal democrats",
+        "plaid cymru",
+        "sinn fein",
+        "sinn féin",
+        "fianna fail",
+        "fianna fáil",
+        "fine gael",
+        "ukip",
+        "reform uk",
+        "likud",
+        "fidesz",
+        "afd",
+        "cdu",
+        "spd",
+        "bjp",
+        "anc",
+        "syriza",
+        "podemos",
+    ];
+    PARTIES.contains(&name.to_lowercase().as_str())
+}
+
 /// Grammatical gender of a referent, as far as it is known.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Gender {

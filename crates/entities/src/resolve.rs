@@ -515,14 +515,15 @@ fn consistent_types(doc: &Document, ms: &mut Vec<M>, taken: &mut [bool], quoted:
         EntityKind::Organization,
     );
     // "Thames Water, which faces…", "Ofwat's chief executive": people
-    // are "who", and have no chief executive or shareholders.
+    // are "who", and have no chief executive or shareholders; "Labour" and
+    // "Western Power Distribution" say what they are.
     let bodies: Vec<String> = ms
         .iter()
         .filter(|m| {
             m.mtype == MentionType::Name
                 && m.kind == EntityKind::Person
                 && !titled(m.start)
-                && names_a_body_after(doc, m.end, m.subject)
+                && (names_a_body_after(doc, m.end, m.subject) || is_body_name(doc, m.start, m.end))
         })
         .map(|m| words_of(doc, m.start, m.end))
         .collect();
@@ -623,6 +624,28 @@ fn consistent_types(doc: &Document, ms: &mut Vec<M>, taken: &mut [bool], quoted:
     if added {
         ms.sort_by_key(|m| (m.start, m.end));
     }
+}
+
+/// Whether the name of tokens `start..end` is a body by its own words: a
+/// party ("Labour", "Sinn Féin"), or a name of several words closed by one
+/// that heads names of bodies ("Western Power Distribution", "Anglian
+/// Water"), unless it opens with a first name ("Frank Church") or names an
+/// outlet.
+fn is_body_name(doc: &Document, start: usize, end: usize) -> bool {
+    if lexicon::is_party_name(&words_of(doc, start, end)) {
+        return true;
+    }
+    let last = doc.token_text(end - 1);
+    end - start > 1
+        && lexicon::first_name_gender(doc.token_text(start)) == Gender::Unknown
+        && !lexicon::is_media_word(last)
+        && with_lower(last, |w| {
+            lexicon::name_head_kind(w) == 1
+                || matches!(
+                    w,
+                    "distribution" | "water" | "power" | "gas" | "rail" | "railways" | "utilities"
+                )
+        })
 }
 
 /// The words of tokens `start..end`, joined by spaces.

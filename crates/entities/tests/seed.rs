@@ -315,3 +315,13 @@ fn a_name_keeps_one_kind_in_a_document() {
         .filter(|e| e.name.ends_with("Warner"))
         .all(|e| e.kind == EntityKind::Person));
 }
+
+#[test]
+fn a_name_closed_by_a_body_word_is_a_body() {
+    let doc = run("The Clinton Foundation said it had done nothing wrong. Hillary Clinton declined to comment.");
+    assert!(entity_of(&doc, "Clinton Foundation").is_none_or(|e| e.kind != EntityKind::Person));
+    assert_eq!(
+        entity_of(&doc, "Hillary Clinton").map(|e| e.kind),
+        Some(EntityKind::Person)
+    );
+}

@@ -532,7 +532,17 @@ pub fn classify(
     if GROUP_HEADS.contains(&head_word) || norp_head {
         return SourceKind::Group;
     }
+    let name: Vec<&Word> = words.iter().skip_while(|w| w.lower == "the").collect();
+    let party = name.iter().all(|w| w.capitalised)
+        && lexicon::is_party_name(
+            &name
+                .iter()
+                .map(|w| w.lower.as_str())
+                .collect::<Vec<_>>()
+                .join(" "),
+        );
     if looks_like_organization(words, head)
+        || party
         || BODY_HEADS.contains(&head_word)
         || is_web_address(head_word)
     {
@@ -1147,6 +1157,12 @@ const ORG_WORDS: &[&str] = &[
     "state",
     "states",
     "force",
+    "distribution",
+    "water",
+    "power",
+    "utilities",
+    "railways",
+    "airlines",
 ];
 
 /// A capitalised name with an institution word ("the Office of the Director
@@ -1232,6 +1248,13 @@ mod tests {
         assert_eq!(kind("the senator", none), SourceKind::Person);
         assert_eq!(kind("PowerOutage.us", none), SourceKind::Organization);
         assert_eq!(kind("Data.gov", none), SourceKind::Organization);
+        // Bodies no tagger typed, by their names.
+        assert_eq!(kind("Labour", none), SourceKind::Organization);
+        assert_eq!(kind("Sinn Féin", none), SourceKind::Organization);
+        assert_eq!(
+            kind("Western Power Distribution", none),
+            SourceKind::Organization
+        );
         assert_eq!(kind("the air force", none), SourceKind::Organization);
         assert_eq!(kind("one of the people", none), SourceKind::Anonymous);
         assert_eq!(kind("two of those officials", none), SourceKind::Anonymous);
