@@ -86,6 +86,7 @@ impl Stage for Enricher {
                 a.source = tidy_source(doc, &src).and_then(|s| without_dangling_words(doc, &s));
             }
             drop_content_inside_source_phrase(doc, a);
+            drop_content_dateline(doc, a);
             drop_parts_between_source_and_cue(a);
             drop_relative_clause_of_source(doc, a);
             description_before_source_after_cue(doc, a);
@@ -203,19 +204,44 @@ fn drop_dateline(doc: &Document, source: &Region) -> Option<Region> {
 }
 
 /// The length (code points) of a dateline opening `text`, up to and with
-/// the dash after it: a place in capitals ("WASHINGTON", "LA CROSSE,
-/// Wis.", "KYIV, Ukraine (AP)").
+/// the dash or colon after it: a place in capitals ("WASHINGTON", "LA
+/// CROSSE, Wis.", "KYIV, Ukraine (AP)", "NEW DELHI:").
 fn dateline_len(text: &str) -> Option<u32> {
-    let (place, rest) = [" — ", " -- ", " – ", " - "]
+    let (place, rest) = [" — ", " -- ", " – ", " - ", ": "]
         .iter()
         .filter_map(|d| text.split_once(d))
         .min_by_key(|(place, _)| place.len())?;
     let city = place.split([',', '(']).next().unwrap_or("");
-    let capitals = city.chars().filter(|c| c.is_alphabetic()).count() >= 3
+    // A place, not a quoted speaker label ("\"WALLACE:") or a shouted
+    // line ("HE’S FULL OF IT —").
+    let capitals = city.starts_with(char::is_alphabetic)
+        && !place.contains(['\'', '’', '"', '“'])
+        && city.chars().filter(|c| c.is_alphabetic()).count() >= 3
         && !city.chars().any(char::is_lowercase)
         && place.chars().count() <= 40;
     (capitals && !rest.trim().is_empty())
         .then(|| (text.chars().count() - rest.chars().count()) as u32)
+}
+
+/// A content opening with the dateline of the story ("NEW DELHI: The
+/// Centre will table the bill…, the minister said") starts after it.
+fn drop_content_dateline(doc: &Document, a: &mut Attribution) {
+    let Some(content) = &a.content else {
+        return;
+    };
+    let Some(&first) = content.parts().first() else {
+        return;
+    };
+    // Only at the start of a line, where datelines stand.
+    if line_span_at(doc, first.start).is_none_or(|l| l.start != first.start) {
+        return;
+    }
+    let Some(n) = dateline_len(doc.slice(first)) else {
+        return;
+    };
+    let mut parts = content.parts().to_vec();
+    parts[0] = Span::new(first.start + n, first.end);
+    a.content = Some(Region::new(parts));
 }
 
 /// A source without the stray marks a span model can take at its edges:
@@ -2378,6 +2404,20 @@ fn source_entities(
                 t.deprel == DepRel::Flat && t.head.is_some_and(|h| Some(h as usize) == head_token)
             })
         };
+        // "Congress MP Shashi Tharoor", "Labour MP Jess Phillips": the body,
+        // a capitalised title or two, and the name closing the source.
+        let body_end = doc.mentions[i].tokens[1] as usize;
+        let titled_after_body = |m: &Mention| {
+            let start = m.tokens[0] as usize;
+            m.span.end == extent.end
+                && (1..=2).contains(&start.saturating_sub(body_end))
+                && (body_end..start).all(|k| {
+                    doc.token_text(k)
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_uppercase)
+                })
+        };
         let person = (place || body)
             .then(|| {
                 doc.mentions[i + 1..]
@@ -2388,7 +2428,7 @@ fn source_entities(
                             && m.mention_type == MentionType::Name
                             && m.entity.is_some()
                             && source.overlaps_span(&m.span)
-                            && (place || in_flat_run(m))
+                            && (place || in_flat_run(m) || titled_after_body(m))
                     })
             })
             .flatten();
@@ -2829,6 +2869,38 @@ mod tests {
         assert_eq!(tidy("McFaul,").as_deref(), Some("McFaul"));
         assert_eq!(tidy("“Joe”").as_deref(), Some("“Joe”"));
         assert_eq!(tidy(",;"), None);
+    }
+
+    #[test]
+    fn a_dateline_leaves_the_content() {
+        let after = |text: &str, content: &str| {
+            let doc = test_support::tagged(text);
+            let mut a = test_support::spans(&doc, Some("the minister"), "said", &[content]);
+            drop_content_dateline(&doc, &mut a);
+            test_support::content_parts(&doc, &a)
+        };
+        assert_eq!(
+            after(
+                "NEW DELHI: The Centre will table the bill, the minister said.",
+                "NEW DELHI: The Centre will table the bill"
+            ),
+            ["The Centre will table the bill"]
+        );
+        assert_eq!(
+            after(
+                "JERUSALEM - Netanyahu will meet Trump, the minister said.",
+                "JERUSALEM - Netanyahu will meet Trump"
+            ),
+            ["Netanyahu will meet Trump"]
+        );
+        // A transcript's speaker label in a quotation is not a dateline.
+        assert_eq!(
+            after(
+                "As the minister said: \"WALLACE: Let us start.\"",
+                "\"WALLACE: Let us start.\""
+            ),
+            ["\"WALLACE: Let us start.\""]
+        );
     }
 
     #[test]
@@ -3647,6 +3719,18 @@ mod tests {
         )));
         type_attribution(&doc, &mut a);
         assert_eq!(a.speaker.map(|s| s.name).as_deref(), Some("Bernie Sanders"));
+        assert_eq!(a.source_kind, Some(SourceKind::Person));
+        // So does a body with a title: "Rules Committee Chairman Bruce Ash".
+        let text = "Rules Committee Chairman Bruce Ash criticized the plan on Saturday.";
+        let doc = test_support::with_entities(text);
+        let mut a =
+            Attribution::with_cue(0, Region::single(test_support::span_of(&doc, "criticized")));
+        a.source = Some(Region::single(test_support::span_of(
+            &doc,
+            "Rules Committee Chairman Bruce Ash",
+        )));
+        type_attribution(&doc, &mut a);
+        assert_eq!(a.speaker.map(|s| s.name).as_deref(), Some("Bruce Ash"));
         assert_eq!(a.source_kind, Some(SourceKind::Person));
     }
 
