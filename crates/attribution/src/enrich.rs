@@ -1994,7 +1994,9 @@ fn type_attribution(doc: &Document, a: &mut Attribution) {
             let text = doc.slice(*last);
             for rel in [" that", " which", " who"] {
                 if let Some(kept) = text.trim_end().strip_suffix(rel) {
-                    last.end = last.start + kept.trim_end().chars().count() as u32;
+                    // "Bruno Fernandes, who | said": the comma goes too.
+                    let kept = kept.trim_end().trim_end_matches(',').trim_end();
+                    last.end = last.start + kept.chars().count() as u32;
                     break;
                 }
             }
@@ -3674,6 +3676,23 @@ mod tests {
         assert_eq!(
             trimmed(dissent, "Justice Samuel Alito, writing").as_deref(),
             Some("Justice Samuel Alito")
+        );
+    }
+
+    #[test]
+    fn a_relative_pronoun_closing_a_source_leaves_with_its_comma() {
+        let doc = test_support::with_entities(
+            "Bruno Fernandes, who scored twice, said the result would help.",
+        );
+        let mut a = Attribution::with_cue(0, Region::single(test_support::span_of(&doc, "said")));
+        a.source = Some(Region::single(test_support::span_of(
+            &doc,
+            "Bruno Fernandes, who",
+        )));
+        type_attribution(&doc, &mut a);
+        assert_eq!(
+            test_support::extent_text(&doc, &a.source).as_deref(),
+            Some("Bruno Fernandes")
         );
     }
 

@@ -1218,9 +1218,11 @@ fn add_nominals(
                                 | "source"
                         );
                     let g = lexicon::title_gender(&head);
+                    // An epithet points at someone of the last sentence or this one.
+                    let window = if is_epithet(&head) { 1 } else { 2 };
                     generic
                         .then(|| {
-                            best_antecedent(before, count, es, at, si, q, 2, |_, e| {
+                            best_antecedent(before, count, es, at, si, q, window, |_, e| {
                                 e.kind == EntityKind::Person
                                     && (g == Gender::Unknown
                                         || e.gender == Gender::Unknown
@@ -1313,6 +1315,35 @@ fn is_role_noun(w: &str) -> bool {
             w,
             "student" | "kid" | "teen" | "youngster" | "pupil" | "lady" | "gentleman" | "guy"
         )
+        || is_epithet(w)
+}
+
+/// Sports and feature copy names someone just mentioned by nationality,
+/// position or age: "the Spaniard", "the striker", "the 22-year-old".
+fn is_epithet(w: &str) -> bool {
+    matches!(
+        w,
+        "spaniard"
+            | "frenchman"
+            | "frenchwoman"
+            | "englishman"
+            | "englishwoman"
+            | "scotsman"
+            | "welshman"
+            | "irishman"
+            | "dutchman"
+            | "swede"
+            | "dane"
+            | "briton"
+            | "striker"
+            | "midfielder"
+            | "defender"
+            | "goalkeeper"
+            | "winger"
+            | "teenager"
+    ) || w
+        .strip_suffix("-year-old")
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
 fn capitalise(s: &str) -> String {

@@ -325,3 +325,21 @@ fn a_name_closed_by_a_body_word_is_a_body() {
         Some(EntityKind::Person)
     );
 }
+
+#[test]
+fn sports_copy_names_people_by_nationality_and_age() {
+    let doc = run("Mikel Arteta refused to comment on Friday. \"I'm not going to talk about it,\" the Spaniard told reporters.\n\nArsenal have agreed terms with Lucas Ferreira. The 22-year-old said he was delighted.");
+    let mention_of = |words: &str| {
+        doc.mentions
+            .iter()
+            .find(|m| doc.slice(m.span).eq_ignore_ascii_case(words))
+            .and_then(|m| m.entity)
+            .and_then(|e| doc.entities.get(e as usize))
+            .map(|e| e.name.clone())
+    };
+    assert_eq!(mention_of("the Spaniard").as_deref(), Some("Mikel Arteta"));
+    assert_eq!(
+        mention_of("The 22-year-old").as_deref(),
+        Some("Lucas Ferreira")
+    );
+}

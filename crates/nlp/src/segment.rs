@@ -449,9 +449,15 @@ pub(crate) fn rule_ends(chars: &[char], tokens: &[Token], ends: &mut Vec<bool>) 
                         starts || c == '—' || (t == "." && end == i + 1 && c.is_lowercase())
                     } else {
                         let w = t.trim_end_matches('.').to_lowercase();
+                        // "…shortly after 2 a.m. “The whole sky…": a
+                        // quotation opening with a sentence starter.
+                        let quoted_starter = opens_sentence(c)
+                            && tokens.get(end + 1).is_some_and(|after| {
+                                SENTENCE_STARTERS.contains(&text_of(chars, after).as_str())
+                            });
                         !TITLE_ABBREVIATIONS.contains(&w.as_str())
                             && w.len() != 1
-                            && SENTENCE_STARTERS.contains(&next_text.as_str())
+                            && (SENTENCE_STARTERS.contains(&next_text.as_str()) || quoted_starter)
                     }
                 }
             };
@@ -573,6 +579,12 @@ mod tests {
         assert_eq!(
             sents("He said “the CIA is not a group of dopes.” They agreed. Sen. Smith met Gov. Jones on Nov. 14. In the U.S. The end."),
             ["He said “the CIA is not a group of dopes.”", "They agreed.", "Sen. Smith met Gov. Jones on Nov. 14.", "In the U.S.", "The end."]
+        );
+        // An abbreviation ends a sentence before a quotation that opens
+        // like one, not before a quoted name.
+        assert_eq!(
+            sents("It blew up at 2 a.m. “The sky turned orange,” she said. The U.S. “Patriot” missile flew."),
+            ["It blew up at 2 a.m.", "“The sky turned orange,” she said.", "The U.S. “Patriot” missile flew."]
         );
         assert_eq!(
             sents("Headline without period\nBody starts here. Next one!"),

@@ -15,7 +15,7 @@
 //! by the models covers the place (a turn or headline may hold model
 //! attributions inside its content: they nest).
 
-use whosaid_core::{Attribution, Document, EntityKind, MentionType, Region, Span, Xpos};
+use whosaid_core::{Attribution, Document, EntityKind, MentionType, Region, Span, Upos, Xpos};
 
 const DASHES: &[char] = &['―', '—', '–'];
 const OPENING: &[char] = &['“', '"', '”', '‘'];
@@ -161,6 +161,17 @@ const LABELS: &[&str] = &[
     "recap",
     "background",
     "the latest",
+    "bombshell",
+    "revealed",
+    "exposed",
+    "boom",
+    "scoop",
+    "developing",
+    "just in",
+    "breaking news",
+    "news guide",
+    "must read",
+    "must watch",
 ];
 
 /// Transcript turns ("WALLACE: …") in any paragraph and a "Name: claim" title.
@@ -171,7 +182,8 @@ fn add_colon_credits(doc: &mut Document) {
         let chars: Vec<char> = doc.slice(para).chars().collect();
         let is_title = doc
             .title
-            .is_some_and(|t| t.start < para.end && para.start < t.end);
+            .is_some_and(|t| t.start < para.end && para.start < t.end)
+            || is_headline(doc, para);
         let Some((name, colon)) = colon_credit(&chars, is_title) else {
             continue;
         };
@@ -256,6 +268,47 @@ fn names_a_source(doc: &Document, label: Span) -> bool {
             .split_whitespace()
             .last()
             .is_some_and(|w| DOCUMENT_WORDS.contains(&w.to_lowercase().as_str()))
+        || proper_name_before_a_statement(doc, label)
+}
+
+/// "Sanders: Clinton Is Not Qualified…": a label of one to three proper
+/// nouns the entity layer missed (headline case hides names), not in
+/// capitals (a slogan: "BOOM:"), before a line with a verb ("Best Travel
+/// Toothbrush: Aquasonic Icon" states nothing).
+fn proper_name_before_a_statement(doc: &Document, label: Span) -> bool {
+    let first = doc.token_at_or_after(label.start);
+    let end = doc.token_at_or_after(label.end);
+    let words = doc.tokens.get(first..end).unwrap_or_default();
+    let text = doc.slice(label);
+    let proper = !words.is_empty()
+        && words.len() <= 3
+        && words
+            .iter()
+            .all(|t| matches!(t.xpos, Xpos::Nnp | Xpos::Nnps))
+        && text.chars().any(char::is_lowercase);
+    let Some(line) = super::line_span_at(doc, label.start) else {
+        return false;
+    };
+    let statement = doc.tokens[end.min(doc.tokens.len())..]
+        .iter()
+        .take_while(|t| t.span.end <= line.end)
+        .any(|t| matches!(t.upos, Upos::Verb | Upos::Aux));
+    proper && statement
+}
+
+/// A paragraph set as a headline inside an article: one short line in
+/// title case without a closing full stop ("Sanders: Clinton Is Not
+/// Qualified To Be President").
+fn is_headline(doc: &Document, para: Span) -> bool {
+    let text = doc.slice(para).trim();
+    let words: Vec<&str> = text.split_whitespace().collect();
+    !text.contains('\n')
+        && (3..=16).contains(&words.len())
+        && !text.ends_with(['.', '!', '?', '"', '”'])
+        && words
+            .iter()
+            .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase) || w.len() <= 3)
 }
 
 /// The name before a paragraph's first colon and the colon's index, when the

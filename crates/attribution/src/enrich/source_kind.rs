@@ -802,6 +802,9 @@ fn names_people(noun: &str) -> bool {
         || noun.ends_with("men")
         || noun.ends_with("mate")
         || noun.ends_with("person")
+        // "the 22-year-old", "the Spaniard".
+        || noun.ends_with("-year-old")
+        || matches!(noun, "spaniard" | "swede" | "dane" | "briton" | "scot")
 }
 
 /// Nouns for people that no agent-noun ending gives away and the entity
