@@ -634,15 +634,7 @@ fn drop_unquoted_parts_in_later_sentences(doc: &Document, a: &mut Attribution) {
     if quotes_within(doc, around) {
         return;
     }
-    let kept: Vec<Span> = content
-        .parts()
-        .iter()
-        .copied()
-        .filter(|p| p.start < sentence.end)
-        .collect();
-    if !kept.is_empty() && kept.len() < content.parts().len() {
-        a.content = Some(Region::new(kept));
-    }
+    keep_content_parts(a, |p| p.start < sentence.end);
 }
 
 /// "Graham, in an interview on CNN later that day, said…": a phrase set off
@@ -760,30 +752,39 @@ fn answerer_is_not_the_asker(doc: &Document, a: &mut Attribution) {
     }
 }
 
+/// The extents of an attribution's source and cue, and its content.
+fn source_cue_content(a: &Attribution) -> Option<(Span, Span, &Region)> {
+    Some((
+        a.source.as_ref().and_then(Region::extent)?,
+        a.cue.extent()?,
+        a.content.as_ref()?,
+    ))
+}
+
+/// Keeps the content parts `keep` accepts, unless that would keep none
+/// (a content is never emptied by a rule that trims it).
+fn keep_content_parts(a: &mut Attribution, keep: impl Fn(&Span) -> bool) {
+    let Some(content) = &a.content else {
+        return;
+    };
+    let kept: Vec<Span> = content.parts().iter().copied().filter(keep).collect();
+    if !kept.is_empty() && kept.len() < content.parts().len() {
+        a.content = Some(Region::new(kept));
+    }
+}
+
 /// What stands between a source and the cue after it is about the source,
 /// not what was said: "Dmitry Peskov, asked about a possible ceasefire,
 /// said…". Some other part of the content stays.
 fn drop_parts_between_source_and_cue(a: &mut Attribution) {
-    let (Some(source), Some(cue), Some(content)) = (
-        a.source.as_ref().and_then(Region::extent),
-        a.cue.extent(),
-        &a.content,
-    ) else {
+    let Some((source, cue, _)) = source_cue_content(a) else {
         return;
     };
     if source.end > cue.start {
         return;
     }
     let between = Span::new(source.end, cue.start);
-    let kept: Vec<Span> = content
-        .parts()
-        .iter()
-        .copied()
-        .filter(|p| !between.contains(p))
-        .collect();
-    if !kept.is_empty() && kept.len() < content.parts().len() {
-        a.content = Some(Region::new(kept));
-    }
+    keep_content_parts(a, |p| !between.contains(p));
 }
 
 /// A relative clause on a source after its cue describes the source, not
@@ -792,11 +793,7 @@ fn drop_parts_between_source_and_cue(a: &mut Attribution) {
 /// nowhere (121 and 76 train cases), never in the content. Another part of
 /// the content stays.
 fn drop_relative_clause_of_source(doc: &Document, a: &mut Attribution) {
-    let (Some(source), Some(cue), Some(content)) = (
-        a.source.as_ref().and_then(Region::extent),
-        a.cue.extent(),
-        &a.content,
-    ) else {
+    let Some((source, cue, _)) = source_cue_content(a) else {
         return;
     };
     if source.start < cue.end {
@@ -816,15 +813,7 @@ fn drop_relative_clause_of_source(doc: &Document, a: &mut Attribution) {
         return;
     }
     let clause = Span::new(source.end, sentence.end);
-    let kept: Vec<Span> = content
-        .parts()
-        .iter()
-        .copied()
-        .filter(|p| !clause.contains(p))
-        .collect();
-    if !kept.is_empty() && kept.len() < content.parts().len() {
-        a.content = Some(Region::new(kept));
-    }
+    keep_content_parts(a, |p| !clause.contains(p));
 }
 
 /// A content that stops inside a phrase of its own takes the rest of the
@@ -963,11 +952,7 @@ fn complete_cut_phrases(doc: &Document, attrs: &mut [Attribution]) {
 /// with only a comma before the name, and no verb, joins the source
 /// (another part of the content stays).
 fn description_before_source_after_cue(doc: &Document, a: &mut Attribution) {
-    let (Some(source), Some(cue), Some(content)) = (
-        a.source.as_ref().and_then(Region::extent),
-        a.cue.extent(),
-        &a.content,
-    ) else {
+    let Some((source, cue, content)) = source_cue_content(a) else {
         return;
     };
     // The inverted order only: what was said comes before the cue.
