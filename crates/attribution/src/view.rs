@@ -490,7 +490,7 @@ impl View {
         }
         // Quotation marks: doubles, and singles where they quote (see
         // `quotation_marks`); without a token layer, doubles by their text.
-        let marks: Vec<Option<QuoteMark>> = if doc.tokens.len() == n {
+        let mut marks: Vec<Option<QuoteMark>> = if doc.tokens.len() == n {
             pars.iter()
                 .flat_map(|&(s, e)| quotation_marks(doc, s as usize..e as usize))
                 .collect()
@@ -504,6 +504,8 @@ impl View {
                 })
                 .collect()
         };
+        // One entry per token, whatever the paragraph runs covered.
+        marks.resize(n, None);
         for (t, mark) in toks.iter_mut().zip(&marks) {
             t.is_quote = mark.is_some();
             t.is_opener |= matches!(mark, Some(QuoteMark::Open | QuoteMark::Toggle));

@@ -127,10 +127,12 @@ pub fn quoted_text(doc: &Document, span: Span) -> Cow<'_, str> {
     if !text.contains(['\'', '‘', '’']) || doc.tokens.is_empty() {
         return Cow::Borrowed(text);
     }
+    // Paragraphs are sorted: a binary search finds the one holding the span.
+    let p = doc.paragraphs.partition_point(|p| p.end <= span.start);
     let paragraph = doc
         .paragraphs
-        .iter()
-        .find(|p| p.start <= span.start && span.start < p.end)
+        .get(p)
+        .filter(|p| p.start <= span.start)
         .copied()
         .unwrap_or(Span::new(0, doc.char_len()));
     let first = doc.token_at_or_after(paragraph.start);
