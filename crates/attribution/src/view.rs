@@ -339,7 +339,7 @@ impl View {
                 shape: shape_of(s),
                 // Double marks by their text for the fallback sentence
                 // splitter; `quotation_marks` settles them below.
-                is_quote: matches!(s, "\"" | "“" | "”" | "``" | "''" | "„"),
+                is_quote: QuoteMark::of_double(s).is_some(),
                 is_comma: matches!(s, "," | ":" | ";" | "—" | "–" | "--" | "-" | "―"),
                 is_opener: s == ":"
                     || s.eq_ignore_ascii_case("that")
@@ -496,12 +496,7 @@ impl View {
                 .collect()
         } else {
             toks.iter()
-                .map(|t| match doc.slice(t.span) {
-                    "\"" => Some(QuoteMark::Toggle),
-                    "“" | "``" | "„" => Some(QuoteMark::Open),
-                    "”" | "''" => Some(QuoteMark::Close),
-                    _ => None,
-                })
+                .map(|t| QuoteMark::of_double(doc.slice(t.span)))
                 .collect()
         };
         // One entry per token, whatever the paragraph runs covered.

@@ -28,6 +28,19 @@ pub enum QuoteMark {
     Toggle,
 }
 
+impl QuoteMark {
+    /// What a double mark does by its text alone (`"`, “, ”, ``, '', „);
+    /// `None` for any other word.
+    pub fn of_double(word: &str) -> Option<QuoteMark> {
+        match word {
+            "\"" => Some(QuoteMark::Toggle),
+            "“" | "``" | "„" => Some(QuoteMark::Open),
+            "”" | "''" => Some(QuoteMark::Close),
+            _ => None,
+        }
+    }
+}
+
 /// The quotation marks among the tokens `range` of `doc`, one paragraph:
 /// entry `k` is for token `range.start + k`.
 pub fn quotation_marks(doc: &Document, range: Range<usize>) -> Vec<Option<QuoteMark>> {
@@ -49,9 +62,6 @@ pub fn quotation_marks(doc: &Document, range: Range<usize>) -> Vec<Option<QuoteM
     while i < range.end {
         let k = i - range.start;
         let mark = match word(i) {
-            "\"" => Some(QuoteMark::Toggle),
-            "“" | "``" | "„" => Some(QuoteMark::Open),
-            "”" | "''" => Some(QuoteMark::Close),
             // Typewriter doubles split in two tokens (''We're in a
             // bubble,'' as the New York Times archive writes quotes).
             "'" if i + 1 < range.end
@@ -67,7 +77,7 @@ pub fn quotation_marks(doc: &Document, range: Range<usize>) -> Vec<Option<QuoteM
                 i += 1;
                 Some(mark)
             }
-            _ => None,
+            w => QuoteMark::of_double(w),
         };
         marks[k] = mark;
         i += 1;
