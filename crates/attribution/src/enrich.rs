@@ -69,6 +69,7 @@ impl Stage for Enricher {
         nested::add_trailing_reports(doc, &mut attrs);
         nested::add_opening_according_to(doc, &mut attrs);
         nested::detach_inner_sources(&mut attrs);
+        nested::drop_source_parts_of_earlier_claims(&mut attrs);
         nested::extend_outer_over_inner(&mut attrs);
         nested::extend_outer_over_relative_clause(doc, &mut attrs);
         nested::add_inner_attributions(doc, &mut attrs);
@@ -87,6 +88,7 @@ impl Stage for Enricher {
             }
             drop_content_inside_source_phrase(doc, a);
             drop_content_dateline(doc, a);
+            drop_stray_quote_marks(doc, a);
             drop_parts_between_source_and_cue(a);
             drop_relative_clause_of_source(doc, a);
             description_before_source_after_cue(doc, a);
@@ -241,6 +243,73 @@ fn drop_content_dateline(doc: &Document, a: &mut Attribution) {
     };
     let mut parts = content.parts().to_vec();
     parts[0] = Span::new(first.start + n, first.end);
+    a.content = Some(Region::new(parts));
+}
+
+/// A content without a quotation mark that belongs to the text beside it:
+/// "left the district “with no good options.”| Enrollment has dropped…,
+/// according to district figures" — the closing mark of the sentence
+/// before is no opening of this content, nor an opening mark after its last
+/// word a close. Told by the mark's shape: a closing mark follows a word or
+/// punctuation and precedes a space; an opening one the reverse.
+fn drop_stray_quote_marks(doc: &Document, a: &mut Attribution) {
+    let Some(content) = &a.content else {
+        return;
+    };
+    let mut parts = content.parts().to_vec();
+    let is_mark = |t: usize| {
+        matches!(
+            doc.token_text(t),
+            "\"" | "“" | "”" | "''" | "``" | "'" | "‘" | "’"
+        )
+    };
+    let char_before = |t: usize| {
+        doc.slice(Span::new(
+            doc.tokens[t].span.start.saturating_sub(1),
+            doc.tokens[t].span.start,
+        ))
+        .chars()
+        .next()
+    };
+    let char_after = |t: usize| {
+        let end = doc.tokens[t].span.end;
+        doc.slice(Span::new(end, (end + 1).min(doc.char_len())))
+            .chars()
+            .next()
+    };
+    let spaced = |c: Option<char>| c.is_none_or(char::is_whitespace);
+    if let Some(first) = parts.first_mut() {
+        let t = doc.token_at_or_after(first.start);
+        if t < doc.tokens.len()
+            && doc.tokens[t].span.start == first.start
+            && doc.tokens[t].span.end < first.end
+            && is_mark(t)
+            && !spaced(char_before(t))
+            && spaced(char_after(t))
+        {
+            let next = doc.token_at_or_after(doc.tokens[t].span.end);
+            if let Some(n) = doc.tokens.get(next).filter(|n| n.span.start < first.end) {
+                *first = Span::new(n.span.start, first.end);
+            }
+        }
+    }
+    if let Some(last) = parts.last_mut() {
+        let t = doc.token_at_or_after(last.end).saturating_sub(1);
+        if t < doc.tokens.len()
+            && doc.tokens[t].span.end == last.end
+            && doc.tokens[t].span.start > last.start
+            && is_mark(t)
+            && spaced(char_before(t))
+            && !spaced(char_after(t))
+        {
+            let prev = doc.tokens[..t]
+                .iter()
+                .rposition(|p| p.span.end <= doc.tokens[t].span.start);
+            if let Some(p) = prev.filter(|&p| doc.tokens[p].span.end > last.start) {
+                *last = Span::new(last.start, doc.tokens[p].span.end);
+            }
+        }
+    }
     a.content = Some(Region::new(parts));
 }
 
@@ -2887,6 +2956,33 @@ mod tests {
                 "\"WALLACE: Let us start.\""
             ),
             ["\"WALLACE: Let us start.\""]
+        );
+    }
+
+    #[test]
+    fn a_quotation_mark_of_the_text_beside_leaves_the_content() {
+        let after = |text: &str, source: &str, content: &str| {
+            let doc = test_support::tagged(text);
+            let mut a = test_support::spans(&doc, Some(source), "according to", &[content]);
+            drop_stray_quote_marks(&doc, &mut a);
+            test_support::content_parts(&doc, &a)
+        };
+        let text =
+            "It left them \"with no options.\" Enrollment has dropped, according to figures.";
+        assert_eq!(
+            after(text, "figures", "\" Enrollment has dropped"),
+            ["Enrollment has dropped"]
+        );
+        // Its own quotation marks stay.
+        let text = "Enrollment has \"dropped,\" according to figures.";
+        assert_eq!(
+            after(text, "figures", "Enrollment has \"dropped,\""),
+            ["Enrollment has \"dropped,\""]
+        );
+        let text = "Enrollment has “dropped” and “it rose,” according to figures.";
+        assert_eq!(
+            after(text, "figures", "Enrollment has “dropped” and “"),
+            ["Enrollment has “dropped” and"]
         );
     }
 

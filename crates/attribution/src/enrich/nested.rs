@@ -402,6 +402,46 @@ pub(super) fn detach_inner_sources(attrs: &mut [Attribution]) {
     }
 }
 
+/// "[She] has not commented on the case, though [she] appeared to reference
+/// it…, writing: “…”": a source in parts whose first part is the source of
+/// an earlier attribution, with that attribution's cue and content between
+/// the parts, keeps only what follows: the first part spoke the earlier
+/// claim, unless what follows is itself a claim's content.
+pub(super) fn drop_source_parts_of_earlier_claims(attrs: &mut [Attribution]) {
+    let extents = extents_of(attrs);
+    let by_cue_start = complete_by(&extents, |(_, cue, _)| cue.start);
+    for (i, a) in attrs.iter_mut().enumerate() {
+        let (Some(source), Some(cue)) = (a.source.clone(), a.cue.extent()) else {
+            continue;
+        };
+        let parts = source.parts();
+        let (Some(&first), Some(&last)) = (parts.first(), parts.last()) else {
+            continue;
+        };
+        if parts.len() < 2 || last.end > cue.start {
+            continue;
+        }
+        let lo = by_cue_start.partition_point(|&(s, _)| s < first.end);
+        let hi = by_cue_start.partition_point(|&(s, _)| s < last.start);
+        let earlier = by_cue_start[lo..hi.max(lo)].iter().any(|&(_, j)| {
+            let (Some(src), Some(_), Some(content)) = extents[j] else {
+                return false;
+            };
+            j != i && src.start <= first.start && first.end <= src.end && content.end <= last.start
+        });
+        // What is left must not be an earlier claim's content ("…citing
+        // Exodus, endorsed [Senator Cruz], urging": the pastor urged).
+        let left_is_content = extents.iter().enumerate().any(|(j, e)| {
+            j != i
+                && e.2
+                    .is_some_and(|c| c.start <= last.start && last.end <= c.end)
+        });
+        if earlier && !left_is_content {
+            a.source = Some(Region::new(parts[1..].to_vec()));
+        }
+    }
+}
+
 /// "reported [findings from the CIA that] | suggested [Russia tried …]": when
 /// the model cuts an outer content short at an inner attribution whose source
 /// lies inside it, the outer content runs on over the inner one (what was
@@ -895,6 +935,43 @@ mod tests {
             "The president sought to “win,”"
         );
         assert_eq!(text_of(&doc, attrs[0].source.as_ref()), "The president");
+    }
+
+    #[test]
+    fn the_source_of_an_earlier_claim_leaves_a_later_source() {
+        let text = "She has not commented on the case, though she appeared to \
+                    refer to it, writing: “Some people only love you.” He cited \
+                    the law, endorsed Cruz, urging voters to follow.";
+        let doc = Document::new(text);
+        let sp = |t: &str| span_of(&doc, t);
+        let claim = |source: Vec<Span>, cue: &str, content: &str| Attribution {
+            source: Some(Region::new(source)),
+            content: Some(Region::single(sp(content))),
+            ..Attribution::with_cue(0, Region::single(sp(cue)))
+        };
+        let mut attrs = vec![
+            claim(vec![sp("She")], "has not commented on", "the case"),
+            claim(
+                vec![sp("She"), sp("she")],
+                "writing:",
+                "“Some people only love you.”",
+            ),
+            claim(vec![sp("He")], "cited", "the law"),
+            claim(vec![sp("He")], "endorsed", "Cruz"),
+            claim(vec![sp("He"), sp("Cruz")], "urging", "voters to follow"),
+        ];
+        drop_source_parts_of_earlier_claims(&mut attrs);
+        let parts = |a: &Attribution| -> Vec<&str> {
+            a.source
+                .iter()
+                .flat_map(|r| r.parts())
+                .map(|p| doc.slice(*p))
+                .collect()
+        };
+        assert_eq!(parts(&attrs[1]), ["she"]);
+        assert_eq!(parts(&attrs[0]), ["She"]);
+        // "Cruz" is what he endorsed, not who urged.
+        assert_eq!(parts(&attrs[4]), ["He", "Cruz"]);
     }
 
     /// The text a region covers (its extent), "" when absent.

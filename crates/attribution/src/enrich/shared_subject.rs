@@ -75,10 +75,16 @@ fn cue_subject(doc: &Document, cue: Span) -> Option<Span> {
     if range.len() > MAX_SENTENCE_TOKENS || range.end > doc.tokens.len() {
         return None;
     }
+    // Of two subjects a parse may give one verb ("WASHINGTON (Reuters) -
+    // The Federal Reserve held…", the dateline taken for one), the one
+    // nearest the verb.
     let child = |v: usize, rels: &[DepRel]| {
         range
             .clone()
-            .find(|&k| doc.tokens[k].head == Some(v as u32) && rels.contains(&doc.tokens[k].deprel))
+            .filter(|&k| {
+                doc.tokens[k].head == Some(v as u32) && rels.contains(&doc.tokens[k].deprel)
+            })
+            .min_by_key(|&k| k.abs_diff(v))
     };
     const SUBJECTS: &[DepRel] = &[DepRel::Nsubj, DepRel::NsubjPass, DepRel::Expl];
     // A verb with a subject of its own ("Clinton won and Sanders said…")
