@@ -401,7 +401,14 @@ fn drop_time_before_cue(doc: &Document, source: &Region, cue: Span) -> Region {
         return source.clone();
     };
     let between = doc.slice(Span::new(last.end.min(cue.start), cue.start));
-    if last.end > cue.start || !between.trim().is_empty() {
+    // Or the subject of a first verb that the cue's verb shares: "Gov.
+    // Mike Pence on Thursday | blamed the media…, saying…".
+    let verb_follows = || {
+        doc.tokens
+            .get(doc.token_at_or_after(last.end))
+            .is_some_and(|t| matches!(t.upos, Upos::Verb | Upos::Aux | Upos::Adv))
+    };
+    if last.end > cue.start || !(between.trim().is_empty() || verb_follows()) {
         return source.clone();
     }
     let first = doc.token_at_or_after(last.start);
@@ -416,6 +423,20 @@ fn drop_time_before_cue(doc: &Document, source: &Region, cue: Span) -> Region {
         return source.clone();
     }
     let head = first + words.len() - time - 1;
+    // "USA Today", "NBC Nightly News Tonight": a capitalised day word
+    // after a name is part of the name.
+    let named = doc
+        .token_text(head + 1)
+        .chars()
+        .next()
+        .is_some_and(char::is_uppercase)
+        && matches!(
+            words[words.len() - time].as_str(),
+            "today" | "tonight" | "yesterday"
+        );
+    if named {
+        return source.clone();
+    }
     // A noun or pronoun, or the bracket closing a name's party and state:
     // "Sen. Chuck Grassley (R-Iowa) | on Wednesday".
     let nominal = doc.tokens.get(head).is_some_and(|t| {
@@ -3011,7 +3032,7 @@ mod tests {
 
     #[test]
     fn a_time_phrase_before_the_cue_leaves_the_source() {
-        let text = "The FBI last month said no. Clinton on Tuesday said yes. A poll released Monday said so. Smith earlier this week told us. Ann Lee on Nov. 14 said it. Sen. Chuck Grassley (R-Iowa) on Wednesday said more.";
+        let text = "The FBI last month said no. Clinton on Tuesday said yes. A poll released Monday said so. Smith earlier this week told us. Ann Lee on Nov. 14 said it. Sen. Chuck Grassley (R-Iowa) on Wednesday said more. Gov. Mike Pence on Thursday blamed the media, saying they lied. The head of the agency on Friday, Ann Lee, then said so. A reporter for USA Today reported it.";
         let doc = test_support::tagged(text);
         let dropped = |source: &str, cue: &str| {
             let src = test_support::span_of(&doc, source);
@@ -3045,6 +3066,20 @@ mod tests {
         assert_eq!(
             dropped("Sen. Chuck Grassley (R-Iowa) on Wednesday", "said").as_deref(),
             Some("Sen. Chuck Grassley (R-Iowa)")
+        );
+        // The subject of the verb the cue shares.
+        assert_eq!(
+            dropped("Gov. Mike Pence on Thursday", "saying").as_deref(),
+            Some("Gov. Mike Pence")
+        );
+        assert_eq!(
+            dropped("A reporter for USA Today", "reported").as_deref(),
+            Some("A reporter for USA Today")
+        );
+        // Not when more than a verb stands between.
+        assert_eq!(
+            dropped("The head of the agency on Friday", "said").as_deref(),
+            Some("The head of the agency on Friday")
         );
     }
 

@@ -232,7 +232,7 @@ pub fn classify(cue: &[Word], following: &[Word]) -> CueKind {
         .map(|w| w.lower.as_str())
         .collect::<Vec<_>>()
         .join(" ");
-    if refuses_to_answer(cue, &joined) {
+    if refuses_to_answer(cue, &joined) || has_not_commented(&cue_joined) {
         return CueKind::NoComment;
     }
     let content_words: Vec<&str> = cue
@@ -340,6 +340,20 @@ fn refuses_to_answer(cue: &[Word], joined: &str) -> bool {
     refusal || non_answer()
 }
 
+/// "has not commented publicly on", "has yet to comment on": the cue itself
+/// says no comment was given (not "said the FBI has not commented").
+fn has_not_commented(cue: &str) -> bool {
+    [
+        "not commented",
+        "not publicly commented",
+        "not yet commented",
+        "n't commented",
+        "yet to comment",
+    ]
+    .iter()
+    .any(|p| cue.contains(p))
+}
+
 /// "did not return" alone is too generic ("did not return to the stage"):
 /// a refusal to comment names what was refused or who could not be reached.
 fn names_refused_object(joined: &str) -> bool {
@@ -408,7 +422,19 @@ mod tests {
             kind("did not immediately comment on", "the claim"),
             CueKind::NoComment
         );
+        assert_eq!(
+            kind("has not commented publicly on", "the case"),
+            CueKind::NoComment
+        );
+        assert_eq!(
+            kind("has yet to comment on", "the lawsuit"),
+            CueKind::NoComment
+        );
         assert_eq!(kind("did not return", "to the stage"), CueKind::Assert);
+        assert_eq!(
+            kind("said", "the FBI has not publicly commented"),
+            CueKind::Assert
+        );
         // Refusing to say something in particular withholds comment on it.
         assert_eq!(
             kind("declined to say", "whether he would run"),
