@@ -30,7 +30,7 @@ mod source_kind;
 mod span_index;
 #[cfg(test)]
 mod test_support;
-mod words;
+pub(crate) mod words;
 
 pub(crate) use nested::{clause_before_source, line_after_colon};
 use source_kind::{HeadTag, SourceEntities};
@@ -68,6 +68,7 @@ impl Stage for Enricher {
         nested::fix_dated_contents(doc, &mut attrs);
         nested::add_trailing_reports(doc, &mut attrs);
         nested::add_opening_according_to(doc, &mut attrs);
+        nested::add_closing_per(doc, &mut attrs);
         nested::detach_inner_sources(&mut attrs);
         nested::drop_source_parts_of_earlier_claims(&mut attrs);
         nested::extend_outer_over_inner(&mut attrs);
@@ -246,17 +247,24 @@ fn drop_content_dateline(doc: &Document, a: &mut Attribution) {
     a.content = Some(Region::new(parts));
 }
 
-/// A content without a quotation mark that belongs to the text beside it:
-/// "left the district “with no good options.”| Enrollment has dropped…,
-/// according to district figures" — the closing mark of the sentence
-/// before is no opening of this content, nor an opening mark after its last
-/// word a close. Told by the mark's shape: a closing mark follows a word or
-/// punctuation and precedes a space; an opening one the reverse.
+/// A content or source without a quotation mark that belongs to the text
+/// beside it: "left the district “with no good options.”| Enrollment has
+/// dropped…, according to district figures" — the closing mark of the
+/// sentence before is no opening of this content — and "“The economy,”|
+/// chief executive Maria Lund said": nor of that source. Likewise an
+/// opening mark after the last word. Told by the mark's shape: a closing
+/// mark follows a word or punctuation and precedes a space; an opening one
+/// the reverse.
 fn drop_stray_quote_marks(doc: &Document, a: &mut Attribution) {
-    let Some(content) = &a.content else {
-        return;
-    };
-    let mut parts = content.parts().to_vec();
+    a.content = a
+        .content
+        .as_ref()
+        .map(|c| without_stray_quote_marks(doc, c));
+    a.source = a.source.as_ref().map(|s| without_stray_quote_marks(doc, s));
+}
+
+fn without_stray_quote_marks(doc: &Document, region: &Region) -> Region {
+    let mut parts = region.parts().to_vec();
     let is_mark = |t: usize| {
         matches!(
             doc.token_text(t),
@@ -310,7 +318,7 @@ fn drop_stray_quote_marks(doc: &Document, a: &mut Attribution) {
             }
         }
     }
-    a.content = Some(Region::new(parts));
+    Region::new(parts)
 }
 
 /// A source without the stray marks a span model can take at its edges:
@@ -3005,6 +3013,22 @@ mod tests {
             after(text, "figures", "Enrollment has “dropped” and “"),
             ["Enrollment has “dropped” and"]
         );
+        // Nor does a source open with the closing mark of the quotation.
+        let text = "“The economy,” chief executive Maria Lund said, “is fine.”";
+        let doc = test_support::tagged(text);
+        let mut a = test_support::spans(
+            &doc,
+            Some("” chief executive Maria Lund"),
+            "said",
+            &["“The economy,"],
+        );
+        drop_stray_quote_marks(&doc, &mut a);
+        let source = a
+            .source
+            .as_ref()
+            .and_then(Region::extent)
+            .unwrap_or_default();
+        assert_eq!(doc.slice(source), "chief executive Maria Lund");
     }
 
     #[test]

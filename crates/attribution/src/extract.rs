@@ -3,7 +3,7 @@
 use crate::features::{CueCtx, RoleWindow, ROLE_C, ROLE_S};
 use crate::tagger::{runs, window_of, FoundCue, Model, Runtime, Scratch};
 use crate::view::View;
-use whosaid_core::{Attribution, Document, Region, Span, Stage, StageError, Upos};
+use whosaid_core::{Attribution, Document, Region, Span, Stage, StageError, Upos, Xpos};
 
 /// The embedded English model, trained on PolNeAR train by `whosaid train attribution`.
 static ENGLISH_MODEL: &[u8] = include_bytes!("../../../models/attribution.bin");
@@ -160,7 +160,97 @@ pub(crate) fn extract_with_cues(
             ..Attribution::with_cue(out.len() as u32, cue)
         });
     }
+    for a in &mut out {
+        if let (Some(source), Some(cue)) = (&a.source, a.cue.extent()) {
+            a.source = Some(join_short_gaps(doc, source, cue));
+        }
+    }
     out
+}
+
+/// A source the role tagger split around a short run of words that only
+/// modify it: "Two people [briefed on the] investigation told Reuters…",
+/// "multiple sources [privy to] negotiations say…" are one source. A run
+/// with punctuation, a finite verb, a subordinator or a relative word
+/// ("Clinton beamed as she | noted", "Shelton…, which endorsed…") stays out.
+fn join_short_gaps(doc: &Document, source: &Region, cue: Span) -> Region {
+    const MAX_GAP: usize = 4;
+    // Words that open a clause or date the saying ("Priebus | later
+    // Thursday | told").
+    const STOP: &[&str] = &[
+        "as",
+        "when",
+        "while",
+        "after",
+        "before",
+        "because",
+        "if",
+        "that",
+        "just",
+        "later",
+        "earlier",
+        "then",
+        "now",
+        "day",
+        "week",
+        "month",
+        "year",
+        "today",
+        "yesterday",
+    ];
+    let parts = source.parts();
+    if parts.len() < 2 {
+        return source.clone();
+    }
+    let mut joined: Vec<Span> = Vec::with_capacity(parts.len());
+    for &part in parts {
+        if let Some(prev) = joined.last_mut() {
+            let a = doc.token_at_or_after(prev.end);
+            let b = doc.token_at_or_after(part.start).max(a);
+            let gap = &doc.tokens[a..b];
+            // The participles that describe sources, when the tagger calls
+            // them finite: "people briefed on", "officials involved in".
+            let participle = |k: usize| {
+                matches!(
+                    doc.token_text(k),
+                    "briefed"
+                        | "involved"
+                        | "based"
+                        | "aligned"
+                        | "allied"
+                        | "affiliated"
+                        | "associated"
+                        | "connected"
+                        | "linked"
+                        | "tied"
+                        | "assigned"
+                ) && doc.tokens.get(k + 1).is_some_and(|n| n.xpos == Xpos::In)
+            };
+            let modifies = |k: usize| {
+                let t = &doc.tokens[k];
+                let w = doc.token_text(k).to_lowercase();
+                !matches!(
+                    t.upos,
+                    Upos::Punct | Upos::Sconj | Upos::Aux | Upos::Cconj | Upos::Pron
+                ) && (!matches!(
+                    t.xpos,
+                    Xpos::Vbd | Xpos::Vbz | Xpos::Vbp | Xpos::Md | Xpos::Wdt | Xpos::Wp | Xpos::Wrb
+                ) || participle(k))
+                    && !STOP.contains(&w.as_str())
+                    && !crate::enrich::words::WEEKDAYS.contains(&w.as_str())
+            };
+            let fill = !gap.is_empty()
+                && gap.len() <= MAX_GAP
+                && !gap.iter().any(|t| t.span.overlaps(&cue))
+                && (a..b).all(modifies);
+            if fill {
+                prev.end = part.end;
+                continue;
+            }
+        }
+        joined.push(part);
+    }
+    Region::new(joined)
 }
 
 /// The cue is a lone colon.
@@ -258,6 +348,49 @@ mod tests {
         let _ = ex.extract(&d);
         let cues = [Span::new(0, text.chars().count() as u32), Span::new(50, 40)];
         let _ = ex.extract_for_cues(&d, &cues);
+    }
+
+    #[test]
+    fn a_source_split_around_its_own_modifiers_is_joined() {
+        let parts = |text: &str, pieces: &[&str], cue: &str| -> Vec<String> {
+            let d = analysed(text);
+            let span = |p: &str| {
+                let b = d.text.find(p).unwrap();
+                let s = d.index().char_at_byte(b);
+                Span::new(s, s + p.chars().count() as u32)
+            };
+            let source = Region::new(pieces.iter().map(|p| span(p)).collect::<Vec<_>>());
+            join_short_gaps(&d, &source, span(cue))
+                .parts()
+                .iter()
+                .map(|p| d.slice(*p).to_string())
+                .collect()
+        };
+        assert_eq!(
+            parts(
+                "Two people briefed on the investigation told Reuters that it was late.",
+                &["Two people", "investigation"],
+                "told"
+            ),
+            ["Two people briefed on the investigation"]
+        );
+        // A clause between stays out, and so does the cue.
+        assert_eq!(
+            parts(
+                "Clinton beamed as she noted how happy she was.",
+                &["Clinton", "she"],
+                "noted"
+            ),
+            ["Clinton", "she"]
+        );
+        assert_eq!(
+            parts(
+                "It is a measure strongly opposed by unions, officials said.",
+                &["a measure", "unions"],
+                "strongly opposed"
+            ),
+            ["a measure", "unions"]
+        );
     }
 
     #[test]

@@ -419,20 +419,141 @@ impl Stage for ParseStage {
 
     fn process(&self, doc: &mut Document) -> Result<(), StageError> {
         for s in 0..doc.sentences.len() {
-            let range = doc.sentences[s].token_range();
+            let sentence = doc.sentences[s].token_range();
+            // A dateline is parsed apart: read as the clause's first words
+            // it becomes its subject ("WASHINGTON (Reuters) - The Federal
+            // Reserve held…" gets two).
+            let dateline = dateline_tokens(doc, sentence.clone());
+            let range = sentence.start + dateline..sentence.end;
             let arcs = {
                 let (words, upos, xpos) = parser_input(doc, range.clone());
                 self.parser.parse(&words, &upos, &xpos)
             };
             let first = range.start;
+            let mut root = None;
             for (t, (h, rel)) in range.zip(arcs) {
                 if let Some(tok) = doc.tokens.get_mut(t) {
                     tok.head = h.map(|h| (first + h) as u32);
                     tok.deprel = rel;
+                    if h.is_none() {
+                        root = Some(t as u32);
+                    }
                 }
             }
+            attach_dateline(doc, sentence.start..sentence.start + dateline, root);
         }
         Ok(())
+    }
+}
+
+/// How many tokens of the sentence `range` make a news dateline opening a
+/// paragraph: a place in capitals, perhaps a region and an agency, then a
+/// dash or colon ("WASHINGTON —", "KYIV, Ukraine (AP) —", "LA CROSSE, Wis.
+/// -", "NEW DELHI:"), or a transcript's speaker label ("WALLACE:"), as
+/// much apart from the clause. 0 when there is none.
+pub fn dateline_tokens(doc: &Document, range: std::ops::Range<usize>) -> usize {
+    const MAX: usize = 12;
+    let range = range.start..range.end.min(doc.tokens.len());
+    let Some(first) = doc.tokens.get(range.start) else {
+        return 0;
+    };
+    // At a paragraph's (or line's) start.
+    let line_start = first.span.start == 0
+        || doc
+            .slice(whosaid_core::Span::new(
+                first.span.start - 1,
+                first.span.start,
+            ))
+            .starts_with('\n');
+    if !line_start {
+        return 0;
+    }
+    let word = |t: usize| doc.token_text(t);
+    let capitals = |t: usize| {
+        let w = word(t);
+        w.chars().any(char::is_alphabetic)
+            && !w.chars().any(char::is_lowercase)
+            && w.chars().all(|c| c.is_alphabetic() || ".'’-".contains(c))
+    };
+    let capitalised = |t: usize| {
+        let w = word(t);
+        w.starts_with(char::is_uppercase)
+            && w.chars().all(|c| c.is_alphabetic() || ".'’-".contains(c))
+    };
+    let dash = |t: usize| matches!(word(t), "—" | "–" | "-" | "--" | ":");
+    let end = range.end.min(range.start + MAX);
+    let mut t = range.start;
+    while t < end && capitals(t) {
+        t += 1;
+    }
+    let letters: usize = (range.start..t)
+        .map(|k| word(k).chars().filter(|c| c.is_alphabetic()).count())
+        .sum();
+    if letters < 3 {
+        return 0;
+    }
+    // ", Ill.", ", Ukraine", ", N.J."
+    if t < end && word(t) == "," {
+        let mut k = t + 1;
+        while k < end && capitalised(k) && k < t + 4 {
+            k += 1;
+        }
+        if k == t + 1 {
+            return 0;
+        }
+        t = k;
+    }
+    // "(AP)", "(Reuters)"
+    if t < end && word(t) == "(" {
+        let close = (t + 1..end.min(t + 5)).find(|&k| word(k) == ")");
+        match close {
+            Some(c) if c > t + 1 && (t + 1..c).all(capitalised) => t = c + 1,
+            _ => return 0,
+        }
+    }
+    // The colon form only straight after the place ("NEW DELHI: …").
+    let colon_ok = word(t.min(range.end - 1)) != ":"
+        || doc
+            .token_text(t.saturating_sub(1))
+            .chars()
+            .all(char::is_alphabetic);
+    if t < end && dash(t) && colon_ok && t + 3 <= range.end {
+        t + 1 - range.start
+    } else {
+        0
+    }
+}
+
+/// Hangs the dateline tokens `range` on the clause's `root`: the place's
+/// first word depends on it (`dep`); the place's other words are `flat` on
+/// that word, the first word of a region or agency after a comma or in
+/// brackets its `appos` ("KYIV, Ukraine (AP)"), with the rest `flat` on it.
+fn attach_dateline(doc: &mut Document, range: std::ops::Range<usize>, root: Option<u32>) {
+    let Some(root) = root else {
+        return;
+    };
+    let place = range.start as u32;
+    // The word later words of the current group hang on.
+    let mut group: Option<u32> = Some(place);
+    for t in range {
+        let punct = matches!(
+            doc.token_text(t),
+            "—" | "–" | "-" | "--" | ":" | "," | "(" | ")"
+        );
+        let Some(tok) = doc.tokens.get_mut(t) else {
+            return;
+        };
+        (tok.head, tok.deprel) = if t as u32 == place {
+            (Some(root), DepRel::Dep)
+        } else if punct {
+            group = None;
+            (Some(place), DepRel::Punct)
+        } else if let Some(g) = group {
+            (Some(g), DepRel::Flat)
+        } else {
+            group = Some(t as u32);
+            (Some(place), DepRel::Appos)
+        };
     }
 }
 
@@ -1163,6 +1284,54 @@ pub fn attachment(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `text` through the default NLP stages.
+    fn analysed(text: &str) -> Document {
+        let mut doc = Document::new(text);
+        for stage in crate::english_stages().expect("models load") {
+            stage.process(&mut doc).expect("stage runs");
+        }
+        doc
+    }
+
+    #[test]
+    fn a_dateline_is_parsed_apart_from_its_clause() {
+        let first = |text: &str| {
+            let doc = analysed(text);
+            dateline_tokens(&doc, doc.sentences[0].token_range())
+        };
+        assert_eq!(
+            first("WASHINGTON (Reuters) - The Fed held rates steady."),
+            5
+        );
+        assert_eq!(
+            first("KYIV, Ukraine (AP) — Ukraine's air force said it won."),
+            7
+        );
+        assert_eq!(
+            first("NEW DELHI: The Centre will table the bill on Monday."),
+            3
+        );
+        assert_eq!(first("LA CROSSE, Wis. — The mayor said no."), 5);
+        assert_eq!(first("The Fed held rates steady on Wednesday."), 0);
+        assert_eq!(first("US - The Fed held rates steady."), 0);
+        // Only at a line's start.
+        let doc = analysed("He left. WASHINGTON — The Fed held rates steady.");
+        assert_eq!(dateline_tokens(&doc, doc.sentences[1].token_range()), 0);
+        // The dateline hangs on the clause's root, which keeps one subject.
+        let doc = analysed("WASHINGTON (Reuters) - The Federal Reserve held rates steady.");
+        let held = (0..doc.tokens.len())
+            .find(|&t| doc.token_text(t) == "held")
+            .unwrap();
+        assert_eq!(doc.tokens[0].head, Some(held as u32));
+        assert_eq!(doc.tokens[0].deprel, DepRel::Dep);
+        let subjects = doc
+            .tokens
+            .iter()
+            .filter(|t| t.head == Some(held as u32) && t.deprel == DepRel::Nsubj)
+            .count();
+        assert_eq!(subjects, 1);
+    }
 
     #[test]
     fn a_speaker_after_the_quotation_is_the_speech_verbs_subject() {

@@ -119,7 +119,7 @@ const REPORT: &[&str] = &[
     "obtained",
     "disclos",
     "publish",
-    "per ",
+    "=per",
     "leak",
 ];
 /// Words that can sit in a cue without deciding its kind.
@@ -408,6 +408,11 @@ mod tests {
         assert_eq!(kind("sought to", "make us weaker"), CueKind::Belief);
         assert_eq!(kind("reported", "Tuesday"), CueKind::Report);
         assert_eq!(kind("According to", "those reports"), CueKind::Report);
+        assert_eq!(
+            kind("per", "a report from The Information"),
+            CueKind::Report
+        );
+        assert_eq!(kind("as per", "ESPN"), CueKind::Report);
         assert_eq!(kind("said", "that"), CueKind::Assert);
         assert_eq!(kind("told", "NBC"), CueKind::Assert);
         assert_eq!(

@@ -581,6 +581,15 @@ const TRAILING_CUES: &[&str] = &[
     "announced",
     "tweeted",
     "concluded",
+    // A record or a study: "…, the statement showed", "…, a poll found".
+    "showed",
+    "shows",
+    "found",
+    "finds",
+    "indicated",
+    "indicates",
+    "revealed",
+    "reveals",
 ];
 
 /// "According to White House pool reports, Obama said…": a sentence that
@@ -627,6 +636,79 @@ pub(super) fn add_opening_according_to(doc: &Document, attrs: &mut Vec<Attributi
         let mut a = Attribution::with_cue(0, Region::single(cue));
         a.source = Some(Region::single(span_of_tokens(doc, at + 2, comma)));
         a.content = Some(Region::single(span_of_tokens(doc, comma + 1, last + 1)));
+        a.score = 0.5;
+        added.push(a);
+    }
+    attrs.extend(added);
+}
+
+/// "Apple is in talks to buy Lumina, per a report from The Information." —
+/// "per" after a comma, closing the sentence, reports the clause before the
+/// comma on the phrase after it (up to a relative clause: "…that cited
+/// people familiar with the matter"). Added when the model found no cue
+/// there; the sports and tech copy that writes it is rare in PolNeAR.
+pub(super) fn add_closing_per(doc: &Document, attrs: &mut Vec<Attribution>) {
+    const MAX_SOURCE_TOKENS: usize = 12;
+    let cues = cue_index(attrs);
+    let mut added = Vec::new();
+    for sentence in &doc.sentences {
+        let range = sentence.token_range();
+        if range.end > doc.tokens.len() || range.len() < 6 {
+            continue;
+        }
+        let Some(at) = range.clone().skip(3).find(|&k| {
+            doc.token_text(k).eq_ignore_ascii_case("per") && doc.token_text(k - 1) == ","
+        }) else {
+            continue;
+        };
+        // The source: to the end, or to a relative word or comma.
+        let stop = (at + 1..range.end)
+            .find(|&k| {
+                doc.tokens[k].upos == Upos::Punct
+                    || matches!(doc.token_text(k), "that" | "which" | "who")
+            })
+            .unwrap_or(range.end);
+        // "per se", "per cent", "per day" measure or qualify.
+        let latin_or_rate = matches!(
+            doc.token_text(at + 1).to_lowercase().as_str(),
+            "se" | "cent"
+                | "capita"
+                | "annum"
+                | "day"
+                | "week"
+                | "month"
+                | "year"
+                | "hour"
+                | "person"
+                | "share"
+                | "head"
+                | "unit"
+        );
+        let nominal = !latin_or_rate
+            && (at + 1..stop)
+                .any(|k| matches!(doc.tokens[k].upos, Upos::Noun | Upos::Propn | Upos::Pron));
+        let relative = stop < range.end && doc.tokens[stop].upos != Upos::Punct;
+        let ends_sentence = (stop..range.end).all(|k| doc.tokens[k].upos == Upos::Punct);
+        if stop <= at + 1
+            || stop - at - 1 > MAX_SOURCE_TOKENS
+            || !nominal
+            || !(relative || ends_sentence)
+        {
+            continue;
+        }
+        let Some(first) = (range.start..at).find(|&k| doc.tokens[k].upos != Upos::Punct) else {
+            continue;
+        };
+        if at - 1 < first + 3 {
+            continue;
+        }
+        let cue = doc.tokens[at].span;
+        if cues.overlapping(cue).next().is_some() {
+            continue;
+        }
+        let mut a = Attribution::with_cue(0, Region::single(cue));
+        a.source = Some(Region::single(span_of_tokens(doc, at + 1, stop)));
+        a.content = Some(Region::single(span_of_tokens(doc, first, at - 1)));
         a.score = 0.5;
         added.push(a);
     }
@@ -1070,6 +1152,36 @@ mod tests {
     }
 
     #[test]
+    fn a_closing_per_reports_the_clause_before_it() {
+        let doc = tagged(
+            "Apple is in talks to buy Lumina, per a report from The Information that \
+             cited people familiar with the matter. He scored twice, per ESPN. Prices \
+             rose 3 per cent, per se.",
+        );
+        let mut attrs = Vec::new();
+        add_closing_per(&doc, &mut attrs);
+        let found: Vec<(&str, &str)> = attrs
+            .iter()
+            .map(|a| {
+                (
+                    text_of(&doc, a.source.as_ref()),
+                    text_of(&doc, a.content.as_ref()),
+                )
+            })
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (
+                    "a report from The Information",
+                    "Apple is in talks to buy Lumina"
+                ),
+                ("ESPN", "He scored twice")
+            ]
+        );
+    }
+
+    #[test]
     fn trailing_report_is_added_once() {
         let doc = tagged(
             "Officials believe the hack was directed from Moscow, NBC News reported Tuesday.",
@@ -1085,6 +1197,16 @@ mod tests {
         );
         add_trailing_reports(&doc, &mut attrs);
         assert_eq!(attrs.len(), 1, "not added twice");
+        // A record speaks as well as an outlet.
+        let doc = tagged("Two policymakers dissented on Wednesday, the statement showed.");
+        let mut attrs = Vec::new();
+        add_trailing_reports(&doc, &mut attrs);
+        assert_eq!(attrs.len(), 1);
+        assert_eq!(text_of(&doc, attrs[0].source.as_ref()), "the statement");
+        assert_eq!(
+            text_of(&doc, attrs[0].content.as_ref()),
+            "Two policymakers dissented on Wednesday"
+        );
     }
 
     #[test]
