@@ -65,6 +65,9 @@ impl Stage for Enricher {
         impersonal::add_impersonal_passives(doc);
         credit::add_layout_attributions(doc);
         let mut attrs = std::mem::take(&mut doc.attributions);
+        for a in &mut attrs {
+            content_before_a_closing_cue(doc, a);
+        }
         nested::fix_dated_contents(doc, &mut attrs);
         nested::add_trailing_reports(doc, &mut attrs);
         nested::add_opening_according_to(doc, &mut attrs);
@@ -245,6 +248,38 @@ fn drop_content_dateline(doc: &Document, a: &mut Attribution) {
     let mut parts = content.parts().to_vec();
     parts[0] = Span::new(first.start + n, first.end);
     a.content = Some(Region::new(parts));
+}
+
+/// "The company plans to seek approval by the end of the year, chief
+/// medical officer Dr. Helen Park said in an interview. “These are the
+/// strongest results…,” she said.": a source after a comma whose cue closes
+/// its sentence attributes the clause before the comma, not the quotation
+/// of the next sentence, which has a cue of its own.
+fn content_before_a_closing_cue(doc: &Document, a: &mut Attribution) {
+    /// The words that may follow the cue ("in an interview", "on Monday").
+    const MAX_TAIL: usize = 6;
+    let Some((source, cue, content)) = source_cue_content(a) else {
+        return;
+    };
+    let (Some(content), Some(sentence)) = (content.extent(), sentence_span_at(doc, cue.start))
+    else {
+        return;
+    };
+    if content.start < sentence.end || source.end > cue.start {
+        return;
+    }
+    let after_cue = doc.token_at_or_after(cue.end);
+    let end = doc.token_at_or_after(sentence.end);
+    let tail_ok = end > after_cue
+        && end - after_cue <= MAX_TAIL + 1
+        && matches!(doc.token_text(end - 1), "." | "!")
+        && (after_cue..end - 1).all(|t| !matches!(doc.tokens[t].upos, Upos::Punct | Upos::Verb));
+    if !tail_ok {
+        return;
+    }
+    if let Some(clause) = nested::clause_before_source(doc, source) {
+        a.content = Some(Region::single(clause));
+    }
 }
 
 /// A content or source without a quotation mark that belongs to the text
@@ -1284,7 +1319,7 @@ fn alphanumeric_words(text: &str) -> impl Iterator<Item = &str> {
 fn drop_leading_time(doc: &Document, a: &mut Attribution) {
     /// "earlier this week", "late Tuesday night": a time phrase is short.
     const MAX_TIME_TOKENS: usize = 4;
-    let Some((before, that)) = run_up_to_that(doc, a, MAX_TIME_TOKENS) else {
+    let Some((before, that)) = run_up_to_that(doc, a, MAX_TIME_TOKENS, true) else {
         return;
     };
     let words: Vec<String> = before
@@ -1300,19 +1335,30 @@ fn drop_leading_time(doc: &Document, a: &mut Attribution) {
 
 /// The tokens of a content that runs straight on from its cue, up to a
 /// "that" within `max_tokens` of its start, and that "that": "told [the
-/// Times] that…", "said [Friday] that…".
+/// Times] that…", "said [Friday] that…". With `in_time_phrase`, also a
+/// content begun after "on", "late"… wherever its cue ("said on
+/// [Thursday] that…, according to…").
 fn run_up_to_that(
     doc: &Document,
     a: &Attribution,
     max_tokens: usize,
+    in_time_phrase: bool,
 ) -> Option<(std::ops::Range<usize>, usize)> {
     let cue = a.cue.extent()?;
     let first = *a.content.as_ref()?.parts().first()?;
     let gap = doc.slice(Span::new(cue.end.min(first.start), first.start));
-    if first.start < cue.end || !gap.trim().is_empty() {
+    let start = doc.token_at_or_after(first.start);
+    // Or a content the model began inside the time phrase of the cue
+    // verb it reports ("said on | Thursday that…, according to…").
+    let inside_phrase = in_time_phrase
+        && start > 0
+        && matches!(
+            doc.token_text(start - 1).to_lowercase().as_str(),
+            "on" | "late" | "early" | "earlier" | "last" | "this"
+        );
+    if !inside_phrase && (first.start < cue.end || !gap.trim().is_empty()) {
         return None;
     }
-    let start = doc.token_at_or_after(first.start);
     let end = doc.token_at_or_after(first.end).min(start + max_tokens + 1);
     let that = (start + 1..end)
         .find(|&k| doc.token_text(k) == "that" && doc.tokens[k].upos == Upos::Sconj)?;
@@ -1416,7 +1462,7 @@ fn drop_addressee(doc: &Document, a: &mut Attribution) {
     if !takes_addressee {
         return;
     }
-    let Some((before, that)) = run_up_to_that(doc, a, MAX_ADDRESSEE_TOKENS) else {
+    let Some((before, that)) = run_up_to_that(doc, a, MAX_ADDRESSEE_TOKENS, false) else {
         return;
     };
     // Only a noun phrase or a time phrase: "told [she believed] that" is a
@@ -2989,6 +3035,33 @@ mod tests {
     }
 
     #[test]
+    fn a_cue_closing_its_sentence_attributes_the_clause_before_the_source() {
+        let text = "The company will seek approval by the end of the year, its chief \
+                    officer, Helen Park, said in an interview. “These are strong \
+                    results,” she said.";
+        let doc = test_support::tagged(text);
+        let mut a = test_support::spans(
+            &doc,
+            Some("its chief officer, Helen Park"),
+            "said in an interview",
+            &["“These are strong results"],
+        );
+        content_before_a_closing_cue(&doc, &mut a);
+        assert_eq!(
+            test_support::extent_text(&doc, &a.content).as_deref(),
+            Some("The company will seek approval by the end of the year")
+        );
+        // A quotation's own cue keeps it.
+        let mut b =
+            test_support::spans(&doc, Some("she"), "said.", &["“These are strong results,”"]);
+        content_before_a_closing_cue(&doc, &mut b);
+        assert_eq!(
+            test_support::extent_text(&doc, &b.content).as_deref(),
+            Some("“These are strong results,”")
+        );
+    }
+
+    #[test]
     fn a_quotation_mark_of_the_text_beside_leaves_the_content() {
         let after = |text: &str, source: &str, content: &str| {
             let doc = test_support::tagged(text);
@@ -3355,6 +3428,21 @@ mod tests {
                 "the bill that passed was good"
             ),
             "the bill that passed was good"
+        );
+        // Begun inside "on Thursday", whatever the cue.
+        let doc = test_support::tagged(
+            "Novaris said on Thursday that its vaccine worked, according to early results.",
+        );
+        let mut a = test_support::spans(
+            &doc,
+            Some("early results"),
+            "according to",
+            &["Thursday that its vaccine worked"],
+        );
+        drop_leading_time(&doc, &mut a);
+        assert_eq!(
+            test_support::extent_text(&doc, &a.content).as_deref(),
+            Some("that its vaccine worked")
         );
     }
 
