@@ -942,7 +942,16 @@ fn drop_relative_clause_of_source(doc: &Document, a: &mut Attribution) {
             .find(|w| !w.bytes().all(|b| b.is_ascii_digit()))
             .is_some_and(|w| matches!(w, "who" | "whose" | "which" | "where" | "whom"))
     });
-    if !opens_clause {
+    // Or the source took the relative word itself ("the aide, Daniel Cho,
+    // who | was granted immunity…"); a later pass trims it.
+    let took_relative_word = {
+        let text = doc.slice(source).trim_end();
+        ["who", "whose", "which", "whom"].iter().any(|w| {
+            text.strip_suffix(w)
+                .is_some_and(|rest| rest.trim_end().ends_with(','))
+        })
+    };
+    if !opens_clause && !took_relative_word {
         return;
     }
     let clause = Span::new(source.end, sentence.end);
@@ -2646,6 +2655,20 @@ fn is_possessor(doc: &Document, m: &Mention) -> bool {
 /// … and Marco Rubio").
 fn in_apposition(doc: &Document, m: &Mention, head: usize) -> bool {
     let (first, end) = (m.tokens[0] as usize, m.tokens[1] as usize);
+    // "the aide, Daniel Cho, who…": a name set off by commas straight after
+    // the head, whatever the parse made of it (a relative clause after it
+    // can pull the name elsewhere).
+    let set_off = first == head + 2
+        && doc
+            .tokens
+            .get(head + 1)
+            .is_some_and(|_| doc.token_text(head + 1) == ",")
+        && doc.tokens.get(head).is_some_and(|t| t.upos == Upos::Noun)
+        && (end >= doc.tokens.len() || matches!(doc.token_text(end), "," | "." | ";"))
+        && !(end + 1 < doc.tokens.len() && matches!(doc.token_text(end + 1), "and" | "or"));
+    if set_off {
+        return true;
+    }
     // The mention's own head: its token attached outside it.
     let Some(mut t) = (first..end).find(|&t| {
         doc.tokens
@@ -3691,6 +3714,29 @@ mod tests {
         );
         drop_relative_clause_of_source(&plain, &mut a);
         assert_eq!(test_support::content_parts(&plain, &a).len(), 2);
+        // The source took the relative word.
+        let text = "\"Get rid of it,\" said the aide, Daniel Cho, who was granted immunity.";
+        let doc = test_support::with_entities(text);
+        let mut a = test_support::spans(
+            &doc,
+            Some("the aide, Daniel Cho, who"),
+            "said",
+            &["\"Get rid of it,\"", "was granted immunity"],
+        );
+        drop_relative_clause_of_source(&doc, &mut a);
+        assert_eq!(
+            test_support::content_parts(&doc, &a),
+            ["\"Get rid of it,\""]
+        );
+        // And the named aide is a person, whatever the clause does to the parse.
+        let mut a = test_support::spans(
+            &doc,
+            Some("the aide, Daniel Cho, who was granted immunity"),
+            "said",
+            &["\"Get rid of it,\""],
+        );
+        type_attribution(&doc, &mut a);
+        assert_eq!(a.source_kind, Some(SourceKind::Person));
     }
 
     #[test]
