@@ -69,6 +69,7 @@ impl Stage for Enricher {
             content_before_a_closing_cue(doc, a);
         }
         nested::fix_dated_contents(doc, &mut attrs);
+        nested::split_frame_before_according_to(doc, &mut attrs);
         nested::add_trailing_reports(doc, &mut attrs);
         nested::add_opening_according_to(doc, &mut attrs);
         nested::add_closing_per(doc, &mut attrs);

@@ -145,6 +145,14 @@ fn segment_with(doc: &mut Document, model: Option<&BoundaryModel>) {
             if let Some(m) = model {
                 m.decide(&chars, &tokens[first..], &mut ends);
             }
+            // No sentence opens with a comma or semicolon: "Sen. Lindsey
+            // Graham, R-S.C., tweeted…" goes on after the abbreviation.
+            for k in 0..ends.len().saturating_sub(1) {
+                let next = first_char(&chars, &tokens[first + k + 1]);
+                if matches!(next, ',' | ';') {
+                    ends[k] = false;
+                }
+            }
             let mut start = first;
             for (k, &end) in ends.iter().enumerate() {
                 if end || k + 1 == ends.len() {
@@ -605,6 +613,21 @@ mod tests {
         assert_eq!(d.paragraphs.len(), 2);
         assert_eq!(d.sentences.len(), 2);
         assert_eq!(d.sentences[1].paragraph, 1);
+    }
+
+    #[test]
+    fn no_sentence_opens_with_a_comma() {
+        assert_eq!(
+            sents("Sen. Lindsey Graham, R-S.C., tweeted that it was war. He left."),
+            [
+                "Sen. Lindsey Graham, R-S.C., tweeted that it was war.",
+                "He left."
+            ]
+        );
+        // The learned boundaries too.
+        let mut d = Document::new("Sen. Lindsey Graham, R-S.C., tweeted that it was war.");
+        Segmenter::english().expect("model loads").segment(&mut d);
+        assert_eq!(d.sentences.len(), 1);
     }
 
     #[test]

@@ -467,19 +467,34 @@ pub(super) fn extend_outer_over_inner(attrs: &mut [Attribution]) {
         // inner one's content alone; what NBC reported starts at the inner
         // source (the officials' belief), so the outer content does too.
         let first = by_content_start.partition_point(|&(s, _)| s < outer.start);
-        // Same content start, in index order: the first attribution that fits.
+        // Same content start, in index order: the first attribution that
+        // fits; or, failing that, one whose content ends where the outer
+        // one does and starts a word or two before it (the model left
+        // "Russian | President Vladimir Putin was…" out of what NBC
+        // reported).
+        const CUT_WORDS: u32 = 12;
+        let own_cue = extents[i].1;
+        let fits = |j: usize| {
+            let (src, cue, _) = extents[j];
+            let cue = cue?;
+            let start = src.map_or(cue.start, |s| s.start.min(cue.start));
+            (j != i && cue.end <= outer.start && start < outer.start && outer.start - start <= 200)
+                .then_some(start)
+        };
+        let near =
+            by_content_start.partition_point(|&(s, _)| s < outer.start.saturating_sub(CUT_WORDS));
         let opener = by_content_start[first..]
             .iter()
             .take_while(|&&(s, _)| s == outer.start)
-            .find_map(|&(_, j)| {
-                let (src, cue, _) = extents[j];
-                let cue = cue?;
-                let start = src.map_or(cue.start, |s| s.start.min(cue.start));
-                (j != i
-                    && cue.end <= outer.start
-                    && start < outer.start
-                    && outer.start - start <= 200)
-                    .then_some(start)
+            .find_map(|&(_, j)| fits(j))
+            .or_else(|| {
+                by_content_start[near..first]
+                    .iter()
+                    .filter(|&&(_, j)| extents[j].2.is_some_and(|c| c.end == outer.end))
+                    .find_map(|&(_, j)| fits(j))
+                    // Not over this attribution's own cue ("According to
+                    // GMA News, Salceda | said the…").
+                    .filter(|&start| own_cue.is_none_or(|c| c.end <= start || c.start >= outer.end))
             });
         if let (Some(start), Some(content)) = (opener, a.content.as_ref()) {
             let mut parts = content.parts().to_vec();
@@ -638,6 +653,72 @@ pub(super) fn add_opening_according_to(doc: &Document, attrs: &mut Vec<Attributi
         a.content = Some(Region::single(span_of_tokens(doc, comma + 1, last + 1)));
         a.score = 0.5;
         added.push(a);
+    }
+    attrs.extend(added);
+}
+
+/// "The Washington Post reported on Sunday that, according to U.S.
+/// officials, Iran supplied the drones": the model may give the inner
+/// "according to" a content that opens with the outer frame ("The
+/// Washington Post reported on Sunday that") and miss the outer cue. That
+/// frame — a subject, a finite verb and "that" just before the "according
+/// to" phrase — becomes the outer attribution, reporting everything after
+/// "that"; the inner content keeps what follows its source.
+pub(super) fn split_frame_before_according_to(doc: &Document, attrs: &mut Vec<Attribution>) {
+    let cues = cue_index(attrs);
+    let mut added = Vec::new();
+    for a in attrs.iter_mut() {
+        let (Some(cue), Some(source), Some(content)) = (
+            a.cue.extent(),
+            a.source.as_ref().and_then(Region::extent),
+            a.content.clone(),
+        ) else {
+            continue;
+        };
+        if !doc.slice(cue).eq_ignore_ascii_case("according to") {
+            continue;
+        }
+        let Some(&frame) = content.parts().first().filter(|p| p.end <= cue.start) else {
+            continue;
+        };
+        let Some(&last) = content.parts().last().filter(|p| p.start >= source.end) else {
+            continue;
+        };
+        let (first, end) = (
+            doc.token_at_or_after(frame.start),
+            doc.token_at_or_after(frame.end),
+        );
+        let Some(that) = (first..end)
+            .rev()
+            .find(|&k| doc.tokens[k].upos != Upos::Punct)
+            .filter(|&k| doc.token_text(k).eq_ignore_ascii_case("that"))
+        else {
+            continue;
+        };
+        // The frame's verb, with a subject before it in the frame.
+        let Some(verb) = (first..that).find(|&k| {
+            matches!(doc.tokens[k].xpos, Xpos::Vbd | Xpos::Vbz | Xpos::Vbp)
+                && doc.tokens[k].upos == Upos::Verb
+        }) else {
+            continue;
+        };
+        if verb < first + 1 || cues.overlapping(doc.tokens[verb].span).next().is_some() {
+            continue;
+        }
+        let Some(after_that) =
+            (that + 1..doc.tokens.len()).find(|&k| doc.tokens[k].upos != Upos::Punct)
+        else {
+            continue;
+        };
+        let mut outer = Attribution::with_cue(0, Region::single(doc.tokens[verb].span));
+        outer.source = Some(Region::single(span_of_tokens(doc, first, verb)));
+        outer.content = Some(Region::single(Span::new(
+            doc.tokens[after_that].span.start,
+            last.end,
+        )));
+        outer.score = a.score;
+        a.content = Some(Region::new(content.parts()[1..].to_vec()));
+        added.push(outer);
     }
     attrs.extend(added);
 }
@@ -1152,6 +1233,39 @@ mod tests {
     }
 
     #[test]
+    fn the_frame_before_according_to_is_the_outer_attribution() {
+        let doc = tagged(
+            "The Washington Post reported on Sunday that, according to U.S. officials, \
+             Iran supplied the drones.",
+        );
+        let sp = |t: &str| span_of(&doc, t);
+        let mut attrs = vec![Attribution {
+            source: Some(Region::single(sp("U.S. officials"))),
+            content: Some(Region::new(vec![
+                sp("The Washington Post reported on Sunday that"),
+                sp("Iran supplied the drones"),
+            ])),
+            ..Attribution::with_cue(0, Region::single(sp("according to")))
+        }];
+        split_frame_before_according_to(&doc, &mut attrs);
+        assert_eq!(attrs.len(), 2);
+        assert_eq!(
+            text_of(&doc, attrs[0].content.as_ref()),
+            "Iran supplied the drones"
+        );
+        let outer = &attrs[1];
+        assert_eq!(text_of(&doc, outer.source.as_ref()), "The Washington Post");
+        assert_eq!(
+            doc.slice(outer.cue.extent().unwrap_or_default()),
+            "reported"
+        );
+        assert_eq!(
+            text_of(&doc, outer.content.as_ref()),
+            "according to U.S. officials, Iran supplied the drones"
+        );
+    }
+
+    #[test]
     fn a_closing_per_reports_the_clause_before_it() {
         let doc = tagged(
             "Apple is in talks to buy Lumina, per a report from The Information that \
@@ -1236,6 +1350,23 @@ mod tests {
             text_of(&doc, attrs[0].content.as_ref()),
             "Putin was involved in the hacks",
             "the inner one is untouched"
+        );
+        // Also when the outer content lost the inner content's first word.
+        let doc =
+            tagged("US officials believe Russian President Putin was involved, NBC News reported.");
+        let mut attrs = vec![
+            outer(
+                &doc,
+                "US officials",
+                "believe",
+                "Russian President Putin was involved",
+            ),
+            outer(&doc, "NBC News", "reported", "President Putin was involved"),
+        ];
+        extend_outer_over_inner(&mut attrs);
+        assert_eq!(
+            text_of(&doc, attrs[1].content.as_ref()),
+            "US officials believe Russian President Putin was involved"
         );
     }
 
@@ -1354,6 +1485,29 @@ pub(super) mod index_exactness_tests {
                         && outer.start - start <= 200)
                         .then_some(start)
                 });
+            // The fallback: a content ending with the outer one and starting
+            // at most 12 characters before it, the earliest start first.
+            let own_cue = extents[i].1;
+            let opener = opener.or_else(|| {
+                extents
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(j, (src, cue, content))| {
+                        let (cue, content) = ((*cue)?, (*content)?);
+                        let start = src.map_or(cue.start, |s| s.start.min(cue.start));
+                        (j != i
+                            && content.start < outer.start
+                            && content.start >= outer.start.saturating_sub(12)
+                            && content.end == outer.end
+                            && cue.end <= outer.start
+                            && start < outer.start
+                            && outer.start - start <= 200)
+                            .then_some((content.start, j, start))
+                    })
+                    .min()
+                    .map(|(_, _, start)| start)
+                    .filter(|&start| own_cue.is_none_or(|c| c.end <= start || c.start >= outer.end))
+            });
             if let (Some(start), Some(content)) = (opener, a.content.as_ref()) {
                 let mut parts = content.parts().to_vec();
                 parts[0].start = start;
