@@ -57,8 +57,20 @@ fn matching<'d>(doc: &'d Document, gold: &Value) -> Option<&'d Attribution> {
         .into_iter()
         .flatten()
         .reduce(|a, b| a.cover(&b))?;
+    // The gold may name another acceptable cue ("alt_cue": "pointed to" for
+    // "say"), by its text: a predicted cue of that text near the gold
+    // attribution stands for it.
+    let alt_cue = |a: &Attribution| {
+        gold["alt_cue"].as_str().is_some_and(|alt| {
+            a.cue.extent().is_some_and(|e| {
+                doc.slice(e).trim().eq_ignore_ascii_case(alt.trim())
+                    && e.start + 40 >= near.start
+                    && e.end <= near.end + 40
+            })
+        })
+    };
     doc.attributions.iter().find(|a| {
-        stands_for(doc, &a.cue, &gold["cue"], near)
+        (stands_for(doc, &a.cue, &gold["cue"], near) || alt_cue(a))
             && content.is_none_or(|c| a.content.as_ref().is_some_and(|r| r.overlaps_span(&c)))
             && source.is_none_or(|_| {
                 a.source
