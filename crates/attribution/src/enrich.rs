@@ -2366,7 +2366,7 @@ fn classify_source(
         .iter()
         .flat_map(|p| words_in(doc, *p))
         .collect();
-    let head_token = source_head_token(doc, source);
+    let head_token = source_head_token(doc, source).map(|h| shared_head(doc, source, h));
     let head_word = head_token.and_then(|t| {
         let span = doc.tokens[t].span;
         words.iter().position(|w| w.span.overlaps(&span))
@@ -2399,6 +2399,43 @@ pub fn source_kind_of(doc: &Document, span: Span) -> SourceKind {
 }
 
 /// The token heading the source: one inside it whose syntactic head lies outside.
+/// "U.S. and European officials": coordinated modifiers share the head
+/// noun, but a parse may head the phrase with the first of them and make
+/// the noun its conjunct. When the parse head is a place, a nationality or
+/// an adjective and its conjunct is a bare plural noun ending the source,
+/// that noun is the head (not "Trump and his surrogates": a person, and a
+/// noun with a determiner).
+fn shared_head(doc: &Document, source: &Region, head: usize) -> usize {
+    let Some(extent) = source.extent() else {
+        return head;
+    };
+    let modifier_like = doc.tokens[head].upos == Upos::Adj
+        || doc.mentions.iter().any(|m| {
+            m.span.contains(&doc.tokens[head].span)
+                && matches!(m.kind, EntityKind::Gpe | EntityKind::Norp)
+        });
+    if !modifier_like {
+        return head;
+    }
+    let last = doc.token_at_or_after(extent.end).saturating_sub(1);
+    let Some(tok) = doc.tokens.get(last) else {
+        return head;
+    };
+    let bare = !doc.tokens[head..last]
+        .iter()
+        .any(|t| t.head == Some(last as u32) && matches!(t.deprel, DepRel::Det | DepRel::NmodPoss));
+    if last > head
+        && tok.head == Some(head as u32)
+        && tok.deprel == DepRel::Conj
+        && tok.xpos == Xpos::Nns
+        && bare
+    {
+        last
+    } else {
+        head
+    }
+}
+
 fn source_head_token(doc: &Document, source: &Region) -> Option<usize> {
     let extent = source.extent()?;
     let first = doc.token_at_or_after(extent.start);
@@ -3082,6 +3119,32 @@ mod tests {
         assert_eq!(
             test_support::extent_text(&doc, &b.content).as_deref(),
             Some("“These are strong results,”")
+        );
+    }
+
+    #[test]
+    fn coordinated_modifiers_share_the_head_noun() {
+        let kind = |text: &str, source: &str, cue: &str| {
+            let doc = test_support::with_entities(text);
+            let mut a = test_support::spans(&doc, Some(source), cue, &["Iran supplied the drones"]);
+            type_attribution(&doc, &mut a);
+            a.source_kind
+        };
+        assert_eq!(
+            kind(
+                "According to U.S. and European officials, Iran supplied the drones.",
+                "U.S. and European officials",
+                "According to"
+            ),
+            Some(SourceKind::Anonymous)
+        );
+        assert_eq!(
+            kind(
+                "Trump and his surrogates said Iran supplied the drones.",
+                "Trump and his surrogates",
+                "said"
+            ),
+            Some(SourceKind::Person)
         );
     }
 
