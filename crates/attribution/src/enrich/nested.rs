@@ -119,6 +119,17 @@ fn span_of_tokens(doc: &Document, a: usize, b: usize) -> Span {
     Span::new(doc.tokens[a].span.start, doc.tokens[b - 1].span.end)
 }
 
+/// An attribution a rule adds where the model found no cue: one span
+/// each, and a middling score.
+fn added_by_rule(cue: Span, source: Span, content: Span) -> Attribution {
+    Attribution {
+        source: Some(Region::single(source)),
+        content: Some(Region::single(content)),
+        score: 0.5,
+        ..Attribution::with_cue(0, Region::single(cue))
+    }
+}
+
 /// Tokens `[a, b)` of the document inside `span`.
 fn tokens_in(doc: &Document, span: Span) -> (usize, usize) {
     let a = doc.token_at_or_after(span.start);
@@ -194,10 +205,11 @@ fn inner_at(doc: &Document, first: usize, end: usize) -> Option<Attribution> {
     if e < c + 3 {
         return None;
     }
-    let mut a = Attribution::with_cue(0, Region::single(span_of_tokens(doc, cue, cue + 1)));
-    a.source = Some(Region::single(span_of_tokens(doc, first, subject_end)));
-    a.content = Some(Region::single(span_of_tokens(doc, c, e)));
-    a.score = 0.5;
+    let a = added_by_rule(
+        span_of_tokens(doc, cue, cue + 1),
+        span_of_tokens(doc, first, subject_end),
+        span_of_tokens(doc, c, e),
+    );
     Some(a)
 }
 
@@ -648,10 +660,11 @@ pub(super) fn add_opening_according_to(doc: &Document, attrs: &mut Vec<Attributi
         if cues.overlapping(cue).next().is_some() {
             continue;
         }
-        let mut a = Attribution::with_cue(0, Region::single(cue));
-        a.source = Some(Region::single(span_of_tokens(doc, at + 2, comma)));
-        a.content = Some(Region::single(span_of_tokens(doc, comma + 1, last + 1)));
-        a.score = 0.5;
+        let a = added_by_rule(
+            cue,
+            span_of_tokens(doc, at + 2, comma),
+            span_of_tokens(doc, comma + 1, last + 1),
+        );
         added.push(a);
     }
     attrs.extend(added);
@@ -787,10 +800,11 @@ pub(super) fn add_closing_per(doc: &Document, attrs: &mut Vec<Attribution>) {
         if cues.overlapping(cue).next().is_some() {
             continue;
         }
-        let mut a = Attribution::with_cue(0, Region::single(cue));
-        a.source = Some(Region::single(span_of_tokens(doc, at + 1, stop)));
-        a.content = Some(Region::single(span_of_tokens(doc, first, at - 1)));
-        a.score = 0.5;
+        let a = added_by_rule(
+            cue,
+            span_of_tokens(doc, at + 1, stop),
+            span_of_tokens(doc, first, at - 1),
+        );
         added.push(a);
     }
     attrs.extend(added);
@@ -861,10 +875,7 @@ pub(super) fn add_trailing_reports(doc: &Document, attrs: &mut Vec<Attribution>)
         let Some(content) = clause_before_source(doc, source) else {
             continue;
         };
-        let mut a = Attribution::with_cue(0, Region::single(cue_span));
-        a.source = Some(Region::single(source));
-        a.content = Some(Region::single(content));
-        a.score = 0.5;
+        let a = added_by_rule(cue_span, source, content);
         added.push(a);
     }
     attrs.extend(added);
