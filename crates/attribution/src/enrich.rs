@@ -2371,7 +2371,11 @@ fn classify_source(
         let span = doc.tokens[t].span;
         words.iter().position(|w| w.span.overlaps(&span))
     });
-    let (ents, speaker) = source_entities(doc, source, head_token);
+    let (mut ents, mut speaker) = source_entities(doc, source, head_token);
+    if let Some(named) = titled_name(doc, source) {
+        ents.head_kind = Some(EntityKind::Person);
+        speaker = Some(named);
+    }
     let tag = head_token
         .and_then(|t| doc.tokens.get(t))
         .map_or(HeadTag::default(), |t| HeadTag {
@@ -2434,6 +2438,36 @@ fn shared_head(doc: &Document, source: &Region, head: usize) -> usize {
     } else {
         head
     }
+}
+
+/// "State schools superintendent Greg Hanley", "Teachers union president
+/// Karen Lewis": a person's name closing a source whose other words are
+/// only nouns and adjectives before it — a title, however the parse heads
+/// it ("schools" took the name as its modifier) — is that person.
+fn titled_name(doc: &Document, source: &Region) -> Option<Speaker> {
+    let (Some(extent), [_]) = (source.extent(), source.parts()) else {
+        return None;
+    };
+    let first = doc.token_at_or_after(extent.start);
+    let name = doc.mentions.iter().find(|m| {
+        m.span.end == extent.end
+            && m.kind == EntityKind::Person
+            && m.mention_type == MentionType::Name
+            && m.span.start > extent.start
+    })?;
+    let name_start = name.tokens[0] as usize;
+    let titled = name_start > first
+        && name_start - first <= 4
+        && (first..name_start).all(|k| {
+            matches!(doc.tokens[k].upos, Upos::Noun | Upos::Propn | Upos::Adj)
+                && !doc.token_text(k).ends_with("'s")
+        });
+    let e = name.entity.filter(|_| titled)?;
+    let entity = doc.entities.get(e as usize)?;
+    Some(Speaker {
+        name: entity.name.clone(),
+        entity: Some(e),
+    })
 }
 
 fn source_head_token(doc: &Document, source: &Region) -> Option<usize> {
@@ -3119,6 +3153,30 @@ mod tests {
         assert_eq!(
             test_support::extent_text(&doc, &b.content).as_deref(),
             Some("“These are strong results,”")
+        );
+    }
+
+    #[test]
+    fn a_name_after_a_title_of_nouns_is_the_person() {
+        let typed = |text: &str, source: &str| {
+            let doc = test_support::with_entities(text);
+            let mut a = test_support::spans(&doc, Some(source), "said", &["scores fell"]);
+            type_attribution(&doc, &mut a);
+            (a.source_kind, a.speaker.map(|s| s.name))
+        };
+        assert_eq!(
+            typed(
+                "State schools superintendent Greg Hanley said scores fell.",
+                "State schools superintendent Greg Hanley"
+            ),
+            (Some(SourceKind::Person), Some("Greg Hanley".to_string()))
+        );
+        assert_eq!(
+            typed(
+                "City Council president Marty Small said scores fell.",
+                "City Council president Marty Small"
+            ),
+            (Some(SourceKind::Person), Some("Marty Small".to_string()))
         );
     }
 
