@@ -1703,6 +1703,9 @@ fn carry_speakers(doc: &Document, attrs: &mut [Attribution]) {
     // The last person source without a name ("a campaign aide"), who may
     // speak on in a pronoun after the named one.
     let mut last_unnamed: Option<(Speaker, u32)> = None;
+    // The last body that spoke ("The Israeli military said…"), whom an
+    // "it" close after speaks for ("…, and it accused Hamas").
+    let mut last_body: Option<(Speaker, u32)> = None;
     for a in attrs.iter_mut() {
         let cue_start = a.cue.extent().map_or(0, |s| s.start);
         if a.speaker.is_none() {
@@ -1742,6 +1745,14 @@ fn carry_speakers(doc: &Document, attrs: &mut [Attribution]) {
                     if let (true, Some((speaker, _))) = (personal, unnamed.or(named)) {
                         a.speaker = Some(speaker.clone());
                     }
+                    /// "It" reaches back only a sentence or two.
+                    const IT_REACH: u32 = 600;
+                    let body = last_body
+                        .as_ref()
+                        .filter(|(_, at)| cue_start.saturating_sub(*at) < IT_REACH);
+                    if let ("it", Some((speaker, _))) = (pronoun.as_str(), body) {
+                        a.speaker = Some(speaker.clone());
+                    }
                 }
                 _ => {}
             }
@@ -1754,6 +1765,29 @@ fn carry_speakers(doc: &Document, attrs: &mut [Attribution]) {
                 .is_some_and(|e| e.kind == EntityKind::Person);
         if let (true, Some(sp)) = (is_person, &a.speaker) {
             last_person = Some((sp.clone(), cue_start));
+        }
+        // A body or a document speaks on as "it": by its entity when that
+        // is a body (not "Cruz's campaign" → Ted Cruz), else by its own
+        // definite description ("The memo", "the company").
+        let body = matches!(
+            a.source_kind,
+            Some(SourceKind::Organization | SourceKind::Media | SourceKind::Document)
+        );
+        if body && a.parent.is_none() {
+            let by_entity = a.speaker.clone().filter(|sp| {
+                sp.entity
+                    .and_then(|e| doc.entities.get(e as usize))
+                    .is_some_and(|e| matches!(e.kind, EntityKind::Organization | EntityKind::Media))
+            });
+            let by_description = || {
+                let text = doc.slice(a.source.as_ref()?.extent()?);
+                let definite = text.starts_with("The ") || text.starts_with("the ");
+                (definite && a.speaker.is_none()).then(|| Speaker {
+                    name: text.to_string(),
+                    entity: None,
+                })
+            };
+            last_body = by_entity.or_else(by_description).map(|sp| (sp, cue_start));
         }
     }
 }
@@ -4245,6 +4279,31 @@ mod tests {
         assert_eq!(speaker(0).as_deref(), Some("Bernie Sanders"));
         assert_eq!(speaker(1), None);
         assert_eq!(speaker(2).as_deref(), Some("Bernie Sanders"));
+    }
+
+    #[test]
+    fn it_speaks_for_the_body_or_document_just_before() {
+        let text = "The Israeli military said it had struck a command center. It accused \
+                    Hamas of hiding there. Cruz's campaign said the ad was false. It added \
+                    that the ad would run.";
+        let mut doc = test_support::with_entities(text);
+        let attribution =
+            |source, cue, content| test_support::attribution(&doc, source, cue, content);
+        doc.attributions = vec![
+            attribution(
+                "The Israeli military",
+                "said",
+                "it had struck a command center",
+            ),
+            attribution("It", "accused", "Hamas of hiding there"),
+            attribution("Cruz's campaign", "said", "the ad was false"),
+            attribution("It", "added", "that the ad would run"),
+        ];
+        Enricher::new().process(&mut doc).expect("enrich runs");
+        let speaker = |i: usize| doc.attributions[i].speaker.as_ref().map(|s| s.name.clone());
+        assert_eq!(speaker(1).as_deref(), Some("The Israeli military"));
+        // A campaign named after a person is no body "it" can be.
+        assert_eq!(speaker(3), None);
     }
 
     #[test]
