@@ -2459,14 +2459,17 @@ fn shared_head(doc: &Document, source: &Region, head: usize) -> usize {
     let Some(tok) = doc.tokens.get(last) else {
         return head;
     };
-    let bare = !doc.tokens[head..last]
-        .iter()
-        .any(|t| t.head == Some(last as u32) && matches!(t.deprel, DepRel::Det | DepRel::NmodPoss));
+    // Only read once `last > head` holds.
+    let bare = || {
+        !doc.tokens[head..last].iter().any(|t| {
+            t.head == Some(last as u32) && matches!(t.deprel, DepRel::Det | DepRel::NmodPoss)
+        })
+    };
     if last > head
         && tok.head == Some(head as u32)
         && tok.deprel == DepRel::Conj
         && tok.xpos == Xpos::Nns
-        && bare
+        && bare()
     {
         last
     } else {
