@@ -2202,6 +2202,14 @@ fn type_attribution(doc: &Document, a: &mut Attribution) {
         let (kind, speaker, head_token) = classify_source(doc, source);
         a.source_kind = Some(kind);
         a.speaker = speaker.or_else(|| relative_antecedent_speaker(doc, head_token?));
+        // "…,” said one nurse, who asked not to be named": an unnamed
+        // source whose relative clause, outside the span, grants anonymity.
+        let unnamed = matches!(kind, SourceKind::Person | SourceKind::Group)
+            && a.speaker.as_ref().is_none_or(|s| s.entity.is_none());
+        if unnamed && anonymity_follows(doc, source) {
+            a.source_kind = Some(SourceKind::Anonymous);
+            a.speaker = None;
+        }
     }
     if a.cue_kind == CueKind::NoComment {
         absorb_refusal_tail(doc, a);
@@ -2505,6 +2513,39 @@ fn titled_name(doc: &Document, source: &Region) -> Option<Speaker> {
         name: entity.name.clone(),
         entity: Some(e),
     })
+}
+
+/// The source is followed, in its sentence, by a relative clause that
+/// withholds the name: ", who asked not to be named", ", who spoke on
+/// condition of anonymity", ", who was not authorized to speak publicly".
+fn anonymity_follows(doc: &Document, source: &Region) -> bool {
+    const MARKS: &[&str] = &[
+        "not to be named",
+        "not to be identified",
+        "anonymity",
+        "not authorized to",
+        "not authorised to",
+        "declined to be named",
+        "declined to be identified",
+        "requested anonymity",
+    ];
+    let Some(extent) = source.extent() else {
+        return false;
+    };
+    let Some(sentence) = sentence_span_at(doc, extent.start) else {
+        return false;
+    };
+    let end = sentence.end.min(extent.end.saturating_add(120));
+    let after = doc.slice(Span::new(extent.end.min(end), end));
+    let Some(clause) = after
+        .strip_prefix(", who ")
+        .or_else(|| after.strip_prefix(", whom "))
+    else {
+        return false;
+    };
+    // The relative clause, up to its closing comma.
+    let clause = clause.split(',').next().unwrap_or(clause).to_lowercase();
+    MARKS.iter().any(|m| clause.contains(m))
 }
 
 fn source_head_token(doc: &Document, source: &Region) -> Option<usize> {
@@ -3214,6 +3255,30 @@ mod tests {
                 "City Council president Marty Small"
             ),
             (Some(SourceKind::Person), Some("Marty Small".to_string()))
+        );
+    }
+
+    #[test]
+    fn an_unnamed_source_granted_anonymity_after_the_cue_is_anonymous() {
+        let kind = |text: &str, source: &str| {
+            let doc = test_support::with_entities(text);
+            let mut a = test_support::spans(&doc, Some(source), "said", &["“Nobody listened.”"]);
+            type_attribution(&doc, &mut a);
+            a.source_kind
+        };
+        assert_eq!(
+            kind(
+                "“Nobody listened.” said one nurse, who asked not to be named, on Friday.",
+                "one nurse"
+            ),
+            Some(SourceKind::Anonymous)
+        );
+        assert_eq!(
+            kind(
+                "“Nobody listened.” said one nurse, who works nights.",
+                "one nurse"
+            ),
+            Some(SourceKind::Person)
         );
     }
 
