@@ -443,12 +443,15 @@ pub(super) fn drop_source_parts_of_earlier_claims(attrs: &mut [Attribution]) {
         });
         // What is left must not be an earlier claim's content ("…citing
         // Exodus, endorsed [Senator Cruz], urging": the pastor urged).
-        let left_is_content = extents.iter().enumerate().any(|(j, e)| {
-            j != i
-                && e.2
-                    .is_some_and(|c| c.start <= last.start && last.end <= c.end)
-        });
-        if earlier && !left_is_content {
+        // (A scan, so read only when an earlier claim was found.)
+        let left_is_content = || {
+            extents.iter().enumerate().any(|(j, e)| {
+                j != i
+                    && e.2
+                        .is_some_and(|c| c.start <= last.start && last.end <= c.end)
+            })
+        };
+        if earlier && !left_is_content() {
             a.source = Some(Region::new(parts[1..].to_vec()));
         }
     }
@@ -723,13 +726,14 @@ pub(super) fn split_frame_before_according_to(doc: &Document, attrs: &mut Vec<At
         else {
             continue;
         };
-        let mut outer = Attribution::with_cue(0, Region::single(doc.tokens[verb].span));
-        outer.source = Some(Region::single(span_of_tokens(doc, first, verb)));
-        outer.content = Some(Region::single(Span::new(
-            doc.tokens[after_that].span.start,
-            last.end,
-        )));
-        outer.score = a.score;
+        let outer = Attribution {
+            score: a.score,
+            ..added_by_rule(
+                doc.tokens[verb].span,
+                span_of_tokens(doc, first, verb),
+                Span::new(doc.tokens[after_that].span.start, last.end),
+            )
+        };
         a.content = Some(Region::new(content.parts()[1..].to_vec()));
         added.push(outer);
     }
