@@ -38,8 +38,8 @@ use span_index::SpanIndex;
 use std::collections::HashMap;
 use whosaid_core::{
     quoted_text, quotes_within, Attribution, Certainty, CueKind, DepRel, Document, EntityKind,
-    Hedge, Mention, MentionType, QuoteKind, Region, SourceKind, Span, Speaker, Stage, StageError,
-    Upos, Xpos,
+    Hedge, Mention, MentionType, QuoteKind, QuoteMark, Region, SourceKind, Span, Speaker, Stage,
+    StageError, Upos, Xpos,
 };
 use whosaid_entities::lexicon::{self, Gender};
 use words::{words_in, Word, DAY_PARTS, WEEKDAYS};
@@ -109,6 +109,7 @@ impl Stage for Enricher {
             drop_addressee(doc, a);
             drop_leading_time(doc, a);
             drop_closing_comment(doc, a);
+            content_stays_in_its_clause(doc, a);
             if let Some(c) = &a.source {
                 a.source = Some(with_leading_modifiers(doc, c, Modifiers::Any));
             }
@@ -1438,6 +1439,102 @@ fn drop_closing_comment(doc: &Document, a: &mut Attribution) {
         p.end = p.start + keep;
     }
     a.content = Some(Region::new(parts));
+}
+
+/// "While critics argue [that trading prisoners encourages attacks], Obama
+/// has deemed…": a cue inside an adverbial clause that opens its sentence
+/// ("When…", "While…", "Although…") says nothing of the main clause after
+/// it, so its content ends where that clause ends. PolNeAR's contents in
+/// such clauses (223 on train) never run into the main clause. Not "As
+/// X reported, …", whose main clause is what was reported.
+fn content_stays_in_its_clause(doc: &Document, a: &mut Attribution) {
+    const SUBORDINATORS: &[&str] = &[
+        "when", "while", "although", "though", "because", "since", "if", "after", "before", "once",
+        "until", "unless", "whereas",
+    ];
+    let (Some(cue), Some(content)) = (a.cue.extent(), a.content.as_ref()) else {
+        return;
+    };
+    let Some(content_extent) = content.extent() else {
+        return;
+    };
+    let verb = doc.token_at_or_after(cue.start);
+    let Some(sentence) = doc
+        .sentence_of_token(verb as u32)
+        .and_then(|s| doc.sentences.get(s))
+    else {
+        return;
+    };
+    let range = sentence.token_range();
+    // The sentence opens with the subordinator (after quote marks or "But").
+    let Some(mark) = range
+        .clone()
+        .find(|&k| !matches!(doc.tokens[k].upos, Upos::Punct | Upos::Cconj))
+    else {
+        return;
+    };
+    let mark_word = doc.token_text(mark).to_lowercase();
+    if !SUBORDINATORS.contains(&mark_word.as_str()) || doc.tokens[mark].deprel != DepRel::Mark {
+        return;
+    }
+    // "If anything, Ash argued…": the cue is past the clause's comma.
+    if (mark..verb).any(|k| doc.token_text(k) == ",") {
+        return;
+    }
+    // The clause the mark opens: its verb, which must hold the cue.
+    let Some(clause) = doc.tokens[mark].head.map(|h| h as usize) else {
+        return;
+    };
+    if doc
+        .tokens
+        .get(clause)
+        .is_none_or(|t| t.deprel != DepRel::Advcl)
+    {
+        return;
+    }
+    let within = sentence.span;
+    if !dominated_by(doc, verb, clause, within) {
+        return;
+    }
+    // The main clause follows: the clause ends before its head.
+    let Some(main) = doc.tokens[clause].head.map(|h| h as usize) else {
+        return;
+    };
+    if main < clause {
+        return;
+    }
+    let Some(last) = range
+        .clone()
+        .filter(|&k| dominated_by(doc, k, clause, within))
+        .filter(|&k| doc.tokens[k].upos != Upos::Punct)
+        .max()
+    else {
+        return;
+    };
+    // The clause ends at a comma, maybe inside a quotation ("…for some
+    // time,”"): a parse that ends it anywhere else has cut it wrong.
+    let closing_quote = |k: usize| {
+        doc.tokens.get(k).is_some_and(|t| {
+            t.span.start == doc.tokens[k - 1].span.end
+                && QuoteMark::of_double(doc.token_text(k)).is_some()
+        })
+    };
+    let comma = |k: usize| k < range.end && doc.token_text(k) == ",";
+    let mut end = doc.tokens[last].span.end;
+    if closing_quote(last + 1) && comma(last + 2) {
+        end = doc.tokens[last + 1].span.end;
+    } else if comma(last + 1) && closing_quote(last + 2) {
+        end = doc.tokens[last + 2].span.end;
+    } else if !comma(last + 1) {
+        return;
+    }
+    if content_extent.end <= end || content_extent.start >= end {
+        return;
+    }
+    let clipped = content.within(Span::new(0, end));
+    if !clipped.is_empty() {
+        a.content = Some(clipped);
+    }
 }
 
 /// "China warned [the United States that it would act]": the person told
@@ -3690,6 +3787,61 @@ mod tests {
         assert_eq!(
             test_support::extent_text(&doc, &a.content).as_deref(),
             Some("that its vaccine worked")
+        );
+    }
+
+    #[test]
+    fn a_content_in_an_opening_clause_ends_with_it() {
+        let after = |text: &str, source: &str, cue: &str, content: &str| {
+            let doc = test_support::tagged(text);
+            let mut a = test_support::attribution(&doc, source, cue, content);
+            content_stays_in_its_clause(&doc, &mut a);
+            test_support::extent_text(&doc, &a.content)
+        };
+        assert_eq!(
+            after(
+                "While critics argue that the swap encourages kidnappings, the minister has defended it.",
+                "critics",
+                "argue",
+                "that the swap encourages kidnappings, the minister has defended it"
+            )
+            .as_deref(),
+            Some("that the swap encourages kidnappings")
+        );
+        // A quotation closing the clause keeps its comma and mark.
+        assert_eq!(
+            after(
+                "Although he told the police that he was interested in politics and \"a better world for our children,\" he targeted a random mix of officials.",
+                "he",
+                "told",
+                "that he was interested in politics and \"a better world for our children,\" he targeted a random mix of officials"
+            )
+            .as_deref(),
+            Some("that he was interested in politics and \"a better world for our children,\"")
+        );
+        // "As X reported, …" reports the main clause.
+        let main = "the agency issued subpoenas to the charity";
+        assert_eq!(
+            after(
+                "As the newspaper reported today, the agency issued subpoenas to the charity.",
+                "the newspaper",
+                "reported",
+                main
+            )
+            .as_deref(),
+            Some(main)
+        );
+        // A cue past the clause's comma belongs to the main clause.
+        let main = "the incident shows why the rules should change";
+        assert_eq!(
+            after(
+                "If anything, Ash argued in his email, the incident shows why the rules should change.",
+                "Ash",
+                "argued",
+                main
+            )
+            .as_deref(),
+            Some(main)
         );
     }
 

@@ -142,6 +142,19 @@ pub fn is_body_noun(w: &str) -> bool {
             | "body"
             | "regulator"
             | "watchdog"
+            // "one of the largest hospital systems", "the nation's biggest
+            // drugmaker", "a Detroit-based automaker"
+            | "system"
+            | "provider"
+            | "retailer"
+            | "manufacturer"
+            | "automaker"
+            | "carmaker"
+            | "drugmaker"
+            | "lender"
+            | "giant"
+            | "supplier"
+            | "distributor"
     )
 }
 

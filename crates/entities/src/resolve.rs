@@ -635,6 +635,7 @@ fn is_body_name(doc: &Document, start: usize, end: usize) -> bool {
     if lexicon::is_party_name(&words_of(doc, start, end)) {
         return true;
     }
+    let end = rest_of_name(doc, end);
     let last = doc.token_text(end - 1);
     end - start > 1
         && lexicon::first_name_gender(doc.token_text(start)) == Gender::Unknown
@@ -643,9 +644,43 @@ fn is_body_name(doc: &Document, start: usize, end: usize) -> bool {
             lexicon::name_head_kind(w) == 1
                 || matches!(
                     w,
-                    "distribution" | "water" | "power" | "gas" | "rail" | "railways" | "utilities"
+                    "distribution"
+                        | "water"
+                        | "power"
+                        | "gas"
+                        | "rail"
+                        | "railways"
+                        | "utilities"
+                        // health systems and drug companies: "HCA Healthcare",
+                        // "Sutter Health", "Vertex Pharmaceuticals"
+                        | "health"
+                        | "healthcare"
+                        | "pharma"
+                        | "therapeutics"
+                        | "biosciences"
+                        | "biotech"
                 )
         })
+}
+
+/// The end of a name whose last capitalised words the name tagger left out
+/// ("HCA" tagged in "HCA Healthcare"): proper nouns right after token
+/// `end`, a single space apart, at most three.
+fn rest_of_name(doc: &Document, end: usize) -> usize {
+    let mut k = end;
+    while k < doc.tokens.len()
+        && k < end + 3
+        && k > 0
+        && doc.tokens[k].upos == Upos::Propn
+        && doc.token_text(k).starts_with(|c: char| c.is_uppercase())
+        && doc.slice(Span::new(
+            doc.tokens[k - 1].span.end,
+            doc.tokens[k].span.start,
+        )) == " "
+    {
+        k += 1;
+    }
+    k
 }
 
 /// The words of tokens `start..end`, joined by spaces.
@@ -1542,6 +1577,7 @@ fn emit(doc: &mut Document, ms: Vec<M>, es: Vec<E>) {
 /// preposition, clause or punctuation, so ", a company spokesman" is a
 /// person.
 fn appositive_body(doc: &Document, end: usize, limit: usize) -> Option<EntityKind> {
+    let end = rest_of_name(doc, end).min(limit);
     if end >= limit || doc.token_text(end) != "," {
         return None;
     }

@@ -177,6 +177,22 @@ fn an_apposition_for_a_company_types_the_name() {
         ),
         Some(EntityKind::Organization)
     );
+    // A plural head after "one of": a hospital system is a body too.
+    assert_eq!(
+        kind_of(
+            "When Norwell Health, one of the largest hospital systems in the U.S., told employees it would stop covering the drugs, it pointed them elsewhere.",
+            "Norwell Health"
+        ),
+        Some(EntityKind::Organization)
+    );
+    // A health system or drug company named by its closing word.
+    assert_eq!(
+        kind_of(
+            "Employees of Halvorsen Healthcare said the plan was sound.",
+            "Halvorsen Healthcare"
+        ),
+        Some(EntityKind::Organization)
+    );
     // A person described by an occupation stays a person.
     assert_eq!(
         kind_of(
