@@ -2824,8 +2824,11 @@ fn source_entities(
             ents.head_kind = Some(EntityKind::Person);
         }
     }
-    if best.is_none() {
+    // A label in capitals ("ROSIE CURTS:") is read as an acronym's
+    // organisation by the name tagger: the person named so elsewhere wins.
+    if best.is_none() || doc.slice(extent).chars().all(|c| !c.is_lowercase()) {
         if let Some((e, entity)) = transcript_speaker(doc, extent) {
+            ents = SourceEntities::default();
             ents.person = true;
             ents.head_kind = Some(EntityKind::Person);
             let speaker = Speaker {
@@ -2954,19 +2957,23 @@ fn in_apposition(doc: &Document, m: &Mention, head: usize) -> bool {
 fn transcript_speaker(doc: &Document, source: Span) -> Option<(u32, &whosaid_core::Entity)> {
     let label = doc.slice(source).trim();
     if label.chars().count() < 3
-        || !label.chars().all(|c| c.is_alphabetic())
+        || !label
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '.' | '\'' | '’'))
         || label.chars().any(char::is_lowercase)
     {
         return None;
     }
-    let lower = label.to_lowercase();
+    // "PENCE" is a surname; "ROSIE CURTS" a full name, matched by its
+    // first and last words ("Rosie M. Curts").
+    let label_words: Vec<String> = label.split_whitespace().map(str::to_lowercase).collect();
+    let (first, last) = (label_words.first()?, label_words.last()?);
     let mut found = doc.entities.iter().enumerate().filter(|(_, e)| {
+        let words: Vec<String> = e.name.split_whitespace().map(str::to_lowercase).collect();
         e.kind == EntityKind::Person
-            && e.name.contains(' ')
-            && e.name
-                .split_whitespace()
-                .last()
-                .is_some_and(|w| w.to_lowercase() == lower)
+            && words.len() > 1
+            && words.last() == Some(last)
+            && (label_words.len() == 1 || words.first() == Some(first))
     });
     let (i, e) = found.next()?;
     found.next().is_none().then_some((i as u32, e))
@@ -4636,7 +4643,7 @@ mod tests {
 
     #[test]
     fn a_transcript_label_is_the_person_of_that_surname() {
-        let text = "Mike Pence spoke.\nPENCE: We will win.\nSMITH: Why?";
+        let text = "Mike Pence spoke.\nPENCE: We will win.\nSMITH: Why?\nANN SMITH: Yes.";
         let mut doc = Document::new(text);
         let person = |id: u32, name: &str| whosaid_core::Entity {
             id,
@@ -4656,6 +4663,9 @@ mod tests {
         assert!(transcript_speaker(&doc, label("SMITH")).is_none());
         // Only capitals count as a label.
         assert!(transcript_speaker(&doc, label("Pence")).is_none());
+        // A full name tells the two apart.
+        let found = transcript_speaker(&doc, label("ANN SMITH")).map(|(_, e)| e.name.as_str());
+        assert_eq!(found, Some("Ann Smith"));
     }
 
     #[test]

@@ -178,15 +178,50 @@ const LABELS: &[&str] = &[
 fn add_colon_credits(doc: &mut Document) {
     let mut added: Vec<Attribution> = Vec::new();
     let mut taken = Taken::of(&doc.attributions);
-    for para in doc.paragraphs.clone() {
+    let paragraphs = doc.paragraphs.clone();
+    for (p, &para) in paragraphs.iter().enumerate() {
         let chars: Vec<char> = doc.slice(para).chars().collect();
-        let is_title = doc
+        let in_title = doc
             .title
-            .is_some_and(|t| t.start < para.end && para.start < t.end)
-            || is_headline(doc, para);
+            .is_some_and(|t| t.start < para.end && para.start < t.end);
+        let is_title = in_title || is_headline(doc, para);
         let Some((name, colon)) = colon_credit(&chars, is_title) else {
             continue;
         };
+        let (source, cue) = (
+            shift(para, name),
+            shift(para, Span::new(colon as u32, colon as u32 + 1)),
+        );
+        // "SACHA PFEIFFER, HOST:" alone on its line: the turn is the next
+        // paragraph (radio transcripts), unless that opens a turn itself
+        // or is a stage note ("(SOUNDBITE OF MUSIC)").
+        // (A short line in capitals reads as a headline too.)
+        if !in_title && chars[colon + 1..].iter().all(|c| c.is_whitespace()) {
+            // A section label in capitals ("SHORT READS:", "PREVIOUSLY:")
+            // is no speaker: a label alone needs a role or a person's name.
+            let role = (name.end as usize) < colon;
+            if !role && !names_a_person(doc, source) {
+                continue;
+            }
+            let Some(&next) = paragraphs.get(p + 1) else {
+                continue;
+            };
+            let next_chars: Vec<char> = doc.slice(next).chars().collect();
+            if next_chars.first() == Some(&'(') || colon_credit(&next_chars, false).is_some() {
+                continue;
+            }
+            if !taken.overlaps(source) && !taken.overlaps(cue) {
+                taken.take(Span::new(source.start, cue.end));
+                taken.take(next);
+                added.push(Attribution {
+                    source: Some(Region::single(source)),
+                    content: Some(Region::single(next)),
+                    score: 0.8,
+                    ..Attribution::with_cue(0, Region::single(cue))
+                });
+            }
+            continue;
+        }
         // A title's label credits someone only when it names a person or
         // body or a document ("Pat Caddell:", "Report:"), not when it is a
         // slogan ("Revealed:", "BOOM:", "Stealth Over Health:").
@@ -209,11 +244,16 @@ fn add_colon_credits(doc: &mut Document) {
         // The turn or title may hold attributions of its own ("WALLACE: …
         // he told us"): they nest inside it, so only the name and the colon
         // must be free.
-        let (source, cue) = (
-            shift(para, name),
-            shift(para, Span::new(colon as u32, colon as u32 + 1)),
-        );
         if taken.overlaps(source) || taken.overlaps(cue) {
+            // The model found the turn: its speaker is the label's name,
+            // not the role after it ("SERGIO MARTINEZ-BELTRAN, BYLINE:").
+            if !is_title {
+                for a in doc.attributions.iter_mut() {
+                    if a.cue.extent() == Some(cue) {
+                        a.source = Some(Region::single(source));
+                    }
+                }
+            }
             continue;
         }
         taken.take(Span::new(source.start, cue.end));
@@ -228,6 +268,27 @@ fn add_colon_credits(doc: &mut Document) {
         });
     }
     doc.attributions.extend(added);
+}
+
+/// Whether a speaker label names a person the entity layer found, in any
+/// case ("SACHA PFEIFFER" for "Sacha Pfeiffer"), or by a listed first name.
+fn names_a_person(doc: &Document, label: Span) -> bool {
+    let text = doc.slice(label).to_lowercase();
+    let first = text.split_whitespace().next().unwrap_or_default();
+    let mut title_case = String::new();
+    for (i, c) in first.chars().enumerate() {
+        if i == 0 {
+            title_case.extend(c.to_uppercase());
+        } else {
+            title_case.push(c);
+        }
+    }
+    whosaid_entities::lexicon::first_name_gender(&title_case)
+        != whosaid_entities::lexicon::Gender::Unknown
+        || doc
+            .entities
+            .iter()
+            .any(|e| e.kind == EntityKind::Person && e.name.to_lowercase() == text)
 }
 
 /// Nouns that make a title label a document source ("Report:", "AP Poll:").
@@ -315,33 +376,57 @@ fn is_headline(doc: &Document, para: Span) -> bool {
 /// name is a transcript speaker (capitals: "WALLACE", "SEN. SMITH") or, in a
 /// title, a short capitalised name ("Pat Caddell", "Poll").
 fn colon_credit(chars: &[char], is_title: bool) -> Option<(Span, usize)> {
-    let colon = chars.iter().take(40).position(|c| *c == ':')?;
-    // Text must follow: "He said:" at a paragraph end is a verb cue.
-    if !chars.get(colon + 1).is_some_and(|c| c.is_whitespace()) || colon + 2 >= chars.len() {
+    let colon = chars.iter().take(48).position(|c| *c == ':')?;
+    // Text must follow ("He said:" at a paragraph end is a verb cue), or
+    // nothing at all (a speaker label on its own line).
+    let alone = chars[colon + 1..].iter().all(|c| c.is_whitespace());
+    if !alone
+        && (!chars.get(colon + 1).is_some_and(|c| c.is_whitespace()) || colon + 2 >= chars.len())
+    {
         return None;
     }
     let mut start = 0;
     while start < colon && (OPENING.contains(&chars[start]) || chars[start].is_whitespace()) {
         start += 1;
     }
-    let name: String = chars[start..colon].iter().collect();
+    // "SACHA PFEIFFER, HOST": the name before the role.
+    let end = chars[start..colon]
+        .iter()
+        .position(|c| *c == ',')
+        .map_or(colon, |i| start + i);
+    let name: String = chars[start..end].iter().collect();
+    let role: String = chars[end..colon].iter().collect();
     let words: Vec<&str> = name.split_whitespace().collect();
     if words.is_empty() || words.len() > 4 || LABELS.contains(&name.to_lowercase().as_str()) {
         return None;
     }
     let letters = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count();
+    let capitals = |text: &str| {
+        text.chars()
+            .all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '\'' | '’' | '-' | ','))
+    };
+    // "UNIDENTIFIED PERSON #1"
+    let numbered = |w: &str| {
+        w.strip_prefix('#')
+            .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+    };
     let speaker = letters(&name) >= 2
-        && name
-            .chars()
-            .all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '\'' | '’' | '-'))
-        && words.iter().all(|w| letters(w) >= 1);
+        && words
+            .iter()
+            .all(|w| numbered(w) || capitals(w) && letters(w) >= 1)
+        && capitals(&role)
+        && role.matches(',').count() <= 1;
+    if alone && !speaker {
+        return None;
+    }
     let titled = is_title
         && words.iter().all(|w| {
             w.chars().next().is_some_and(char::is_uppercase)
                 && w.chars()
                     .all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '’' | '-'))
         });
-    (speaker || titled).then(|| (Span::new(start as u32, colon as u32), colon))
+    let titled = titled && end == colon;
+    (speaker || titled).then(|| (Span::new(start as u32, end as u32), colon))
 }
 
 fn shift(para: Span, s: Span) -> Span {
@@ -484,6 +569,63 @@ mod tests {
         ] {
             assert!(run(text).is_empty(), "{text}");
         }
+    }
+
+    #[test]
+    fn radio_transcript_labels_name_their_speakers() {
+        assert_eq!(
+            run("SERGIO MARTINEZ-BELTRAN, BYLINE: It's a Saturday in Austin.\nSACHA PFEIFFER, HOST:\nThe legislature meets this week.\nUNIDENTIFIED PERSON #1: Yeah.\nSHORT READS:\nA list of stories."),
+            [
+                (
+                    "SERGIO MARTINEZ-BELTRAN".into(),
+                    ":".into(),
+                    "It's a Saturday in Austin.".into()
+                ),
+                (
+                    "SACHA PFEIFFER".into(),
+                    ":".into(),
+                    "The legislature meets this week.".into()
+                ),
+                ("UNIDENTIFIED PERSON #1".into(), ":".into(), "Yeah.".into()),
+            ]
+        );
+        // A label alone before another turn or a stage note credits nothing.
+        for text in [
+            "SACHA PFEIFFER, HOST:\nRAY SUAREZ, BYLINE: Good morning.",
+            "SACHA PFEIFFER, HOST:\n(SOUNDBITE OF MUSIC)",
+            "COVID-19: cases rose again.",
+        ] {
+            let found = run(text);
+            assert!(
+                found
+                    .iter()
+                    .all(|(s, _, _)| s != "SACHA PFEIFFER" && s != "COVID-19"),
+                "{text}: {found:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_turn_the_model_found_takes_the_labels_name() {
+        let text = "SERGIO MARTINEZ-BELTRAN, BYLINE: It's a Saturday in Austin.";
+        let mut doc = Document::new(text);
+        doc.paragraphs = vec![Span::new(0, text.chars().count() as u32)];
+        let at = |needle: &str| {
+            let start = text[..text.find(needle).expect("in text")].chars().count() as u32;
+            Span::new(start, start + needle.chars().count() as u32)
+        };
+        doc.attributions.push(Attribution {
+            source: Some(Region::single(at("BYLINE"))),
+            content: Some(Region::single(at("It's a Saturday in Austin."))),
+            ..Attribution::with_cue(0, Region::single(at(":")))
+        });
+        add_layout_attributions(&mut doc);
+        assert_eq!(doc.attributions.len(), 1);
+        let source = doc.attributions[0].source.as_ref().and_then(Region::extent);
+        assert_eq!(
+            source.map(|s| doc.slice(s)),
+            Some("SERGIO MARTINEZ-BELTRAN")
+        );
     }
 
     /// A one-paragraph title document whose entity layer found `names`.
