@@ -73,6 +73,7 @@ impl Stage for Enricher {
         nested::add_trailing_reports(doc, &mut attrs);
         nested::add_opening_according_to(doc, &mut attrs);
         nested::add_closing_per(doc, &mut attrs);
+        nested::add_inverted_credits(doc, &mut attrs);
         nested::detach_inner_sources(&mut attrs);
         nested::drop_source_parts_of_earlier_claims(&mut attrs);
         nested::extend_outer_over_inner(&mut attrs);
