@@ -97,6 +97,12 @@ fn restore_e(stem: &str) -> String {
         || stem.ends_with("rc")
         // "prais(ed)", "propos(ed)", "releas(ing)", "caus(ed)".
         || (n > 3 && last == b's' && is_vowel(b[n - 2]) && !is_vowel(b[n - 3]))
+        // "prais(ed)", "paus(ed)", "pleas(ed)", "bruis(ed)"; not "bias(ed)".
+        || (n > 3
+            && last == b's'
+            && is_vowel(b[n - 2])
+            && is_vowel(b[n - 3])
+            && !stem.ends_with("ias"))
         || (n > 3 && stem.ends_with("at") && !is_vowel(b[n - 3]))
         // "declin(ed)", "outlin(ing)"; not "join(ed)", "remain(ing)".
         || (n > 3 && stem.ends_with("in") && !is_vowel(b[n - 3]));
@@ -242,6 +248,10 @@ mod tests {
         assert_eq!(l.lemma("outlining", Xpos::Vbg), "outline");
         assert_eq!(l.lemma("joined", Xpos::Vbd), "join");
         assert_eq!(l.lemma("remaining", Xpos::Vbg), "remain");
+        assert_eq!(l.lemma("praised", Xpos::Vbd), "praise");
+        assert_eq!(l.lemma("paused", Xpos::Vbd), "pause");
+        assert_eq!(l.lemma("pleasing", Xpos::Vbg), "please");
+        assert_eq!(l.lemma("biased", Xpos::Vbn), "bias");
         assert_eq!(l.lemma("believes", Xpos::Vbz), "believe");
         assert_eq!(l.lemma("running", Xpos::Vbg), "run");
         assert_eq!(l.lemma("bigger", Xpos::Jjr), "big");
