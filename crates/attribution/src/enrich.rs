@@ -118,7 +118,8 @@ impl Stage for Enricher {
                 let src = drop_time_before_cue(doc, src, cue);
                 let src = drop_prepositional_object(doc, &src, cue).unwrap_or(src);
                 let src = drop_parenthetical_phrase(doc, &src, cue).unwrap_or(src);
-                a.source = Some(relative_pronoun_source(doc, &src, cue).unwrap_or(src));
+                let src = relative_pronoun_source(doc, &src, cue).unwrap_or(src);
+                a.source = Some(with_relative_antecedent(doc, &src, cue).unwrap_or(src));
             }
         }
         doc.attributions = attrs;
@@ -583,6 +584,51 @@ fn relative_pronoun_source(doc: &Document, source: &Region, cue: Span) -> Option
         return (!kept.is_empty()).then_some(kept);
     }
     subject_of_cue(pronoun).then(|| Region::single(tok.span))
+}
+
+/// "Researchers and clinicians [who treat anxiety] praised the study": a
+/// source that is a relative clause without its antecedent (the parse hung
+/// the cue on the clause) takes the noun phrase before it back.
+fn with_relative_antecedent(doc: &Document, source: &Region, cue: Span) -> Option<Region> {
+    const MAX_ANTECEDENT_TOKENS: usize = 8;
+    let extent = source.extent()?;
+    let pronoun = doc.token_at_or_after(extent.start);
+    let tok = doc.tokens.get(pronoun)?;
+    let relative = matches!(tok.xpos, Xpos::Wp | Xpos::Wdt)
+        && matches!(
+            doc.token_text(pronoun).to_lowercase().as_str(),
+            "who" | "that"
+        );
+    // The clause's own verb inside the source, before the cue.
+    let end = doc.token_at_or_after(extent.end);
+    let has_verb = (pronoun + 1..end)
+        .any(|k| doc.tokens[k].upos == Upos::Verb && doc.tokens[k].span.end <= cue.start);
+    if !relative || tok.span.start != extent.start || !has_verb || extent.end > cue.start {
+        return None;
+    }
+    let sentence = doc.sentences.get(doc.sentence_of_token(pronoun as u32)?)?;
+    let mut start = pronoun;
+    while start > sentence.tokens[0] as usize
+        && pronoun - start < MAX_ANTECEDENT_TOKENS
+        && matches!(
+            doc.tokens[start - 1].upos,
+            Upos::Noun | Upos::Propn | Upos::Adj | Upos::Det | Upos::Num | Upos::Cconj
+        )
+    {
+        start -= 1;
+    }
+    while start < pronoun && doc.tokens[start].upos == Upos::Cconj {
+        start += 1;
+    }
+    // The antecedent ends in a noun.
+    let head = doc.tokens.get(pronoun.checked_sub(1)?)?;
+    if start == pronoun || !matches!(head.upos, Upos::Noun | Upos::Propn) {
+        return None;
+    }
+    Some(Region::single(Span::new(
+        doc.tokens[start].span.start,
+        extent.end,
+    )))
 }
 
 /// Content parts that run straight on from the source inside its own
@@ -3796,6 +3842,23 @@ mod tests {
             test_support::extent_text(&doc, &a.content).as_deref(),
             Some("that its vaccine worked")
         );
+    }
+
+    #[test]
+    fn a_relative_clause_source_takes_its_antecedent_back() {
+        let doc =
+            test_support::tagged("Researchers and clinicians who treat anxiety praised the study.");
+        let source = Region::single(test_support::span_of(&doc, "who treat anxiety"));
+        let cue = test_support::span_of(&doc, "praised");
+        let found = with_relative_antecedent(&doc, &source, cue)
+            .map(|r| test_support::extent_text(&doc, &Some(r)));
+        assert_eq!(
+            found.flatten().as_deref(),
+            Some("Researchers and clinicians who treat anxiety")
+        );
+        // A pronoun that is the cue's own subject is left to the other rule.
+        let source = Region::single(test_support::span_of(&doc, "who"));
+        assert!(with_relative_antecedent(&doc, &source, cue).is_none());
     }
 
     #[test]
