@@ -272,6 +272,10 @@ pub fn annotate(tagger: &Tagger, doc: &mut Document) {
                 NameType::Per if lexicon::is_outlet_brand_name(&text) => EntityKind::Media,
                 // "Quadrivium, a foundation that…": the apposition says what
                 // the name is.
+                // "MarketScreener", "PayPal": a brand's inner capital.
+                NameType::Per if text.len() == 1 && is_camel_case_brand(text[0]) => {
+                    EntityKind::Organization
+                }
                 NameType::Per => appositive_body(doc, b, r.end).unwrap_or(EntityKind::Person),
                 NameType::Org => {
                     let joined = text.join(" ");
@@ -661,6 +665,24 @@ fn is_body_name(doc: &Document, start: usize, end: usize) -> bool {
                         | "biotech"
                 )
         })
+}
+
+/// A single word with a capital after a small letter that no surname
+/// prefix explains: a brand or a site ("MarketScreener", "PayPal",
+/// "YouTube"), not "McCain", "DeSantis", "LaHood", "MacArthur", "LeBron".
+fn is_camel_case_brand(word: &str) -> bool {
+    const PREFIXES: &[&str] = &[
+        "Mc", "Mac", "De", "Da", "Di", "Du", "La", "Le", "Van", "Von", "St", "Fitz", "Jo", "Ja",
+        "Ke", "Ka", "Ra",
+    ];
+    let chars: Vec<char> = word.chars().collect();
+    let inner_capital =
+        (1..chars.len()).find(|&i| chars[i].is_uppercase() && chars[i - 1].is_lowercase());
+    let Some(at) = inner_capital else {
+        return false;
+    };
+    let prefix: String = chars[..at].iter().collect();
+    chars.iter().all(|c| c.is_alphanumeric()) && !PREFIXES.contains(&prefix.as_str())
 }
 
 /// The end of a name whose last capitalised words the name tagger left out
@@ -1658,6 +1680,31 @@ fn headline_verbs(doc: &Document, range: std::ops::Range<usize>) -> Vec<bool> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn camel_case_brands_are_not_surnames() {
+        for brand in [
+            "MarketScreener",
+            "PayPal",
+            "YouTube",
+            "AICodeKing",
+            "OpenAI",
+        ] {
+            assert!(is_camel_case_brand(brand), "{brand}");
+        }
+        for name in [
+            "McCain",
+            "DeSantis",
+            "LaHood",
+            "MacArthur",
+            "LeBron",
+            "Trump",
+            "FBI",
+            "O'Brien",
+        ] {
+            assert!(!is_camel_case_brand(name), "{name}");
+        }
+    }
 
     fn words(s: &str) -> Vec<String> {
         s.split(' ').map(str::to_string).collect()
