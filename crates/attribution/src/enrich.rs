@@ -85,6 +85,7 @@ impl Stage for Enricher {
         quote_paragraphs::continue_quotes_over_paragraphs(doc, &mut attrs);
         quote_paragraphs::continue_speakers_into_quote_paragraphs(doc, &mut attrs);
         drop_parts_claimed_by_a_later_cue(doc, &mut attrs);
+        split_coordinated_reports(doc, &mut attrs);
         drop_carrying_frame(doc, &mut attrs);
         complete_cut_phrases(doc, &mut attrs);
         for a in &mut attrs {
@@ -367,7 +368,8 @@ fn without_stray_quote_marks(doc: &Document, region: &Region) -> Region {
 /// when nothing is left.
 fn tidy_source(doc: &Document, source: &Region) -> Option<Region> {
     const KEEP_START: &[char] = &['"', '“', '‘', '\'', '@', '#', '$'];
-    const KEEP_END: &[char] = &['"', '”', '’', '\'', '.', ')', ']'];
+    // "About 17%" keeps its sign.
+    const KEEP_END: &[char] = &['"', '”', '’', '\'', '.', ')', ']', '%'];
     let parts: Vec<Span> = source
         .parts()
         .iter()
@@ -1229,6 +1231,110 @@ fn drop_parts_claimed_by_a_later_cue(doc: &Document, attrs: &mut [Attribution]) 
         let kept: Vec<Span> = parts.iter().copied().filter(|p| !claimed(p)).collect();
         if !kept.is_empty() && kept.len() < parts.len() {
             a.content = Some(Region::new(kept));
+        }
+    }
+}
+
+/// "20% reported receiving therapy and 14% reported taking medication":
+/// two clauses joined by a conjunction, each with its cue. A content that
+/// runs on to the next cue ends before the conjunction, and the noun phrase
+/// between conjunction and cue is the next attribution's source (the model
+/// gave it the whole first clause).
+fn split_coordinated_reports(doc: &Document, attrs: &mut [Attribution]) {
+    const MAX_SUBJECT_TOKENS: usize = 6;
+    let cues: Vec<(usize, Span)> = attrs
+        .iter()
+        .enumerate()
+        .filter_map(|(j, a)| a.cue.extent().map(|c| (j, c)))
+        .collect();
+    let mut changes: Vec<(usize, Span, usize, Span)> = Vec::new();
+    for (i, a) in attrs.iter().enumerate() {
+        let (Some(cue), Some(content)) =
+            (a.cue.extent(), a.content.as_ref().and_then(Region::extent))
+        else {
+            continue;
+        };
+        if content.start < cue.end {
+            continue;
+        }
+        // The next cue right after the content.
+        let Some(&(j, next_cue)) = cues.iter().find(|&&(j, c)| {
+            j != i
+                && c.start >= content.end
+                && doc.slice(Span::new(content.end, c.start)).trim().is_empty()
+        }) else {
+            continue;
+        };
+        let (first, end) = (
+            doc.token_at_or_after(content.start),
+            doc.token_at_or_after(content.end),
+        );
+        let Some(conj) = (first + 1..end)
+            .rev()
+            .take(MAX_SUBJECT_TOKENS + 1)
+            .find(|&k| matches!(doc.token_text(k), "and" | "but" | "while" | "whereas" | ";"))
+        else {
+            continue;
+        };
+        let subject = conj + 1..end;
+        let nominal = subject.clone().any(|k| {
+            matches!(
+                doc.tokens[k].upos,
+                Upos::Noun | Upos::Propn | Upos::Num | Upos::Pron
+            )
+        });
+        let verbal = subject
+            .clone()
+            .any(|k| matches!(doc.tokens[k].upos, Upos::Verb | Upos::Aux));
+        // Clauses, not a list of noun phrases ("7 in 10 in Tennessee, and
+        // nearly 8 in 10 in Alabama support…"): the conjunction hangs on
+        // the next cue's verb, and the subject opens with a noun phrase
+        // ("and to date she has…" has none).
+        let verb = doc.token_at_or_after(next_cue.start);
+        let joins_clauses = doc.tokens[conj].head == Some(verb as u32)
+            || doc.tokens[verb].head == Some(conj as u32);
+        let opens_nominal = matches!(
+            doc.tokens[conj + 1].upos,
+            Upos::Det | Upos::Num | Upos::Noun | Upos::Propn | Upos::Pron | Upos::Adj
+        );
+        if subject.is_empty()
+            || !nominal
+            || verbal
+            || conj <= first
+            || !joins_clauses
+            || !opens_nominal
+        {
+            continue;
+        }
+        // The first clause ends at its last word, not on a comma.
+        let Some(last) = (first..conj)
+            .rev()
+            .find(|&k| doc.tokens[k].upos != Upos::Punct)
+        else {
+            continue;
+        };
+        let kept = Span::new(content.start, doc.tokens[last].span.end);
+        let source = Span::new(
+            doc.tokens[conj + 1].span.start,
+            doc.tokens[end - 1].span.end,
+        );
+        changes.push((i, kept, j, source));
+    }
+    for (i, kept, j, source) in changes {
+        if let Some(c) = &attrs[i].content {
+            let clipped = c.within(kept);
+            if !clipped.is_empty() {
+                attrs[i].content = Some(clipped);
+            }
+        }
+        // Only a source that was missing or ran over the first clause.
+        let runs_over = attrs[j]
+            .source
+            .as_ref()
+            .and_then(Region::extent)
+            .is_none_or(|s| s.start < source.start && s.end > source.start);
+        if runs_over {
+            attrs[j].source = Some(Region::single(source));
         }
     }
 }
@@ -3324,6 +3430,9 @@ mod tests {
         assert_eq!(tidy("McFaul,").as_deref(), Some("McFaul"));
         assert_eq!(tidy("“Joe”").as_deref(), Some("“Joe”"));
         assert_eq!(tidy(",;"), None);
+        let doc = Document::new("About 17% said so.");
+        let tidy = |needle: &str| test_support::rewritten(&doc, needle, tidy_source);
+        assert_eq!(tidy("About 17%").as_deref(), Some("About 17%"));
     }
 
     #[test]
@@ -3841,6 +3950,35 @@ mod tests {
         assert_eq!(
             test_support::extent_text(&doc, &a.content).as_deref(),
             Some("that its vaccine worked")
+        );
+    }
+
+    #[test]
+    fn coordinated_reports_split_at_the_conjunction() {
+        let text = "In 2022, 20% of adolescents reported receiving therapy and 14% reported taking medication.";
+        let doc = test_support::tagged(text);
+        let first = test_support::attribution(
+            &doc,
+            "20% of adolescents",
+            "reported",
+            "receiving therapy and 14%",
+        );
+        let second = Attribution {
+            source: Some(Region::single(test_support::span_of(
+                &doc,
+                "20% of adolescents reported receiving therapy and 14%",
+            ))),
+            ..test_support::attribution(&doc, "14%", "reported", "taking medication")
+        };
+        let mut attrs = vec![first, second];
+        split_coordinated_reports(&doc, &mut attrs);
+        assert_eq!(
+            test_support::extent_text(&doc, &attrs[0].content).as_deref(),
+            Some("receiving therapy")
+        );
+        assert_eq!(
+            test_support::extent_text(&doc, &attrs[1].source).as_deref(),
+            Some("14%")
         );
     }
 
