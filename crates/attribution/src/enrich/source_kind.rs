@@ -247,6 +247,47 @@ const GROUP_HEADS: &[&str] = &[
     "elders",
     "directors",
     "organizations",
+    // People counted in surveys, studies and features.
+    "adolescents",
+    "teens",
+    "teenagers",
+    "children",
+    "kids",
+    "youths",
+    "adults",
+    "seniors",
+    "retirees",
+    "millennials",
+    "patients",
+    "participants",
+    "respondents",
+    "consumers",
+    "customers",
+    "shoppers",
+    "users",
+    "employees",
+    "nurses",
+    "teachers",
+    "clinicians",
+    "physicians",
+    "homeowners",
+    "renters",
+    "tenants",
+    "investors",
+    "traders",
+    "farmers",
+    "drivers",
+    "passengers",
+    "travelers",
+    "travellers",
+    "immigrants",
+    "refugees",
+    "migrants",
+    "survivors",
+    "victims",
+    "witnesses",
+    "owners",
+    "landlords",
 ];
 
 /// Common nouns that name a body, not a person: "the campaign", "the
@@ -1248,6 +1289,9 @@ mod tests {
         assert_eq!(kind("The administration", none), SourceKind::Organization);
         assert_eq!(kind("the newspaper", none), SourceKind::Media);
         assert_eq!(kind("52 percent of voters", none), SourceKind::Group);
+        // People counted by surveys.
+        assert_eq!(kind("Millennials", none), SourceKind::Group);
+        assert_eq!(kind("the adolescents", none), SourceKind::Group);
         assert_eq!(kind("the senator", none), SourceKind::Person);
         assert_eq!(kind("PowerOutage.us", none), SourceKind::Organization);
         assert_eq!(kind("Data.gov", none), SourceKind::Organization);
