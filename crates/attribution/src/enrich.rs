@@ -113,7 +113,16 @@ impl Stage for Enricher {
             drop_closing_comment(doc, a);
             content_stays_in_its_clause(doc, a);
             if let Some(c) = &a.source {
-                a.source = Some(with_leading_modifiers(doc, c, Modifiers::Any));
+                // Not back over its own cue ("cautions Jones", the verb
+                // tagged a noun).
+                let widened = with_leading_modifiers(doc, c, Modifiers::Any);
+                let over_cue = widened
+                    .parts()
+                    .iter()
+                    .any(|w| a.cue.parts().iter().any(|q| w.overlaps(q)));
+                if !over_cue {
+                    a.source = Some(widened);
+                }
             }
             if let (Some(src), Some(cue)) = (&a.source, a.cue.extent()) {
                 let src = drop_time_before_cue(doc, src, cue);

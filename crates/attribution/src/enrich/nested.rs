@@ -613,6 +613,29 @@ const TRAILING_CUES: &[&str] = &[
     "announced",
     "tweeted",
     "concluded",
+    // Feature and health copy: "…, she advises."
+    "advises",
+    "advised",
+    "cautions",
+    "cautioned",
+    "explains",
+    "recalls",
+    "recalled",
+    "observes",
+    "observed",
+    "emphasizes",
+    "emphasized",
+    "stresses",
+    "stressed",
+    "admits",
+    "admitted",
+    "concedes",
+    "conceded",
+    "insists",
+    "argues",
+    "warns",
+    "suggests",
+    "suggested",
     // A record or a study: "…, the statement showed", "…, a poll found".
     "showed",
     "shows",
@@ -901,8 +924,13 @@ pub(super) fn add_inverted_credits(doc: &Document, attrs: &mut Vec<Attribution>)
         }
         for k in range.start + 4..range.end.saturating_sub(1) {
             let word = doc.token_text(k).to_ascii_lowercase();
+            // The tagger may call a rarer verb a plural noun ("cautions
+            // Jones"); the name after it decides.
             if !INVERTED_CUES.contains(&word.as_str())
-                || !matches!(doc.tokens[k].xpos, Xpos::Vbz | Xpos::Vbd | Xpos::Vbn)
+                || !matches!(
+                    doc.tokens[k].xpos,
+                    Xpos::Vbz | Xpos::Vbd | Xpos::Vbn | Xpos::Nns
+                )
             {
                 continue;
             }
@@ -916,16 +944,24 @@ pub(super) fn add_inverted_credits(doc: &Document, attrs: &mut Vec<Attribution>)
             } else {
                 continue;
             };
-            // A person's name right after the verb, then a comma or the end.
-            let name_start = doc.tokens[k + 1].span.start;
-            while m < doc.mentions.len() && doc.mentions[m].span.start < name_start {
-                m += 1;
-            }
-            let Some(name) = doc.mentions[m..]
-                .iter()
-                .take_while(|x| x.span.start == name_start)
-                .find(|x| x.kind == EntityKind::Person && x.mention_type == MentionType::Name)
-            else {
+            // A person's name right after the verb, maybe after a title of
+            // up to four words ("notes registered dietitian Kelly Jones"),
+            // then a comma or the end.
+            let Some(name) = (k + 1..(k + 6).min(range.end)).find_map(|t| {
+                let name_start = doc.tokens[t].span.start;
+                while m < doc.mentions.len() && doc.mentions[m].span.start < name_start {
+                    m += 1;
+                }
+                let titled = (k + 1..t).all(|w| {
+                    matches!(doc.tokens[w].upos, Upos::Noun | Upos::Adj | Upos::Propn)
+                        || doc.tokens[w].xpos == Xpos::Vbn
+                });
+                let name = doc.mentions[m..]
+                    .iter()
+                    .take_while(|x| x.span.start == name_start)
+                    .find(|x| x.kind == EntityKind::Person && x.mention_type == MentionType::Name);
+                name.filter(|_| titled)
+            }) else {
                 continue;
             };
             let after = doc.token_at_or_after(name.span.end);
@@ -960,19 +996,37 @@ pub(super) fn add_inverted_credits(doc: &Document, attrs: &mut Vec<Attribution>)
             }
             let cue = doc.tokens[k].span;
             let content = span_of_tokens(doc, first, content_end);
+            // The description after the name is the source's too ("…, said
+            // Howard Rubel, a senior analyst at Jefferies.").
+            // It stops at a relative clause or a phrase on the verb (", who
+            // notes…", ", on Facebook").
+            let stop = (after..range.end)
+                .find(|&t| {
+                    doc.token_text(t) == ","
+                        && doc.tokens.get(t + 1).is_some_and(|n| {
+                            n.upos == Upos::Adp
+                                || matches!(doc.token_text(t + 1), "who" | "whose" | "which")
+                        })
+                })
+                .unwrap_or(range.end);
+            let source_end = (after..stop)
+                .rev()
+                .find(|&t| doc.tokens[t].upos != Upos::Punct)
+                .map_or(name.span.end, |t| doc.tokens[t].span.end.max(name.span.end));
+            let source = Span::new(doc.tokens[k + 1].span.start, source_end);
             match cues.overlapping(cue).next() {
                 Some((_, j)) => {
                     let a = &attrs[j];
-                    let source_is_name = a
-                        .source
-                        .as_ref()
-                        .and_then(Region::extent)
-                        .is_some_and(|s| s.start < name.span.end && name.span.start < s.end);
+                    let source_is_name =
+                        a.source.as_ref().and_then(Region::extent).is_some_and(|s| {
+                            // (A source that holds the cue is no reading.)
+                            s.start >= cue.end && s.start < name.span.end && name.span.start < s.end
+                        });
                     if !source_is_name && a.cue.extent() == Some(cue) {
-                        rewrite.push((j, name.span, content));
+                        rewrite.push((j, source, content));
                     }
                 }
-                None => added.push(added_by_rule(cue, name.span, content)),
+                None => added.push(added_by_rule(cue, source, content)),
             }
         }
     }
@@ -1009,13 +1063,21 @@ pub(super) fn add_trailing_reports(doc: &Document, attrs: &mut Vec<Attribution>)
         if v == first {
             continue;
         }
-        let cue = v - 1;
+        // "…, Nair points out.": the verb before its particle.
+        let phrasal = v >= first + 2
+            && doc.token_text(v - 1).eq_ignore_ascii_case("out")
+            && matches!(
+                doc.token_text(v - 2).to_ascii_lowercase().as_str(),
+                "points" | "pointed"
+            );
+        let cue = if phrasal { v - 2 } else { v - 1 };
         let word = doc.token_text(cue).to_ascii_lowercase();
-        if !TRAILING_CUES.contains(&word.as_str())
-            || !matches!(
-                doc.tokens[cue].xpos,
-                Xpos::Vbd | Xpos::Vbz | Xpos::Vbp | Xpos::Unset
-            )
+        if !phrasal
+            && (!TRAILING_CUES.contains(&word.as_str())
+                || !matches!(
+                    doc.tokens[cue].xpos,
+                    Xpos::Vbd | Xpos::Vbz | Xpos::Vbp | Xpos::Unset
+                ))
         {
             continue;
         }
@@ -1040,7 +1102,7 @@ pub(super) fn add_trailing_reports(doc: &Document, attrs: &mut Vec<Attribution>)
         {
             continue;
         }
-        let cue_span = doc.tokens[cue].span;
+        let cue_span = span_of_tokens(doc, cue, v);
         if cues.overlapping(cue_span).next().is_some() {
             continue;
         }
@@ -1485,7 +1547,8 @@ mod tests {
             "These antioxidants can minimize oxidative stress, cites Sylvia Klinger, a \
              registered dietitian. \"Coffee has a long half-life,\" describes Lauren Slayton. \
              Rather than raising the tax, said Marcia Smith, a vice president, Teck wants \
-             the gap narrowed.",
+             the gap narrowed. Not everyone should try it, cautions registered dietitian \
+             Kelly Jones, who runs a clinic.",
         );
         let mut attrs = Vec::new();
         add_inverted_credits(&doc, &mut attrs);
@@ -1503,7 +1566,7 @@ mod tests {
             found,
             [
                 (
-                    "Sylvia Klinger",
+                    "Sylvia Klinger, a registered dietitian",
                     "cites",
                     "These antioxidants can minimize oxidative stress"
                 ),
@@ -1511,6 +1574,13 @@ mod tests {
                     "Lauren Slayton",
                     "describes",
                     "\"Coffee has a long half-life,\""
+                ),
+                // A title before the name; a relative clause after it is not
+                // the source's.
+                (
+                    "registered dietitian Kelly Jones",
+                    "cautions",
+                    "Not everyone should try it"
                 ),
             ]
         );
@@ -1521,7 +1591,10 @@ mod tests {
             span_of(&doc, "Sylvia Klinger, a registered dietitian"),
         )];
         add_inverted_credits(&doc, &mut attrs);
-        assert_eq!(text_of(&doc, attrs[0].source.as_ref()), "Sylvia Klinger");
+        assert_eq!(
+            text_of(&doc, attrs[0].source.as_ref()),
+            "Sylvia Klinger, a registered dietitian"
+        );
         assert_eq!(
             text_of(&doc, attrs[0].content.as_ref()),
             "These antioxidants can minimize oxidative stress"
@@ -1554,6 +1627,23 @@ mod tests {
             text_of(&doc, attrs[0].content.as_ref()),
             "Two policymakers dissented on Wednesday"
         );
+        // Feature copy's verbs, one with its particle.
+        let doc = tagged(
+            "The trial found no benefit from fasting, Nair points out. Pregnant women should \
+             talk to their doctor first, she advises.",
+        );
+        let mut attrs = Vec::new();
+        add_trailing_reports(&doc, &mut attrs);
+        let found: Vec<(&str, &str)> = attrs
+            .iter()
+            .map(|a| {
+                (
+                    text_of(&doc, a.source.as_ref()),
+                    doc.slice(a.cue.extent().unwrap_or_default()),
+                )
+            })
+            .collect();
+        assert_eq!(found, [("Nair", "points out"), ("she", "advises")]);
     }
 
     #[test]
