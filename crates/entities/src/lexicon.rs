@@ -420,9 +420,21 @@ pub enum Gender {
     Unknown,
 }
 
-/// Gender of a common first name (capitalised form).
+/// Gender of a common first name (capitalised form; a name in capitals, as in a
+/// transcript's speaker label "SERGIO MARTINEZ-BELTRAN:", is looked up
+/// capitalised).
 pub fn first_name_gender(w: &str) -> Gender {
-    listed(w).gender()
+    let gender = listed(w).gender();
+    if gender != Gender::Unknown || w.chars().count() < 3 || !w.chars().all(char::is_uppercase) {
+        return gender;
+    }
+    let mut chars = w.chars();
+    let capitalised: String = chars
+        .next()
+        .into_iter()
+        .chain(chars.flat_map(char::to_lowercase))
+        .collect();
+    listed(&capitalised).gender()
 }
 
 /// Words that close an organisation name and may be dropped in a short alias
@@ -3931,6 +3943,9 @@ mod tests {
         assert_eq!(first_name_gender("Donald"), Gender::Male);
         assert_eq!(first_name_gender("Hillary"), Gender::Female);
         assert_eq!(first_name_gender("donald"), Gender::Unknown);
+        assert_eq!(first_name_gender("SERGIO"), Gender::Male);
+        assert_eq!(first_name_gender("ROSIE"), Gender::Female);
+        assert_eq!(first_name_gender("AL"), Gender::Unknown);
         // On two lists at once: an outlet's name that is also an outlet word.
         assert!(is_known_outlet("Politico") && is_media_word("Politico"));
         assert!(is_known_outlet("Associated Press") && !is_norp("Associated Press"));
