@@ -176,6 +176,7 @@ impl Stage for Enricher {
         assign_certainty(doc, &mut enriched);
         participle_shares_the_speakers_source(doc, &mut enriched);
         carry_speakers(doc, &mut enriched);
+        pronoun_after_a_closing_credit(doc, &mut enriched);
         first_person_speaks_for_the_quoted(doc, &mut enriched);
         resolve_plural_pronouns(doc, &mut enriched);
         // An anonymous source is nobody in particular: "NBC's sources" are
@@ -2154,6 +2155,59 @@ fn first_person_speaks_for_the_quoted(doc: &Document, attrs: &mut [Attribution])
 }
 
 /// The gender of a third-person singular pronoun (lower case).
+/// "…, notes registered dietitian Kelly Jones. She says…": a sentence that
+/// ends by crediting a named person makes that person the one a pronoun
+/// opening the next sentence's attribution means. The entity layer reads
+/// the credit's name as an object, not a subject, and prefers an earlier
+/// subject of the same gender.
+fn pronoun_after_a_closing_credit(doc: &Document, attrs: &mut [Attribution]) {
+    for i in 0..attrs.len() {
+        let Some(source) = attrs[i].source.as_ref().and_then(Region::extent) else {
+            continue;
+        };
+        let gender = pronoun_gender(&doc.slice(source).to_lowercase());
+        if gender == Gender::Unknown {
+            continue;
+        }
+        let pronoun = doc.token_at_or_after(source.start);
+        let Some(s) = doc.sentence_of_token(pronoun as u32) else {
+            continue;
+        };
+        // The pronoun opens its sentence (after a quote mark or "But").
+        let opens = (doc.sentences[s].tokens[0] as usize..pronoun)
+            .all(|k| matches!(doc.tokens[k].upos, Upos::Punct | Upos::Cconj));
+        if s == 0 || !opens {
+            continue;
+        }
+        let previous = doc.sentences[s - 1].span;
+        // A credit after its cue that closes the previous sentence.
+        let credit = attrs.iter().find(|a| {
+            let (Some(src), Some(cue)) =
+                (a.source.as_ref().and_then(Region::extent), a.cue.extent())
+            else {
+                return false;
+            };
+            let rest = doc.slice(Span::new(src.end, previous.end));
+            previous.contains(&cue)
+                && src.start > cue.end
+                && previous.contains(&src)
+                && rest.chars().all(|c| !c.is_alphanumeric())
+        });
+        let Some(speaker) = credit.and_then(|a| a.speaker.clone()) else {
+            continue;
+        };
+        let person = speaker
+            .entity
+            .and_then(|e| doc.entities.get(e as usize))
+            .is_some_and(|e| e.kind == EntityKind::Person);
+        let compatible = matches!(speaker_gender(doc, &speaker), Gender::Unknown)
+            || speaker_gender(doc, &speaker) == gender;
+        if person && compatible {
+            attrs[i].speaker = Some(speaker);
+        }
+    }
+}
+
 fn pronoun_gender(pronoun: &str) -> Gender {
     match pronoun {
         "he" | "him" | "his" | "himself" => Gender::Male,

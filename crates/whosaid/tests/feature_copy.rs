@@ -1,0 +1,48 @@
+//! Health and feature copy credits its experts with varied verbs, often
+//! after the claim ("…, notes registered dietitian Kelly Jones."), then
+//! goes on with a pronoun for the expert just credited.
+
+use whosaid::core::Document;
+
+fn analysed(text: &str) -> Document {
+    let engine = whosaid::Engine::english().expect("embedded models load");
+    let mut doc = Document::new(text);
+    engine.analyze(&mut doc).expect("analysis runs");
+    doc
+}
+
+#[test]
+fn experts_credited_after_their_claims_speak_on_in_the_next_sentence() {
+    let doc = analysed(
+        "Is fasting good for you?\n\n\
+         \"For most people, the benefits come down to eating fewer calories,\" explains Dr. Priya Nair, an endocrinologist.\n\n\
+         Still, some people find fasting easier to stick with, notes registered dietitian Kelly Jones. \
+         She says clients who snack late at night often do well with an early cutoff.\n\n\
+         Not everyone should try it, cautions Jones. Pregnant women should talk to their doctor first, she advises.\n",
+    );
+    let by_cue = |cue: &str| {
+        doc.attributions
+            .iter()
+            .find(|a| a.cue.extent().is_some_and(|c| doc.slice(c) == cue))
+            .unwrap_or_else(|| panic!("no attribution on {cue:?}"))
+    };
+    let source = |cue: &str| {
+        by_cue(cue)
+            .source
+            .as_ref()
+            .and_then(|s| s.extent())
+            .map(|s| doc.slice(s))
+    };
+    let speaker = |cue: &str| by_cue(cue).speaker.as_ref().map(|s| s.name.as_str());
+    assert_eq!(source("notes"), Some("registered dietitian Kelly Jones"));
+    assert_eq!(source("cautions"), Some("Jones"));
+    // "She says" follows the credit to Kelly Jones, not the earlier expert.
+    assert_eq!(speaker("says"), Some("Kelly Jones"));
+    assert_eq!(source("advises"), Some("she"));
+    let content = by_cue("cautions")
+        .content
+        .as_ref()
+        .and_then(|c| c.extent())
+        .map(|c| doc.slice(c));
+    assert_eq!(content, Some("Not everyone should try it"));
+}
