@@ -85,6 +85,7 @@ impl Stage for Enricher {
         quote_paragraphs::continue_quotes_over_paragraphs(doc, &mut attrs);
         quote_paragraphs::continue_speakers_into_quote_paragraphs(doc, &mut attrs);
         drop_parts_claimed_by_a_later_cue(doc, &mut attrs);
+        drop_parts_claimed_by_an_earlier_claim(&mut attrs);
         split_coordinated_reports(doc, &mut attrs);
         drop_carrying_frame(doc, &mut attrs);
         complete_cut_phrases(doc, &mut attrs);
@@ -1237,6 +1238,45 @@ fn drop_parts_claimed_by_a_later_cue(doc: &Document, attrs: &mut [Attribution]) 
                             && other_parts.iter().any(|q| q.contains(part))
                         })
                     })
+        };
+        let kept: Vec<Span> = parts.iter().copied().filter(|p| !claimed(p)).collect();
+        if !kept.is_empty() && kept.len() < parts.len() {
+            a.content = Some(Region::new(kept));
+        }
+    }
+}
+
+/// "Analysts wrote that the guidance was “worse than expected,” while
+/// Jefferies analyst Tom Reilly said the sell-off looked overdone": a content
+/// part before its own source that an earlier attribution's content
+/// already holds (the model ran Reilly's content back into the quotation)
+/// is that one's. A quotation fronted before its source ("“…,” Brandt
+/// told analysts") belongs to no earlier claim and stays.
+fn drop_parts_claimed_by_an_earlier_claim(attrs: &mut [Attribution]) {
+    let claims: Vec<(Option<Span>, Option<Span>)> = attrs
+        .iter()
+        .map(|a| (a.cue.extent(), a.content.as_ref().and_then(Region::extent)))
+        .collect();
+    for (i, a) in attrs.iter_mut().enumerate() {
+        let (Some(source), Some(content)) = (
+            a.source.as_ref().and_then(Region::extent),
+            a.content.as_ref(),
+        ) else {
+            continue;
+        };
+        let parts = content.parts();
+        if parts.len() < 2 {
+            continue;
+        }
+        let claimed = |p: &Span| {
+            p.end <= source.start
+                && claims.iter().enumerate().any(|(j, (cue, other))| {
+                    j != i
+                        && cue.is_some_and(|c| c.end <= p.start)
+                        // Holds the part whole and ends before this source:
+                        // not a claim that carries this one.
+                        && other.is_some_and(|o| o.contains(p) && o.end <= source.start)
+                })
         };
         let kept: Vec<Span> = parts.iter().copied().filter(|p| !claimed(p)).collect();
         if !kept.is_empty() && kept.len() < parts.len() {
@@ -4014,6 +4054,38 @@ mod tests {
             test_support::extent_text(&doc, &a.content).as_deref(),
             Some("that its vaccine worked")
         );
+    }
+
+    #[test]
+    fn a_part_an_earlier_claim_holds_leaves_a_later_content() {
+        let text = "Analysts wrote that the guidance was “worse than expected,” while Tom Reilly said the sell-off looked overdone. “We pause,” Laura Brandt said. “Orders slowed.”";
+        let doc = Document::new(text);
+        let span = |t: &str| test_support::span_of(&doc, t);
+        let earlier = test_support::attribution(
+            &doc,
+            "Analysts",
+            "wrote",
+            "that the guidance was “worse than expected,”",
+        );
+        let later = Attribution {
+            content: Some(Region::new([
+                span("worse than expected,”"),
+                span("the sell-off looked overdone"),
+            ])),
+            ..test_support::attribution(&doc, "Tom Reilly", "said", "the sell-off looked overdone")
+        };
+        // A fronted quotation no earlier claim holds stays.
+        let fronted = Attribution {
+            content: Some(Region::new([span("“We pause,”"), span("“Orders slowed.”")])),
+            ..test_support::attribution(&doc, "Laura Brandt", "said", "“Orders slowed.”")
+        };
+        let mut attrs = vec![earlier, later, fronted];
+        drop_parts_claimed_by_an_earlier_claim(&mut attrs);
+        assert_eq!(
+            test_support::content_parts(&doc, &attrs[1]),
+            ["the sell-off looked overdone"]
+        );
+        assert_eq!(test_support::content_parts(&doc, &attrs[2]).len(), 2);
     }
 
     #[test]
