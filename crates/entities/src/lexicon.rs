@@ -424,7 +424,7 @@ pub enum Gender {
 /// transcript's speaker label "SERGIO MARTINEZ-BELTRAN:", is looked up
 /// capitalised).
 pub fn first_name_gender(w: &str) -> Gender {
-    let gender = listed(w).gender();
+    let gender = listed_name(w);
     if gender != Gender::Unknown || w.chars().count() < 3 || !w.chars().all(char::is_uppercase) {
         return gender;
     }
@@ -434,7 +434,17 @@ pub fn first_name_gender(w: &str) -> Gender {
         .into_iter()
         .chain(chars.flat_map(char::to_lowercase))
         .collect();
-    listed(&capitalised).gender()
+    listed_name(&capitalised)
+}
+
+/// The gender of a first name on either set of lists (exact case).
+fn listed_name(w: &str) -> Gender {
+    static MORE: LazyLock<WordMap> =
+        LazyLock::new(|| word_map([(MORE_MALE_NAMES, MALE), (MORE_FEMALE_NAMES, FEMALE)]));
+    match listed(w).gender() {
+        Gender::Unknown => Listed(MORE.get(w).copied().unwrap_or(0)).gender(),
+        g => g,
+    }
 }
 
 /// Words that close an organisation name and may be dropped in a short alias
@@ -941,6 +951,13 @@ const MALE_NAMES: &[&str] = &[
     "Yitzhak",
     "Mahmoud",
     "Yasser",
+];
+
+/// More given names, for gender only: the name tagger's first-name feature
+/// reads [`MALE_NAMES`] and [`FEMALE_NAMES`], the lists its shipped model
+/// was trained with, so these extend what a pronoun may refer to without
+/// changing what the tagger sees.
+const MORE_MALE_NAMES: &[&str] = &[
     // Given names that are overwhelmingly male, as seen in news: English-speaking,
     // Hispanic, Portuguese, Italian, French, German, Dutch, Nordic, Slavic, Greek,
     // Arabic, Turkish, Persian, Hebrew, South Asian, African and East Asian
@@ -2302,6 +2319,10 @@ const FEMALE_NAMES: &[&str] = &[
     "Lisa",
     "Liz",
     "Debra",
+];
+
+/// More female given names, for gender only (see [`MORE_MALE_NAMES`]).
+const MORE_FEMALE_NAMES: &[&str] = &[
     // Given names that are overwhelmingly female, from the same sources (sorted),
     // with the same kinds of names left out ("Rose", "Sofia", "Petra", "Lucia",
     // "Simone").

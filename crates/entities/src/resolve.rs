@@ -581,6 +581,51 @@ fn consistent_types(doc: &Document, ms: &mut Vec<M>, taken: &mut [bool], quoted:
         |k| k == EntityKind::Organization,
         EntityKind::Person,
     );
+    // A body's short name: "Acme Robotics" and, later, "Acme did not
+    // respond" (tagged a person) — the first word of a body's name of
+    // several words, not any person's surname nor a first name.
+    let body_heads: Vec<&str> = ms
+        .iter()
+        .filter(|m| {
+            // A proper name throughout ("Acme Robotics"), not a person's
+            // name before a common noun ("Obama administration").
+            m.mtype == MentionType::Name
+                && m.kind == EntityKind::Organization
+                && m.end - m.start > 1
+                && cap(doc.token_text(m.end - 1))
+                // (A title-case headline runs names over its verbs.)
+                && doc.title.is_none_or(|t| doc.tokens[m.start].span.start >= t.end)
+        })
+        .map(|m| doc.token_text(m.start))
+        .collect();
+    if !body_heads.is_empty() {
+        let person_words: Vec<&str> = ms
+            .iter()
+            .filter(|m| m.kind == EntityKind::Person && (m.end - m.start > 1 || titled(m.start)))
+            .map(|m| doc.token_text(m.end - 1))
+            .collect();
+        let short: Vec<String> = ms
+            .iter()
+            .filter(|m| {
+                let w = doc.token_text(m.start);
+                m.mtype == MentionType::Name
+                    && m.kind == EntityKind::Person
+                    && m.end - m.start == 1
+                    && !titled(m.start)
+                    && body_heads.contains(&w)
+                    && !person_words.contains(&w)
+                    && lexicon::first_name_gender(w) == Gender::Unknown
+            })
+            .map(|m| words_of(doc, m.start, m.end))
+            .collect();
+        retype_names(
+            doc,
+            ms,
+            short,
+            |k| k == EntityKind::Person,
+            EntityKind::Organization,
+        );
+    }
     let mut surnames: Vec<&str> = ms
         .iter()
         .filter(|m| m.kind == EntityKind::Person && (m.end - m.start > 1 || titled(m.start)))

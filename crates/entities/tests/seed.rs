@@ -204,6 +204,24 @@ fn an_apposition_for_a_company_types_the_name() {
 }
 
 #[test]
+fn a_body_named_short_keeps_its_kind() {
+    let doc = run("Shares of Halvern Robotics fell 14% on Tuesday.\n\nHalvern did not respond to a request for comment. Donald Trump Jr. spoke at the Trump Organization, and Trump said he was pleased.");
+    let short = doc
+        .mentions
+        .iter()
+        .find(|m| doc.slice(m.span) == "Halvern")
+        .expect("Halvern");
+    assert_eq!(short.kind, EntityKind::Organization);
+    // A person's surname that also opens a body's name stays the person.
+    let trump = doc
+        .mentions
+        .iter()
+        .rfind(|m| doc.slice(m.span) == "Trump")
+        .expect("Trump");
+    assert_eq!(trump.kind, EntityKind::Person);
+}
+
+#[test]
 fn honorifics_without_a_full_stop_are_titles() {
     let doc = run("The housing minister, Sarah Collins, defended the target.\n\nMs Collins told the BBC that it was achievable. Fighting in DR Congo has displaced thousands.");
     let sarah = entity_of(&doc, "Sarah Collins").expect("Sarah Collins");
