@@ -111,12 +111,17 @@ fn push_uncovered(
     }
     taken.take(cue);
     taken.take(content);
-    added.push(Attribution {
+    added.push(layout_attribution(source, cue, content));
+}
+
+/// An attribution a layout rule found: one span each, a fixed score.
+fn layout_attribution(source: Span, cue: Span, content: Span) -> Attribution {
+    Attribution {
         source: Some(Region::single(source)),
         content: Some(Region::single(content)),
         score: 0.8,
         ..Attribution::with_cue(0, Region::single(cue))
-    });
+    }
 }
 
 /// Labels that open a line with a colon but credit nobody.
@@ -213,12 +218,7 @@ fn add_colon_credits(doc: &mut Document) {
             if !taken.overlaps(source) && !taken.overlaps(cue) {
                 taken.take(Span::new(source.start, cue.end));
                 taken.take(next);
-                added.push(Attribution {
-                    source: Some(Region::single(source)),
-                    content: Some(Region::single(next)),
-                    score: 0.8,
-                    ..Attribution::with_cue(0, Region::single(cue))
-                });
+                added.push(layout_attribution(source, cue, next));
             }
             continue;
         }
@@ -257,15 +257,8 @@ fn add_colon_credits(doc: &mut Document) {
             continue;
         }
         taken.take(Span::new(source.start, cue.end));
-        added.push(Attribution {
-            source: Some(Region::single(source)),
-            content: Some(Region::single(shift(
-                para,
-                Span::new(start as u32, end as u32),
-            ))),
-            score: 0.8,
-            ..Attribution::with_cue(0, Region::single(cue))
-        });
+        let turn = shift(para, Span::new(start as u32, end as u32));
+        added.push(layout_attribution(source, cue, turn));
     }
     doc.attributions.extend(added);
 }
@@ -273,22 +266,15 @@ fn add_colon_credits(doc: &mut Document) {
 /// Whether a speaker label names a person the entity layer found, in any
 /// case ("SACHA PFEIFFER" for "Sacha Pfeiffer"), or by a listed first name.
 fn names_a_person(doc: &Document, label: Span) -> bool {
-    let text = doc.slice(label).to_lowercase();
+    let text = doc.slice(label);
     let first = text.split_whitespace().next().unwrap_or_default();
-    let mut title_case = String::new();
-    for (i, c) in first.chars().enumerate() {
-        if i == 0 {
-            title_case.extend(c.to_uppercase());
-        } else {
-            title_case.push(c);
-        }
-    }
-    whosaid_entities::lexicon::first_name_gender(&title_case)
+    // (A first name in capitals is looked up capitalised.)
+    whosaid_entities::lexicon::first_name_gender(first)
         != whosaid_entities::lexicon::Gender::Unknown
         || doc
             .entities
             .iter()
-            .any(|e| e.kind == EntityKind::Person && e.name.to_lowercase() == text)
+            .any(|e| e.kind == EntityKind::Person && e.name.to_lowercase() == text.to_lowercase())
 }
 
 /// Nouns that make a title label a document source ("Report:", "AP Poll:").
