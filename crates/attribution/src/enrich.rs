@@ -103,6 +103,7 @@ impl Stage for Enricher {
             drop_unquoted_parts_in_later_sentences(doc, a);
             give_content_its_subject(doc, a);
             answerer_is_not_the_asker(doc, a);
+            subject_before_a_speech_verb(doc, a);
             // A content takes in only its article back; a source its first
             // word's modifiers too ("the former | Secretary of State").
             if let Some(c) = &a.content {
@@ -597,6 +598,81 @@ fn relative_pronoun_source(doc: &Document, source: &Region, cue: Span) -> Option
         return (!kept.is_empty()).then_some(kept);
     }
     subject_of_cue(pronoun).then(|| Region::single(tok.span))
+}
+
+/// "The source answered, “Correct.”": the model read the whole sentence as
+/// content around a sourceless cue. A speech verb's subject just before it
+/// is its source, and what stands before the subject (an adverb: "In
+/// particular, Will wrote…") leaves the content. Passives and raising verbs
+/// ("X is expected to…", whose subject PolNeAR leaves in the content) are
+/// not speech verbs.
+fn subject_before_a_speech_verb(doc: &Document, a: &mut Attribution) {
+    const SPEECH_LEMMAS: &[&str] = &[
+        "say", "answer", "reply", "add", "ask", "tell", "write", "respond", "explain", "insist",
+        "declare", "tweet",
+    ];
+    let (None, Some(cue), Some(content)) = (&a.source, a.cue.extent(), a.content.as_ref()) else {
+        return;
+    };
+    let parts = content.parts();
+    let verb = doc.token_at_or_after(cue.start);
+    let Some(tok) = doc.tokens.get(verb) else {
+        return;
+    };
+    if parts.len() < 2
+        || tok.span != cue
+        || tok.upos != Upos::Verb
+        || !matches!(tok.xpos, Xpos::Vbd | Xpos::Vbz | Xpos::Vbp)
+        || !SPEECH_LEMMAS.contains(&tok.lemma.as_str())
+        || parts[0].end > cue.start
+        || parts[1].start < cue.end
+        || !doc
+            .slice(Span::new(parts[0].end, cue.start))
+            .trim()
+            .is_empty()
+    {
+        return;
+    }
+    // "All told, …" is no speech.
+    if verb > 0 && doc.token_text(verb - 1).eq_ignore_ascii_case("all") && tok.lemma == "tell" {
+        return;
+    }
+    // The verb's subject, ending right before it.
+    let Some(subject) = (0..verb)
+        .rev()
+        .take(12)
+        .find(|&k| doc.tokens[k].head == Some(verb as u32) && doc.tokens[k].deprel.is_subject())
+    else {
+        return;
+    };
+    let sentence = doc
+        .sentence_of_token(verb as u32)
+        .and_then(|s| doc.sentences.get(s));
+    let Some(within) = sentence.map(|s| s.span) else {
+        return;
+    };
+    let first = (0..=subject)
+        .rev()
+        .take_while(|&k| dominated_by(doc, k, subject, within))
+        .last()
+        .unwrap_or(subject);
+    let start = doc.tokens[first].span.start;
+    if verb != subject + 1 || start < parts[0].start {
+        return;
+    }
+    // What is left before the subject must say nothing ("In particular,").
+    let before: Vec<usize> = (doc.token_at_or_after(parts[0].start)..first).collect();
+    if before
+        .iter()
+        .any(|&k| matches!(doc.tokens[k].upos, Upos::Verb | Upos::Aux))
+    {
+        return;
+    }
+    a.source = Some(Region::single(Span::new(
+        start,
+        doc.tokens[subject].span.end,
+    )));
+    a.content = Some(Region::new(parts[1..].to_vec()));
 }
 
 /// "Researchers and clinicians [who treat anxiety] praised the study": a
@@ -4054,6 +4130,31 @@ mod tests {
             test_support::extent_text(&doc, &a.content).as_deref(),
             Some("that its vaccine worked")
         );
+    }
+
+    #[test]
+    fn a_speech_verbs_subject_leaves_the_content_for_the_source() {
+        let doc = test_support::tagged(
+            "The source answered, \"Correct.\" The trip is expected to last a week.",
+        );
+        let span = |t: &str| test_support::span_of(&doc, t);
+        let mut a = Attribution {
+            content: Some(Region::new([span("The source"), span("\"Correct.\"")])),
+            ..Attribution::with_cue(0, Region::single(span("answered")))
+        };
+        subject_before_a_speech_verb(&doc, &mut a);
+        assert_eq!(
+            test_support::extent_text(&doc, &a.source).as_deref(),
+            Some("The source")
+        );
+        assert_eq!(test_support::content_parts(&doc, &a), ["\"Correct.\""]);
+        // A raising verb's subject stays in its content, as PolNeAR has it.
+        let mut b = Attribution {
+            content: Some(Region::new([span("The trip"), span("to last a week")])),
+            ..Attribution::with_cue(0, Region::single(span("is expected")))
+        };
+        subject_before_a_speech_verb(&doc, &mut b);
+        assert!(b.source.is_none());
     }
 
     #[test]
