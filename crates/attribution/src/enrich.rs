@@ -131,6 +131,7 @@ impl Stage for Enricher {
                 let src = drop_prepositional_object(doc, &src, cue).unwrap_or(src);
                 let src = drop_parenthetical_phrase(doc, &src, cue).unwrap_or(src);
                 let src = relative_pronoun_source(doc, &src, cue).unwrap_or(src);
+                let src = without_verb_after_relative_clause(doc, &src, cue).unwrap_or(src);
                 a.source = Some(with_relative_antecedent(doc, &src, cue).unwrap_or(src));
             }
         }
@@ -673,6 +674,45 @@ fn subject_before_a_speech_verb(doc: &Document, a: &mut Attribution) {
         doc.tokens[subject].span.end,
     )));
     a.content = Some(Region::new(parts[1..].to_vec()));
+}
+
+/// "Joe Hannouch, who is her husband, [denied any wrongdoing] and defended
+/// the price hikes": a source ends where its relative clause closes; a
+/// finite verb after the closing comma is the subject's next predicate
+/// (the parse had hung it inside the clause, and the shared subject of
+/// "defended" took it along).
+fn without_verb_after_relative_clause(
+    doc: &Document,
+    source: &Region,
+    cue: Span,
+) -> Option<Region> {
+    let extent = source.extent()?;
+    if extent.end > cue.start {
+        return None;
+    }
+    let (first, end) = (
+        doc.token_at_or_after(extent.start),
+        doc.token_at_or_after(extent.end),
+    );
+    let relative = (first + 1..end).find(|&k| {
+        doc.token_text(k - 1) == "," && matches!(doc.token_text(k), "who" | "which" | "whose")
+    })?;
+    let finite = |k: usize| {
+        matches!(
+            doc.tokens[k].xpos,
+            Xpos::Vbd | Xpos::Vbz | Xpos::Vbp | Xpos::Md
+        )
+    };
+    let comma = (relative + 2..end).find(|&k| {
+        doc.token_text(k) == ","
+            && k + 1 < end
+            && finite(k + 1)
+            // The clause had its own verb: "whose husband, Navy SEAL Ty
+            // Woods, was…" closes after its verb, not before it.
+            && (relative + 1..k).any(finite)
+    })?;
+    let kept = source.within(Span::new(0, doc.tokens[comma].span.start));
+    (!kept.is_empty()).then_some(kept)
 }
 
 /// "Researchers and clinicians [who treat anxiety] praised the study": a
@@ -4129,6 +4169,33 @@ mod tests {
         assert_eq!(
             test_support::extent_text(&doc, &a.content).as_deref(),
             Some("that its vaccine worked")
+        );
+    }
+
+    #[test]
+    fn a_source_ends_where_its_relative_clause_closes() {
+        let doc = test_support::tagged("The owner, Joe Hannouch, who also happens to be her husband, denied any wrongdoing and defended the price hikes. Dorothy Woods, whose husband, Ty Woods, was killed in the attack, discussed the controversy.");
+        let cut = |source: &str, cue: &str| {
+            let region = Region::single(test_support::span_of(&doc, source));
+            let cue = test_support::span_of(&doc, cue);
+            without_verb_after_relative_clause(&doc, &region, cue)
+                .and_then(|r| test_support::extent_text(&doc, &Some(r)))
+        };
+        assert_eq!(
+            cut(
+                "Joe Hannouch, who also happens to be her husband, denied any wrongdoing",
+                "defended"
+            )
+            .as_deref(),
+            Some("Joe Hannouch, who also happens to be her husband")
+        );
+        // The clause's own verb after an apposition inside it stays.
+        assert_eq!(
+            cut(
+                "Dorothy Woods, whose husband, Ty Woods, was killed in the attack",
+                "discussed"
+            ),
+            None
         );
     }
 
