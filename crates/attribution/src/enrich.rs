@@ -1706,6 +1706,59 @@ fn start_content_at(doc: &Document, a: &mut Attribution, k: usize) {
     }
 }
 
+/// "Witnesses told [officers] the two men had argued…": without "that",
+/// the parse tells the person told (the verb's indirect object) from the
+/// clause told (its complement) that starts right after.
+fn addressee_before_a_bare_clause(doc: &Document, a: &mut Attribution, verb: usize) {
+    const MAX_ADDRESSEE_TOKENS: usize = 6;
+    let Some(first) = a.content.as_ref().and_then(|c| c.parts().first().copied()) else {
+        return;
+    };
+    let start = doc.token_at_or_after(first.start);
+    let Some(addressee) = (start..(start + MAX_ADDRESSEE_TOKENS).min(doc.tokens.len()))
+        .find(|&k| doc.tokens[k].deprel == DepRel::Iobj && doc.tokens[k].head == Some(verb as u32))
+    else {
+        return;
+    };
+    // The addressee's words run from the content's start to its head.
+    let next = addressee + 1;
+    let Some(sentence) = doc
+        .sentence_of_token(verb as u32)
+        .and_then(|s| doc.sentences.get(s))
+    else {
+        return;
+    };
+    let within = sentence.span;
+    let in_addressee = (start..next).all(|k| dominated_by(doc, k, addressee, within))
+        // "told her group never…": "her" may be the group's.
+        && !doc.token_text(addressee).eq_ignore_ascii_case("her");
+    // The next word opens the verb's clausal complement.
+    let clause = (next..sentence.tokens[1] as usize).find(|&k| {
+        doc.tokens[k].deprel == DepRel::Ccomp && doc.tokens[k].head == Some(verb as u32)
+    });
+    // …with its subject first ("officers | the two men had argued"), maybe
+    // after "that"; a clause without a subject of its own ("told her group
+    // never worked…") or one that opens with something else ("the I.R.S. |
+    // anything it doesn't know") is a misparse.
+    let subject_first = |c: usize| {
+        let at = if doc.token_text(next).eq_ignore_ascii_case("that") {
+            next + 1
+        } else {
+            next
+        };
+        (at..c).any(|k| {
+            doc.tokens[k].head == Some(c as u32)
+                && doc.tokens[k].deprel.is_subject()
+                && dominated_by(doc, at, k, within)
+        })
+    };
+    let opens_clause =
+        clause.is_some_and(|c| dominated_by(doc, next, c, within) && subject_first(c));
+    if in_addressee && opens_clause && doc.tokens[next].span.end <= first.end {
+        start_content_at(doc, a, next);
+    }
+}
+
 /// "Moscow said it took the village, a claim that could not be verified":
 /// the apposition closing the content is the reporter's comment on the
 /// claim, not part of it.
@@ -1865,7 +1918,11 @@ fn drop_addressee(doc: &Document, a: &mut Attribution) {
     let Some(cue) = a.cue.extent() else {
         return;
     };
-    let verb = doc.token_at_or_after(cue.start);
+    // The cue's verb ("recently | told").
+    let first = doc.token_at_or_after(cue.start);
+    let verb = (first..doc.token_at_or_after(cue.end))
+        .find(|&k| doc.tokens[k].upos == Upos::Verb)
+        .unwrap_or(first);
     let takes_addressee = doc.tokens.get(verb).is_some_and(|t| {
         t.upos == Upos::Verb
             && matches!(
@@ -1889,6 +1946,7 @@ fn drop_addressee(doc: &Document, a: &mut Attribution) {
         return;
     }
     let Some((before, that)) = run_up_to_that(doc, a, MAX_ADDRESSEE_TOKENS, false) else {
+        addressee_before_a_bare_clause(doc, a, verb);
         return;
     };
     // Only a noun phrase or a time phrase: "told [she believed] that" is a
@@ -4169,6 +4227,38 @@ mod tests {
         assert_eq!(
             test_support::extent_text(&doc, &a.content).as_deref(),
             Some("that its vaccine worked")
+        );
+    }
+
+    #[test]
+    fn the_person_told_leaves_a_bare_clause() {
+        let after = |text: &str, source: &str, cue: &str, content: &str| {
+            let doc = test_support::tagged(text);
+            let mut a = test_support::attribution(&doc, source, cue, content);
+            drop_addressee(&doc, &mut a);
+            test_support::extent_text(&doc, &a.content)
+        };
+        assert_eq!(
+            after(
+                "Witnesses told officers the two men had argued inside the bar.",
+                "Witnesses",
+                "told",
+                "officers the two men had argued inside the bar"
+            )
+            .as_deref(),
+            Some("the two men had argued inside the bar")
+        );
+        // "her" may be the group's: the clause then has no subject.
+        let content = "her group never worked with the firm";
+        assert_eq!(
+            after(
+                "The director, Ina Kirsch, told her group never worked with the firm.",
+                "Ina Kirsch",
+                "told",
+                content
+            )
+            .as_deref(),
+            Some(content)
         );
     }
 
