@@ -1458,11 +1458,16 @@ fn split_coordinated_reports(doc: &Document, attrs: &mut [Attribution]) {
         // ("and to date she has…" has none).
         let verb = doc.token_at_or_after(next_cue.start);
         let joins_clauses = doc.tokens[conj].head == Some(verb as u32)
-            || doc.tokens[verb].head == Some(conj as u32);
-        let opens_nominal = matches!(
-            doc.tokens[conj + 1].upos,
-            Upos::Det | Upos::Num | Upos::Noun | Upos::Propn | Upos::Pron | Upos::Adj
-        );
+            || doc
+                .tokens
+                .get(verb)
+                .is_some_and(|t| t.head == Some(conj as u32));
+        let opens_nominal = doc.tokens.get(conj + 1).is_some_and(|t| {
+            matches!(
+                t.upos,
+                Upos::Det | Upos::Num | Upos::Noun | Upos::Propn | Upos::Pron | Upos::Adj
+            )
+        });
         if subject.is_empty()
             || !nominal
             || verbal
@@ -1728,6 +1733,9 @@ fn addressee_before_a_bare_clause(doc: &Document, a: &mut Attribution, verb: usi
     else {
         return;
     };
+    if next >= sentence.tokens[1] as usize {
+        return;
+    }
     let within = sentence.span;
     let in_addressee = (start..next).all(|k| dominated_by(doc, k, addressee, within))
         // "told her group never…": "her" may be the group's.
@@ -2401,11 +2409,13 @@ fn pronoun_after_a_closing_credit(doc: &Document, attrs: &mut [Attribution]) {
             else {
                 return false;
             };
-            let rest = doc.slice(Span::new(src.end, previous.end));
             previous.contains(&cue)
                 && src.start > cue.end
                 && previous.contains(&src)
-                && rest.chars().all(|c| !c.is_alphanumeric())
+                && doc
+                    .slice(Span::new(src.end, previous.end))
+                    .chars()
+                    .all(|c| !c.is_alphanumeric())
         });
         let Some(speaker) = credit.and_then(|a| a.speaker.clone()) else {
             continue;
