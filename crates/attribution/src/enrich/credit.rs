@@ -215,9 +215,9 @@ fn add_colon_credits(doc: &mut Document) {
             if next_chars.first() == Some(&'(') || colon_credit(&next_chars, false).is_some() {
                 continue;
             }
+            // (The turn may hold the model's attributions: they nest.)
             if !taken.overlaps(source) && !taken.overlaps(cue) {
                 taken.take(Span::new(source.start, cue.end));
-                taken.take(next);
                 added.push(layout_attribution(source, cue, next));
             }
             continue;
