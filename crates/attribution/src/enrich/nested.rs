@@ -156,6 +156,11 @@ fn inner_at(doc: &Document, first: usize, end: usize) -> Option<Attribution> {
         i += 1;
     }
     let subject_end = i;
+    // "told officers | the two men had argued": a determiner right after a
+    // noun opens the subject; the words before it are the hearer.
+    let first = (first + 1..subject_end)
+        .find(|&t| doc.tokens[t].xpos == Xpos::Dt && is_noun(doc.tokens[t - 1].xpos))
+        .unwrap_or(first);
     if subject_end == first || !(first..subject_end).any(|t| is_noun(doc.tokens[t].xpos)) {
         return None;
     }
@@ -1539,6 +1544,15 @@ mod tests {
                 ("ESPN", "He scored twice")
             ]
         );
+    }
+
+    #[test]
+    fn an_inner_subject_after_the_hearer_leaves_the_hearer_out() {
+        let doc = tagged("Witnesses told officers the two men had argued inside the bar.");
+        let first = doc.token_at_or_after(span_of(&doc, "officers").start);
+        let end = doc.tokens.len();
+        let inner = inner_at(&doc, first, end).expect("an inner attribution");
+        assert_eq!(text_of(&doc, inner.source.as_ref()), "the two men");
     }
 
     #[test]
