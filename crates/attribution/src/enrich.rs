@@ -208,6 +208,17 @@ impl Stage for Enricher {
     }
 }
 
+/// An attribution of one span each, as the rules that add attributions
+/// make them; `score` is how far the rule is trusted.
+fn single_span_attribution(source: Span, cue: Span, content: Span, score: f32) -> Attribution {
+    Attribution {
+        source: Some(Region::single(source)),
+        content: Some(Region::single(content)),
+        score,
+        ..Attribution::with_cue(0, Region::single(cue))
+    }
+}
+
 /// A source without a leading dateline: "DECATUR, Ill. — Sen. Ted Cruz"
 /// → "Sen. Ted Cruz" (the dateline says where the story was filed).
 fn drop_dateline(doc: &Document, source: &Region) -> Option<Region> {
@@ -1369,10 +1380,17 @@ fn drop_parts_claimed_by_a_later_cue(doc: &Document, attrs: &mut [Attribution]) 
 /// is that one's. A quotation fronted before its source ("“…,” Brandt
 /// told analysts") belongs to no earlier claim and stays.
 fn drop_parts_claimed_by_an_earlier_claim(attrs: &mut [Attribution]) {
-    let claims: Vec<(Option<Span>, Option<Span>)> = attrs
-        .iter()
-        .map(|a| (a.cue.extent(), a.content.as_ref().and_then(Region::extent)))
-        .collect();
+    // (content extent, cue extent, index) of the claims with both.
+    let claims = SpanIndex::new(
+        attrs
+            .iter()
+            .enumerate()
+            .filter_map(|(j, a)| {
+                let content = a.content.as_ref().and_then(Region::extent)?;
+                Some((content, (a.cue.extent()?, j)))
+            })
+            .collect(),
+    );
     for (i, a) in attrs.iter_mut().enumerate() {
         let (Some(source), Some(content)) = (
             a.source.as_ref().and_then(Region::extent),
@@ -1384,14 +1402,12 @@ fn drop_parts_claimed_by_an_earlier_claim(attrs: &mut [Attribution]) {
         if parts.len() < 2 {
             continue;
         }
+        // Held whole by a content that ends before this source: not a
+        // claim that carries this one.
         let claimed = |p: &Span| {
             p.end <= source.start
-                && claims.iter().enumerate().any(|(j, (cue, other))| {
-                    j != i
-                        && cue.is_some_and(|c| c.end <= p.start)
-                        // Holds the part whole and ends before this source:
-                        // not a claim that carries this one.
-                        && other.is_some_and(|o| o.contains(p) && o.end <= source.start)
+                && claims.containing(*p).any(|(other, (cue, j))| {
+                    j != i && cue.end <= p.start && other.end <= source.start
                 })
         };
         let kept: Vec<Span> = parts.iter().copied().filter(|p| !claimed(p)).collect();
@@ -1408,11 +1424,13 @@ fn drop_parts_claimed_by_an_earlier_claim(attrs: &mut [Attribution]) {
 /// gave it the whole first clause).
 fn split_coordinated_reports(doc: &Document, attrs: &mut [Attribution]) {
     const MAX_SUBJECT_TOKENS: usize = 6;
-    let cues: Vec<(usize, Span)> = attrs
+    // Cues by start: the next one after a content is a binary search away.
+    let mut cues: Vec<(Span, usize)> = attrs
         .iter()
         .enumerate()
-        .filter_map(|(j, a)| a.cue.extent().map(|c| (j, c)))
+        .filter_map(|(j, a)| a.cue.extent().map(|c| (c, j)))
         .collect();
+    cues.sort_by_key(|&(c, j)| (c.start, j));
     let mut changes: Vec<(usize, Span, usize, Span)> = Vec::new();
     for (i, a) in attrs.iter().enumerate() {
         let (Some(cue), Some(content)) =
@@ -1424,11 +1442,12 @@ fn split_coordinated_reports(doc: &Document, attrs: &mut [Attribution]) {
             continue;
         }
         // The next cue right after the content.
-        let Some(&(j, next_cue)) = cues.iter().find(|&&(j, c)| {
-            j != i
-                && c.start >= content.end
-                && doc.slice(Span::new(content.end, c.start)).trim().is_empty()
-        }) else {
+        let after = cues.partition_point(|&(c, _)| c.start < content.end);
+        let Some(&(next_cue, j)) = cues[after..]
+            .iter()
+            .take_while(|&&(c, _)| doc.slice(Span::new(content.end, c.start)).trim().is_empty())
+            .find(|&&(_, j)| j != i)
+        else {
             continue;
         };
         let (first, end) = (
@@ -2383,6 +2402,13 @@ fn first_person_speaks_for_the_quoted(doc: &Document, attrs: &mut [Attribution])
 /// the credit's name as an object, not a subject, and prefers an earlier
 /// subject of the same gender.
 fn pronoun_after_a_closing_credit(doc: &Document, attrs: &mut [Attribution]) {
+    // Cues by start, to look only at the previous sentence's.
+    let mut by_cue: Vec<(Span, usize)> = attrs
+        .iter()
+        .enumerate()
+        .filter_map(|(j, a)| a.cue.extent().map(|c| (c, j)))
+        .collect();
+    by_cue.sort_by_key(|&(c, j)| (c.start, j));
     for i in 0..attrs.len() {
         let Some(source) = attrs[i].source.as_ref().and_then(Region::extent) else {
             continue;
@@ -2403,20 +2429,28 @@ fn pronoun_after_a_closing_credit(doc: &Document, attrs: &mut [Attribution]) {
         }
         let previous = doc.sentences[s - 1].span;
         // A credit after its cue that closes the previous sentence.
-        let credit = attrs.iter().find(|a| {
-            let (Some(src), Some(cue)) =
-                (a.source.as_ref().and_then(Region::extent), a.cue.extent())
-            else {
-                return false;
-            };
-            previous.contains(&cue)
-                && src.start > cue.end
-                && previous.contains(&src)
-                && doc
-                    .slice(Span::new(src.end, previous.end))
-                    .chars()
-                    .all(|c| !c.is_alphanumeric())
-        });
+        let lo = by_cue.partition_point(|&(c, _)| c.start < previous.start);
+        let hi = by_cue.partition_point(|&(c, _)| c.start < previous.end);
+        let credit = by_cue[lo..hi]
+            .iter()
+            .map(|&(_, j)| j)
+            .filter(|&j| {
+                let a = &attrs[j];
+                let (Some(src), Some(cue)) =
+                    (a.source.as_ref().and_then(Region::extent), a.cue.extent())
+                else {
+                    return false;
+                };
+                previous.contains(&cue)
+                    && src.start > cue.end
+                    && previous.contains(&src)
+                    && doc
+                        .slice(Span::new(src.end, previous.end))
+                        .chars()
+                        .all(|c| !c.is_alphanumeric())
+            })
+            .min()
+            .map(|j| &attrs[j]);
         let Some(speaker) = credit.and_then(|a| a.speaker.clone()) else {
             continue;
         };

@@ -116,12 +116,7 @@ fn push_uncovered(
 
 /// An attribution a layout rule found: one span each, a fixed score.
 fn layout_attribution(source: Span, cue: Span, content: Span) -> Attribution {
-    Attribution {
-        source: Some(Region::single(source)),
-        content: Some(Region::single(content)),
-        score: 0.8,
-        ..Attribution::with_cue(0, Region::single(cue))
-    }
+    super::single_span_attribution(source, cue, content, 0.8)
 }
 
 /// Labels that open a line with a colon but credit nobody.

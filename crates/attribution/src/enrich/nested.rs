@@ -124,12 +124,7 @@ fn span_of_tokens(doc: &Document, a: usize, b: usize) -> Span {
 /// An attribution a rule adds where the model found no cue: one span
 /// each, and a middling score.
 fn added_by_rule(cue: Span, source: Span, content: Span) -> Attribution {
-    Attribution {
-        source: Some(Region::single(source)),
-        content: Some(Region::single(content)),
-        score: 0.5,
-        ..Attribution::with_cue(0, Region::single(cue))
-    }
+    super::single_span_attribution(source, cue, content, 0.5)
 }
 
 /// Tokens `[a, b)` of the document inside `span`.
@@ -928,19 +923,9 @@ pub(super) fn add_inverted_credits(doc: &Document, attrs: &mut Vec<Attribution>)
             continue;
         }
         for k in range.start + 4..range.end.saturating_sub(1) {
-            let word = doc.token_text(k).to_ascii_lowercase();
-            // The tagger may call a rarer verb a plural noun ("cautions
-            // Jones"); the name after it decides.
-            if !INVERTED_CUES.contains(&word.as_str())
-                || !matches!(
-                    doc.tokens[k].xpos,
-                    Xpos::Vbz | Xpos::Vbd | Xpos::Vbn | Xpos::Nns
-                )
-            {
-                continue;
-            }
-            // ", VERB" or ",” VERB"; the content ends before a plain comma
-            // and after a closing mark.
+            // ", VERB" or ",” VERB" (the rare, cheap test first: this runs
+            // on every word); the content ends before a plain comma and
+            // after a closing mark.
             let prev = doc.token_text(k - 1);
             let content_end = if prev == "," {
                 k - 1
@@ -949,6 +934,16 @@ pub(super) fn add_inverted_credits(doc: &Document, attrs: &mut Vec<Attribution>)
             } else {
                 continue;
             };
+            // The tagger may call a rarer verb a plural noun ("cautions
+            // Jones"); the name after it decides.
+            let word = doc.token_text(k);
+            if !matches!(
+                doc.tokens[k].xpos,
+                Xpos::Vbz | Xpos::Vbd | Xpos::Vbn | Xpos::Nns
+            ) || !INVERTED_CUES.iter().any(|c| c.eq_ignore_ascii_case(word))
+            {
+                continue;
+            }
             // A person's name right after the verb, maybe after a title of
             // up to four words ("notes registered dietitian Kelly Jones"),
             // then a comma or the end.
