@@ -1340,6 +1340,16 @@ fn drop_parts_claimed_by_a_later_cue(doc: &Document, attrs: &mut [Attribution]) 
             (a.cue.extent(), parts)
         })
         .collect();
+    // Every content part of an attribution with a cue, tagged (cue, index):
+    // which parts hold a given part is a query, not a scan.
+    let holders = SpanIndex::new(
+        before
+            .iter()
+            .enumerate()
+            .filter_map(|(j, (cue, parts))| cue.map(|c| (c, j, parts)))
+            .flat_map(|(c, j, parts)| parts.iter().map(move |&q| (q, (c, j))))
+            .collect(),
+    );
     let paragraph_of = |at: u32| doc.paragraphs.partition_point(|p| p.end <= at);
     for (i, a) in attrs.iter_mut().enumerate() {
         let (Some(cue), parts) = (&before[i].0, &before[i].1) else {
@@ -1351,20 +1361,14 @@ fn drop_parts_claimed_by_a_later_cue(doc: &Document, attrs: &mut [Attribution]) 
         let own = Span::new(parts[0].start, parts[parts.len() - 1].end);
         let claimed = |part: &Span| {
             part.start >= cue.end
-                && before
-                    .iter()
-                    .enumerate()
-                    .any(|(j, (other_cue, other_parts))| {
-                        other_cue.is_some_and(|c| {
-                            j != i
-                            && c.start >= part.end
-                            && c.start - part.end <= NEAR
-                            && paragraph_of(c.start) == paragraph_of(part.start)
-                            // Not a claim nested in this one's content.
-                            && !own.contains(&c)
-                            && other_parts.iter().any(|q| q.contains(part))
-                        })
-                    })
+                && holders.containing(*part).any(|(_, (c, j))| {
+                    j != i
+                        && c.start >= part.end
+                        && c.start - part.end <= NEAR
+                        && paragraph_of(c.start) == paragraph_of(part.start)
+                        // Not a claim nested in this one's content.
+                        && !own.contains(&c)
+                })
         };
         let kept: Vec<Span> = parts.iter().copied().filter(|p| !claimed(p)).collect();
         if !kept.is_empty() && kept.len() < parts.len() {
