@@ -104,6 +104,7 @@ impl Stage for Enricher {
             give_content_its_subject(doc, a);
             answerer_is_not_the_asker(doc, a);
             subject_before_a_speech_verb(doc, a);
+            impersonal::raising_subject_joins_content(doc, a);
             // A content takes in only its article back; a source its first
             // word's modifiers too ("the former | Secretary of State").
             if let Some(c) = &a.content {

@@ -356,6 +356,42 @@ pub fn is_norp(w: &str) -> bool {
     listed(w).norp()
 }
 
+/// Whether a nationality or party word, as written, names one person used
+/// as a noun ("the Italian", "a Serb", "the Republican"): a capitalised
+/// word, not an acronym ("the GOP"), a plural, nor a word that names the
+/// whole people ("the Swiss", "the Chinese", "the French").
+pub fn is_singular_norp(w: &str) -> bool {
+    let mut chars = w.chars();
+    let title_case = chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_lowercase);
+    let lower = w.to_lowercase();
+    title_case
+        && !lower.ends_with('s')
+        && !lower.ends_with("ese")
+        && !matches!(
+            lower.as_str(),
+            "british" | "french" | "irish" | "dutch" | "welsh" | "english"
+        )
+}
+
+/// Party and ideology words ("the Republican"): a person of the party,
+/// but not one to pick out by nearness alone.
+pub fn is_party_member_word(lower: &str) -> bool {
+    matches!(
+        lower,
+        "republican"
+            | "democrat"
+            | "conservative"
+            | "liberal"
+            | "tory"
+            | "socialist"
+            | "communist"
+            | "independent"
+            | "libertarian"
+            | "progressive"
+            | "democratic"
+    )
+}
+
 /// A name of two words or more that is a known outlet, or a known outlet's
 /// brand followed by a section or channel word: "Fox Business", "CNN
 /// Money", "NBC News". A person whose first name happens to be a brand

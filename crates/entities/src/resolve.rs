@@ -1255,13 +1255,28 @@ fn add_nominals(
                 mods.push(lower(doc.token_text(j)));
                 j += 1;
             }
+            // "the Italian told reporters": a singular nationality with no
+            // noun after it is someone just named ("the Serb", "the Republican").
+            let norp_head = !mods.is_empty()
+                && (j >= r.end
+                    || !matches!(
+                        doc.tokens[j].upos,
+                        Upos::Noun | Upos::Propn | Upos::Adj | Upos::Num
+                    ))
+                && lexicon::is_singular_norp(doc.token_text(j - 1));
+            if norp_head {
+                mods.pop();
+                j -= 1;
+            }
             while j < r.end
                 && (matches!(doc.token_text(j), "former" | "top" | "senior" | "new")
                     || doc.tokens[j].upos == Upos::Adj && !cap(doc.token_text(j)))
             {
                 j += 1;
             }
-            if j >= r.end || taken[j] {
+            // The nationality is a NORP mention of its own; the description
+            // holds it, as "the Russian president" does.
+            if j >= r.end || taken[j] && !norp_head {
                 i += 1;
                 continue;
             }
@@ -1270,7 +1285,7 @@ fn add_nominals(
             let next_name = j + 1 < r.end && (taken[j + 1] && cap(doc.token_text(j + 1)));
             // Relation and role nouns ("the boy", "the student") have no
             // title to match; they take the nearest person of their gender.
-            let role = !lexicon::is_person_noun(&head) && is_role_noun(&head);
+            let role = norp_head || !lexicon::is_person_noun(&head) && is_role_noun(&head);
             let person = (lexicon::is_person_noun(&head) || role) && !next_name;
             let org = matches!(
                 head.as_str(),
@@ -1309,7 +1324,9 @@ fn add_nominals(
                 .or_else(|| {
                     // Generic roles ("the official", "the boy") with no title
                     // match: the nearest person whose gender does not clash.
-                    let generic = role
+                    // "The Republican" names a party member the
+                    // descriptions above did not find, not the nearest person.
+                    let generic = role && !(norp_head && lexicon::is_party_member_word(&head))
                         || matches!(
                             head.as_str(),
                             "official"
@@ -1321,7 +1338,7 @@ fn add_nominals(
                         );
                     let g = lexicon::title_gender(&head);
                     // An epithet points at someone of the last sentence or this one.
-                    let window = if is_epithet(&head) { 1 } else { 2 };
+                    let window = if norp_head || is_epithet(&head) { 1 } else { 2 };
                     generic
                         .then(|| {
                             best_antecedent(before, count, es, at, si, q, window, |_, e| {

@@ -377,3 +377,19 @@ fn sports_copy_names_people_by_nationality_and_age() {
         Some("Lucas Ferreira")
     );
 }
+
+#[test]
+fn a_nationality_as_a_noun_names_the_person_just_mentioned() {
+    let doc = run("Jannik Sinner was gracious in defeat. \"He played unbelievable tennis,\" the Italian told reporters. The Italians in the crowd cheered.");
+    let mention_of = |words: &str| {
+        doc.mentions
+            .iter()
+            .find(|m| doc.slice(m.span).eq_ignore_ascii_case(words))
+            .and_then(|m| m.entity)
+            .and_then(|e| doc.entities.get(e as usize))
+            .map(|e| e.name.clone())
+    };
+    assert_eq!(mention_of("the Italian").as_deref(), Some("Jannik Sinner"));
+    // The people, not one of them.
+    assert_ne!(mention_of("The Italians").as_deref(), Some("Jannik Sinner"));
+}

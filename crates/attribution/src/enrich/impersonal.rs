@@ -8,7 +8,7 @@
 //! participle as the cue ("was widely reported"), the that-clause as the
 //! content, and no source.
 
-use whosaid_core::{Attribution, Document, Region, Span, Upos};
+use whosaid_core::{Attribution, DepRel, Document, Region, Span, Upos, Xpos};
 
 /// Participles that report or hold a claim (read by their form: a tagger
 /// may call "alleged" an adjective).
@@ -130,10 +130,82 @@ pub(crate) fn add_impersonal_passives(doc: &mut Document) {
     doc.attributions.extend(added);
 }
 
+/// Participles whose passive raises its subject out of the claim: "X is
+/// expected to win" says that someone expects X to win.
+const RAISING: &[&str] = &[
+    "expect",
+    "say",
+    "report",
+    "rumor",
+    "rumour",
+    "think",
+    "believe",
+    "know",
+    "project",
+    "predict",
+    "estimate",
+    "suppose",
+    "understand",
+    "schedule",
+];
+
+/// "Executives are widely expected to unveil…", "more than 100 MPs
+/// expected to vote against…": the subject of a raising passive is not
+/// who expects; PolNeAR leaves such cues without a source and their subject
+/// in the content (57 "be expected" cues in train, none with a source). The
+/// model took the subject for the source; it moves into the content.
+pub(crate) fn raising_subject_joins_content(doc: &Document, a: &mut Attribution) {
+    let (Some(source), Some(cue)) = (&a.source, a.cue.extent()) else {
+        return;
+    };
+    let Some(source_span) = source.extent() else {
+        return;
+    };
+    if source_span.end > cue.start {
+        return;
+    }
+    let first = doc.token_at_or_after(cue.start);
+    // The cue ends with the participle ("'s expected to argue" is the
+    // subject's own claim).
+    let Some(verb) = (first..doc.tokens.len())
+        .take_while(|&k| doc.tokens[k].span.end <= cue.end)
+        .last()
+    else {
+        return;
+    };
+    let tok = &doc.tokens[verb];
+    if tok.xpos != Xpos::Vbn || !RAISING.contains(&tok.lemma.as_str()) {
+        return;
+    }
+    // "to" and its verb follow, past adverbs ("expected later to…").
+    let Some(to) = (verb + 1..doc.tokens.len()).find(|&k| doc.tokens[k].upos != Upos::Adv) else {
+        return;
+    };
+    if !doc.token_text(to).eq_ignore_ascii_case("to") || doc.tokens[to].upos != Upos::Part {
+        return;
+    }
+    // A passive: its subject is a passive one, or the participle modifies
+    // the noun ("MPs expected to vote"), or "be" is in the cue.
+    let passive_subject = doc
+        .tokens
+        .iter()
+        .any(|t| t.head == Some(verb as u32) && t.deprel == DepRel::NsubjPass);
+    let be_in_cue = (first..verb).any(|k| doc.tokens[k].lemma == "be");
+    if !(passive_subject || be_in_cue || tok.deprel == DepRel::Acl) {
+        return;
+    }
+    let mut parts: Vec<Span> = source.parts().to_vec();
+    if let Some(content) = &a.content {
+        parts.extend(content.parts().iter().copied());
+    }
+    a.content = Some(Region::new(parts));
+    a.source = None;
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::enrich::test_support::{found_spans, tagged};
+    use crate::enrich::test_support::{self, found_spans, tagged};
 
     fn found(text: &str) -> Vec<(String, String)> {
         let mut doc = tagged(text);
@@ -172,6 +244,41 @@ mod tests {
         assert!(is_impersonal_cue("has been widely reported"));
         assert!(!is_impersonal_cue("has said"));
         assert!(!is_impersonal_cue("was angry"));
+    }
+
+    #[test]
+    fn the_subject_of_a_raising_passive_is_content_not_source() {
+        let doc = tagged(
+            "Executives are widely expected to unveil new shows. \
+             The party faces a revolt, with more than 100 MPs expected to vote against it. \
+             He expected me to read my statement.",
+        );
+        let check = |source: &str, cue: &str, content: &str| {
+            let mut a = test_support::attribution(&doc, source, cue, content);
+            raising_subject_joins_content(&doc, &mut a);
+            (
+                test_support::extent_text(&doc, &a.source),
+                test_support::content_parts(&doc, &a),
+            )
+        };
+        assert_eq!(
+            check("Executives", "are widely expected", "to unveil new shows"),
+            (
+                None,
+                vec!["Executives".to_string(), "to unveil new shows".to_string()]
+            )
+        );
+        assert_eq!(
+            check("more than 100 MPs", "expected", "to vote against it").0,
+            None
+        );
+        // An active verb keeps its subject.
+        assert_eq!(
+            check("He", "expected", "me to read my statement")
+                .0
+                .as_deref(),
+            Some("He")
+        );
     }
 
     #[test]

@@ -570,6 +570,24 @@ pub fn classify(
     // "Democrats", "the Russians"; not "the Russian president", where the
     // nationality only modifies the head.
     let norp_head = ents.norp && ents.head_kind == Some(EntityKind::Norp);
+    // "the Italian told reporters", "a Republican said": one person.
+    if norp_head
+        && words.get(head_ix).is_some_and(|w| {
+            let mut chars = w.lower.chars();
+            let title: String = chars
+                .next()
+                .into_iter()
+                .flat_map(char::to_uppercase)
+                .chain(chars)
+                .collect();
+            w.capitalised && !w.all_caps && lexicon::is_singular_norp(&title)
+        })
+        && words
+            .first()
+            .is_some_and(|w| matches!(w.lower.as_str(), "the" | "a" | "an"))
+    {
+        return SourceKind::Person;
+    }
     if GROUP_HEADS.contains(&head_word) || norp_head {
         return SourceKind::Group;
     }
@@ -1359,6 +1377,16 @@ mod tests {
         assert_eq!(kind("Williams", none), SourceKind::Person);
         let norp = SourceEntities { norp: true, ..none };
         assert_eq!(kind("The Russian president", norp), SourceKind::Person);
+        let norp_head = SourceEntities {
+            norp: true,
+            head_kind: Some(EntityKind::Norp),
+            ..none
+        };
+        assert_eq!(kind("the Italian", norp_head), SourceKind::Person);
+        assert_eq!(kind("the Italians", norp_head), SourceKind::Group);
+        assert_eq!(kind("the Chinese", norp_head), SourceKind::Group);
+        assert_eq!(kind("the GOP", norp_head), SourceKind::Group);
+        assert_eq!(kind("a Republican", norp_head), SourceKind::Person);
         assert_eq!(
             kind(
                 "Trump and his surrogates",
