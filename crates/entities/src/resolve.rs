@@ -229,7 +229,12 @@ pub fn annotate(tagger: &Tagger, doc: &mut Document) {
     for (&si, labels) in tagged.iter().zip(&all_labels) {
         let s = &doc.sentences[si];
         let r = s.token_range();
-        for (a, b, t) in spans(labels) {
+        let sentence_words: Vec<&str> = r.clone().map(|i| doc.token_text(i)).collect();
+        let nouns: Vec<bool> = r
+            .clone()
+            .map(|i| matches!(doc.tokens[i].upos, Upos::Propn | Upos::Noun))
+            .collect();
+        for (a, b, t) in join_conjoined_names(&sentence_words, &nouns, spans(labels)) {
             let (mut a, mut b) = (r.start + a, r.start + b);
             // Possessive clitics and leading determiners are not part of the name.
             while b > a && matches!(doc.token_text(b - 1), "'s" | "’s" | "'" | "’") {
@@ -383,6 +388,52 @@ pub fn annotate(tagger: &Tagger, doc: &mut Document) {
     let ms = add_nominals(doc, ms, &mut es, &taken, &quoted);
     let ms = add_pronouns(doc, ms, &mut es, &quoted);
     emit(doc, ms, es);
+}
+
+/// Names the tagger cut at a conjunction inside them: "Johnson & Johnson"
+/// (two people), "the Food and Beverage Association" ("Beverage
+/// Association"). An ampersand between capitalised words joins them into
+/// one organisation; "and" does when the word before it is capitalised,
+/// in no name of its own, opens the phrase ("the", "of", the sentence's
+/// start), and the name after it ends in an organisation's head word.
+/// `words` are a sentence's, `nouns` which of them are tagged nouns ("He
+/// and House Judiciary Committee Chairman…" joins nothing); spans index
+/// into them.
+fn join_conjoined_names(
+    words: &[&str],
+    nouns: &[bool],
+    spans: Vec<(usize, usize, NameType)>,
+) -> Vec<(usize, usize, NameType)> {
+    let mut out: Vec<(usize, usize, NameType)> = Vec::with_capacity(spans.len());
+    for (a, b, t) in spans {
+        if a >= 2 && cap(words[a - 2]) && nouns[a - 2] {
+            let free = out.last().is_none_or(|l| l.1 <= a - 2);
+            if words[a - 1] == "&" {
+                match out.last_mut() {
+                    Some(last) if last.1 == a - 1 => {
+                        last.1 = b;
+                        last.2 = NameType::Org;
+                    }
+                    _ if free => out.push((a - 2, b, NameType::Org)),
+                    _ => out.push((a, b, t)),
+                }
+                continue;
+            }
+            let opens = a == 2 || matches!(words[a - 3], "the" | "The" | "of");
+            if t == NameType::Org
+                && free
+                && opens
+                && words[a - 1] == "and"
+                && !words[a - 2].chars().all(|c| c.is_uppercase())
+                && lexicon::name_head_kind(&lower(words[b - 1])) == 1
+            {
+                out.push((a - 2, b, t));
+                continue;
+            }
+        }
+        out.push((a, b, t));
+    }
+    out
 }
 
 /// Tokens `a..b` open a line, stand before a colon, are two or three words

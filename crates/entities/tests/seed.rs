@@ -393,3 +393,26 @@ fn a_nationality_as_a_noun_names_the_person_just_mentioned() {
     // The people, not one of them.
     assert_ne!(mention_of("The Italians").as_deref(), Some("Jannik Sinner"));
 }
+
+#[test]
+fn names_joined_by_a_conjunction_stay_whole() {
+    let doc = run("The Food and Beverage Association said it disagreed. Johnson & Johnson declined to comment. Clinton and Justice Department officials met.");
+    let names: Vec<&str> = doc.mentions.iter().map(|m| doc.slice(m.span)).collect();
+    assert!(
+        names.contains(&"Food and Beverage Association"),
+        "{names:?}"
+    );
+    assert!(names.contains(&"Johnson & Johnson"), "{names:?}");
+    let jj = doc
+        .mentions
+        .iter()
+        .find(|m| doc.slice(m.span) == "Johnson & Johnson")
+        .and_then(|m| m.entity)
+        .and_then(|e| doc.entities.get(e as usize));
+    assert_eq!(jj.map(|e| e.kind), Some(EntityKind::Organization));
+    // A name of its own before "and" is left alone.
+    assert!(
+        !names.iter().any(|n| n.starts_with("Clinton and")),
+        "{names:?}"
+    );
+}
