@@ -3303,6 +3303,17 @@ fn source_entities(
             ents.head_kind = Some(EntityKind::Person);
         }
     }
+    // "A: They are working, slowly." in a Q&A interview: the interviewee.
+    if let Some((e, entity)) = interview_answerer(doc, extent) {
+        ents = SourceEntities::default();
+        ents.person = true;
+        ents.head_kind = Some(EntityKind::Person);
+        let speaker = Speaker {
+            name: entity.name.clone(),
+            entity: Some(e),
+        };
+        return (ents, Some(speaker));
+    }
     // A label in capitals ("ROSIE CURTS:") is read as an acronym's
     // organisation by the name tagger: the person named so elsewhere wins.
     if best.is_none() || doc.slice(extent).chars().all(|c| !c.is_lowercase()) {
@@ -3428,6 +3439,36 @@ fn in_apposition(doc: &Document, m: &Mention, head: usize) -> bool {
         }
     }
     false
+}
+
+/// The "A" of a Q&A interview's answer is the person interviewed: the
+/// person named most often before the first question (the introduction
+/// presents them), or in the whole text when nobody is named there.
+fn interview_answerer(doc: &Document, source: Span) -> Option<(u32, &whosaid_core::Entity)> {
+    if doc.slice(source) != "A" {
+        return None;
+    }
+    let (answers, first_question) = credit::interview_answers(doc)?;
+    if !answers.iter().any(|(label, _, _)| *label == source) {
+        return None;
+    }
+    let most_named = |end: u32| {
+        let mut counts = vec![0u32; doc.entities.len()];
+        for m in doc.mentions.iter().take_while(|m| m.span.start < end) {
+            if let Some(e) = m.entity.filter(|&e| {
+                doc.entities
+                    .get(e as usize)
+                    .is_some_and(|x| x.kind == EntityKind::Person)
+            }) {
+                counts[e as usize] += 1;
+            }
+        }
+        // The first named wins a tie.
+        let best = counts.iter().copied().max().filter(|&n| n > 0)?;
+        let e = counts.iter().position(|&n| n == best)?;
+        Some((e as u32, &doc.entities[e]))
+    };
+    most_named(first_question).or_else(|| most_named(u32::MAX))
 }
 
 /// A transcript's speaker label in capitals ("PENCE:", "WALLACE:") is the

@@ -28,6 +28,72 @@ const MAX_CREDIT: usize = 80;
 pub(crate) fn add_layout_attributions(doc: &mut Document) {
     add_dash_credits(doc);
     add_colon_credits(doc);
+    add_interview_answers(doc);
+}
+
+/// A paragraph's question or answer label in an interview set as "Q: …" /
+/// "A: …" (or "Q. …" / "A. …"): the letter, and the mark after it.
+fn interview_label(doc: &Document, para: Span) -> Option<(char, Span, Span)> {
+    let text = doc.slice(para);
+    let mut chars = text.chars();
+    let letter = chars.next()?;
+    let mark = chars.next()?;
+    let space = chars.next()?;
+    (matches!(letter, 'Q' | 'A') && matches!(mark, ':' | '.') && space.is_whitespace()).then(|| {
+        (
+            letter,
+            Span::new(para.start, para.start + 1),
+            Span::new(para.start + 1, para.start + 2),
+        )
+    })
+}
+
+/// The "A" labels of an interview set as questions and answers, with the
+/// start of its first question; `None` unless the text has both a "Q"
+/// and an "A" paragraph.
+pub(crate) fn interview_answers(doc: &Document) -> Option<(Vec<(Span, Span, Span)>, u32)> {
+    let mut first_question = None;
+    let mut answers = Vec::new();
+    for &para in &doc.paragraphs {
+        match interview_label(doc, para) {
+            Some(('Q', label, _)) => {
+                first_question.get_or_insert(label.start);
+            }
+            Some((_, label, mark)) => answers.push((label, mark, para)),
+            None => {}
+        }
+    }
+    let first_question = first_question?;
+    (!answers.is_empty()).then_some((answers, first_question))
+}
+
+/// "Q: Are the sanctions working? / A: They are working, slowly.": each
+/// answer is the interviewee's turn (whom the speaker pass finds: see
+/// `interview_answerer`). Only the label and its mark must be free: an
+/// answer may hold the model's attributions ("I think…"), which nest.
+fn add_interview_answers(doc: &mut Document) {
+    let Some((answers, _)) = interview_answers(doc) else {
+        return;
+    };
+    let taken = Taken::of(&doc.attributions);
+    let mut added = Vec::new();
+    for (label, mark, para) in answers {
+        let text: Vec<char> = doc.slice(para).chars().collect();
+        let mut start = 2;
+        while start < text.len() && text[start].is_whitespace() {
+            start += 1;
+        }
+        let mut end = text.len();
+        while end > start && text[end - 1].is_whitespace() {
+            end -= 1;
+        }
+        if start >= end || taken.overlaps(label) || taken.overlaps(mark) {
+            continue;
+        }
+        let turn = shift(para, Span::new(start as u32, end as u32));
+        added.push(layout_attribution(label, mark, turn));
+    }
+    doc.attributions.extend(added);
 }
 
 /// Adds an attribution for each dash-credited quotation no existing

@@ -841,6 +841,12 @@ pub(crate) fn noun_names_people(lower: &str, lemma: &str) -> bool {
 /// agent noun ("-ist", "-ian", "-er", "-or", "-man", "-ee") and not one of
 /// the things built alike ("paper", "factor", "committee").
 fn names_people(noun: &str) -> bool {
+    // "Ex-diplomat", "ex-wife", "co-founder": the noun after the prefix.
+    let noun = ["ex-", "co-", "vice-"]
+        .iter()
+        .find_map(|p| noun.strip_prefix(p))
+        .filter(|rest| !rest.is_empty())
+        .unwrap_or(noun);
     if PERSON_NOUNS.binary_search(&noun).is_ok()
         || is_people_head(noun)
         || lexicon::is_person_noun(noun)
@@ -1374,6 +1380,8 @@ mod tests {
         assert_eq!(kind("Companies", none), SourceKind::Group);
         assert_eq!(kind("many researchers", none), SourceKind::Group);
         assert_eq!(kind("the boss", none), SourceKind::Person);
+        assert_eq!(kind("Ex-diplomat", none), SourceKind::Person);
+        assert_eq!(kind("the co-founder", none), SourceKind::Person);
         assert_eq!(kind("Williams", none), SourceKind::Person);
         let norp = SourceEntities { norp: true, ..none };
         assert_eq!(kind("The Russian president", norp), SourceKind::Person);
