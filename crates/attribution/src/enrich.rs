@@ -2212,10 +2212,53 @@ fn carry_speakers(doc: &Document, attrs: &mut [Attribution]) {
     // The last body that spoke ("The Israeli military said…"), whom an
     // "it" close after speaks for ("…, and it accused Hamas").
     let mut last_body: Option<(Speaker, u32)> = None;
+    // Where the last top-level attribution with a source has its cue.
+    let mut last_source_at: Option<u32> = None;
+    let paragraph_of = |at: u32| doc.paragraphs.partition_point(|p| p.end <= at);
     for a in attrs.iter_mut() {
         let cue_start = a.cue.extent().map_or(0, |s| s.start);
+        // "A witness, who asked not to be named, said she heard shots.
+        // “Everyone was screaming,” she said.": the pronoun goes on with the
+        // unnamed speaker just quoted, whoever the name layer, which knows
+        // only named people, took it for.
+        if a.speaker.is_some() && a.source_kind == Some(SourceKind::Pronoun) {
+            let pronoun = a
+                .source
+                .as_ref()
+                .and_then(Region::extent)
+                .map(|s| doc.slice(s).to_lowercase());
+            let just_quoted = last_unnamed.as_ref().filter(|(sp, at)| {
+                Some(*at) == last_source_at
+                    && cue_start.saturating_sub(*at) < 400
+                    && paragraph_of(*at) == paragraph_of(cue_start)
+                    && pronoun.as_deref().is_some_and(|p| {
+                        matches!(p, "he" | "she")
+                            && matches!(speaker_gender(doc, sp), Gender::Unknown)
+                            || speaker_gender(doc, sp) == pronoun_gender(p)
+                    })
+            });
+            if let Some((speaker, _)) = just_quoted {
+                a.speaker = Some(speaker.clone());
+            }
+        }
+        if a.source.is_some() && a.parent.is_none() {
+            last_source_at = Some(cue_start);
+        }
         if a.speaker.is_none() {
             match (a.source_kind, &a.source) {
+                (Some(SourceKind::Anonymous), Some(src)) => {
+                    // "A witness, who asked not to be named": one unnamed
+                    // person, who may speak on as "she".
+                    if let Some(name) = person_description(doc, src)
+                        .filter(|d| {
+                            let first = d.split_whitespace().next().unwrap_or_default();
+                            matches!(first.to_lowercase().as_str(), "a" | "an" | "one")
+                        })
+                        .filter(|_| a.parent.is_none())
+                    {
+                        last_unnamed = Some((Speaker { name, entity: None }, cue_start));
+                    }
+                }
                 (Some(SourceKind::Person), Some(src)) => {
                     a.speaker = person_name(doc, src).map(|name| Speaker { name, entity: None });
                     // "A spokeswoman for the prime minister rejected… She
@@ -2782,7 +2825,8 @@ fn type_attribution(doc: &Document, a: &mut Attribution) {
         // source whose relative clause, outside the span, grants anonymity.
         let unnamed = matches!(kind, SourceKind::Person | SourceKind::Group)
             && a.speaker.as_ref().is_none_or(|s| s.entity.is_none());
-        if unnamed && anonymity_follows(doc, source) {
+        let described = without_members_or_relative_clause(doc, source);
+        if unnamed && anonymity_follows(doc, described.as_ref().unwrap_or(source)) {
             a.source_kind = Some(SourceKind::Anonymous);
             a.speaker = None;
         }
@@ -2956,29 +3000,42 @@ fn capitalised_inside_sentence(doc: &Document, t: usize) -> bool {
 
 /// The kind a phrase gets as a source, the entity it names (if any) and its
 /// head token: read from its words, its syntactic head and the entity layer.
+/// The part of a source that says who it is: "Critics, including Sen.
+/// Maria Cantwell and Rep. Kay Granger" names some of the critics after
+/// "including"; "An FAA spokesman, who spoke on condition of anonymity
+/// because he was not authorized…" describes the spokesman after "who"
+/// (and "he" there is the spokesman, not someone to resolve). `None` when
+/// the source has neither.
+fn without_members_or_relative_clause(doc: &Document, source: &Region) -> Option<Region> {
+    let e = source.extent()?;
+    let text = doc.slice(e);
+    [
+        ", including ",
+        ", such as ",
+        ", among them ",
+        ", who ",
+        ", whom ",
+        ", whose ",
+    ]
+    .iter()
+    .filter_map(|m| text.find(m))
+    .min()
+    .filter(|&b| b > 0)
+    .map(|b| {
+        source.within(Span::new(
+            e.start,
+            e.start + text[..b].chars().count() as u32,
+        ))
+    })
+    .filter(|r| !r.is_empty())
+}
+
 fn classify_source(
     doc: &Document,
     source: &Region,
 ) -> (SourceKind, Option<Speaker>, Option<usize>) {
-    // "Critics, including Sen. Maria Cantwell and Rep. Kay Granger": the
-    // names after "including" are some of the source, not who it is.
-    let members = source.extent().and_then(|e| {
-        let text = doc.slice(e);
-        [", including ", ", such as ", ", among them "]
-            .iter()
-            .filter_map(|m| text.find(m))
-            .min()
-            .filter(|&b| b > 0)
-            .map(|b| Span::new(e.start, e.start + text[..b].chars().count() as u32))
-    });
-    let clipped;
-    let source = match members {
-        Some(before) => {
-            clipped = source.within(before);
-            &clipped
-        }
-        None => source,
-    };
+    let clipped = without_members_or_relative_clause(doc, source);
+    let source = clipped.as_ref().unwrap_or(source);
     let words: Vec<Word> = source
         .parts()
         .iter()
