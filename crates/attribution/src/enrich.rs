@@ -67,6 +67,7 @@ impl Stage for Enricher {
         let mut attrs = std::mem::take(&mut doc.attributions);
         for a in &mut attrs {
             content_before_a_closing_cue(doc, a);
+            content_before_a_cue_and_its_gloss(doc, a);
         }
         nested::fix_dated_contents(doc, &mut attrs);
         nested::split_frame_before_according_to(doc, &mut attrs);
@@ -308,6 +309,90 @@ fn content_before_a_closing_cue(doc: &Document, a: &mut Attribution) {
         return;
     }
     if let Some(clause) = nested::clause_before_source(doc, source) {
+        a.content = Some(Region::single(clause));
+    }
+}
+
+/// "Consumer prices rose 3.5% in March, the Labor Department said
+/// Wednesday, a sign that inflation is proving stickier…": the noun phrase
+/// after the cue's comma is the writer's gloss on the clause before the
+/// source, not what the source said; that clause is. Only a closing cue
+/// (a few words of time after it, no verb) and a gloss that is an
+/// indefinite noun phrase ("a sign", "an indication", "another blow").
+fn content_before_a_cue_and_its_gloss(doc: &Document, a: &mut Attribution) {
+    const MAX_TAIL: usize = 4;
+    let Some((source, cue, content)) = source_cue_content(a) else {
+        return;
+    };
+    let (Some(content), Some(sentence)) = (content.extent(), sentence_span_at(doc, cue.start))
+    else {
+        return;
+    };
+    if source.end > cue.start || content.start < cue.end || content.end > sentence.end {
+        return;
+    }
+    let after_cue = doc.token_at_or_after(cue.end);
+    let Some(comma) = (after_cue..(after_cue + MAX_TAIL + 1).min(doc.tokens.len()))
+        .find(|&k| doc.token_text(k) == ",")
+    else {
+        return;
+    };
+    if (after_cue..comma)
+        // ("tell us, a lot of…": a hearer makes the cue a parenthetical one.)
+        .any(|k| {
+            matches!(
+                doc.tokens[k].upos,
+                Upos::Verb | Upos::Aux | Upos::Punct | Upos::Pron
+            )
+        })
+    {
+        return;
+    }
+    let det = comma + 1;
+    if !doc.tokens.get(det).is_some_and(|_| {
+        matches!(
+            doc.token_text(det).to_lowercase().as_str(),
+            "a" | "an" | "another"
+        )
+    }) {
+        return;
+    }
+    let mut noun = det + 1;
+    while noun < doc.tokens.len() && doc.tokens[noun].upos == Upos::Adj {
+        noun += 1;
+    }
+    let content_start = doc.token_at_or_after(content.start);
+    // The content is the gloss or what its noun governs ("that inflation…"),
+    // and the noun is no clause's subject ("said, a majority of Americans
+    // have come to believe…" is what was said).
+    if !doc.tokens.get(noun).is_some_and(|t| {
+        // (Nor the object of the clause around a parenthetical credit:
+        // "are reflecting, the polls tell us, a lot of anxiety".)
+        t.upos == Upos::Noun
+            && !matches!(
+                t.deprel,
+                DepRel::Nsubj | DepRel::NsubjPass | DepRel::Obj | DepRel::Iobj
+            )
+    }) || content_start < det
+        || content_start > noun + 1
+    {
+        return;
+    }
+    // The clause before the source is one, with a finite verb ("During his
+    // years in office, Mr. Obama said" has none).
+    let Some(clause) = nested::clause_before_source(doc, source) else {
+        return;
+    };
+    let (first, end) = (
+        doc.token_at_or_after(clause.start),
+        doc.token_at_or_after(clause.end),
+    );
+    if (first..end).any(|k| {
+        matches!(
+            doc.tokens[k].xpos,
+            Xpos::Vbd | Xpos::Vbz | Xpos::Vbp | Xpos::Md
+        )
+    }) {
         a.content = Some(Region::single(clause));
     }
 }
@@ -4459,6 +4544,35 @@ mod tests {
         };
         subject_before_a_speech_verb(&doc, &mut b);
         assert!(b.source.is_none());
+    }
+
+    #[test]
+    fn a_gloss_after_a_closing_cue_is_not_the_content() {
+        let doc = test_support::tagged(
+            "Consumer prices rose 3.5% in March from a year earlier, the Labor Department said Wednesday, a sign that inflation is proving stickier than hoped.",
+        );
+        let mut a = test_support::attribution(
+            &doc,
+            "the Labor Department",
+            "said",
+            "that inflation is proving stickier than hoped",
+        );
+        content_before_a_cue_and_its_gloss(&doc, &mut a);
+        assert_eq!(
+            test_support::content_parts(&doc, &a),
+            ["Consumer prices rose 3.5% in March from a year earlier"]
+        );
+        // A content the cue introduces stays.
+        let doc = test_support::tagged(
+            "The minister said on Monday, a day after the vote, that she would resign.",
+        );
+        let mut b =
+            test_support::attribution(&doc, "The minister", "said", "that she would resign");
+        content_before_a_cue_and_its_gloss(&doc, &mut b);
+        assert_eq!(
+            test_support::content_parts(&doc, &b),
+            ["that she would resign"]
+        );
     }
 
     #[test]
