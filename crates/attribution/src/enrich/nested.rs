@@ -186,8 +186,23 @@ fn inner_at(doc: &Document, first: usize, end: usize) -> Option<Attribution> {
     let cue = i;
     let mut c = cue + 1;
     // "told him that…", "told reporters that…": the listener, then "that".
+    // Or "told cabinet colleagues | the government could lose…": a
+    // determiner or pronoun after the listener opens a clause with a finite
+    // verb of its own.
     if tells {
-        let listener_end = (c..end.min(c + 5)).find(|&k| lower(k) == "that")?;
+        let finite = |j: usize| {
+            matches!(
+                doc.tokens[j].xpos,
+                Xpos::Vbd | Xpos::Vbz | Xpos::Vbp | Xpos::Md
+            )
+        };
+        let listener_end = (c..end.min(c + 5)).find(|&k| {
+            lower(k) == "that"
+                || k > c
+                    && matches!(doc.tokens[k].xpos, Xpos::Dt | Xpos::Prp)
+                    && (is_noun(doc.tokens[k - 1].xpos) || doc.tokens[k - 1].xpos == Xpos::Prp)
+                    && (k + 1..end.min(k + 8)).any(finite)
+        })?;
         if listener_end == c
             || !(c..listener_end)
                 .all(|k| subject_tag(doc.tokens[k].xpos) || doc.tokens[k].xpos == Xpos::Prp)
@@ -1438,13 +1453,28 @@ mod tests {
             text_of(&doc, attrs[1].content.as_ref()),
             "the city would not budge"
         );
-        // Without "that" the listener cannot be told from the content.
+        // Without "that", a determiner after the listener opens the clause
+        // when a finite verb follows.
         let doc = tagged("Smith said the mayor told the council the city would not budge.");
         let mut attrs = vec![outer(
             &doc,
             "Smith",
             "said",
             "the mayor told the council the city would not budge",
+        )];
+        add_inner_attributions(&doc, &mut attrs);
+        assert_eq!(attrs.len(), 2);
+        assert_eq!(
+            text_of(&doc, attrs[1].content.as_ref()),
+            "the city would not budge"
+        );
+        // Nothing is told without a clause: "the council the plan".
+        let doc = tagged("Smith said the mayor told the council the whole plan in detail.");
+        let mut attrs = vec![outer(
+            &doc,
+            "Smith",
+            "said",
+            "the mayor told the council the whole plan in detail",
         )];
         add_inner_attributions(&doc, &mut attrs);
         assert_eq!(attrs.len(), 1);

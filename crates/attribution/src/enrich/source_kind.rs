@@ -1034,6 +1034,7 @@ const PERSON_NOUNS: &[&str] = &[
     "tsar",
     "tycoon",
     "user",
+    "whip",
     "witness",
     "youth",
 ];
