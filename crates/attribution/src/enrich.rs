@@ -30,6 +30,7 @@ mod source_kind;
 mod span_index;
 #[cfg(test)]
 mod test_support;
+mod that_clauses;
 pub(crate) mod words;
 
 pub(crate) use nested::{clause_before_source, line_after_colon};
@@ -65,6 +66,7 @@ impl Stage for Enricher {
         impersonal::add_impersonal_passives(doc);
         credit::add_layout_attributions(doc);
         let mut attrs = std::mem::take(&mut doc.attributions);
+        that_clauses::add_that_clause_reports(doc, &mut attrs);
         for a in &mut attrs {
             content_before_a_closing_cue(doc, a);
             content_before_a_cue_and_its_gloss(doc, a);
