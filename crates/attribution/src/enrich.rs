@@ -2826,8 +2826,11 @@ fn person_name(doc: &Document, source: &Region) -> Option<String> {
     while i < words.len() {
         if words[i].capitalised && !matches!(words[i].lower.as_str(), "the" | "a" | "an") {
             let start = i;
-            // Runs continue across adjacent words only (no comma between them).
+            // Runs continue across adjacent words only (no comma between
+            // them), and not past a possessive ("London's | Muslim mayor").
             while i + 1 < words.len()
+                && !words[i].lower.ends_with("'s")
+                && !words[i].lower.ends_with("’s")
                 && words[i + 1].capitalised
                 && doc
                     .slice(Span::new(words[i].span.end, words[i + 1].span.start))
@@ -2842,7 +2845,9 @@ fn person_name(doc: &Document, source: &Region) -> Option<String> {
                     .contains(',')
             });
             let score = len * 2 + usize::from(closes) * 3;
-            if len >= 2 && best.is_none_or(|(_, _, b)| score > b) {
+            // ("South Dakota's" names whose governor, not a person.)
+            let possessive = words[i].lower.ends_with("'s") || words[i].lower.ends_with("’s");
+            if len >= 2 && !possessive && best.is_none_or(|(_, _, b)| score > b) {
                 best = Some((start, i + 1, score));
             }
         }
@@ -3332,7 +3337,7 @@ fn dominated_by(doc: &Document, mut t: usize, head: usize, within: Span) -> bool
 }
 
 /// The rank of a source's mention that covers its head word: above all others.
-const HEAD_RANK: u8 = 4;
+const HEAD_RANK: u8 = 5;
 
 /// Which entity kinds appear in the source, and whom it refers to.
 fn source_entities(
@@ -3386,16 +3391,25 @@ fn source_entities(
         // name. A person named as a possessor comes after the other people
         // ("Mrs Collins's predecessor, Robert Hale") but before bodies and
         // places ("New Hampshire Sen. Kelly Ayotte's campaign").
+        // A place or body named as a possessor comes after the other names
+        // ("Iran's state news agency IRNA", "Taiwan's Defense Ministry").
         let rank = if covers_head {
             HEAD_RANK
-        } else if m.kind == EntityKind::Person && m.mention_type == MentionType::Name {
+        } else if m.mention_type != MentionType::Name {
+            0
+        } else if m.kind == EntityKind::Person {
             if is_possessor(doc, m) {
-                2
-            } else {
                 3
+            } else {
+                4
             }
+        } else if is_possessor(doc, m)
+            // (A name the tagger ran on past the source is no better.)
+            || m.span.end > extent.end
+        {
+            1
         } else {
-            u8::from(m.mention_type == MentionType::Name)
+            2
         };
         if m.entity.is_some() && best.is_none_or(|(r, _)| rank > r) {
             best = Some((rank, i));
@@ -3445,6 +3459,23 @@ fn source_entities(
         if let Some(k) = person {
             best = Some((HEAD_RANK, i + 1 + k));
             ents.head_kind = Some(EntityKind::Person);
+        } else if (place || body) && is_possessor(doc, &doc.mentions[i]) {
+            // "Taiwan's Defense Ministry" with the parse's head on "Taiwan":
+            // the body named after the possessor speaks.
+            let owned = doc.mentions[i + 1..]
+                .iter()
+                .take_while(|m| m.span.start < extent.end)
+                .position(|m| {
+                    matches!(m.kind, EntityKind::Organization | EntityKind::Media)
+                        && m.mention_type == MentionType::Name
+                        && m.entity.is_some()
+                        && m.span.end <= extent.end
+                        && !is_possessor(doc, m)
+                });
+            if let Some(k) = owned {
+                best = Some((HEAD_RANK, i + 1 + k));
+                ents.head_kind = Some(doc.mentions[i + 1 + k].kind);
+            }
         }
     }
     // "A: They are working, slowly." in a Q&A interview: the interviewee.

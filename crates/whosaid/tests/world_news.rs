@@ -1,0 +1,43 @@
+//! Foreign and wire news names its sources through their country: "Iran's
+//! state news agency IRNA", "Taiwan's Defense Ministry". The body named,
+//! not the country that owns it, is who speaks.
+
+use whosaid::core::Document;
+
+fn analysed(text: &str) -> Document {
+    let engine = whosaid::Engine::english().expect("embedded models load");
+    let mut doc = Document::new(text);
+    engine.analyze(&mut doc).expect("analysis runs");
+    doc
+}
+
+#[test]
+fn a_body_named_through_its_country_speaks_for_itself() {
+    let doc = analysed(
+        "China warns U.S. over Taiwan arms sale\n\n\
+         Iran's state news agency IRNA reported that Tehran had also condemned the deal.\n\n\
+         Taiwan's Defense Ministry thanked Washington in a statement, saying the weapons would help the island defend itself.\n",
+    );
+    let speaker_of = |source: &str| {
+        doc.attributions
+            .iter()
+            .find(|a| {
+                a.source
+                    .as_ref()
+                    .and_then(|s| s.extent())
+                    .is_some_and(|s| doc.slice(s) == source)
+            })
+            .unwrap_or_else(|| panic!("no attribution to {source:?}: {:?}", doc.attributions))
+            .speaker
+            .as_ref()
+            .map(|s| s.name.clone())
+    };
+    assert_eq!(
+        speaker_of("Iran's state news agency IRNA").as_deref(),
+        Some("IRNA")
+    );
+    assert_eq!(
+        speaker_of("Taiwan's Defense Ministry").as_deref(),
+        Some("Defense Ministry")
+    );
+}
