@@ -754,6 +754,16 @@ const KNOWN_OUTLETS: &[&str] = &[
     "Le Figaro",
     "El País",
     "Stratechery",
+    "ESPN",
+    "TMZ",
+    "Sky News",
+    "Sky Sports",
+    "Us Weekly",
+    "Page Six",
+    "The Athletic",
+    "Athletic",
+    "The Information",
+    "Punchbowl News",
 ];
 
 /// Common male first names.

@@ -281,6 +281,11 @@ pub fn annotate(tagger: &Tagger, doc: &mut Document) {
                 NameType::Per if text.len() == 1 && is_camel_case_brand(text[0]) => {
                     EntityKind::Organization
                 }
+                // "League" alone (of "Premier League" cut by the tagger) is
+                // no one's name.
+                NameType::Per if text.len() == 1 && is_body_word_alone(text[0]) => {
+                    EntityKind::Organization
+                }
                 NameType::Per => appositive_body(doc, b, r.end).unwrap_or(EntityKind::Person),
                 NameType::Org => {
                     let joined = text.join(" ");
@@ -388,6 +393,30 @@ pub fn annotate(tagger: &Tagger, doc: &mut Document) {
     let ms = add_nominals(doc, ms, &mut es, &taken, &quoted);
     let ms = add_pronouns(doc, ms, &mut es, &quoted);
     emit(doc, ms, es);
+}
+
+/// Capitalised words that head a body's name and are nobody's name on
+/// their own.
+fn is_body_word_alone(w: &str) -> bool {
+    matches!(
+        w,
+        "League"
+            | "Party"
+            | "Club"
+            | "University"
+            | "Committee"
+            | "Council"
+            | "Commission"
+            | "Department"
+            | "Ministry"
+            | "Agency"
+            | "Association"
+            | "Federation"
+            | "Institute"
+            | "Foundation"
+            | "Senate"
+            | "Parliament"
+    )
 }
 
 /// Names the tagger cut at a conjunction inside them: "Johnson & Johnson"
