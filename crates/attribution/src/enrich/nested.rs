@@ -827,10 +827,13 @@ pub(super) fn add_closing_per(doc: &Document, attrs: &mut Vec<Attribution>) {
                 .any(|k| matches!(doc.tokens[k].upos, Upos::Noun | Upos::Propn | Upos::Pron));
         let relative = stop < range.end && doc.tokens[stop].upos != Upos::Punct;
         let ends_sentence = (stop..range.end).all(|k| doc.tokens[k].upos == Upos::Punct);
+        // Or set off by commas mid-sentence: "…have agreed terms, per
+        // sources close to the talks, and hope to…".
+        let parenthetical = stop + 1 < range.end && doc.token_text(stop) == ",";
         if stop <= at + 1
             || stop - at - 1 > MAX_SOURCE_TOKENS
             || !nominal
-            || !(relative || ends_sentence)
+            || !(relative || ends_sentence || parenthetical)
         {
             continue;
         }
@@ -838,6 +841,17 @@ pub(super) fn add_closing_per(doc: &Document, attrs: &mut Vec<Attribution>) {
             continue;
         };
         if at - 1 < first + 3 {
+            continue;
+        }
+        // Mid-sentence, the clause before must be whole ("A quarter of
+        // that, per the plan, is $40,000" splits one).
+        let finite = (first..at).any(|k| {
+            matches!(
+                doc.tokens[k].xpos,
+                Xpos::Vbd | Xpos::Vbz | Xpos::Vbp | Xpos::Md
+            )
+        });
+        if parenthetical && !(relative || ends_sentence) && !finite {
             continue;
         }
         let cue = doc.tokens[at].span;
@@ -1546,7 +1560,8 @@ mod tests {
         let doc = tagged(
             "Apple is in talks to buy Lumina, per a report from The Information that \
              cited people familiar with the matter. He scored twice, per ESPN. Prices \
-             rose 3 per cent, per se.",
+             rose 3 per cent, per se. The club have agreed terms with the player, per \
+             sources close to the talks, and hope to finish the deal on Friday.",
         );
         let mut attrs = Vec::new();
         add_closing_per(&doc, &mut attrs);
@@ -1566,7 +1581,11 @@ mod tests {
                     "a report from The Information",
                     "Apple is in talks to buy Lumina"
                 ),
-                ("ESPN", "He scored twice")
+                ("ESPN", "He scored twice"),
+                (
+                    "sources close to the talks",
+                    "The club have agreed terms with the player"
+                )
             ]
         );
     }
