@@ -1,7 +1,8 @@
 //! Fixed phrases built on a reporting verb that report nothing: "That said,"
 //! and "Having said that," (a concession), "easier said than done",
-//! "needless to say", "it goes without saying". The span model reads their
-//! "said" as a cue like any other.
+//! "needless to say", "it goes without saying", and the writer's "let's
+//! say / let's look at / let us consider". The span model reads their
+//! verb as a cue like any other.
 
 use super::words::{first_words_in, words_in, Word};
 use whosaid_core::{Document, Span};
@@ -14,11 +15,14 @@ const CONCESSION_LEAD: &[&str] = &[
 /// Whether the cue at `cue` (its extent; `sentence` the sentence holding it)
 /// is the verb of one of these phrases.
 pub(crate) fn is_idiom_cue(doc: &Document, cue: Span, sentence: Span) -> bool {
+    let before = words_in(doc, Span::new(sentence.start.min(cue.start), cue.start));
+    if after_lets(&before) {
+        return true;
+    }
     let cue_words = words_in(doc, cue);
     let [verb] = cue_words.as_slice() else {
         return false;
     };
-    let before = words_in(doc, Span::new(sentence.start.min(cue.start), cue.start));
     let after_end = sentence.end.max(cue.end);
     let after = first_words_in(doc, Span::new(cue.end, after_end), 3);
     let prev = |k: usize| {
@@ -62,6 +66,28 @@ pub(crate) fn is_idiom_cue(doc: &Document, cue: Span, sentence: Span) -> bool {
     }
 }
 
+/// "Let's say a problem pops up", "let’s take a look at", "Let us now
+/// consider": the writer invites the reader; nobody is credited. The words
+/// before the cue end with "let's" or "let us", an adverb or two aside.
+fn after_lets(before: &[Word]) -> bool {
+    let mut rest = before;
+    while let [head @ .., last] = rest {
+        if matches!(
+            last.lower.as_str(),
+            "just" | "quickly" | "now" | "first" | "briefly" | "also"
+        ) {
+            rest = head;
+        } else {
+            break;
+        }
+    }
+    match rest {
+        [.., w] if matches!(w.lower.as_str(), "let's" | "let’s") => true,
+        [.., let_, us] => let_.lower == "let" && matches!(us.lower.as_str(), "us" | "'s" | "’s"),
+        _ => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -92,6 +118,18 @@ mod tests {
             "It goes without saying that safety matters.",
             "saying"
         ));
+    }
+
+    #[test]
+    fn the_writers_lets_credits_nobody() {
+        assert!(idiom("For example, let’s say the cost is $10,000.", "say"));
+        assert!(idiom(
+            "Let's take a look at some customers.",
+            "take a look at"
+        ));
+        assert!(idiom("Let’s just say I’m not laughing yet.", "say"));
+        assert!(idiom("Let us now consider the evidence.", "consider"));
+        assert!(!idiom("He let his aides say the plan was dead.", "say"));
     }
 
     #[test]
