@@ -3623,10 +3623,11 @@ fn interview_answerer(doc: &Document, source: Span) -> Option<(u32, &whosaid_cor
     if doc.slice(source) != "A" {
         return None;
     }
-    let (answers, first_question) = credit::interview_answers(doc)?;
-    if !answers.iter().any(|(label, _, _)| *label == source) {
+    let interview = credit::interview(doc)?;
+    if !interview.answers.iter().any(|a| a.label == source) {
         return None;
     }
+    let first_question = interview.first_question;
     let most_named = |end: u32| {
         let mut counts = vec![0u32; doc.entities.len()];
         for m in doc.mentions.iter().take_while(|m| m.span.start < end) {

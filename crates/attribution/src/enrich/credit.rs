@@ -48,23 +48,43 @@ fn interview_label(doc: &Document, para: Span) -> Option<(char, Span, Span)> {
     })
 }
 
-/// The "A" labels of an interview set as questions and answers, with the
-/// start of its first question; `None` unless the text has both a "Q"
-/// and an "A" paragraph.
-pub(crate) fn interview_answers(doc: &Document) -> Option<(Vec<(Span, Span, Span)>, u32)> {
+/// An answer's "A" label, the mark after it and its paragraph.
+pub(crate) struct Answer {
+    pub(crate) label: Span,
+    pub(crate) mark: Span,
+    pub(crate) paragraph: Span,
+}
+
+/// An interview set as questions and answers: its answers and where its
+/// first question starts.
+pub(crate) struct Interview {
+    pub(crate) answers: Vec<Answer>,
+    pub(crate) first_question: u32,
+}
+
+/// The interview the text is set as, if it has both a "Q" and an "A"
+/// paragraph.
+pub(crate) fn interview(doc: &Document) -> Option<Interview> {
     let mut first_question = None;
     let mut answers = Vec::new();
-    for &para in &doc.paragraphs {
-        match interview_label(doc, para) {
+    for &paragraph in &doc.paragraphs {
+        match interview_label(doc, paragraph) {
             Some(('Q', label, _)) => {
                 first_question.get_or_insert(label.start);
             }
-            Some((_, label, mark)) => answers.push((label, mark, para)),
+            Some((_, label, mark)) => answers.push(Answer {
+                label,
+                mark,
+                paragraph,
+            }),
             None => {}
         }
     }
     let first_question = first_question?;
-    (!answers.is_empty()).then_some((answers, first_question))
+    (!answers.is_empty()).then_some(Interview {
+        answers,
+        first_question,
+    })
 }
 
 /// "Q: Are the sanctions working? / A: They are working, slowly.": each
@@ -72,12 +92,17 @@ pub(crate) fn interview_answers(doc: &Document) -> Option<(Vec<(Span, Span, Span
 /// `interview_answerer`). Only the label and its mark must be free: an
 /// answer may hold the model's attributions ("I think…"), which nest.
 fn add_interview_answers(doc: &mut Document) {
-    let Some((answers, _)) = interview_answers(doc) else {
+    let Some(interview) = interview(doc) else {
         return;
     };
     let taken = Taken::of(&doc.attributions);
     let mut added = Vec::new();
-    for (label, mark, para) in answers {
+    for Answer {
+        label,
+        mark,
+        paragraph: para,
+    } in interview.answers
+    {
         let text: Vec<char> = doc.slice(para).chars().collect();
         let mut start = 2;
         while start < text.len() && text[start].is_whitespace() {
