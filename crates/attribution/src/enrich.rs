@@ -1848,9 +1848,16 @@ fn addressee_before_a_bare_clause(doc: &Document, a: &mut Attribution, verb: usi
         return;
     }
     let within = sentence.span;
+    // "told her group never…": "her" may be the group's; not before a
+    // subject pronoun ("told her she was anxious").
+    let nominative_next = doc.tokens.get(next).is_some_and(|_| {
+        matches!(
+            doc.token_text(next).to_lowercase().as_str(),
+            "she" | "he" | "they" | "i" | "we" | "it" | "you"
+        )
+    });
     let in_addressee = (start..next).all(|k| dominated_by(doc, k, addressee, within))
-        // "told her group never…": "her" may be the group's.
-        && !doc.token_text(addressee).eq_ignore_ascii_case("her");
+        && (nominative_next || !doc.token_text(addressee).eq_ignore_ascii_case("her"));
     // The next word opens the verb's clausal complement.
     let clause = (next..sentence.tokens[1] as usize).find(|&k| {
         doc.tokens[k].deprel == DepRel::Ccomp && doc.tokens[k].head == Some(verb as u32)
@@ -4525,6 +4532,17 @@ mod tests {
             )
             .as_deref(),
             Some(content)
+        );
+        // Before a subject pronoun, "her" is the person told.
+        assert_eq!(
+            after(
+                "Some doctors told her she was anxious.",
+                "Some doctors",
+                "told",
+                "her she was anxious"
+            )
+            .as_deref(),
+            Some("she was anxious")
         );
     }
 

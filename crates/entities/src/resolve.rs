@@ -337,6 +337,21 @@ pub fn annotate(tagger: &Tagger, doc: &mut Document) {
             } else {
                 kind
             };
+            // "Lena Park, who owns a bakery": a listed first name and a
+            // relative "who" make a person of a name read as a place or body.
+            let kind = if matches!(
+                kind,
+                EntityKind::Gpe | EntityKind::Location | EntityKind::Organization
+            ) && b - a >= 2
+                && lexicon::first_name_gender(text[0]) != Gender::Unknown
+                && b + 1 < doc.tokens.len()
+                && doc.token_text(b) == ","
+                && doc.token_text(b + 1).eq_ignore_ascii_case("who")
+            {
+                EntityKind::Person
+            } else {
+                kind
+            };
             // A lone nationality/party word is a NORP, not a place or organisation.
             let kind = if b - a == 1 && lexicon::is_norp(text[0]) && kind != EntityKind::Person {
                 EntityKind::Norp

@@ -416,3 +416,11 @@ fn names_joined_by_a_conjunction_stay_whole() {
         "{names:?}"
     );
 }
+
+#[test]
+fn a_first_name_and_a_relative_who_make_a_person() {
+    let doc = run("Lena Park, who owns a bakery on Main Street, pushed back against the plan. The bakery is near Lincoln Park, which opened in 1990.");
+    let kind_of = |name: &str| doc.entities.iter().find(|e| e.name == name).map(|e| e.kind);
+    assert_eq!(kind_of("Lena Park"), Some(EntityKind::Person));
+    assert_ne!(kind_of("Lincoln Park"), Some(EntityKind::Person));
+}
