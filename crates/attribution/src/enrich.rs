@@ -76,6 +76,7 @@ impl Stage for Enricher {
         nested::add_trailing_reports(doc, &mut attrs);
         nested::add_opening_according_to(doc, &mut attrs);
         nested::add_closing_per(doc, &mut attrs);
+        nested::add_as_x_put_it(doc, &mut attrs);
         nested::add_inverted_credits(doc, &mut attrs);
         nested::detach_inner_sources(&mut attrs);
         nested::drop_source_parts_of_earlier_claims(&mut attrs);
@@ -2068,6 +2069,29 @@ fn drop_addressee(doc: &Document, a: &mut Attribution) {
                     | "brief"
             )
     });
+    // "wrote in a note to | clients that the peso…": a cue ending in "to"
+    // leaves its object before the that-clause, short noun phrases only.
+    let ends_in_to = doc.slice(cue).trim_end().to_lowercase().ends_with(" to");
+    if !takes_addressee && ends_in_to {
+        if let Some((before, that)) = run_up_to_that(doc, a, 4, false) {
+            let noun_phrase = doc.tokens[before.clone()].iter().all(|t| {
+                matches!(
+                    t.upos,
+                    Upos::Noun | Upos::Propn | Upos::Det | Upos::Adj | Upos::Pron | Upos::Num
+                )
+            });
+            // Someone addressed ("clients", "investors", "us"), not a thing
+            // whose that-clause is the content ("pointed to | reports that…").
+            let addressed = doc.tokens[before.clone()].last().is_some_and(|t| {
+                matches!(t.upos, Upos::Pron | Upos::Propn)
+                    || t.upos == Upos::Noun && source_kind::names_people(&t.lemma)
+            });
+            if noun_phrase && addressed {
+                start_content_at(doc, a, that);
+            }
+        }
+        return;
+    }
     if !takes_addressee {
         return;
     }
@@ -3361,6 +3385,8 @@ fn source_entities(
     let people_head = unnamed_people_head(doc, extent, head_token);
     let first = doc.mentions.partition_point(|m| m.span.end <= extent.start);
     let mut best: Option<(u8, usize)> = None;
+    // Where the last place the source is in ends (a token index).
+    let mut located_end: Option<usize> = None;
     for (i, m) in doc.mentions.iter().enumerate().skip(first) {
         if m.span.start >= extent.end {
             break;
@@ -3418,7 +3444,27 @@ fn source_entities(
         } else {
             2
         };
-        if m.entity.is_some() && best.is_none_or(|(r, _)| rank > r) {
+        // "one restaurant owner in Ohio", "polls in New Hampshire and
+        // Iowa", "in Pasadena, Calif.": a place the source is in is where it
+        // speaks, not who.
+        let start = m.tokens[0] as usize;
+        let place = matches!(m.kind, EntityKind::Gpe | EntityKind::Location) && !covers_head;
+        let after_in = start.checked_sub(1).is_some_and(|p| {
+            matches!(
+                doc.token_text(p).to_lowercase().as_str(),
+                "in" | "near" | "at" | "across" | "outside"
+            )
+        });
+        let after_located = located_end.is_some_and(|end| {
+            end <= start
+                && start - end <= 1
+                && (end..start).all(|k| matches!(doc.token_text(k), "," | "and" | "or"))
+        });
+        let located = place && (after_in || after_located);
+        if located {
+            located_end = Some(m.tokens[1] as usize);
+        }
+        if m.entity.is_some() && !located && best.is_none_or(|(r, _)| rank > r) {
             best = Some((rank, i));
         }
     }

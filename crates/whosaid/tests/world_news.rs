@@ -41,3 +41,22 @@ fn a_body_named_through_its_country_speaks_for_itself() {
         Some("Defense Ministry")
     );
 }
+
+#[test]
+fn a_place_the_source_is_in_does_not_speak() {
+    let doc = analysed(
+        "A judge in Ohio said the order would stand. Exit polls in New Hampshire and Iowa showed a close race.\n",
+    );
+    for a in &doc.attributions {
+        let speaker = a.speaker.as_ref().map(|s| s.name.as_str());
+        assert!(
+            !matches!(speaker, Some("Ohio" | "New Hampshire" | "Iowa")),
+            "{:?} speaks as {speaker:?}",
+            a.source
+                .as_ref()
+                .and_then(|s| s.extent())
+                .map(|s| doc.slice(s))
+        );
+    }
+    assert!(doc.attributions.len() >= 2, "{:?}", doc.attributions);
+}

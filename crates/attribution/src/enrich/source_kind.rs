@@ -841,7 +841,7 @@ pub(crate) fn noun_names_people(lower: &str, lemma: &str) -> bool {
 /// Whether a singular common noun names a person: listed, or built as an
 /// agent noun ("-ist", "-ian", "-er", "-or", "-man", "-ee") and not one of
 /// the things built alike ("paper", "factor", "committee").
-fn names_people(noun: &str) -> bool {
+pub(crate) fn names_people(noun: &str) -> bool {
     // "Ex-diplomat", "ex-wife", "co-founder": the noun after the prefix.
     let noun = ["ex-", "co-", "vice-"]
         .iter()
