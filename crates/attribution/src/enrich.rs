@@ -2345,14 +2345,23 @@ fn carry_speakers(doc: &Document, attrs: &mut [Attribution]) {
                 .as_ref()
                 .and_then(Region::extent)
                 .map(|s| doc.slice(s).to_lowercase());
+            // (One person introduced so: "A witness", "an aide", not "No one".)
+            let introduced = |sp: &Speaker| {
+                let first = sp.name.split_whitespace().next().unwrap_or_default();
+                matches!(
+                    first.to_lowercase().as_str(),
+                    "a" | "an" | "another" | "one"
+                ) && !sp.name.to_lowercase().starts_with("one of")
+            };
             let just_quoted = last_unnamed.as_ref().filter(|(sp, at)| {
-                Some(*at) == last_source_at
+                introduced(sp)
+                    && Some(*at) == last_source_at
                     && cue_start.saturating_sub(*at) < 400
                     && paragraph_of(*at) == paragraph_of(cue_start)
                     && pronoun.as_deref().is_some_and(|p| {
+                        let g = speaker_gender(doc, sp);
                         matches!(p, "he" | "she")
-                            && matches!(speaker_gender(doc, sp), Gender::Unknown)
-                            || speaker_gender(doc, sp) == pronoun_gender(p)
+                            && (g == Gender::Unknown || g == pronoun_gender(p))
                     })
             });
             if let Some((speaker, _)) = just_quoted {
