@@ -116,6 +116,7 @@ impl Stage for Enricher {
             }
             move_prepositional_phrase_to_cue(doc, a);
             drop_addressee(doc, a);
+            relative_clause_after_according_to(doc, a);
             drop_leading_time(doc, a);
             drop_closing_comment(doc, a);
             content_stays_in_its_clause(doc, a);
@@ -398,6 +399,56 @@ fn content_before_a_cue_and_its_gloss(doc: &Document, a: &mut Attribution) {
     }) {
         a.content = Some(Region::single(clause));
     }
+}
+
+/// "According to a person familiar with the matter who requested anonymity
+/// to discuss internal talks, the agency is weighing…": the relative
+/// clause after an opening "according to" phrase describes the source, up
+/// to the comma; the content starts after it.
+fn relative_clause_after_according_to(doc: &Document, a: &mut Attribution) {
+    let Some((source, cue, content)) = source_cue_content(a) else {
+        return;
+    };
+    let Some(first) = content.parts().first().copied() else {
+        return;
+    };
+    if !doc.slice(cue).eq_ignore_ascii_case("according to")
+        || source.start < cue.end
+        || first.start < source.end
+        || !doc
+            .slice(Span::new(source.end, first.start))
+            .trim()
+            .is_empty()
+    {
+        return;
+    }
+    let start = doc.token_at_or_after(first.start);
+    // ("that night" is no relative clause.)
+    if !doc.tokens.get(start).is_some_and(|t| {
+        matches!(doc.token_text(start), "who" | "which" | "whom")
+            || doc.token_text(start) == "that" && t.xpos == Xpos::Wdt
+    }) {
+        return;
+    }
+    let end = doc.token_at_or_after(first.end);
+    let Some(comma) = (start + 1..end).find(|&k| doc.token_text(k) == ",") else {
+        return;
+    };
+    let Some(next) = (comma + 1 < end).then_some(comma + 1) else {
+        return;
+    };
+    let mut parts = content.parts().to_vec();
+    parts[0] = Span::new(doc.tokens[next].span.start, first.end);
+    a.content = Some(Region::new(parts));
+    let mut source_parts = a
+        .source
+        .as_ref()
+        .map(|s| s.parts().to_vec())
+        .unwrap_or_default();
+    if let Some(last) = source_parts.last_mut() {
+        last.end = doc.tokens[comma - 1].span.end;
+    }
+    a.source = Some(Region::new(source_parts));
 }
 
 /// A content or source without a quotation mark that belongs to the text
@@ -4651,6 +4702,30 @@ mod tests {
         };
         subject_before_a_speech_verb(&doc, &mut b);
         assert!(b.source.is_none());
+    }
+
+    #[test]
+    fn a_relative_clause_after_according_to_describes_the_source() {
+        let doc = test_support::tagged(
+            "According to a person familiar with the matter who requested anonymity to discuss internal talks, the agency is also weighing new limits.",
+        );
+        let span = |t: &str| test_support::span_of(&doc, t);
+        let mut a = Attribution {
+            source: Some(Region::single(span("a person familiar with the matter"))),
+            content: Some(Region::single(span(
+                "who requested anonymity to discuss internal talks, the agency is also weighing new limits",
+            ))),
+            ..Attribution::with_cue(0, Region::single(span("According to")))
+        };
+        relative_clause_after_according_to(&doc, &mut a);
+        assert_eq!(
+            test_support::content_parts(&doc, &a),
+            ["the agency is also weighing new limits"]
+        );
+        assert_eq!(
+            test_support::extent_text(&doc, &a.source).as_deref(),
+            Some("a person familiar with the matter who requested anonymity to discuss internal talks")
+        );
     }
 
     #[test]

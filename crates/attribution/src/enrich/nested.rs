@@ -1170,11 +1170,13 @@ pub(super) fn add_trailing_reports(doc: &Document, attrs: &mut Vec<Attribution>)
             );
         let cue = if phrasal { v - 2 } else { v - 1 };
         let word = doc.token_text(cue).to_ascii_lowercase();
+        // (A past form closing the sentence may be tagged a participle:
+        // "…, a government watchdog found.")
         if !phrasal
             && (!TRAILING_CUES.contains(&word.as_str())
                 || !matches!(
                     doc.tokens[cue].xpos,
-                    Xpos::Vbd | Xpos::Vbz | Xpos::Vbp | Xpos::Unset
+                    Xpos::Vbd | Xpos::Vbz | Xpos::Vbp | Xpos::Vbn | Xpos::Unset
                 ))
         {
             continue;
@@ -1781,6 +1783,17 @@ mod tests {
         assert_eq!(
             text_of(&doc, attrs[0].content.as_ref()),
             "Two policymakers dissented on Wednesday"
+        );
+        // A closing "found" the tagger read as a participle.
+        let doc = tagged(
+            "The agency took an average of 14 months to act on reports of near-collisions at busy airports, a government watchdog found.",
+        );
+        let mut attrs = Vec::new();
+        add_trailing_reports(&doc, &mut attrs);
+        assert_eq!(attrs.len(), 1);
+        assert_eq!(
+            text_of(&doc, attrs[0].source.as_ref()),
+            "a government watchdog"
         );
         // Feature copy's verbs, one with its particle.
         let doc = tagged(
