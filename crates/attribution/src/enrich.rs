@@ -115,6 +115,7 @@ impl Stage for Enricher {
                 a.content = Some(with_leading_modifiers(doc, c, Modifiers::Determiner));
             }
             move_prepositional_phrase_to_cue(doc, a);
+            without_evidence_joins_cue(doc, a);
             drop_addressee(doc, a);
             relative_clause_after_according_to(doc, a);
             drop_leading_time(doc, a);
@@ -2160,6 +2161,54 @@ fn drop_addressee(doc: &Document, a: &mut Attribution) {
     }) {
         return;
     }
+    start_content_at(doc, a, that);
+}
+
+/// "Ellison claimed | without evidence that the report had been planted":
+/// the phrase qualifies the claim, not what was claimed; it joins the cue
+/// ("claimed without evidence"), which a fact-checker wants to see, and the
+/// content starts at "that".
+fn without_evidence_joins_cue(doc: &Document, a: &mut Attribution) {
+    let (Some(cue), Some(content)) = (a.cue.extent(), &a.content) else {
+        return;
+    };
+    let Some(&first) = content.parts().first() else {
+        return;
+    };
+    if first.start < cue.end || !doc.slice(Span::new(cue.end, first.start)).trim().is_empty() {
+        return;
+    }
+    let start = doc.token_at_or_after(first.start);
+    let end = doc.token_at_or_after(first.end).min(start + 6);
+    let word = |k: usize| doc.token_text(k).to_lowercase();
+    if start >= end || word(start) != "without" {
+        return;
+    }
+    let Some(that) = (start + 1..end).find(|&k| word(k) == "that") else {
+        return;
+    };
+    let phrase_ok = (start + 1..that).all(|k| {
+        matches!(
+            word(k).as_str(),
+            "evidence"
+                | "proof"
+                | "providing"
+                | "offering"
+                | "citing"
+                | "presenting"
+                | "any"
+                | "giving"
+                | "showing"
+                | "supporting"
+        )
+    }) && (start + 1..that)
+        .any(|k| matches!(word(k).as_str(), "evidence" | "proof"));
+    if !phrase_ok || that + 1 >= doc.tokens.len() {
+        return;
+    }
+    let mut cue_parts = a.cue.parts().to_vec();
+    cue_parts.push(Span::new(cue.end, doc.tokens[that - 1].span.end));
+    a.cue = Region::new(cue_parts);
     start_content_at(doc, a, that);
 }
 
@@ -4725,6 +4774,28 @@ mod tests {
         assert_eq!(
             test_support::extent_text(&doc, &a.source).as_deref(),
             Some("a person familiar with the matter who requested anonymity to discuss internal talks")
+        );
+    }
+
+    #[test]
+    fn without_evidence_joins_the_cue() {
+        let doc = test_support::tagged(
+            "Ellison claimed without evidence that the report had been planted by his opponent.",
+        );
+        let mut a = test_support::attribution(
+            &doc,
+            "Ellison",
+            "claimed",
+            "without evidence that the report had been planted by his opponent",
+        );
+        without_evidence_joins_cue(&doc, &mut a);
+        assert_eq!(
+            doc.slice(a.cue.extent().unwrap_or_default()),
+            "claimed without evidence"
+        );
+        assert_eq!(
+            test_support::content_parts(&doc, &a),
+            ["that the report had been planted by his opponent"]
         );
     }
 

@@ -294,9 +294,16 @@ pub fn annotate(tagger: &Tagger, doc: &mut Document) {
                         && text[0]
                             .rsplit_once('-')
                             .is_some_and(|(head, w)| !head.is_empty() && lexicon::is_media_word(w));
+                    // "The Tribune", "The Guardian": an outlet word named
+                    // alone after "The".
+                    let the_outlet_word = text.len() == 1
+                        && lexicon::is_media_word(text[0])
+                        && a > r.start
+                        && matches!(doc.token_text(a - 1), "The" | "the");
                     if lexicon::is_known_outlet(&joined)
                         || lexicon::is_outlet_brand_name(&text)
                         || hyphenated_outlet
+                        || the_outlet_word
                         || text.len() > 1 && text.iter().skip(1).any(|w| lexicon::is_media_word(w))
                     {
                         EntityKind::Media

@@ -424,3 +424,15 @@ fn a_first_name_and_a_relative_who_make_a_person() {
     assert_eq!(kind_of("Lena Park"), Some(EntityKind::Person));
     assert_ne!(kind_of("Lincoln Park"), Some(EntityKind::Person));
 }
+
+#[test]
+fn an_outlet_word_named_alone_after_the_is_an_outlet() {
+    let doc = run("The Tribune reported Thursday that the senator flew to Aspen. The trips were not disclosed, according to the Times.");
+    for name in ["Tribune", "Times"] {
+        assert_eq!(
+            doc.entities.iter().find(|e| e.name == name).map(|e| e.kind),
+            Some(EntityKind::Media),
+            "{name}"
+        );
+    }
+}
