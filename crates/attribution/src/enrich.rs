@@ -3428,7 +3428,21 @@ fn source_head_token(doc: &Document, source: &Region) -> Option<usize> {
             match tok.head {
                 Some(h) if inside(h as usize) => {}
                 _ if tok.upos == whosaid_core::Upos::Punct => {}
-                _ => return Some(t),
+                _ => {
+                    // "Ethics | experts" read as two subjects of the verb:
+                    // the noun run's last noun heads it.
+                    let mut head = t;
+                    while head + 1 < doc.tokens.len()
+                        && inside(head + 1)
+                        && doc.tokens[head].upos == whosaid_core::Upos::Noun
+                        && doc.tokens[head + 1].upos == whosaid_core::Upos::Noun
+                        && doc.tokens[head + 1].head == tok.head
+                        && doc.tokens[head + 1].deprel == tok.deprel
+                    {
+                        head += 1;
+                    }
+                    return Some(head);
+                }
             }
         }
         t += 1;
@@ -4775,6 +4789,14 @@ mod tests {
             test_support::extent_text(&doc, &a.source).as_deref(),
             Some("a person familiar with the matter who requested anonymity to discuss internal talks")
         );
+    }
+
+    #[test]
+    fn a_noun_run_read_as_two_subjects_is_headed_by_its_last_noun() {
+        let doc = test_support::tagged("Ethics experts said the trips would violate the rules.");
+        let source = Region::single(test_support::span_of(&doc, "Ethics experts"));
+        let head = source_head_token(&doc, &source).map(|t| doc.token_text(t));
+        assert_eq!(head, Some("experts"));
     }
 
     #[test]
