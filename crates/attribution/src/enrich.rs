@@ -3510,6 +3510,8 @@ fn source_entities(
     let mut best: Option<(u8, usize)> = None;
     // Where the last place the source is in ends (a token index).
     let mut located_end: Option<usize> = None;
+    // Whether a name before this one was a possessor ("Iran's …").
+    let mut possessor_seen = false;
     for (i, m) in doc.mentions.iter().enumerate().skip(first) {
         if m.span.start >= extent.end {
             break;
@@ -3560,13 +3562,17 @@ fn source_entities(
                 4
             }
         } else if is_possessor(doc, m)
-            // (A name the tagger ran on past the source is no better.)
+            // (A name the tagger ran on past the source is no better, nor,
+            // after a possessor, one in a phrase of the head: "Iran's
+            // mission to the United Nations".)
             || m.span.end > extent.end
+            || possessor_seen && after_preposition(doc, m.tokens[0] as usize)
         {
             1
         } else {
             2
         };
+        possessor_seen |= m.mention_type == MentionType::Name && is_possessor(doc, m);
         // "one restaurant owner in Ohio", "polls in New Hampshire and
         // Iowa", "in Pasadena, Calif.": a place the source is in is where it
         // speaks, not who.
@@ -3723,6 +3729,16 @@ fn unnamed_people_head(doc: &Document, source: Span, head_token: Option<usize>) 
                 && ((start..end).contains(&head) || start == head + 1)
         });
     (!named).then_some(head)
+}
+
+/// Whether the word at token `t` follows a preposition, a determiner or
+/// adjective aside ("to the United Nations", "of the new Senate").
+fn after_preposition(doc: &Document, t: usize) -> bool {
+    let mut k = t;
+    while k > 0 && matches!(doc.tokens[k - 1].upos, Upos::Det | Upos::Adj) {
+        k -= 1;
+    }
+    k > 0 && doc.tokens[k - 1].upos == Upos::Adp
 }
 
 /// Whether mention `m` is a possessor: followed by a possessive clitic, or

@@ -16,7 +16,8 @@ fn a_body_named_through_its_country_speaks_for_itself() {
     let doc = analysed(
         "China warns U.S. over Taiwan arms sale\n\n\
          Iran's state news agency IRNA reported that Tehran had also condemned the deal.\n\n\
-         Taiwan's Defense Ministry thanked Washington in a statement, saying the weapons would help the island defend itself.\n",
+         Taiwan's Defense Ministry thanked Washington in a statement, saying the weapons would help the island defend itself.\n\n\
+         Iran's mission to the United Nations denied the allegations.\n",
     );
     let speaker_of = |source: &str| {
         doc.attributions
@@ -39,6 +40,11 @@ fn a_body_named_through_its_country_speaks_for_itself() {
     assert_eq!(
         speaker_of("Taiwan's Defense Ministry").as_deref(),
         Some("Defense Ministry")
+    );
+    // A name in a phrase of the head does not outrank the possessor.
+    assert_eq!(
+        speaker_of("Iran's mission to the United Nations").as_deref(),
+        Some("Iran")
     );
 }
 

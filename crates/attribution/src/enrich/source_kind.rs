@@ -295,6 +295,9 @@ const GROUP_HEADS: &[&str] = &[
 const BODY_HEADS: &[&str] = &[
     "campaign",
     "club",
+    "mission",
+    "consulate",
+    "delegation",
     "utility",
     "state",
     "authority",
