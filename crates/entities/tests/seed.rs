@@ -25,6 +25,17 @@ fn entity_of<'a>(doc: &'a Document, name: &str) -> Option<&'a whosaid_core::Enti
     })
 }
 
+/// The name of the entity the first mention reading `words` (any case)
+/// refers to.
+fn entity_name_of_mention(doc: &Document, words: &str) -> Option<String> {
+    doc.mentions
+        .iter()
+        .find(|m| doc.slice(m.span).eq_ignore_ascii_case(words))
+        .and_then(|m| m.entity)
+        .and_then(|e| doc.entities.get(e as usize))
+        .map(|e| e.name.clone())
+}
+
 #[test]
 fn seed_article_entities_and_speaker_pronouns() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -363,14 +374,7 @@ fn a_name_closed_by_a_body_word_is_a_body() {
 #[test]
 fn sports_copy_names_people_by_nationality_and_age() {
     let doc = run("Mikel Arteta refused to comment on Friday. \"I'm not going to talk about it,\" the Spaniard told reporters.\n\nArsenal have agreed terms with Lucas Ferreira. The 22-year-old said he was delighted.");
-    let mention_of = |words: &str| {
-        doc.mentions
-            .iter()
-            .find(|m| doc.slice(m.span).eq_ignore_ascii_case(words))
-            .and_then(|m| m.entity)
-            .and_then(|e| doc.entities.get(e as usize))
-            .map(|e| e.name.clone())
-    };
+    let mention_of = |words: &str| entity_name_of_mention(&doc, words);
     assert_eq!(mention_of("the Spaniard").as_deref(), Some("Mikel Arteta"));
     assert_eq!(
         mention_of("The 22-year-old").as_deref(),
@@ -381,14 +385,7 @@ fn sports_copy_names_people_by_nationality_and_age() {
 #[test]
 fn a_nationality_as_a_noun_names_the_person_just_mentioned() {
     let doc = run("Jannik Sinner was gracious in defeat. \"He played unbelievable tennis,\" the Italian told reporters. The Italians in the crowd cheered.");
-    let mention_of = |words: &str| {
-        doc.mentions
-            .iter()
-            .find(|m| doc.slice(m.span).eq_ignore_ascii_case(words))
-            .and_then(|m| m.entity)
-            .and_then(|e| doc.entities.get(e as usize))
-            .map(|e| e.name.clone())
-    };
+    let mention_of = |words: &str| entity_name_of_mention(&doc, words);
     assert_eq!(mention_of("the Italian").as_deref(), Some("Jannik Sinner"));
     // The people, not one of them.
     assert_ne!(mention_of("The Italians").as_deref(), Some("Jannik Sinner"));

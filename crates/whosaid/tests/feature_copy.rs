@@ -2,14 +2,8 @@
 //! after the claim ("…, notes registered dietitian Kelly Jones."), then
 //! goes on with a pronoun for the expert just credited.
 
-use whosaid::core::Document;
-
-fn analysed(text: &str) -> Document {
-    let engine = whosaid::Engine::english().expect("embedded models load");
-    let mut doc = Document::new(text);
-    engine.analyze(&mut doc).expect("analysis runs");
-    doc
-}
+mod common;
+use common::analysed;
 
 #[test]
 fn experts_credited_after_their_claims_speak_on_in_the_next_sentence() {

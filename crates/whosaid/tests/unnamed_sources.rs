@@ -4,12 +4,8 @@
 
 use whosaid::core::{Attribution, Document, SourceKind};
 
-fn analysed(text: &str) -> Document {
-    let engine = whosaid::Engine::english().expect("embedded models load");
-    let mut doc = Document::new(text);
-    engine.analyze(&mut doc).expect("analysis runs");
-    doc
-}
+mod common;
+use common::analysed;
 
 fn with_content<'d>(doc: &'d Document, starts: &str) -> &'d Attribution {
     doc.attributions

@@ -2,14 +2,8 @@
 //! state news agency IRNA", "Taiwan's Defense Ministry". The body named,
 //! not the country that owns it, is who speaks.
 
-use whosaid::core::Document;
-
-fn analysed(text: &str) -> Document {
-    let engine = whosaid::Engine::english().expect("embedded models load");
-    let mut doc = Document::new(text);
-    engine.analyze(&mut doc).expect("analysis runs");
-    doc
-}
+mod common;
+use common::analysed;
 
 #[test]
 fn a_body_named_through_its_country_speaks_for_itself() {

@@ -1488,6 +1488,22 @@ mod tests {
         doc.slice(r.and_then(Region::extent).unwrap_or_default())
     }
 
+    /// Each attribution's source and content text, in order.
+    fn sources_and_contents<'d>(
+        doc: &'d Document,
+        attrs: &[Attribution],
+    ) -> Vec<(&'d str, &'d str)> {
+        attrs
+            .iter()
+            .map(|a| {
+                (
+                    text_of(doc, a.source.as_ref()),
+                    text_of(doc, a.content.as_ref()),
+                )
+            })
+            .collect()
+    }
+
     fn outer(doc: &Document, source: &str, cue: &str, content: &str) -> Attribution {
         Attribution {
             source: Some(Region::single(span_of(doc, source))),
@@ -1633,15 +1649,7 @@ mod tests {
         );
         let mut attrs = Vec::new();
         add_as_x_put_it(&doc, &mut attrs);
-        let found: Vec<(&str, &str)> = attrs
-            .iter()
-            .map(|a| {
-                (
-                    text_of(&doc, a.source.as_ref()),
-                    text_of(&doc, a.content.as_ref()),
-                )
-            })
-            .collect();
+        let found = sources_and_contents(&doc, &attrs);
         assert_eq!(
             found,
             [
@@ -1664,15 +1672,7 @@ mod tests {
         );
         let mut attrs = Vec::new();
         add_closing_per(&doc, &mut attrs);
-        let found: Vec<(&str, &str)> = attrs
-            .iter()
-            .map(|a| {
-                (
-                    text_of(&doc, a.source.as_ref()),
-                    text_of(&doc, a.content.as_ref()),
-                )
-            })
-            .collect();
+        let found = sources_and_contents(&doc, &attrs);
         assert_eq!(
             found,
             [
