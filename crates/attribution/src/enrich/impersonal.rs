@@ -186,8 +186,11 @@ pub(crate) fn raising_subject_joins_content(doc: &Document, a: &mut Attribution)
     }
     // A passive: its subject is a passive one, or the participle modifies
     // the noun ("MPs expected to vote"), or "be" is in the cue.
-    let passive_subject = doc
-        .tokens
+    let sentence = doc
+        .sentence_of_token(verb as u32)
+        .and_then(|s| doc.sentences.get(s))
+        .map_or(verb..verb, |s| s.token_range());
+    let passive_subject = doc.tokens[sentence.start.min(verb)..sentence.end.min(doc.tokens.len())]
         .iter()
         .any(|t| t.head == Some(verb as u32) && t.deprel == DepRel::NsubjPass);
     let be_in_cue = (first..verb).any(|k| doc.tokens[k].lemma == "be");
