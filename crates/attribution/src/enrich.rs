@@ -38,9 +38,9 @@ use source_kind::{HeadTag, SourceEntities};
 use span_index::SpanIndex;
 use std::collections::HashMap;
 use whosaid_core::{
-    quoted_text, quotes_within, Attribution, Certainty, CueKind, DepRel, Document, EntityKind,
-    Hedge, Mention, MentionType, QuoteKind, QuoteMark, Region, SourceKind, Span, Speaker, Stage,
-    StageError, Upos, Xpos,
+    quotation_marks, quoted_text, quotes_within, Attribution, Certainty, CueKind, DepRel, Document,
+    EntityKind, Hedge, Mention, MentionType, QuoteKind, QuoteMark, Region, SourceKind, Span,
+    Speaker, Stage, StageError, Upos, Xpos,
 };
 use whosaid_entities::lexicon::{self, Gender};
 use words::{words_in, Word, DAY_PARTS, WEEKDAYS};
@@ -2639,6 +2639,29 @@ fn participle_shares_the_speakers_source(doc: &Document, attrs: &mut [Attributio
     }
 }
 
+/// Whether token `t` stands inside a quotation of its paragraph.
+pub(crate) fn inside_quotation(doc: &Document, t: usize) -> bool {
+    let at = doc.tokens[t].span.start;
+    let Some(para) = doc
+        .paragraphs
+        .get(doc.paragraphs.partition_point(|p| p.end <= at))
+        .filter(|p| p.start <= at)
+    else {
+        return false;
+    };
+    let first = doc.token_at_or_after(para.start);
+    let marks = quotation_marks(doc, first..t);
+    let mut open = false;
+    for mark in marks.into_iter().flatten() {
+        open = match mark {
+            QuoteMark::Open => true,
+            QuoteMark::Close => false,
+            QuoteMark::Toggle => !open,
+        };
+    }
+    open
+}
+
 /// "I" inside someone's words is that someone: in `WARREN: That's not
 /// true. I've said that over and over`, or `"I told them no," Smith said`,
 /// the nested claim's "I" speaks for the person who carries it.
@@ -2666,6 +2689,29 @@ fn first_person_speaks_for_the_quoted(doc: &Document, attrs: &mut [Attribution])
             .and_then(Option::clone)
         {
             a.speaker = Some(speaker);
+            continue;
+        }
+        // "I believe…" in the writer's own words (an opinion column) is
+        // the writer the byline names.
+        let [author] = doc.meta.authors.as_slice() else {
+            continue;
+        };
+        // (A page's author field may hold junk: "I", "-".)
+        let named = author.chars().filter(|c| c.is_alphabetic()).count() >= 2;
+        if !named || a.parent.is_some() || doc.tokens.is_empty() {
+            continue;
+        }
+        let last = doc.tokens.len() - 1;
+        let outside_quotes = a
+            .source
+            .as_ref()
+            .and_then(Region::extent)
+            .is_some_and(|s| !inside_quotation(doc, doc.token_at_or_after(s.start).min(last)));
+        if outside_quotes {
+            a.speaker = Some(Speaker {
+                name: author.clone(),
+                entity: None,
+            });
         }
     }
 }

@@ -48,6 +48,24 @@ impl Stage for Cleaner {
                 });
             }
         }
+        // "By Dana Whitfield" among the first lines: the writer, not text.
+        if let Some((line, authors)) = lines
+            .iter()
+            .filter(|l| !l.text.trim().is_empty())
+            .take(MAX_BYLINE_LINE)
+            .find_map(|l| byline_authors(l.text).map(|a| (l, a)))
+        {
+            let span = line.span(doc);
+            if !found.iter().any(|b| b.span.overlaps(&span)) {
+                found.push(Boilerplate {
+                    span,
+                    kind: BoilerplateKind::Byline,
+                });
+                if doc.meta.authors.is_empty() {
+                    doc.meta.authors = authors;
+                }
+            }
+        }
         if doc.title.is_none() {
             doc.title = headline(&lines, &found, doc);
             // A title known from the page or feed wins: the text's first
@@ -67,6 +85,36 @@ impl Stage for Cleaner {
         doc.boilerplate.dedup_by_key(|b| b.span);
         Ok(())
     }
+}
+
+/// A byline stands among the first lines of a text (after a headline, a
+/// kicker, a date).
+const MAX_BYLINE_LINE: usize = 5;
+
+/// The names of a credit line "By Dana Whitfield", "By Laura Chen and Tom
+/// Ruiz", "BY DANA WHITFIELD": each name two to four capitalised words.
+/// `None` for any other line ("By the time it ended, …").
+pub fn byline_authors(line: &str) -> Option<Vec<String>> {
+    let rest = line
+        .trim()
+        .strip_prefix("By ")
+        .or_else(|| line.trim().strip_prefix("BY "))?;
+    let names: Vec<&str> = rest
+        .split(" and ")
+        .flat_map(|part| part.split(", "))
+        .map(str::trim)
+        .collect();
+    let is_name = |name: &str| {
+        let words: Vec<&str> = name.split_whitespace().collect();
+        (2..=4).contains(&words.len())
+            && words.iter().all(|w| {
+                w.chars().next().is_some_and(char::is_uppercase)
+                    && w.chars()
+                        .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'))
+            })
+    };
+    (!names.is_empty() && names.iter().all(|n| is_name(n)))
+        .then(|| names.iter().map(|n| n.to_string()).collect())
 }
 
 /// One line of the text, without its line break, and its byte offset.
@@ -474,6 +522,31 @@ mod tests {
         for (line, want) in cases {
             assert_eq!(classify_line(line), want, "{line}");
         }
+    }
+
+    #[test]
+    fn a_byline_names_the_writers() {
+        assert_eq!(
+            byline_authors("By Dana Whitfield"),
+            Some(vec!["Dana Whitfield".to_string()])
+        );
+        assert_eq!(
+            byline_authors("By Laura Chen and Tom Ruiz"),
+            Some(vec!["Laura Chen".to_string(), "Tom Ruiz".to_string()])
+        );
+        assert_eq!(byline_authors("By the time it ended, nobody cared."), None);
+        assert_eq!(byline_authors("By Friday"), None);
+        let mut doc = Document::new(
+            "Opinion: The wage debate\n\nBy Dana Whitfield\n\nI believe the question is how fast.",
+        );
+        Cleaner::new().process(&mut doc).expect("clean");
+        assert_eq!(doc.meta.authors, ["Dana Whitfield"]);
+        assert!(
+            doc.boilerplate
+                .iter()
+                .any(|b| b.kind == BoilerplateKind::Byline
+                    && doc.slice(b.span) == "By Dana Whitfield")
+        );
     }
 
     #[test]

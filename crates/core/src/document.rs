@@ -44,6 +44,9 @@ pub enum BoilerplateKind {
     Social,
     /// Navigation, copyright, cookie notices and other page furniture.
     Furniture,
+    /// The writer's credit line ("By Dana Whitfield"), read into
+    /// [`Metadata::authors`].
+    Byline,
     /// Anything else a cleaner removed.
     Other,
 }

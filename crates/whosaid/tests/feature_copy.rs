@@ -1,6 +1,7 @@
 //! Health and feature copy credits its experts with varied verbs, often
 //! after the claim ("…, notes registered dietitian Kelly Jones."), then
-//! goes on with a pronoun for the expert just credited.
+//! goes on with a pronoun for the expert just credited; an opinion
+//! column speaks as the writer its byline names.
 
 mod common;
 use common::analysed;
@@ -39,4 +40,35 @@ fn experts_credited_after_their_claims_speak_on_in_the_next_sentence() {
         .and_then(|c| c.extent())
         .map(|c| doc.slice(c));
     assert_eq!(content, Some("Not everyone should try it"));
+}
+
+#[test]
+fn an_opinion_columns_i_is_the_writer_the_byline_names() {
+    let doc = analysed(
+        "Opinion: The minimum wage debate is missing the point\n\n\
+         By Dana Whitfield\n\n\
+         I believe the real question is not whether to raise the wage but how fast. \
+         \"I can pay $15,\" one restaurant owner told me.\n",
+    );
+    assert_eq!(doc.meta.authors, ["Dana Whitfield"]);
+    let believe = doc
+        .attributions
+        .iter()
+        .find(|a| a.cue.extent().is_some_and(|c| doc.slice(c) == "believe"))
+        .expect("an attribution on \"believe\"");
+    assert_eq!(
+        believe.speaker.as_ref().map(|s| s.name.as_str()),
+        Some("Dana Whitfield")
+    );
+    // The quoted "I" is not the writer.
+    let writers = doc
+        .attributions
+        .iter()
+        .filter(|a| {
+            a.speaker
+                .as_ref()
+                .is_some_and(|s| s.name == "Dana Whitfield")
+        })
+        .count();
+    assert_eq!(writers, 1, "{:?}", doc.attributions);
 }

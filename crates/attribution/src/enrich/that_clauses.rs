@@ -10,7 +10,6 @@
 
 use super::nested::cue_index;
 use super::shared_subject::subtree_span;
-use whosaid_core::{quotation_marks, QuoteMark};
 use whosaid_core::{Attribution, DepRel, Document, Upos, Xpos};
 
 /// Lemmas of verbs that report or hold a claim in a that-clause, beyond
@@ -114,7 +113,7 @@ pub(crate) fn add_that_clause_reports(doc: &Document, attrs: &mut Vec<Attributio
             }
             // Inside a quotation the verb is the quoted speaker's words,
             // which PolNeAR leaves to the quotation's own attribution.
-            if inside_quotation(doc, v) {
+            if super::inside_quotation(doc, v) {
                 continue;
             }
             let content = whosaid_core::Span::new(doc.tokens[that].span.start, content.end);
@@ -124,29 +123,6 @@ pub(crate) fn add_that_clause_reports(doc: &Document, attrs: &mut Vec<Attributio
         }
     }
     attrs.extend(added);
-}
-
-/// Whether token `t` stands inside a quotation of its paragraph.
-fn inside_quotation(doc: &Document, t: usize) -> bool {
-    let at = doc.tokens[t].span.start;
-    let Some(para) = doc
-        .paragraphs
-        .get(doc.paragraphs.partition_point(|p| p.end <= at))
-        .filter(|p| p.start <= at)
-    else {
-        return false;
-    };
-    let first = doc.token_at_or_after(para.start);
-    let marks = quotation_marks(doc, first..t);
-    let mut open = false;
-    for mark in marks.into_iter().flatten() {
-        open = match mark {
-            QuoteMark::Open => true,
-            QuoteMark::Close => false,
-            QuoteMark::Toggle => !open,
-        };
-    }
-    open
 }
 
 #[cfg(test)]
