@@ -392,12 +392,7 @@ fn content_before_a_cue_and_its_gloss(doc: &Document, a: &mut Attribution) {
         doc.token_at_or_after(clause.start),
         doc.token_at_or_after(clause.end),
     );
-    if (first..end).any(|k| {
-        matches!(
-            doc.tokens[k].xpos,
-            Xpos::Vbd | Xpos::Vbz | Xpos::Vbp | Xpos::Md
-        )
-    }) {
+    if (first..end).any(|k| doc.tokens[k].xpos.is_finite_verb()) {
         a.content = Some(Region::single(clause));
     }
 }
@@ -849,12 +844,7 @@ fn without_verb_after_relative_clause(
     let relative = (first + 1..end).find(|&k| {
         doc.token_text(k - 1) == "," && matches!(doc.token_text(k), "who" | "which" | "whose")
     })?;
-    let finite = |k: usize| {
-        matches!(
-            doc.tokens[k].xpos,
-            Xpos::Vbd | Xpos::Vbz | Xpos::Vbp | Xpos::Md
-        )
-    };
+    let finite = |k: usize| doc.tokens[k].xpos.is_finite_verb();
     let comma = (relative + 2..end).find(|&k| {
         doc.token_text(k) == ","
             && k + 1 < end
@@ -3007,6 +2997,7 @@ fn person_name(doc: &Document, source: &Region) -> Option<String> {
     // Score runs of capitalised words: longer is better, and a run that closes
     // the source or its apposition ("…, Michael Borohovski,") is the name;
     // one followed by more words ("Business Insider on Wednesday") is not.
+    let possessive = |w: &Word| w.lower.ends_with("'s") || w.lower.ends_with("’s");
     let mut best: Option<(usize, usize, usize)> = None;
     let mut i = 0;
     while i < words.len() {
@@ -3015,8 +3006,7 @@ fn person_name(doc: &Document, source: &Region) -> Option<String> {
             // Runs continue across adjacent words only (no comma between
             // them), and not past a possessive ("London's | Muslim mayor").
             while i + 1 < words.len()
-                && !words[i].lower.ends_with("'s")
-                && !words[i].lower.ends_with("’s")
+                && !possessive(&words[i])
                 && words[i + 1].capitalised
                 && doc
                     .slice(Span::new(words[i].span.end, words[i + 1].span.start))
@@ -3032,8 +3022,7 @@ fn person_name(doc: &Document, source: &Region) -> Option<String> {
             });
             let score = len * 2 + usize::from(closes) * 3;
             // ("South Dakota's" names whose governor, not a person.)
-            let possessive = words[i].lower.ends_with("'s") || words[i].lower.ends_with("’s");
-            if len >= 2 && !possessive && best.is_none_or(|(_, _, b)| score > b) {
+            if len >= 2 && !possessive(&words[i]) && best.is_none_or(|(_, _, b)| score > b) {
                 best = Some((start, i + 1, score));
             }
         }
@@ -3103,8 +3092,11 @@ fn type_attribution(doc: &Document, a: &mut Attribution) {
         // source whose relative clause, outside the span, grants anonymity.
         let unnamed = matches!(kind, SourceKind::Person | SourceKind::Group)
             && a.speaker.as_ref().is_none_or(|s| s.entity.is_none());
-        let described = without_members_or_relative_clause(doc, source);
-        if unnamed && anonymity_follows(doc, described.as_ref().unwrap_or(source)) {
+        let granted_anonymity = || {
+            let described = without_members_or_relative_clause(doc, source);
+            anonymity_follows(doc, described.as_ref().unwrap_or(source))
+        };
+        if unnamed && granted_anonymity() {
             a.source_kind = Some(SourceKind::Anonymous);
             a.speaker = None;
         }

@@ -125,6 +125,14 @@ impl DepRel {
     }
 }
 
+impl Xpos {
+    /// A finite verb or modal (VBD, VBZ, VBP, MD): the verb of a clause of
+    /// its own.
+    pub fn is_finite_verb(self) -> bool {
+        matches!(self, Xpos::Vbd | Xpos::Vbz | Xpos::Vbp | Xpos::Md)
+    }
+}
+
 impl Upos {
     pub fn is_verbal(self) -> bool {
         matches!(self, Upos::Verb | Upos::Aux)

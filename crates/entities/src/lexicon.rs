@@ -363,12 +363,16 @@ pub fn is_norp(w: &str) -> bool {
 pub fn is_singular_norp(w: &str) -> bool {
     let mut chars = w.chars();
     let title_case = chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_lowercase);
-    let lower = w.to_lowercase();
-    title_case
-        && !lower.ends_with('s')
+    title_case && names_one_of_a_people(&w.to_lowercase())
+}
+
+/// The lower-case test of [`is_singular_norp`]: not a plural, nor a word
+/// for the whole people ("swiss", "chinese", "french").
+pub fn names_one_of_a_people(lower: &str) -> bool {
+    !lower.ends_with('s')
         && !lower.ends_with("ese")
         && !matches!(
-            lower.as_str(),
+            lower,
             "british" | "french" | "irish" | "dutch" | "welsh" | "english"
         )
 }
@@ -464,13 +468,18 @@ pub fn first_name_gender(w: &str) -> Gender {
     if gender != Gender::Unknown || w.chars().count() < 3 || !w.chars().all(char::is_uppercase) {
         return gender;
     }
+    listed_name(&title_case(w))
+}
+
+/// `w` with its first letter as it is and the rest lower-cased ("SERGIO" →
+/// "Sergio", "italian" stays): the form capitalised word lists hold.
+pub fn title_case(w: &str) -> String {
     let mut chars = w.chars();
-    let capitalised: String = chars
+    chars
         .next()
         .into_iter()
         .chain(chars.flat_map(char::to_lowercase))
-        .collect();
-    listed_name(&capitalised)
+        .collect()
 }
 
 /// The gender of a first name on either set of lists (exact case).

@@ -499,15 +499,9 @@ fn is_capitalised_speaker_label(doc: &Document, a: usize, b: usize) -> bool {
     let capitals = words.iter().all(|w| {
         w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
     });
-    let first_name = words.first().is_some_and(|w| {
-        let mut chars = w.chars();
-        let title_case: String = chars
-            .next()
-            .into_iter()
-            .chain(chars.flat_map(char::to_lowercase))
-            .collect();
-        lexicon::first_name_gender(&title_case) != Gender::Unknown
-    });
+    let first_name = words
+        .first()
+        .is_some_and(|w| lexicon::first_name_gender(&lexicon::title_case(w)) != Gender::Unknown);
     line_start
         && (2..=3).contains(&words.len())
         && capitals

@@ -190,12 +190,7 @@ fn inner_at(doc: &Document, first: usize, end: usize) -> Option<Attribution> {
     // determiner or pronoun after the listener opens a clause with a finite
     // verb of its own.
     if tells {
-        let finite = |j: usize| {
-            matches!(
-                doc.tokens[j].xpos,
-                Xpos::Vbd | Xpos::Vbz | Xpos::Vbp | Xpos::Md
-            )
-        };
+        let finite = |j: usize| doc.tokens[j].xpos.is_finite_verb();
         let listener_end = (c..end.min(c + 5)).find(|&k| {
             lower(k) == "that"
                 || k > c
@@ -845,12 +840,7 @@ pub(super) fn add_closing_per(doc: &Document, attrs: &mut Vec<Attribution>) {
         }
         // Mid-sentence, the clause before must be whole ("A quarter of
         // that, per the plan, is $40,000" splits one).
-        let finite = (first..at).any(|k| {
-            matches!(
-                doc.tokens[k].xpos,
-                Xpos::Vbd | Xpos::Vbz | Xpos::Vbp | Xpos::Md
-            )
-        });
+        let finite = (first..at).any(|k| doc.tokens[k].xpos.is_finite_verb());
         if parenthetical && !(relative || ends_sentence) && !finite {
             continue;
         }
@@ -1074,11 +1064,7 @@ pub(super) fn add_inverted_credits(doc: &Document, attrs: &mut Vec<Attribution>)
                 let w = doc.token_text(t);
                 relative |= matches!(w, "who" | "whose" | "which" | "that");
                 QuoteMark::of_double(w).is_some()
-                    || !relative
-                        && matches!(
-                            doc.tokens[t].xpos,
-                            Xpos::Vbd | Xpos::Vbz | Xpos::Vbp | Xpos::Md
-                        )
+                    || !relative && doc.tokens[t].xpos.is_finite_verb()
             });
             if goes_on {
                 continue;

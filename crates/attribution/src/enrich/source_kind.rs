@@ -576,15 +576,12 @@ pub fn classify(
     let norp_head = ents.norp && ents.head_kind == Some(EntityKind::Norp);
     // "the Italian told reporters", "a Republican said": one person.
     if norp_head
+        // (Capitalised as a name, not an acronym: "the GOP" is a group.)
         && words.get(head_ix).is_some_and(|w| {
             let mut chars = w.lower.chars();
-            let title: String = chars
-                .next()
-                .into_iter()
-                .flat_map(char::to_uppercase)
-                .chain(chars)
-                .collect();
-            w.capitalised && !w.all_caps && lexicon::is_singular_norp(&title)
+            let title_case = chars.next().is_some_and(char::is_alphabetic)
+                && chars.all(char::is_lowercase);
+            w.capitalised && !w.all_caps && title_case && lexicon::names_one_of_a_people(&w.lower)
         })
         && words
             .first()
