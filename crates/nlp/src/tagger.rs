@@ -14,6 +14,8 @@
 //! and marks frequent words that (almost) always take one XPOS: those skip
 //! the XPOS scoring, which is both faster and as accurate.
 
+mod complement;
+
 use crate::clusters::Clusters;
 use crate::perceptron::{QTable, Trainer};
 use std::collections::HashMap;
@@ -192,6 +194,7 @@ impl Tagger {
             // Class 0 is "unset": never predicted.
             xpos.push(self.xpos.best(&features, &mut scratch, |c| c > 0));
         }
+        repair_xpos(&normals, &mut xpos);
         let mut scratch = vec![0i32; self.upos.classes];
         let mut upos: Vec<usize> = Vec::with_capacity(words.len());
         for i in 0..normals.len() {
@@ -305,6 +308,20 @@ impl Stage for TagStage {
             }
         }
         Ok(())
+    }
+}
+
+/// Whole-clause repairs the greedy left-to-right pass cannot make (see
+/// [`complement`]), on the XPOS class indices.
+fn repair_xpos(normals: &[Normal], xpos: &mut [usize]) {
+    let lower: Vec<&str> = normals.iter().map(|n| n.lower.as_str()).collect();
+    let mut tags: Vec<Xpos> = xpos
+        .iter()
+        .map(|&x| Xpos::from_index(x).unwrap_or_default())
+        .collect();
+    complement::repair_complement_verbs(&lower, &mut tags);
+    for (x, t) in xpos.iter_mut().zip(tags) {
+        *x = t.index();
     }
 }
 
