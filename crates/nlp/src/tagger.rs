@@ -319,7 +319,8 @@ fn repair_xpos(normals: &[Normal], xpos: &mut [usize]) {
         .iter()
         .map(|&x| Xpos::from_index(x).unwrap_or_default())
         .collect();
-    complement::repair_complement_verbs(&lower, &mut tags);
+    let headline = normals.first().is_some_and(|n| n.caps == 3);
+    complement::repair_complement_verbs(&lower, &mut tags, headline);
     for (x, t) in xpos.iter_mut().zip(tags) {
         *x = t.index();
     }
