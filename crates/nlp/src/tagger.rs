@@ -321,6 +321,7 @@ fn repair_xpos(normals: &[Normal], xpos: &mut [usize]) {
         .collect();
     let headline = normals.first().is_some_and(|n| n.caps == 3);
     complement::repair_complement_verbs(&lower, &mut tags, headline);
+    complement::repair_complementizers(&lower, &mut tags);
     for (x, t) in xpos.iter_mut().zip(tags) {
         *x = t.index();
     }

@@ -1,17 +1,27 @@
-//! One garden path the greedy tagger cannot see its way out of: "Figueroa
-//! said the campaign planned to bus in supporters". Read left to right,
-//! "the campaign planned" looks like a noun with a reduced relative ("the
-//! campaign planned for years"), so the tagger says VBN; the clause that
-//! follows a reporting verb needs a finite verb, and here there is no other.
-//! With VBN the parser hangs the clause on the noun and the attribution
-//! model finds no content.
+//! Two garden paths the greedy tagger cannot see its way out of, repaired
+//! by reading the whole clause, which its left-to-right features cannot.
 //!
-//! The repair reads the whole clause, which the tagger's left-to-right
-//! features cannot: after a finite reporting or belief verb (and an
-//! optional "that"), a noun phrase, then a VBN that takes an object or an
-//! infinitive (not a preposition: "the emails released on Tuesday", "the
-//! tax breaks used by Trump" stay participles), and no finite verb before
-//! the clause ends. Then the VBN is the clause's past-tense verb.
+//! **A clause's only verb read as a participle**: "Figueroa said the
+//! campaign planned to bus in supporters". Read left to right, "the
+//! campaign planned" looks like a noun with a reduced relative ("the
+//! campaign planned for years"), so the tagger says VBN; the clause that
+//! follows a reporting verb needs a finite verb, and here there is no
+//! other. With VBN the parser hangs the clause on the noun and the
+//! attribution model finds no content. After a reporting verb, a clause
+//! coordinator or at a verbless sentence's start: a noun phrase, then a
+//! VBN that takes an object or an infinitive (not a preposition: "the
+//! emails released on Tuesday", "the tax breaks used by Trump" stay
+//! participles), and no finite verb before the clause ends. Then the VBN
+//! is the clause's past-tense verb.
+//!
+//! **A complementizer read as a relative pronoun**: "Trump tweeted in the
+//! early morning hours that Machado was disgusting", "told reporters that
+//! Donald Trump may have…": after a noun, "that" looks relative, and the
+//! CoreNLP tags the tagger partly learnt from say so too. After a
+//! reporting verb and only the phrases that may stand between it and its
+//! clause (when, where, to whom), a "that" followed by a subject and its
+//! finite verb, with no stranded preposition after the verb ("a story
+//! that I heard about" stays relative), opens the reported clause.
 
 use whosaid_core::Xpos;
 
@@ -246,6 +256,161 @@ pub(crate) fn repair_complement_verbs(lower: &[&str], xpos: &mut [Xpos], headlin
     }
 }
 
+/// Other forms of reporting verbs that may stand before "that" and their
+/// clause ("saying in a statement that…").
+#[rustfmt::skip]
+const REPORTING_FORMS: &[&str] = &[
+    "saying", "telling", "claiming", "insisting", "arguing", "warning", "writing",
+    "tweeting", "posting", "announcing", "adding", "noting", "reporting", "explaining",
+    "acknowledging", "confirming", "suggesting", "stating", "stated", "states",
+    "assured", "assures", "assuring", "reminded", "reminds", "informed", "informs",
+    "convinced", "persuaded", "notified",
+];
+
+/// Reporting verbs whose hearer may stand between them and their clause
+/// ("told reporters that…").
+#[rustfmt::skip]
+const HEARER_FIRST: &[&str] = &[
+    "told", "tell", "tells", "telling", "warned", "warn", "warns", "warning", "assured",
+    "assures", "assuring", "reminded", "reminds", "informed", "informs", "convinced",
+    "persuaded", "notified",
+];
+
+/// Words that may open the time phrase between a verb and its clause
+/// ("said Sunday night that…", "said last week that…").
+#[rustfmt::skip]
+const TIME_WORDS: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december", "jan.", "feb.", "aug.", "sept.",
+    "oct.", "nov.", "dec.", "earlier", "yesterday", "today", "tonight",
+];
+
+/// Time nouns after "this", "last" or "next" ("said this week that…"; "said
+/// this thing that…" is no time).
+#[rustfmt::skip]
+const TIME_NOUNS: &[&str] = &[
+    "week", "month", "year", "morning", "afternoon", "evening", "night", "weekend",
+    "spring", "summer", "fall", "autumn", "winter", "season", "quarter", "time",
+];
+
+/// Nouns a relative "that" follows where the reported clause is not ("in
+/// an engaging way that readers could understand").
+const MANNER_NOUNS: &[&str] = &["way", "manner", "fashion", "extent", "degree"];
+
+fn is_reporting_word(w: &str) -> bool {
+    BARE_CLAUSE.contains(&w) || THAT_CLAUSE.contains(&w) || REPORTING_FORMS.contains(&w)
+}
+
+/// The words between a reporting verb at `verb` and a "that" at `that` are
+/// only what may stand there: the hearer (after "told"), phrases of place,
+/// time and manner, no comma, no verb.
+fn only_frame_between(lower: &[&str], xpos: &[Xpos], verb: usize, that: usize) -> bool {
+    let between = verb + 1..that;
+    if between.is_empty() || between.len() > 12 {
+        return false;
+    }
+    let first = verb + 1;
+    let time_phrase = matches!(lower[first], "this" | "last" | "next")
+        && lower.get(first + 1).is_some_and(|w| TIME_NOUNS.contains(w));
+    let opens = matches!(xpos[first], Xpos::In | Xpos::To | Xpos::Rb)
+        || TIME_WORDS.contains(&lower[first])
+        || time_phrase
+        || HEARER_FIRST.contains(&lower[verb]);
+    opens
+        && !MANNER_NOUNS.contains(&lower[that - 1])
+        && between.clone().all(|i| {
+            lower[i] != "that"
+                && matches!(
+                    xpos[i],
+                    Xpos::In
+                        | Xpos::To
+                        | Xpos::Dt
+                        | Xpos::Jj
+                        | Xpos::Jjr
+                        | Xpos::Jjs
+                        | Xpos::Nn
+                        | Xpos::Nns
+                        | Xpos::Nnp
+                        | Xpos::Nnps
+                        | Xpos::Cd
+                        | Xpos::Rb
+                        | Xpos::Pos
+                        | Xpos::PrpS
+                        | Xpos::Prp
+                        | Xpos::Hyph
+                )
+        })
+}
+
+/// What follows a complementizer "that" at `that`: a fronted phrase
+/// ("that under President Obama, …", "that if…"), or a subject and its
+/// finite verb with nothing missing after the verb group.
+fn opens_a_full_clause(lower: &[&str], xpos: &[Xpos], that: usize) -> bool {
+    let n = xpos.len();
+    let Some(&next) = xpos.get(that + 1) else {
+        return false;
+    };
+    if matches!(next, Xpos::In | Xpos::Wrb) && lower[that + 1] != "of" {
+        return true;
+    }
+    let mut i = that + 1;
+    let mut subject = false;
+    while i < n
+        && (in_noun_phrase(xpos[i])
+            || matches!(
+                xpos[i],
+                Xpos::Prp | Xpos::Ex | Xpos::OpenQuote | Xpos::CloseQuote
+            ))
+    {
+        subject |= is_noun(xpos[i]) || matches!(xpos[i], Xpos::Prp | Xpos::Ex | Xpos::Cd);
+        i += 1;
+    }
+    if !subject || i >= n || !xpos[i].is_finite_verb() {
+        return false;
+    }
+    // The verb group, then a stranded preposition ("that I don't agree
+    // with.") is a relative clause's gap. (A clause break right after the
+    // verb is no sign: "that he lied." is as common as "that I liked.")
+    i += 1;
+    while i < n
+        && matches!(
+            xpos[i],
+            Xpos::Rb | Xpos::Vb | Xpos::Vbn | Xpos::Vbg | Xpos::Md
+        )
+    {
+        i += 1;
+    }
+    let breaks =
+        |j: usize| j >= n || matches!(xpos[j], Xpos::Comma | Xpos::Period | Xpos::Colon | Xpos::Cc);
+    !(i < n && matches!(xpos[i], Xpos::In | Xpos::Rp) && breaks(i + 1))
+}
+
+/// Retags as IN each "that" the tagger read as a relative pronoun where it
+/// opens a reporting verb's clause (see the module docs).
+pub(crate) fn repair_complementizers(lower: &[&str], xpos: &mut [Xpos]) {
+    let n = xpos.len().min(lower.len());
+    let (lower, xpos) = (&lower[..n], &mut xpos[..n]);
+    for that in 1..n {
+        if lower[that] != "that" || xpos[that] != Xpos::Wdt {
+            continue;
+        }
+        let frame_start = that.saturating_sub(13);
+        let verb = (frame_start..that).rev().find(|&v| {
+            matches!(
+                xpos[v],
+                Xpos::Vb | Xpos::Vbd | Xpos::Vbg | Xpos::Vbn | Xpos::Vbp | Xpos::Vbz
+            ) && is_reporting_word(lower[v])
+        });
+        if let Some(verb) = verb {
+            if only_frame_between(lower, xpos, verb, that) && opens_a_full_clause(lower, xpos, that)
+            {
+                xpos[that] = Xpos::In;
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -262,6 +427,7 @@ mod tests {
             .unzip();
         let words: Vec<&str> = words.iter().map(String::as_str).collect();
         repair_complement_verbs(&words, &mut tags, false);
+        repair_complementizers(&words, &mut tags);
         tags.iter().map(|t| t.as_str().to_string()).collect()
     }
 
@@ -326,6 +492,10 @@ mod tests {
         // The clause has its own finite verb.
         let t = repaired("They/PRP believe/VBP the/DT nonwhites/NNS driven/VBN to/TO vote/VB against/IN him/PRP would/MD exceed/VB that/DT ./.");
         assert_eq!(t[4], "VBN");
+        let t = repaired("He/PRP said/VBD this/DT thing/NN about/IN a/DT judge/NN that/WDT I/PRP did/VBD n't/RB like/VB ./.");
+        assert_eq!(t[7], "WDT");
+        let t = repaired("She/PRP wrote/VBD in/IN an/DT engaging/JJ way/NN that/WDT readers/NNS could/MD understand/VB ./.");
+        assert_eq!(t[6], "WDT");
         // Not after a reporting verb.
         let t = repaired(
             "Polls/NNS showed/VBD Clinton/NNP poised/VBN to/TO carry/VB the/DT state/NN ./.",
@@ -344,5 +514,44 @@ mod tests {
         let t = repaired("said/VBD the/DT union/NN expected/VBN");
         assert_eq!(t[3], "VBN");
         repair_complement_verbs(&["said"], &mut [Xpos::Vbd, Xpos::Dt], false);
+    }
+
+    #[test]
+    fn a_reported_clauses_that_is_a_complementizer() {
+        let t = repaired("Trump/NNP tweeted/VBD in/IN the/DT early/JJ morning/NN hours/NNS that/WDT Machado/NNP was/VBD disgusting/JJ ./.");
+        assert_eq!(t[7], "IN");
+        let t = repaired("He/PRP told/VBD reporters/NNS that/WDT Donald/NNP Trump/NNP may/MD have/VB lied/VBN ./.");
+        assert_eq!(t[3], "IN");
+        let t = repaired("She/PRP said/VBD Sunday/NNP night/NN that/WDT under/IN Obama/NNP ,/, jobs/NNS grew/VBD ./.");
+        assert_eq!(t[5], "IN");
+        let t = repaired("He/PRP said/VBD this/DT week/NN that/WDT prices/NNS rose/VBD ./.");
+        assert_eq!(t[4], "IN");
+    }
+
+    #[test]
+    fn relative_thats_stay() {
+        // A subject gap, an object gap, a stranded preposition.
+        let t = repaired("He/PRP wrote/VBD a/DT book/NN that/WDT inspired/VBD the/DT film/NN ./.");
+        assert_eq!(t[4], "WDT");
+        let t = repaired(
+            "He/PRP told/VBD them/PRP a/DT story/NN that/WDT I/PRP heard/VBD about/IN ./.",
+        );
+        assert_eq!(t[5], "WDT");
+        let t = repaired(
+            "They/PRP say/VBP one/CD word/NN that/WDT I/PRP do/VBP n't/RB agree/VB with/IN ./.",
+        );
+        assert_eq!(t[4], "WDT");
+        let t = repaired("He/PRP said/VBD this/DT thing/NN about/IN a/DT judge/NN that/WDT I/PRP did/VBD n't/RB like/VB ./.");
+        assert_eq!(t[7], "WDT");
+        let t = repaired("She/PRP wrote/VBD in/IN an/DT engaging/JJ way/NN that/WDT readers/NNS could/MD understand/VB ./.");
+        assert_eq!(t[6], "WDT");
+        // Not after a reporting verb.
+        let t = repaired("He/PRP bought/VBD the/DT car/NN that/WDT she/PRP liked/VBD most/RBS ./.");
+        assert_eq!(t[4], "WDT");
+        // "say" takes no object before its clause.
+        let t = repaired(
+            "They/PRP say/VBP many/JJ things/NNS that/WDT critics/NNS cite/VBP as/IN proof/NN ./.",
+        );
+        assert_eq!(t[4], "WDT");
     }
 }
