@@ -553,7 +553,19 @@ fn tidy_source(doc: &Document, source: &Region) -> Option<Region> {
                 kept -= 1;
             }
             let start = part.start + lead as u32;
-            (kept > 0).then(|| Span::new(start, start + kept as u32))
+            let mut end = start + kept as u32;
+            // "Sen. Bernie Sanders (I-Vt" (the model stops before a full
+            // stop): a bracket the source opened closes right after it.
+            let opened = rest.matches('(').count() > rest.matches(')').count();
+            if opened && kept > 0 {
+                let after = doc.slice(Span::new(end, end + 2));
+                if after.starts_with(')') {
+                    end += 1;
+                } else if after == ".)" {
+                    end += 2;
+                }
+            }
+            (kept > 0).then(|| Span::new(start, end))
         })
         .collect();
     (!parts.is_empty()).then(|| Region::new(parts))
@@ -3653,7 +3665,12 @@ fn source_entities(
         let body_end = doc.mentions[i].tokens[1] as usize;
         let titled_after_body = |m: &Mention| {
             let start = m.tokens[0] as usize;
-            m.span.end == extent.end
+            // (Or the name and its party and state: "House Speaker Paul
+            // Ryan (R-Wis.)".)
+            let rest = doc
+                .slice(Span::new(m.span.end.min(extent.end), extent.end))
+                .trim();
+            (rest.is_empty() || rest.starts_with('(') && rest.ends_with(')'))
                 && (1..=2).contains(&start.saturating_sub(body_end))
                 && (body_end..start).all(|k| {
                     doc.token_text(k)
@@ -4206,6 +4223,19 @@ mod tests {
         let doc = Document::new("About 17% said so.");
         let tidy = |needle: &str| test_support::rewritten(&doc, needle, tidy_source);
         assert_eq!(tidy("About 17%").as_deref(), Some("About 17%"));
+        // A bracket the source opened is closed.
+        let doc = Document::new(
+            "Sen. Bernie Sanders (I-Vt.) on Saturday said no. Rep. Joe Smith (D-Ohio) said yes.",
+        );
+        let tidy = |needle: &str| test_support::rewritten(&doc, needle, tidy_source);
+        assert_eq!(
+            tidy("Sen. Bernie Sanders (I-Vt").as_deref(),
+            Some("Sen. Bernie Sanders (I-Vt.)")
+        );
+        assert_eq!(
+            tidy("Rep. Joe Smith (D-Ohio").as_deref(),
+            Some("Rep. Joe Smith (D-Ohio)")
+        );
     }
 
     #[test]

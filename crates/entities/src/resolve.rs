@@ -243,6 +243,19 @@ pub fn annotate(tagger: &Tagger, doc: &mut Document) {
             while a < b && matches!(doc.token_text(a), "the" | "The") {
                 a += 1;
             }
+            // "As House Speaker Paul Ryan…": a sentence's first word is
+            // capitalised anyway, and a preposition, conjunction or
+            // wh-adverb there opens the clause, not the name.
+            while a < b
+                && a == r.start
+                && b - a > 1
+                && matches!(
+                    doc.tokens[a].xpos,
+                    Xpos::In | Xpos::Cc | Xpos::Wrb | Xpos::To
+                )
+            {
+                a += 1;
+            }
             // "Ms Collins": the tagger takes an honorific without its full
             // stop into the name; it is a title, and says the name is a
             // person's.

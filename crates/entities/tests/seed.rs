@@ -433,3 +433,15 @@ fn an_outlet_word_named_alone_after_the_is_an_outlet() {
         );
     }
 }
+
+#[test]
+fn a_sentences_capitalised_preposition_is_no_part_of_a_name() {
+    let doc = run("As House Speaker Paul Ryan (R-Wis.) has pointed out, that is racism.");
+    let names: Vec<&str> = doc.mentions.iter().map(|m| doc.slice(m.span)).collect();
+    assert!(!names.iter().any(|n| n.starts_with("As ")), "{names:?}");
+    assert_eq!(
+        entity_name_of_mention(&doc, "Paul Ryan").as_deref(),
+        Some("Paul Ryan"),
+        "{names:?}"
+    );
+}

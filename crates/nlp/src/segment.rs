@@ -147,9 +147,14 @@ fn segment_with(doc: &mut Document, model: Option<&BoundaryModel>) {
             }
             // No sentence opens with a comma or semicolon: "Sen. Lindsey
             // Graham, R-S.C., tweeted…" goes on after the abbreviation.
+            // Nor does a lowercase word after a bracket closing on a
+            // period: "Paul D. Ryan (R-Wis.) said…" goes on.
             for k in 0..ends.len().saturating_sub(1) {
                 let next = first_char(&chars, &tokens[first + k + 1]);
-                if matches!(next, ',' | ';') {
+                let closed_abbreviation = first_char(&chars, &tokens[first + k]) == ')'
+                    && tokens[first + k].span.start > 0
+                    && chars.get(tokens[first + k].span.start as usize - 1) == Some(&'.');
+                if matches!(next, ',' | ';') || (closed_abbreviation && next.is_lowercase()) {
                     ends[k] = false;
                 }
             }
@@ -628,6 +633,22 @@ mod tests {
         let mut d = Document::new("Sen. Lindsey Graham, R-S.C., tweeted that it was war.");
         Segmenter::english().expect("model loads").segment(&mut d);
         assert_eq!(d.sentences.len(), 1);
+    }
+
+    #[test]
+    fn a_lowercase_word_after_a_bracketed_abbreviation_goes_on() {
+        for text in [
+            "House Speaker Paul D. Ryan (R-Wis.) said the spate demands more listening.",
+            "Sen. Claire McCaskill (D-Mo.) scolded him.",
+        ] {
+            let mut d = Document::new(text);
+            Segmenter::english().expect("model loads").segment(&mut d);
+            assert_eq!(d.sentences.len(), 1, "{text}");
+        }
+        // A capital after it still starts a sentence.
+        let mut d = Document::new("He voted no (see p. 4.) The bill failed.");
+        Segmenter::english().expect("model loads").segment(&mut d);
+        assert_eq!(d.sentences.len(), 2);
     }
 
     #[test]

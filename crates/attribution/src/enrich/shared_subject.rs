@@ -97,8 +97,21 @@ fn cue_subject(doc: &Document, cue: Span) -> Option<Span> {
     }
     // A passive cue's subject would be who was asked, not who asked:
     // "Asked about the bill, Trump said…", "… and was told that…".
+    // A participle coordinated with one that has a perfect auxiliary
+    // shares it ("has sharply criticized the deals and called for
+    // tariffs"): active.
+    let shares_perfect = doc.tokens[verb].deprel == DepRel::Conj
+        && doc.tokens[verb].head.is_some_and(|h| {
+            let h = h as usize;
+            range.contains(&h)
+                && doc.tokens[h].xpos == Xpos::Vbn
+                && child(h, &[DepRel::Aux]).is_some()
+                && child(h, &[DepRel::AuxPass]).is_none()
+        });
     let passive = child(verb, &[DepRel::AuxPass]).is_some()
-        || (doc.tokens[verb].xpos == Xpos::Vbn && child(verb, &[DepRel::Aux]).is_none());
+        || (doc.tokens[verb].xpos == Xpos::Vbn
+            && child(verb, &[DepRel::Aux]).is_none()
+            && !shares_perfect);
     if passive {
         return None;
     }
@@ -239,6 +252,18 @@ mod tests {
             )
             .as_deref(),
             Some("Clinton")
+        );
+    }
+
+    #[test]
+    fn a_participle_shares_the_perfect_auxiliary_of_the_verb_before() {
+        assert_eq!(
+            subject_of(
+                "Donald Trump has sharply criticized free-trade deals and called for steep new tariffs on goods.",
+                "called for"
+            )
+            .as_deref(),
+            Some("Donald Trump")
         );
     }
 
