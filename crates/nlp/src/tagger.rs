@@ -356,6 +356,11 @@ fn straight_quote_direction(doc: &Document, t: usize) -> Option<Xpos> {
 /// Whole-clause repairs the greedy left-to-right pass cannot make (see
 /// [`complement`]), on the XPOS class indices.
 fn repair_xpos(normals: &[Normal], xpos: &mut [usize]) {
+    // Both repairs rewrite a VBN or a WDT: most sentences have neither.
+    let (vbn, wdt) = (Xpos::Vbn.index(), Xpos::Wdt.index());
+    if !xpos.iter().any(|&x| x == vbn || x == wdt) {
+        return;
+    }
     let lower: Vec<&str> = normals.iter().map(|n| n.lower.as_str()).collect();
     let mut tags: Vec<Xpos> = xpos
         .iter()
