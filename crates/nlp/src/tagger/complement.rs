@@ -325,25 +325,11 @@ fn only_frame_between(lower: &[&str], xpos: &[Xpos], verb: usize, that: usize) -
         && !MANNER_NOUNS.contains(&lower[that - 1])
         && between.clone().all(|i| {
             lower[i] != "that"
-                && matches!(
-                    xpos[i],
-                    Xpos::In
-                        | Xpos::To
-                        | Xpos::Dt
-                        | Xpos::Jj
-                        | Xpos::Jjr
-                        | Xpos::Jjs
-                        | Xpos::Nn
-                        | Xpos::Nns
-                        | Xpos::Nnp
-                        | Xpos::Nnps
-                        | Xpos::Cd
-                        | Xpos::Rb
-                        | Xpos::Pos
-                        | Xpos::PrpS
-                        | Xpos::Prp
-                        | Xpos::Hyph
-                )
+                && (in_noun_phrase(xpos[i])
+                    || matches!(
+                        xpos[i],
+                        Xpos::In | Xpos::To | Xpos::Rb | Xpos::Prp | Xpos::Hyph
+                    ))
         })
 }
 
