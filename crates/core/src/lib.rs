@@ -28,7 +28,9 @@ pub use document::{content_id, Boilerplate, BoilerplateKind, Document, Metadata,
 pub use entity::{Entity, EntityKind, Mention, MentionType};
 pub use mem::{huge_page_vec, prefetch, NarrowRows, WeightRows};
 pub use pipeline::{Pipeline, Stage, StageError, StageTimes};
-pub use quotes::{quotation_marks, quoted_text, quotes_within, QuoteMark};
+pub use quotes::{
+    closing_side, opening_side, quotation_marks, quoted_text, quotes_within, QuoteMark,
+};
 pub use span::{Region, Span};
 pub use tags::{DepRel, Upos, Xpos};
 pub use text::{lowercase_into, TextIndex};

@@ -41,6 +41,18 @@ impl QuoteMark {
     }
 }
 
+/// A quotation mark with `before` just before it (`None`: the text's start)
+/// is placed to open one: after a space, a bracket or a dash.
+pub fn opening_side(before: Option<char>) -> bool {
+    before.is_none_or(|c| c.is_whitespace() || "([{—–-/".contains(c))
+}
+
+/// A quotation mark with `after` just after it (`None`: the text's end) is
+/// placed to close one: before a space, punctuation, a bracket or a dash.
+pub fn closing_side(after: Option<char>) -> bool {
+    after.is_none_or(|c| c.is_whitespace() || ".,;:!?)]}—–-".contains(c))
+}
+
 /// The quotation marks among the tokens `range` of `doc`, one paragraph:
 /// entry `k` is for token `range.start + k`.
 pub fn quotation_marks(doc: &Document, range: Range<usize>) -> Vec<Option<QuoteMark>> {
@@ -55,7 +67,6 @@ pub fn quotation_marks(doc: &Document, range: Range<usize>) -> Vec<Option<QuoteM
         let end = idx.byte(doc.tokens[i].span.end);
         text[end..].chars().next()
     };
-    let opens_here = |c: Option<char>| c.is_none_or(|c| c.is_whitespace() || "([{—–-/".contains(c));
     let word = |i: usize| doc.slice(doc.tokens[i].span);
     let mut marks: Vec<Option<QuoteMark>> = vec![None; range.len()];
     let mut i = range.start;
@@ -68,7 +79,7 @@ pub fn quotation_marks(doc: &Document, range: Range<usize>) -> Vec<Option<QuoteM
                 && word(i + 1) == "'"
                 && doc.tokens[i].span.end == doc.tokens[i + 1].span.start =>
             {
-                let mark = if opens_here(before(i)) {
+                let mark = if opening_side(before(i)) {
                     QuoteMark::Open
                 } else {
                     QuoteMark::Close
@@ -98,11 +109,9 @@ pub fn quotation_marks(doc: &Document, range: Range<usize>) -> Vec<Option<QuoteM
             continue;
         }
         let opens = word != "’"
-            && opens_here(prev)
+            && opening_side(prev)
             && next.is_some_and(|c| !c.is_whitespace() && !c.is_ascii_digit());
-        let closes = word != "‘"
-            && prev.is_some_and(|c| !c.is_whitespace())
-            && next.is_none_or(|c| c.is_whitespace() || ".,;:!?)]}—–-".contains(c));
+        let closes = word != "‘" && prev.is_some_and(|c| !c.is_whitespace()) && closing_side(next);
         if closes {
             if let Some(o) = open.take() {
                 marks[o - range.start] = Some(QuoteMark::Open);

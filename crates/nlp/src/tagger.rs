@@ -343,10 +343,10 @@ fn straight_quote_direction(doc: &Document, t: usize) -> Option<Xpos> {
     }
     let before = if start == 0 { None } else { char_at(start - 1) };
     let after = char_at(end);
-    let open_side = |c: Option<char>| c.is_none_or(|c| c.is_whitespace() || "([{—–-/".contains(c));
-    let close_side =
-        |c: Option<char>| c.is_none_or(|c| c.is_whitespace() || ".,;:!?)]}—–-".contains(c));
-    match (open_side(before), close_side(after)) {
+    match (
+        whosaid_core::opening_side(before),
+        whosaid_core::closing_side(after),
+    ) {
         (true, false) => Some(Xpos::OpenQuote),
         (false, true) => Some(Xpos::CloseQuote),
         _ => None,

@@ -148,12 +148,15 @@ fn finite_verb_follows(lower: &[&str], xpos: &[Xpos], from: usize) -> bool {
     false
 }
 
+/// A finite reporting verb of either list.
+fn reporting_verb(w: &str) -> bool {
+    listed(BARE_CLAUSE, w) || listed(THAT_CLAUSE, w)
+}
+
 /// A reporting verb right after a comma or closing quotation mark: the
 /// frame of a quotation that came before ("…, said one GOP source").
 fn closing_frame(lower: &[&str], xpos: &[Xpos], i: usize) -> bool {
-    i > 0
-        && matches!(xpos[i - 1], Xpos::Comma | Xpos::CloseQuote)
-        && (listed(BARE_CLAUSE, lower[i]) || listed(THAT_CLAUSE, lower[i]))
+    i > 0 && matches!(xpos[i - 1], Xpos::Comma | Xpos::CloseQuote) && reporting_verb(lower[i])
 }
 
 /// No finite verb from `from` to the sentence's end but a closing frame's.
@@ -303,7 +306,7 @@ const TIME_NOUNS: &[&str] = &[
 const MANNER_NOUNS: &[&str] = &["way", "manner", "fashion", "extent", "degree"];
 
 fn is_reporting_word(w: &str) -> bool {
-    listed(BARE_CLAUSE, w) || listed(THAT_CLAUSE, w) || listed(REPORTING_FORMS, w)
+    reporting_verb(w) || listed(REPORTING_FORMS, w)
 }
 
 /// The words between a reporting verb at `verb` and a "that" at `that` are
