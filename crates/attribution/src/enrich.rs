@@ -119,8 +119,10 @@ impl Stage for Enricher {
             drop_addressee(doc, a);
             relative_clause_after_according_to(doc, a);
             drop_leading_time(doc, a);
+            drop_leading_duration(doc, a);
             drop_closing_comment(doc, a);
             content_stays_in_its_clause(doc, a);
+            content_ends_before_the_next_predicate(doc, a);
             if let Some(c) = &a.source {
                 // Not back over its own cue ("cautions Jones", the verb
                 // tagged a noun).
@@ -571,6 +573,25 @@ fn tidy_source(doc: &Document, source: &Region) -> Option<Region> {
     (!parts.is_empty()).then(|| Region::new(parts))
 }
 
+/// Adverbs that stand between a subject and its verb ("it further wrote",
+/// "Groberg then said"), lower-case as written there.
+const PRE_VERB_ADVERBS: &[&str] = &[
+    "again",
+    "also",
+    "earlier",
+    "further",
+    "later",
+    "now",
+    "previously",
+    "recently",
+    "repeatedly",
+    "separately",
+    "similarly",
+    "subsequently",
+    "then",
+    "too",
+];
+
 /// A source without the function words and commas it was cut after ("the
 /// budget office, the", "an analysis of … by Crowdpac, a", "opponents
 /// for"): a noun phrase does not end on a determiner, preposition or
@@ -586,6 +607,20 @@ fn without_dangling_words(doc: &Document, source: &Region) -> Option<Region> {
         let first = doc.token_at_or_after(last.start);
         let full = doc.token_at_or_after(last.end);
         let mut end = full;
+        // "it further | wrote", "Groberg then | said": an adverb of the
+        // verb between a bare noun phrase and its cue ("people who have
+        // seen him recently" keeps its clause's).
+        let clause = (first..full.min(doc.tokens.len()))
+            .any(|k| matches!(doc.tokens[k].upos, Upos::Verb | Upos::Aux));
+        if end > first + 1 && !clause {
+            let t = &doc.tokens[end - 1];
+            if t.span.end <= last.end
+                && t.upos == Upos::Adv
+                && PRE_VERB_ADVERBS.contains(&doc.slice(t.span))
+            {
+                end -= 1;
+            }
+        }
         // Only whole tokens inside the part are judged.
         while end > first + 1 {
             let t = &doc.tokens[end - 1];
@@ -767,14 +802,14 @@ fn relative_pronoun_source(doc: &Document, source: &Region, cue: Span) -> Option
 /// ("X is expected to…", whose subject PolNeAR leaves in the content) are
 /// not speech verbs.
 fn subject_before_a_speech_verb(doc: &Document, a: &mut Attribution) {
-    const SPEECH_LEMMAS: &[&str] = &[
-        "say", "answer", "reply", "add", "ask", "tell", "write", "respond", "explain", "insist",
-        "declare", "tweet",
-    ];
     let (None, Some(cue), Some(content)) = (&a.source, a.cue.extent(), a.content.as_ref()) else {
         return;
     };
     let parts = content.parts();
+    if parts.len() == 1 {
+        subject_after_a_fronted_quote(doc, a);
+        return;
+    }
     let verb = doc.token_at_or_after(cue.start);
     let Some(tok) = doc.tokens.get(verb) else {
         return;
@@ -833,6 +868,79 @@ fn subject_before_a_speech_verb(doc: &Document, a: &mut Attribution) {
         doc.tokens[subject].span.end,
     )));
     a.content = Some(Region::new(parts[1..].to_vec()));
+}
+
+/// Verbs whose subject before them is who spoke ([`subject_before_a_speech_verb`]).
+const SPEECH_LEMMAS: &[&str] = &[
+    "say", "answer", "reply", "add", "ask", "tell", "write", "respond", "explain", "insist",
+    "declare", "tweet", "post",
+];
+
+/// `"Third time this year," one fan posted.`: the model read the fronted
+/// quotation and the subject after it as the content of a sourceless cue.
+/// A short noun phrase between the quotation's closing mark and a speech
+/// verb is the source; the quotation alone is the content.
+fn subject_after_a_fronted_quote(doc: &Document, a: &mut Attribution) {
+    /// Longer than this, what stands before the verb is more than a subject.
+    const MAX_SOURCE_TOKENS: usize = 6;
+    let (None, Some(cue), Some(content)) = (&a.source, a.cue.extent(), a.content.as_ref()) else {
+        return;
+    };
+    let (Some(part), true) = (content.extent(), content.parts().len() == 1) else {
+        return;
+    };
+    let verb = doc.token_at_or_after(cue.start);
+    let Some(tok) = doc.tokens.get(verb) else {
+        return;
+    };
+    // (After a quotation and a noun, a past form may be tagged a
+    // participle: "one fan posted.")
+    if tok.span != cue
+        || !matches!(tok.xpos, Xpos::Vbd | Xpos::Vbz | Xpos::Vbp | Xpos::Vbn)
+        || !SPEECH_LEMMAS.contains(&tok.lemma.as_str())
+        || part.end > cue.start
+        || !doc.slice(Span::new(part.end, cue.start)).trim().is_empty()
+    {
+        return;
+    }
+    let first = doc.token_at_or_after(part.start);
+    // The closing mark after a comma, then the subject up to the verb.
+    let Some(close) = (first + 1..verb)
+        .rev()
+        .take(MAX_SOURCE_TOKENS + 1)
+        .find(|&k| {
+            doc.token_text(k - 1) == ","
+                && matches!(
+                    QuoteMark::of_double(doc.token_text(k)),
+                    Some(QuoteMark::Close | QuoteMark::Toggle)
+                )
+        })
+    else {
+        return;
+    };
+    // Not an adverb before the verb ("…,” it further wrote").
+    let end = (close + 1..verb)
+        .rev()
+        .find(|&k| doc.tokens[k].upos != Upos::Adv)
+        .map_or(close + 1, |k| k + 1);
+    let subject = close + 1..end;
+    let nominal = subject
+        .clone()
+        .any(|k| matches!(doc.tokens[k].upos, Upos::Noun | Upos::Propn | Upos::Pron));
+    let predicate = subject
+        .clone()
+        .any(|k| matches!(doc.tokens[k].upos, Upos::Verb | Upos::Aux));
+    if subject.is_empty() || !nominal || predicate {
+        return;
+    }
+    a.source = Some(Region::single(Span::new(
+        doc.tokens[close + 1].span.start,
+        doc.tokens[end - 1].span.end,
+    )));
+    a.content = Some(Region::single(Span::new(
+        part.start,
+        doc.tokens[close].span.end,
+    )));
 }
 
 /// "Joe Hannouch, who is her husband, [denied any wrongdoing] and defended
@@ -1539,9 +1647,10 @@ fn drop_parts_claimed_by_an_earlier_claim(attrs: &mut [Attribution]) {
             .collect(),
     );
     for (i, a) in attrs.iter_mut().enumerate() {
-        let (Some(source), Some(content)) = (
+        let (Some(source), Some(content), Some(own_cue)) = (
             a.source.as_ref().and_then(Region::extent),
             a.content.as_ref(),
+            a.cue.extent(),
         ) else {
             continue;
         };
@@ -1550,11 +1659,20 @@ fn drop_parts_claimed_by_an_earlier_claim(attrs: &mut [Attribution]) {
             continue;
         }
         // Held whole by a content that ends before this source: not a
-        // claim that carries this one.
+        // claim that carries this one. Its cue opens that content, or
+        // closes it before this source, which comes before its own cue
+        // (`"Third time this year," one user posted. Another wrote that…`;
+        // in `"…," Welch said, according to Vermont Edition` the report
+        // carries Welch's claim).
         let claimed = |p: &Span| {
             p.end <= source.start
                 && claims.containing(*p).any(|(other, (cue, j))| {
-                    j != i && cue.end <= p.start && other.end <= source.start
+                    j != i
+                        && other.end <= source.start
+                        && (cue.end <= p.start
+                            || (cue.start >= p.end
+                                && cue.end <= source.start
+                                && source.end <= own_cue.start))
                 })
         };
         let kept: Vec<Span> = parts.iter().copied().filter(|p| !claimed(p)).collect();
@@ -1834,6 +1952,58 @@ fn drop_leading_time(doc: &Document, a: &mut Attribution) {
     start_content_at(doc, a, that);
 }
 
+/// "have warned for [years that the pipeline is too thin]": how long the
+/// saying has gone on is neither cue nor content; the content starts at
+/// "that", and a cue that took the "for" ends before it.
+fn drop_leading_duration(doc: &Document, a: &mut Attribution) {
+    /// "for the past two years": a duration is short.
+    const MAX_DURATION_TOKENS: usize = 5;
+    const DURATIONS: &[&str] = &[
+        "days", "decade", "decades", "hours", "month", "months", "time", "weeks", "year", "years",
+    ];
+    let (Some(cue), Some(first)) = (
+        a.cue.extent(),
+        a.content.as_ref().and_then(|c| c.parts().first().copied()),
+    ) else {
+        return;
+    };
+    let start = doc.token_at_or_after(first.start);
+    let Some(for_token) = start.checked_sub(1) else {
+        return;
+    };
+    let for_span = doc.tokens[for_token].span;
+    if !doc.token_text(for_token).eq_ignore_ascii_case("for")
+        || for_span.end > first.start
+        || for_span.start < cue.start
+        || !doc
+            .slice(Span::new(cue.end.min(for_span.start), for_span.start))
+            .trim()
+            .is_empty()
+    {
+        return;
+    }
+    let end = doc
+        .token_at_or_after(first.end)
+        .min(start + MAX_DURATION_TOKENS + 1);
+    // (Right after the duration, "that" opens the content even where the
+    // tagger read a relative pronoun: "for months that pay is too low".)
+    let Some(that) = (start + 1..end).find(|&k| doc.token_text(k) == "that") else {
+        return;
+    };
+    let duration = DURATIONS.contains(&doc.token_text(that - 1).to_lowercase().as_str())
+        && (start..that).all(|k| !matches!(doc.tokens[k].upos, Upos::Verb | Upos::Aux));
+    if !duration {
+        return;
+    }
+    start_content_at(doc, a, that);
+    if cue.end == for_span.end && a.cue.parts().len() == 1 && for_token > 0 {
+        let before = doc.tokens[for_token - 1].span.end;
+        if before > cue.start {
+            a.cue = Region::single(Span::new(cue.start, before));
+        }
+    }
+}
+
 /// The tokens of a content that runs straight on from its cue, up to a
 /// "that" within `max_tokens` of its start, and that "that": "told [the
 /// Times] that…", "said [Friday] that…". With `in_time_phrase`, also a
@@ -1992,6 +2162,89 @@ fn drop_closing_comment(doc: &Document, a: &mut Attribution) {
         p.end = p.start + keep;
     }
     a.content = Some(Region::new(parts));
+}
+
+/// "called the outlook “conservative” and raised their price target": a
+/// finite verb coordinated with the cue verb and sharing its subject is the
+/// source's next act, not part of what was said; the content ends before
+/// its conjunction. (A verb with a subject of its own, "said the economy
+/// grew and unemployment fell", may be the content's, whatever the parse
+/// hung it on.)
+fn content_ends_before_the_next_predicate(doc: &Document, a: &mut Attribution) {
+    let (Some(cue), Some(content)) = (a.cue.extent(), a.content.as_ref()) else {
+        return;
+    };
+    let (first, end) = nested::tokens_in(doc, cue);
+    let Some(verb) = (first..end).find(|&k| doc.tokens[k].upos == Upos::Verb) else {
+        return;
+    };
+    let Some(sentence) = doc
+        .sentence_of_token(verb as u32)
+        .and_then(|s| doc.sentences.get(s))
+    else {
+        return;
+    };
+    let range = sentence.token_range();
+    let range = range.start.min(doc.tokens.len())..range.end.min(doc.tokens.len());
+    let parts = content.parts();
+    let Some(last) = parts.last().copied().filter(|p| p.start >= cue.end) else {
+        return;
+    };
+    let (a0, b0) = nested::tokens_in(doc, last);
+    let next = (a0 + 1..b0).find(|&k| {
+        let t = &doc.tokens[k];
+        t.deprel == DepRel::Conj
+            && t.head == Some(verb as u32)
+            && t.xpos.is_finite_verb()
+            && matches!(doc.token_text(k - 1), "and" | "but")
+            && !range
+                .clone()
+                .any(|c| doc.tokens[c].head == Some(k as u32) && doc.tokens[c].deprel.is_subject())
+    });
+    let Some(next) = next else {
+        return;
+    };
+    // Only after a phrase: after a clause of the content's own ("said the
+    // process was fair, but required…", "clarified that Clinton misspoke
+    // and intended…", "said that Trump “has a long history…” and has…")
+    // the verb may as well be that clause's. A quotation that opens the
+    // content is one phrase whatever its verbs ("wrote “It’s time…,” and
+    // shared a link"), and a conjunction inside a quotation is the
+    // quotation's ("Mr. Clinton ''kind of looked at me funny… and gave me a
+    // huge smile…'').
+    let is_mark = |k: usize| matches!(doc.token_text(k), "\"" | "“" | "”" | "''" | "``");
+    let opens_with_quote = is_mark(a0);
+    let mut quoted = false;
+    for k in a0..next {
+        if is_mark(k) {
+            quoted = !quoted;
+        } else if !(quoted && opens_with_quote) && doc.tokens[k].xpos.is_finite_verb() {
+            return;
+        }
+    }
+    if quoted {
+        return;
+    }
+    // The content's last word before the conjunction (and its comma).
+    let Some(kept_end) = (a0..next - 1)
+        .rev()
+        .find(|&k| !matches!(doc.token_text(k), "," | ";"))
+        .map(|k| doc.tokens[k].span.end)
+    else {
+        return;
+    };
+    // A quotation mark closing right there stays with its quote.
+    let kept_end = doc
+        .tokens
+        .get(doc.token_at_or_after(kept_end))
+        .filter(|t| t.span.start == kept_end && matches!(doc.slice(t.span), "\"" | "”"))
+        .map_or(kept_end, |t| t.span.end);
+    if kept_end <= last.start {
+        return;
+    }
+    let mut kept = parts[..parts.len() - 1].to_vec();
+    kept.push(Span::new(last.start, kept_end));
+    a.content = Some(Region::new(kept));
 }
 
 /// "While critics argue [that trading prisoners encourages attacks], Obama
@@ -2820,6 +3073,17 @@ fn speaker_gender(doc: &Document, speaker: &Speaker) -> Gender {
         if let Some(first) = speaker.name.split_whitespace().next() {
             seen = lexicon::first_name_gender(first);
         }
+    }
+    // The title before a name: "MS. JEAN-PIERRE", "spokeswoman Mao Ning".
+    if let (Gender::Unknown, Some(e)) = (seen, speaker.entity) {
+        seen = doc
+            .mentions
+            .iter()
+            .filter(|m| m.entity == Some(e) && m.mention_type == MentionType::Name)
+            .filter_map(|m| doc.token_at_or_after(m.span.start).checked_sub(1))
+            .map(|k| lexicon::title_gender(&doc.token_text(k).to_lowercase()))
+            .find(|&g| g != Gender::Unknown)
+            .unwrap_or(Gender::Unknown);
     }
     // A description's own words: "a spokeswoman for…".
     if seen == Gender::Unknown && speaker.entity.is_none() {
@@ -4062,6 +4326,9 @@ fn assign_certainty(doc: &Document, attrs: &mut [Attribution]) {
         let mut certainty = Certainty::default();
         for span in spans {
             for f in certainty::scan(&words_in(doc, span)) {
+                if f.likelihood.is_none() && f.confidence.is_none() && is_proper_noun(doc, f.span) {
+                    continue;
+                }
                 // The lowest rank; the first attribution among equals.
                 let innermost = ranked
                     .containing(f.span)
@@ -4085,6 +4352,14 @@ fn assign_certainty(doc: &Document, attrs: &mut [Attribution]) {
         }
         a.certainty = certainty;
     }
+}
+
+/// The tagger reads the one word at `span` as a proper noun: "in May" and
+/// "Theresa May" are a month and a name, not the modal hedge.
+fn is_proper_noun(doc: &Document, span: Span) -> bool {
+    doc.tokens
+        .get(doc.token_at_or_after(span.start))
+        .is_some_and(|t| t.span == span && matches!(t.xpos, Xpos::Nnp | Xpos::Nnps))
 }
 
 /// Adds an attribution for every refusal to comment no existing cue covers:
@@ -5746,6 +6021,26 @@ mod tests {
         assert_eq!(speaker(1).as_deref(), Some("The Israeli military"));
         // A campaign named after a person is no body "it" can be.
         assert_eq!(speaker(3), None);
+    }
+
+    #[test]
+    fn a_month_or_a_name_is_not_the_modal_hedge() {
+        let text = "The senator said the bill passed in May and may be repealed by Theresa May.";
+        let mut doc = test_support::with_entities(text);
+        doc.attributions = vec![test_support::attribution(
+            &doc,
+            "The senator",
+            "said",
+            "the bill passed in May and may be repealed by Theresa May",
+        )];
+        Enricher::new().process(&mut doc).expect("enrich runs");
+        let hedges: Vec<&str> = doc.attributions[0]
+            .certainty
+            .hedges
+            .iter()
+            .map(|h| h.text.as_str())
+            .collect();
+        assert_eq!(hedges, ["may"]);
     }
 
     #[test]

@@ -300,6 +300,18 @@ pub fn is_bare_honorific(w: &str) -> bool {
     matches!(w, "Mr" | "Mrs" | "Ms" | "Mx" | "Dr" | "Prof" | "Messrs")
 }
 
+/// An honorific in any case with its full stop ("Ms.", "MS." in a
+/// transcript's speaker label, "Dr."), or one without it
+/// ([`is_bare_honorific`]).
+pub fn is_honorific(w: &str) -> bool {
+    is_bare_honorific(w)
+        || (w.len() <= 7
+            && matches!(
+                w.to_ascii_lowercase().as_str(),
+                "mr." | "mrs." | "ms." | "mx." | "dr." | "prof." | "messrs."
+            ))
+}
+
 /// Is `w` (lower-case) a title word?
 pub fn is_title_word(w: &str) -> bool {
     listed_lower(w).title()

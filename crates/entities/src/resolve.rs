@@ -256,11 +256,11 @@ pub fn annotate(tagger: &Tagger, doc: &mut Document) {
             {
                 a += 1;
             }
-            // "Ms Collins": the tagger takes an honorific without its full
-            // stop into the name; it is a title, and says the name is a
-            // person's.
+            // "Ms Collins", "MS. JEAN-PIERRE": the tagger takes an honorific
+            // without its full stop, or in capitals, into the name; it is a
+            // title, and says the name is a person's.
             let mut honorific = false;
-            while b - a > 1 && lexicon::is_bare_honorific(doc.token_text(a)) {
+            while b - a > 1 && lexicon::is_honorific(doc.token_text(a)) {
                 a += 1;
                 honorific = true;
             }
@@ -1084,15 +1084,20 @@ impl AliasIndex {
 
     /// The first entity (lowest index) that `t` names, as a scan of all
     /// entities in order with [`same_name`] would find it.
-    fn find(&self, es: &[E], g: u8, t: &[String]) -> Option<usize> {
+    /// A mention whose honorific gives its `gender` ("Mrs. Clinton", "Mr.
+    /// Clinton") skips entities known to be of the other.
+    fn find(&self, es: &[E], g: u8, t: &[String], gender: Gender) -> Option<usize> {
         let (Some(first), Some(last)) = (t.first(), t.last()) else {
             return None;
         };
+        let agrees = |e: usize| {
+            gender == Gender::Unknown || es[e].gender == Gender::Unknown || es[e].gender == gender
+        };
         let first_match = |list: Option<&Vec<usize>>| {
             list.and_then(|l| {
-                l.iter()
-                    .copied()
-                    .find(|&e| kind_group(es[e].kind) == g && same_name(g, t, &es[e].name))
+                l.iter().copied().find(|&e| {
+                    kind_group(es[e].kind) == g && same_name(g, t, &es[e].name) && agrees(e)
+                })
             })
         };
         let mut best = first_match(self.by_last.get(&(g, last.clone())));
@@ -1136,7 +1141,14 @@ fn alias(doc: &Document, ms: &mut [M]) -> Vec<E> {
     for &i in &order {
         let t = toks(&ms[i]);
         let g = kind_group(ms[i].kind);
-        let found = index.find(&es, g, &t);
+        let honorific_gender = ms[i]
+            .desc
+            .iter()
+            .filter(|w| lexicon::is_honorific(w))
+            .map(|w| lexicon::title_gender(w))
+            .find(|&g| g != Gender::Unknown)
+            .unwrap_or(Gender::Unknown);
+        let found = index.find(&es, g, &t, honorific_gender);
         let ei = match found {
             Some(ei) => {
                 // Media outranks Organization for the same entity.
@@ -1940,7 +1952,7 @@ mod tests {
             let scan = es
                 .iter()
                 .position(|e| kind_group(e.kind) == g && same_name(g, &t, &e.name));
-            assert_eq!(index.find(&es, g, &t), scan, "{name}");
+            assert_eq!(index.find(&es, g, &t, Gender::Unknown), scan, "{name}");
         }
     }
 

@@ -255,6 +255,31 @@ fn honorifics_without_a_full_stop_are_titles() {
 }
 
 #[test]
+fn an_honorific_names_the_person_of_its_gender() {
+    // Newspaper style: "Mrs. Clinton" is Hillary, "Mr. Clinton" is Bill.
+    let doc = run(
+        "Hillary Clinton and Bill Clinton arrived in Iowa on Monday.\n\n\
+         Mr. Clinton spoke first. Mrs. Clinton followed him an hour later.",
+    );
+    let named = |text: &str| {
+        let at = doc.text.find(text).expect("in the text");
+        let at = doc.index().char_at_byte(at + text.len() - "Clinton".len());
+        doc.mentions
+            .iter()
+            .find(|m| m.span.start == at && m.mention_type == MentionType::Name)
+            .and_then(|m| m.entity)
+            .map(|e| doc.entities[e as usize].name.clone())
+    };
+    assert_eq!(named("Mr. Clinton").as_deref(), Some("Bill Clinton"));
+    assert_eq!(named("Mrs. Clinton").as_deref(), Some("Hillary Clinton"));
+    // A transcript's label in capitals keeps its honorific out of the name.
+    let doc = run("Briefing\n\nMS. JEAN-PIERRE: Good afternoon.\n\nQ: Is he coming?");
+    let e = entity_of(&doc, "JEAN-PIERRE").expect("the label names her");
+    assert_eq!(e.name, "JEAN-PIERRE");
+    assert_eq!(e.kind, EntityKind::Person);
+}
+
+#[test]
 fn a_company_named_without_its_legal_suffix_is_the_same_company() {
     let doc = run("A former officer of Acme Corp. was charged on Thursday.\n\nAcme said in a filing that it was cooperating. A statement from the Justice Department said the company had been warned.");
     let acme = entity_of(&doc, "Acme Corp.").expect("Acme Corp.");

@@ -156,6 +156,8 @@ fn segment_with(doc: &mut Document, model: Option<&BoundaryModel>) {
                     && chars.get(tokens[first + k].span.start as usize - 1) == Some(&'.');
                 if matches!(next, ',' | ';') || (closed_abbreviation && next.is_lowercase()) {
                     ends[k] = false;
+                } else if letter_ends_sentence(&chars, &tokens[first..], k) {
+                    ends[k] = true;
                 }
             }
             let mut start = first;
@@ -171,6 +173,33 @@ fn segment_with(doc: &mut Document, model: Option<&BoundaryModel>) {
     doc.tokens = tokens;
     doc.sentences = sentences;
 }
+
+/// A single letter with a period after a lowercase word, then a word that
+/// opens sentences, ends one: "posted on X. Another wrote…", "a plan B. The
+/// vote…". After a capitalised word it is an initial ("George W. Bush").
+fn letter_ends_sentence(chars: &[char], tokens: &[Token], k: usize) -> bool {
+    let t = &tokens[k];
+    let letter = t.span.len() == 2
+        && chars
+            .get(t.span.start as usize)
+            .is_some_and(|c| c.is_alphabetic())
+        && chars.get(t.span.start as usize + 1) == Some(&'.');
+    letter
+        && k > 0
+        && first_char(chars, &tokens[k - 1]).is_lowercase()
+        && tokens.get(k + 1).is_some_and(|next| {
+            let next = text_of(chars, next);
+            SENTENCE_STARTERS.contains(&next.as_str())
+                || OPENING_DETERMINERS.contains(&next.as_str())
+        })
+}
+
+/// Capitalised determiners and pronouns that open a sentence and start no
+/// surname (beyond [`SENTENCE_STARTERS`]).
+const OPENING_DETERMINERS: &[&str] = &[
+    "All", "Another", "Both", "Each", "Its", "Many", "Most", "My", "Our", "Some", "These", "Those",
+    "You", "Your",
+];
 
 /// Paragraphs inside a body span: every line is one, except that a line
 /// ending without sentence punctuation continues when the next one starts in
@@ -649,6 +678,26 @@ mod tests {
         let mut d = Document::new("He voted no (see p. 4.) The bill failed.");
         Segmenter::english().expect("model loads").segment(&mut d);
         assert_eq!(d.sentences.len(), 2);
+    }
+
+    #[test]
+    fn a_letter_after_a_lowercase_word_can_end_a_sentence() {
+        let count = |text: &str| {
+            let mut d = Document::new(text);
+            Segmenter::english().expect("model loads").segment(&mut d);
+            d.sentences.len()
+        };
+        assert_eq!(
+            count("One user posted on X. Another wrote that she had flown in."),
+            2
+        );
+        assert_eq!(count("They never had a plan B. The vote failed."), 2);
+        // Initials stay in their names.
+        assert_eq!(
+            count("Former President George W. Bush said he would vote."),
+            1
+        );
+        assert_eq!(count("The author J. K. Rowling spoke."), 1);
     }
 
     #[test]

@@ -128,7 +128,7 @@ fn added_by_rule(cue: Span, source: Span, content: Span) -> Attribution {
 }
 
 /// Tokens `[a, b)` of the document inside `span`.
-fn tokens_in(doc: &Document, span: Span) -> (usize, usize) {
+pub(super) fn tokens_in(doc: &Document, span: Span) -> (usize, usize) {
     let a = doc.token_at_or_after(span.start);
     let mut b = a;
     while b < doc.tokens.len() && doc.tokens[b].span.end <= span.end {
@@ -622,6 +622,9 @@ const TRAILING_CUES: &[&str] = &[
     "stated",
     "announced",
     "tweeted",
+    "posted",
+    "replied",
+    "commented",
     "concluded",
     // Feature and health copy: "…, she advises."
     "advises",
@@ -1144,6 +1147,20 @@ pub(super) fn add_trailing_reports(doc: &Document, attrs: &mut Vec<Attribution>)
         {
             v -= 1;
         }
+        // The medium after the verb: "…, one user posted on X."
+        let mut m = v;
+        while m > first + 1
+            && v - m < 3
+            && doc
+                .tokens
+                .get(m - 1)
+                .is_some_and(|t| matches!(t.xpos, Xpos::Nnp | Xpos::Nnps))
+        {
+            m -= 1;
+        }
+        if m < v && doc.token_text(m - 1) == "on" {
+            v = m - 1;
+        }
         if v == first {
             continue;
         }
@@ -1175,7 +1192,17 @@ pub(super) fn add_trailing_reports(doc: &Document, attrs: &mut Vec<Attribution>)
         else {
             continue;
         };
-        let (sa, sb) = (comma + 1, cue);
+        // A quotation closing after its comma is the content: "“Third
+        // time this year,” one user posted."
+        let quoted = doc.tokens.get(comma + 1).is_some_and(|t| {
+            let mark = doc.slice(t.span);
+            matches!(mark, "’" | "'")
+                || matches!(
+                    QuoteMark::of_double(mark),
+                    Some(QuoteMark::Close | QuoteMark::Toggle)
+                )
+        });
+        let (sa, sb) = (comma + 1 + usize::from(quoted), cue);
         if sa >= sb
             || !(sa..sb)
                 .any(|t| is_noun(doc.tokens[t].xpos) || matches!(doc.tokens[t].xpos, Xpos::Prp))
@@ -1193,7 +1220,12 @@ pub(super) fn add_trailing_reports(doc: &Document, attrs: &mut Vec<Attribution>)
             continue;
         }
         let source = span_of_tokens(doc, sa, sb);
-        let Some(content) = clause_before_source(doc, source) else {
+        let content = if quoted {
+            (comma > first + 2).then(|| span_of_tokens(doc, first, comma + 2))
+        } else {
+            clause_before_source(doc, source)
+        };
+        let Some(content) = content else {
             continue;
         };
         let a = added_by_rule(cue_span, source, content);
