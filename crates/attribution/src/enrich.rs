@@ -90,6 +90,7 @@ impl Stage for Enricher {
         quote_paragraphs::continue_speakers_into_quote_paragraphs(doc, &mut attrs);
         drop_parts_claimed_by_a_later_cue(doc, &mut attrs);
         drop_parts_claimed_by_an_earlier_claim(&mut attrs);
+        split_when_asked(doc, &mut attrs);
         split_coordinated_reports(doc, &mut attrs);
         drop_carrying_frame(doc, &mut attrs);
         complete_cut_phrases(doc, &mut attrs);
@@ -123,6 +124,7 @@ impl Stage for Enricher {
             drop_closing_comment(doc, a);
             content_stays_in_its_clause(doc, a);
             content_ends_before_the_next_predicate(doc, a);
+            content_ends_with_its_quotation(doc, a);
             if let Some(c) = &a.source {
                 // Not back over its own cue ("cautions Jones", the verb
                 // tagged a noun).
@@ -1601,6 +1603,15 @@ fn drop_parts_claimed_by_a_later_cue(doc: &Document, attrs: &mut [Attribution]) 
             .flat_map(|(c, j, parts)| parts.iter().map(move |&q| (q, (c, j))))
             .collect(),
     );
+    // Which attributions name their source after the cue ("according to
+    // officials"): a report that may carry a claim whole.
+    let source_after_cue: Vec<bool> = attrs
+        .iter()
+        .map(|a| {
+            let source = a.source.as_ref().and_then(Region::extent);
+            matches!((source, a.cue.extent()), (Some(s), Some(c)) if s.start >= c.end)
+        })
+        .collect();
     let paragraph_of = |at: u32| doc.paragraphs.partition_point(|p| p.end <= at);
     for (i, a) in attrs.iter_mut().enumerate() {
         let (Some(cue), parts) = (&before[i].0, &before[i].1) else {
@@ -1619,6 +1630,13 @@ fn drop_parts_claimed_by_a_later_cue(doc: &Document, attrs: &mut [Attribution]) 
                         && paragraph_of(c.start) == paragraph_of(part.start)
                         // Not a claim nested in this one's content.
                         && !own.contains(&c)
+                        // Nor a report that carries this one whole ("X is
+                        // expected to…, according to officials").
+                        && !(source_after_cue[j]
+                            && before[j]
+                                .1
+                                .iter()
+                                .any(|q| q.start <= cue.start && q.contains(part)))
                 })
         };
         let kept: Vec<Span> = parts.iter().copied().filter(|p| !claimed(p)).collect();
@@ -1680,6 +1698,75 @@ fn drop_parts_claimed_by_an_earlier_claim(attrs: &mut [Attribution]) {
             a.content = Some(Region::new(kept));
         }
     }
+}
+
+/// Verbs of being questioned: "when asked about", "after being pressed on".
+const ASKED_LEMMAS: &[&str] = &["ask", "press", "question"];
+
+/// Subordinators that open a participle clause without a subject.
+const PARTICIPLE_OPENERS: &[&str] = &["after", "before", "if", "when", "while"];
+
+/// "“We'll see,” coach Andy Reid said with a smile when asked about the
+/// quarterback's ankle.": being asked is an attribution of its own, with no
+/// source (PolNeAR marks "when asked about" so, the asked-about thing its
+/// content), and the answer's cue stops before it. The model ran the two
+/// together, or gave the question the answerer for its source.
+fn split_when_asked(doc: &Document, attrs: &mut Vec<Attribution>) {
+    let asked_at = |k: usize| {
+        doc.tokens.get(k).is_some_and(|t| {
+            ASKED_LEMMAS.contains(&t.lemma.as_str()) && matches!(t.xpos, Xpos::Vbn | Xpos::Vbd)
+        }) && k > 0
+            && PARTICIPLE_OPENERS.contains(&doc.token_text(k - 1).to_lowercase().as_str())
+    };
+    let mut added = Vec::new();
+    for a in attrs.iter_mut() {
+        let Some(cue) = a.cue.extent() else { continue };
+        let (c0, c1) = nested::tokens_in(doc, cue);
+        // The question alone: a source before it was the answerer ("she,
+        // when asked about…"); the asker comes after ("when asked by a
+        // reporter whether…").
+        if asked_at(c0) {
+            if a.source
+                .as_ref()
+                .and_then(Region::extent)
+                .is_some_and(|s| s.end <= cue.start)
+            {
+                a.source = None;
+            }
+            continue;
+        }
+        // The answer's cue with the question run into it.
+        let Some(asked) = (c0 + 2..c1).find(|&k| asked_at(k)) else {
+            continue;
+        };
+        let opener = asked - 1;
+        let Some(answer_end) = (c0..opener)
+            .rev()
+            .find(|&k| doc.token_text(k) != ",")
+            .map(|k| doc.tokens[k].span.end)
+        else {
+            continue;
+        };
+        let question_cue = Span::new(doc.tokens[asked].span.start, cue.end);
+        a.cue = Region::single(Span::new(cue.start, answer_end));
+        // The asked-about phrase right after the old cue, not a quotation.
+        let Some(content) = &a.content else { continue };
+        let parts = content.parts();
+        let object = parts.iter().position(|p| {
+            p.start >= cue.end
+                && doc.slice(Span::new(cue.end, p.start)).trim().is_empty()
+                && QuoteMark::of_double(doc.token_text(doc.token_at_or_after(p.start))).is_none()
+        });
+        let mut question = Attribution::with_cue(0, Region::single(question_cue));
+        question.score = a.score;
+        if let Some(i) = object.filter(|_| parts.len() > 1) {
+            question.content = Some(Region::single(parts[i]));
+            let kept: Vec<Span> = parts.iter().copied().filter(|p| *p != parts[i]).collect();
+            a.content = Some(Region::new(kept));
+        }
+        added.push(question);
+    }
+    attrs.extend(added);
 }
 
 /// "20% reported receiving therapy and 14% reported taking medication":
@@ -2162,6 +2249,44 @@ fn drop_closing_comment(doc: &Document, a: &mut Attribution) {
         p.end = p.start + keep;
     }
     a.content = Some(Region::new(parts));
+}
+
+/// "citing “exhaustion and a need to heal,” in a post on Instagram that
+/// drew…": a content that opens with a quotation closed by its comma ends
+/// with it; the phrase after it places the saying, it is not said.
+fn content_ends_with_its_quotation(doc: &Document, a: &mut Attribution) {
+    let (Some(cue), Some(content)) = (a.cue.extent(), a.content.as_ref()) else {
+        return;
+    };
+    let parts = content.parts();
+    let Some(&last) = parts.last() else {
+        return;
+    };
+    if last.start < cue.end || !doc.slice(Span::new(cue.end, last.start)).trim().is_empty() {
+        return;
+    }
+    let (first, end) = nested::tokens_in(doc, last);
+    let mark = |k: usize| QuoteMark::of_double(doc.token_text(k));
+    if !matches!(mark(first), Some(QuoteMark::Open | QuoteMark::Toggle)) {
+        return;
+    }
+    let Some(close) =
+        (first + 1..end).find(|&k| matches!(mark(k), Some(QuoteMark::Close | QuoteMark::Toggle)))
+    else {
+        return;
+    };
+    let placed = doc.token_text(close - 1) == ","
+        && doc
+            .tokens
+            .get(close + 1)
+            .is_some_and(|t| t.upos == Upos::Adp)
+        && close + 1 < end
+        && (close + 1..end).all(|k| mark(k).is_none());
+    if placed {
+        let mut kept = parts[..parts.len() - 1].to_vec();
+        kept.push(Span::new(last.start, doc.tokens[close].span.end));
+        a.content = Some(Region::new(kept));
+    }
 }
 
 /// "called the outlook “conservative” and raised their price target": a
@@ -2805,10 +2930,17 @@ fn carry_speakers(doc: &Document, attrs: &mut [Attribution]) {
             Some(SourceKind::Organization | SourceKind::Media | SourceKind::Document)
         );
         if body && a.parent.is_none() {
+            // (A country speaks as a body through its ministries: "China's
+            // foreign ministry said…, and it warned…".)
             let by_entity = a.speaker.clone().filter(|sp| {
                 sp.entity
                     .and_then(|e| doc.entities.get(e as usize))
-                    .is_some_and(|e| matches!(e.kind, EntityKind::Organization | EntityKind::Media))
+                    .is_some_and(|e| {
+                        matches!(
+                            e.kind,
+                            EntityKind::Organization | EntityKind::Media | EntityKind::Gpe
+                        )
+                    })
             });
             let by_description = || {
                 let text = doc.slice(a.source.as_ref()?.extent()?);
@@ -3359,6 +3491,19 @@ fn type_attribution(doc: &Document, a: &mut Attribution) {
     // A no-comment cue found by the rule stays one; the model's provisional kind is replaced.
     if a.cue_kind != CueKind::NoComment {
         a.cue_kind = kind;
+    }
+    // "“No comment,” she said.": the words said are the refusal.
+    let refusal = a.content.as_ref().is_some_and(|c| {
+        let words: Vec<String> = c
+            .parts()
+            .iter()
+            .flat_map(|p| words_in(doc, *p))
+            .map(|w| w.lower)
+            .collect();
+        words == ["no", "comment"]
+    });
+    if refusal {
+        a.cue_kind = CueKind::NoComment;
     }
     if let Some(source) = &a.source {
         let (kind, speaker, head_token) = classify_source(doc, source);
@@ -4415,8 +4560,20 @@ fn add_no_comment_attributions(doc: &mut Document) {
                     continue;
                 };
                 let cue = Span::new(words[i].span.start, tail[comment_end].span.end);
-                let covered =
-                    existing_cues.overlapping(cue).next().is_some() || added_cues.overlaps(cue);
+                // "“No comment,” she said": a quotation an attribution
+                // holds is the refusal of whoever said it.
+                let quoted = doc
+                    .slice(Span::new(sentence.start, cue.start))
+                    .trim_end()
+                    .ends_with(['“', '"', '‘', '\''])
+                    && doc.attributions.iter().any(|a| {
+                        a.content
+                            .as_ref()
+                            .is_some_and(|c| c.parts().iter().any(|p| p.contains(&cue)))
+                    });
+                let covered = quoted
+                    || existing_cues.overlapping(cue).next().is_some()
+                    || added_cues.overlaps(cue);
                 if covered {
                     continue;
                 }

@@ -684,6 +684,12 @@ fn common_noun_kind(words: &[Word], head_ix: usize, tag: HeadTag) -> SourceKind 
     if DOCUMENT_HEADS.contains(&noun) {
         return SourceKind::Document;
     }
+    // "the Philippine coast guard", "the state's national guard": a
+    // service, not a guard on duty.
+    let before = head_ix.checked_sub(1).and_then(|k| words.get(k));
+    if noun == "guard" && before.is_some_and(|w| matches!(w.lower.as_str(), "coast" | "national")) {
+        return SourceKind::Organization;
+    }
     let counted_people = CARDINALS[1..].contains(&head.lower.as_str())
         || NUMBER_HEADS.contains(&head.lower.as_str());
     if names_people(noun) || counted_people {
@@ -1318,6 +1324,11 @@ mod tests {
         assert_eq!(kind("the campaign", none), SourceKind::Organization);
         assert_eq!(kind("The administration", none), SourceKind::Organization);
         assert_eq!(kind("the newspaper", none), SourceKind::Media);
+        assert_eq!(
+            kind("The Philippine coast guard", none),
+            SourceKind::Organization
+        );
+        assert_eq!(kind("A guard", none), SourceKind::Person);
         assert_eq!(kind("52 percent of voters", none), SourceKind::Group);
         // People counted by surveys.
         assert_eq!(kind("Millennials", none), SourceKind::Group);

@@ -1,0 +1,112 @@
+//! Answers to questions ("…,” the coach said when asked about…"), refusals
+//! in quotation marks, reports that carry a whole claim ("X is expected
+//! to…, according to officials"), a country speaking through its ministry,
+//! and quotations placed by a phrase after them.
+
+mod common;
+use common::analysed;
+use whosaid::core::{Attribution, CueKind, Document, Region};
+
+fn text_of(doc: &Document, r: &Option<Region>) -> Option<String> {
+    r.as_ref()
+        .and_then(|r| r.extent())
+        .map(|s| doc.slice(s).to_string())
+}
+
+fn by_cue<'a>(doc: &'a Document, cue: &str) -> &'a Attribution {
+    doc.attributions
+        .iter()
+        .find(|a| a.cue.extent().is_some_and(|c| doc.slice(c) == cue))
+        .unwrap_or_else(|| panic!("no attribution cued {cue:?}: {:?}", doc.attributions))
+}
+
+#[test]
+fn being_asked_is_apart_from_the_answer() {
+    let doc = analysed(
+        "Chiefs notebook\n\n\
+         \"We'll see,\" coach Andy Reid said with a smile when asked about the quarterback's ankle. \"He's a tough kid.\"\n\n\
+         \"No comment,\" she said when asked about the report.\n",
+    );
+    let said = by_cue(&doc, "said with a smile");
+    assert_eq!(
+        text_of(&doc, &said.source).as_deref(),
+        Some("coach Andy Reid")
+    );
+    let parts: Vec<&str> = said
+        .content
+        .iter()
+        .flat_map(|c| c.parts())
+        .map(|p| doc.slice(*p))
+        .collect();
+    assert_eq!(parts, ["\"We'll see,\"", "\"He's a tough kid.\""]);
+    let asked: Vec<&Attribution> = doc
+        .attributions
+        .iter()
+        .filter(|a| {
+            a.cue
+                .extent()
+                .is_some_and(|c| doc.slice(c) == "asked about")
+        })
+        .collect();
+    assert_eq!(asked.len(), 2, "{:?}", doc.attributions);
+    // Whoever asked, the answerer did not.
+    assert!(asked.iter().all(|a| a.source.is_none()));
+    assert_eq!(
+        text_of(&doc, &asked[0].content).as_deref(),
+        Some("the quarterback's ankle")
+    );
+    // The refusal is hers, once.
+    let refusals: Vec<&Attribution> = doc
+        .attributions
+        .iter()
+        .filter(|a| a.cue_kind == CueKind::NoComment)
+        .collect();
+    assert_eq!(refusals.len(), 1, "{refusals:?}");
+    assert_eq!(text_of(&doc, &refusals[0].source).as_deref(), Some("she"));
+}
+
+#[test]
+fn a_report_carrying_a_claim_leaves_it_whole() {
+    let doc = analysed(
+        "Summit\n\n\
+         Philippine President Ferdinand Marcos Jr. is expected to raise the issue at the summit, according to two officials familiar with his plans.\n",
+    );
+    let expected = by_cue(&doc, "is expected");
+    let content = text_of(&doc, &expected.content).unwrap_or_default();
+    assert!(
+        content.ends_with("to raise the issue at the summit"),
+        "{content}"
+    );
+}
+
+#[test]
+fn it_after_a_ministry_is_its_country() {
+    let doc = analysed(
+        "China condemns test\n\n\
+         China's foreign ministry said it was \"resolutely opposed\" to the test and warned North Korea against further provocations.\n\n\
+         The Philippine coast guard rejected the account.\n",
+    );
+    let warned = by_cue(&doc, "warned");
+    assert_eq!(
+        warned.speaker.as_ref().map(|s| s.name.as_str()),
+        Some("China")
+    );
+    let rejected = by_cue(&doc, "rejected");
+    assert_eq!(
+        rejected.source_kind,
+        Some(whosaid::core::SourceKind::Organization)
+    );
+}
+
+#[test]
+fn a_quotation_closed_by_its_comma_ends_the_content() {
+    let doc = analysed(
+        "Singer cancels tour\n\n\
+         Pop star Mara Lind canceled the remaining dates of her world tour on Monday, citing \"exhaustion and a need to heal,\" in a post on Instagram that drew more than a million likes.\n",
+    );
+    let citing = by_cue(&doc, "citing");
+    assert_eq!(
+        text_of(&doc, &citing.content).as_deref(),
+        Some("\"exhaustion and a need to heal,\"")
+    );
+}
