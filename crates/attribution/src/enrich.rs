@@ -92,6 +92,7 @@ impl Stage for Enricher {
         drop_parts_claimed_by_an_earlier_claim(&mut attrs);
         split_when_asked(doc, &mut attrs);
         split_coordinated_reports(doc, &mut attrs);
+        end_before_a_coordinated_report(doc, &mut attrs);
         drop_carrying_frame(doc, &mut attrs);
         complete_cut_phrases(doc, &mut attrs);
         for a in &mut attrs {
@@ -1700,6 +1701,65 @@ fn drop_parts_claimed_by_an_earlier_claim(attrs: &mut [Attribution]) {
     }
 }
 
+/// "Prosecutors alleged that the developer had bribed two inspectors, and
+/// the indictment says the payments totaled $80,000": a clause joined by
+/// "and"/"but" whose subject reports with a finite verb of its own is the
+/// next report, not more of what the first source said ("alleged that…
+/// and that…" keeps its second clause, as does a report the model did not
+/// find).
+fn end_before_a_coordinated_report(doc: &Document, attrs: &mut [Attribution]) {
+    let heads: Vec<Option<(Span, Span, Span)>> = attrs
+        .iter()
+        .map(|b| {
+            let source = b.source.as_ref()?.extent()?;
+            let cue = b.cue.extent()?;
+            let content = b.content.as_ref()?.extent()?;
+            Some((source, cue, content))
+        })
+        .collect();
+    for (i, a) in attrs.iter_mut().enumerate() {
+        let (Some(cue), Some(content)) = (a.cue.extent(), a.content.as_ref()) else {
+            continue;
+        };
+        let Some(extent) = content.extent().filter(|c| c.start >= cue.end) else {
+            continue;
+        };
+        let next = heads.iter().enumerate().filter_map(|(j, h)| {
+            let (source, b_cue, b_content) = (*h)?;
+            let verb = doc.tokens.get(doc.token_at_or_after(b_cue.start))?;
+            let s = doc.token_at_or_after(source.start);
+            let conj = s.checked_sub(1)?;
+            let joined = matches!(doc.token_text(conj), "and" | "but")
+                && conj > 0
+                && doc.token_text(conj - 1) == ",";
+            (j != i
+                && joined
+                && source.start > extent.start
+                && b_content.end <= extent.end
+                && source.end <= b_cue.start
+                && doc
+                    .slice(Span::new(source.end, b_cue.start))
+                    .trim()
+                    .is_empty()
+                && verb.xpos.is_finite_verb())
+            .then_some(conj - 1)
+        });
+        let Some(comma) = next.min() else { continue };
+        let Some(end) = comma
+            .checked_sub(1)
+            .and_then(|k| doc.tokens.get(k))
+            .map(|t| t.span.end)
+            .filter(|&e| e > extent.start)
+        else {
+            continue;
+        };
+        let kept = content.within(Span::new(extent.start, end));
+        if !kept.is_empty() {
+            a.content = Some(kept);
+        }
+    }
+}
+
 /// Verbs of being questioned: "when asked about", "after being pressed on".
 const ASKED_LEMMAS: &[&str] = &["ask", "press", "question"];
 
@@ -3136,29 +3196,39 @@ fn pronoun_after_a_closing_credit(doc: &Document, attrs: &mut [Attribution]) {
             continue;
         }
         let previous = doc.sentences[s - 1].span;
+        // "She added…": going on speaks for whoever spoke last, wherever
+        // that sentence named her.
+        let goes_on = attrs[i].cue.extent().is_some_and(|c| {
+            let k = doc.token_at_or_after(c.start);
+            doc.tokens
+                .get(k)
+                .is_some_and(|t| matches!(t.lemma.as_str(), "add" | "continue"))
+        });
         // A credit after its cue that closes the previous sentence.
         let lo = by_cue.partition_point(|&(c, _)| c.start < previous.start);
         let hi = by_cue.partition_point(|&(c, _)| c.start < previous.end);
-        let credit = by_cue[lo..hi]
-            .iter()
-            .map(|&(_, j)| j)
-            .filter(|&j| {
-                let a = &attrs[j];
-                let (Some(src), Some(cue)) =
-                    (a.source.as_ref().and_then(Region::extent), a.cue.extent())
-                else {
-                    return false;
-                };
-                previous.contains(&cue)
-                    && src.start > cue.end
-                    && previous.contains(&src)
-                    && doc
-                        .slice(Span::new(src.end, previous.end))
-                        .chars()
-                        .all(|c| !c.is_alphanumeric())
-            })
-            .min()
-            .map(|j| &attrs[j]);
+        let credits = by_cue[lo..hi].iter().map(|&(_, j)| j).filter(|&j| {
+            let a = &attrs[j];
+            let (Some(src), Some(cue)) =
+                (a.source.as_ref().and_then(Region::extent), a.cue.extent())
+            else {
+                return false;
+            };
+            let closing = src.start > cue.end
+                && doc
+                    .slice(Span::new(src.end, previous.end))
+                    .chars()
+                    .all(|c| !c.is_alphanumeric());
+            previous.contains(&cue)
+                && previous.contains(&src)
+                && (closing || (goes_on && a.parent.is_none()))
+        });
+        let credit = if goes_on {
+            credits.max()
+        } else {
+            credits.min()
+        }
+        .map(|j| &attrs[j]);
         let Some(speaker) = credit.and_then(|a| a.speaker.clone()) else {
             continue;
         };

@@ -110,3 +110,36 @@ fn a_quotation_closed_by_its_comma_ends_the_content() {
         Some("\"exhaustion and a need to heal,\"")
     );
 }
+
+#[test]
+fn a_second_report_joined_by_and_ends_the_first() {
+    let doc = analysed(
+        "Developer charged\n\n\
+         Prosecutors alleged that the developer had bribed two inspectors, and the indictment says the payments totaled $80,000.\n",
+    );
+    let alleged = by_cue(&doc, "alleged");
+    assert_eq!(
+        text_of(&doc, &alleged.content).as_deref(),
+        Some("that the developer had bribed two inspectors")
+    );
+    let says = by_cue(&doc, "says");
+    assert_eq!(
+        text_of(&doc, &says.source).as_deref(),
+        Some("the indictment")
+    );
+    assert_eq!(says.parent, None);
+}
+
+#[test]
+fn she_added_is_whoever_spoke_last() {
+    let doc = analysed(
+        "Mayor and challenger spar\n\n\
+         Mayor Karen Bass said the city had built more units than ever.\n\n\
+         Ms. Bass's campaign spokeswoman, Sarah Lee, said in an email that the challenger had never built affordable housing. She added that the mayor would release a plan next week.\n",
+    );
+    let added = by_cue(&doc, "added");
+    assert_eq!(
+        added.speaker.as_ref().map(|s| s.name.as_str()),
+        Some("Sarah Lee")
+    );
+}
