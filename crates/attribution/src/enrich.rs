@@ -3527,15 +3527,25 @@ fn type_attribution(doc: &Document, a: &mut Attribution) {
     // the source to its cue; it is not part of who spoke.
     if let Some(src) = &a.source {
         let mut parts = src.parts().to_vec();
-        if let Some(last) = parts.last_mut() {
-            let text = doc.slice(*last);
-            for rel in [" that", " which", " who"] {
-                if let Some(kept) = text.trim_end().strip_suffix(rel) {
-                    // "Bruno Fernandes, who | said": the comma goes too.
-                    let kept = kept.trim_end().trim_end_matches(',').trim_end();
-                    last.end = last.start + kept.chars().count() as u32;
-                    break;
-                }
+        // A part that ends on the relative word, and nothing after it: the
+        // last part ("Bruno Fernandes, who | said"), or an earlier one that
+        // opened a clause between commas ("President Trump, who |
+        // [has repeatedly attacked] | Powell" once the inner claim's cue has
+        // left the source; "Republicans who …" restricts and stays).
+        let relative_end = |p: &Span, last: bool| {
+            let text = doc.slice(*p).trim_end();
+            [" that", " which", " who"].iter().find_map(|rel| {
+                let kept = text.strip_suffix(rel)?.trim_end();
+                (last || kept.ends_with(',')).then(|| kept.trim_end_matches(',').trim_end())
+            })
+        };
+        let n = parts.len();
+        if let Some(k) = (0..n).find(|&k| relative_end(&parts[k], k + 1 == n).is_some()) {
+            let kept = relative_end(&parts[k], k + 1 == n).map(|t| t.chars().count() as u32);
+            parts.truncate(k + 1);
+            if let Some(len) = kept {
+                // The comma goes too.
+                parts[k].end = parts[k].start + len;
             }
         }
         a.source = Some(Region::new(parts));

@@ -143,3 +143,19 @@ fn she_added_is_whoever_spoke_last() {
         Some("Sarah Lee")
     );
 }
+
+#[test]
+fn a_relative_clause_between_commas_leaves_the_source() {
+    let doc = analysed(
+        "Fed holds rates\n\n\
+         President Trump, who has repeatedly attacked Powell, wrote on social media that the Fed was \"always too late.\"\n",
+    );
+    let wrote = by_cue(&doc, "wrote");
+    let parts: Vec<&str> = wrote
+        .source
+        .iter()
+        .flat_map(|s| s.parts())
+        .map(|p| doc.slice(*p))
+        .collect();
+    assert_eq!(parts, ["President Trump"]);
+}
