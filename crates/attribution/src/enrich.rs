@@ -98,7 +98,10 @@ impl Stage for Enricher {
         for a in &mut attrs {
             if let Some(src) = &a.source {
                 let src = drop_dateline(doc, src).unwrap_or_else(|| src.clone());
-                a.source = tidy_source(doc, &src).and_then(|s| without_dangling_words(doc, &s));
+                let cue = a.cue.extent();
+                a.source = tidy_source(doc, &src)
+                    .and_then(|s| without_dangling_words(doc, &s))
+                    .map(|s| with_whole_first_name(doc, s, cue));
             }
             drop_content_inside_source_phrase(doc, a);
             drop_content_dateline(doc, a);
@@ -574,6 +577,43 @@ fn tidy_source(doc: &Document, source: &Region) -> Option<Region> {
         })
         .collect();
     (!parts.is_empty()).then(|| Region::new(parts))
+}
+
+/// A source that starts inside a name the entity layer found starts with
+/// the name: "Downing | Street later confirmed" (the tagger read "Downing"
+/// as a verb, and the span model began after it), "Jessica | Mackler". At
+/// most two capitalised words are taken back, before a capitalised one,
+/// and never the cue ("Said Comey" read as one name).
+fn with_whole_first_name(doc: &Document, source: Region, cue: Option<Span>) -> Region {
+    /// Longer names cut this way are headline runs the name tagger joined.
+    const MAX_WORDS_BACK: usize = 2;
+    let mut parts = source.parts().to_vec();
+    let Some(first) = parts.first_mut() else {
+        return source;
+    };
+    let name = doc.mentions.iter().find(|m| {
+        m.mention_type == MentionType::Name
+            && m.span.start < first.start
+            && m.span.end > first.start
+            && m.span.end <= first.end
+    });
+    let Some(m) = name else {
+        return source;
+    };
+    let back = doc.token_at_or_after(m.span.start)..doc.token_at_or_after(first.start) + 1;
+    let capitalised = back.len() <= MAX_WORDS_BACK + 1
+        && back.clone().all(|k| {
+            doc.token_text(k)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+        });
+    let over_cue = cue.is_some_and(|c| c.start < first.start && c.end > m.span.start);
+    if !capitalised || over_cue {
+        return source;
+    }
+    first.start = m.span.start;
+    Region::new(parts)
 }
 
 /// Adverbs that stand between a subject and its verb ("it further wrote",
@@ -3196,13 +3236,14 @@ fn pronoun_after_a_closing_credit(doc: &Document, attrs: &mut [Attribution]) {
             continue;
         }
         let previous = doc.sentences[s - 1].span;
-        // "She added…": going on speaks for whoever spoke last, wherever
-        // that sentence named her.
+        // "She added…", "She said:" after "The chancellor, Rachel Reeves,
+        // told MPs…": going on speaks for whoever spoke last, wherever that
+        // sentence named her.
         let goes_on = attrs[i].cue.extent().is_some_and(|c| {
             let k = doc.token_at_or_after(c.start);
             doc.tokens
                 .get(k)
-                .is_some_and(|t| matches!(t.lemma.as_str(), "add" | "continue"))
+                .is_some_and(|t| matches!(t.lemma.as_str(), "add" | "continue" | "say" | "tell"))
         });
         // A credit after its cue that closes the previous sentence.
         let lo = by_cue.partition_point(|&(c, _)| c.start < previous.start);
@@ -3219,9 +3260,15 @@ fn pronoun_after_a_closing_credit(doc: &Document, attrs: &mut [Attribution]) {
                     .slice(Span::new(src.end, previous.end))
                     .chars()
                     .all(|c| !c.is_alphanumeric());
+            // (Not a relative clause's: "…his rivals, Jeb Bush and Chris
+            // Christie, who say…")
+            let relative = matches!(
+                doc.slice(src).to_lowercase().as_str(),
+                "who" | "which" | "that"
+            );
             previous.contains(&cue)
                 && previous.contains(&src)
-                && (closing || (goes_on && a.parent.is_none()))
+                && (closing || (goes_on && a.parent.is_none() && !relative))
         });
         let credit = if goes_on {
             credits.max()

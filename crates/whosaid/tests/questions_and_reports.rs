@@ -159,3 +159,24 @@ fn a_relative_clause_between_commas_leaves_the_source() {
         .collect();
     assert_eq!(parts, ["President Trump"]);
 }
+
+#[test]
+fn she_said_after_a_titled_name_is_that_person() {
+    let doc = analysed(
+        "Starmer faces revolt\n\n\
+         A No 10 spokesman said the government was \"listening carefully\" but insisted the reforms were \"the right thing to do.\" Downing Street later confirmed that ministers would meet the rebels on Tuesday.\n\n\
+         Rachael Maskell, one of the rebels, told the BBC the cuts would \"push disabled people into poverty.\" Ms Maskell said she had \"no choice\" but to vote against the bill.\n\n\
+         The chancellor, Rachel Reeves, told MPs that the cuts were necessary to balance the books. She said: \"We will not borrow to fund day-to-day spending.\"\n",
+    );
+    let said = by_cue(&doc, "said:");
+    assert_eq!(
+        said.speaker.as_ref().map(|s| s.name.as_str()),
+        Some("Rachel Reeves")
+    );
+    // The tagger reads "Downing" as a verb; the name is whole all the same.
+    let confirmed = by_cue(&doc, "later confirmed");
+    assert_eq!(
+        text_of(&doc, &confirmed.source).as_deref(),
+        Some("Downing Street")
+    );
+}
