@@ -425,7 +425,16 @@ pub fn annotate(tagger: &Tagger, doc: &mut Document) {
     add_titles(doc, &mut ms, &mut taken, &quoted);
     let mut es = alias(doc, &mut ms);
     ms.sort_by_key(|m| (m.start, m.end));
-    let ms = add_nominals(doc, ms, &mut es, &taken, &quoted);
+    let mut ms = add_nominals(doc, ms, &mut es, &taken, &quoted);
+    // A name "the company" showed to be a body's ("Meta … The company")
+    // is a body's wherever it stands.
+    for m in &mut ms {
+        if let Some(e) = m.entity {
+            if es[e].kind == EntityKind::Organization && m.kind == EntityKind::Person {
+                m.kind = EntityKind::Organization;
+            }
+        }
+    }
     let ms = add_pronouns(doc, ms, &mut es, &quoted);
     emit(doc, ms, es);
 }
@@ -1473,7 +1482,7 @@ fn add_nominals(
                 })
             } else {
                 let want_media = matches!(head.as_str(), "network" | "newspaper" | "paper");
-                // "The company" is no ministry or court.
+                // "The company" is no ministry, court or party.
                 let business = matches!(head.as_str(), "company" | "firm");
                 // "The committee" names itself so ("Democratic National
                 // Committee", "DNC"); "City Hall" is none.
@@ -1484,18 +1493,44 @@ fn add_nominals(
                             && (2..=6).contains(&name[0].len())
                             && name[0].chars().all(|c| c.is_ascii_uppercase())
                 };
-                best_antecedent(before, count, es, at, si, q, 3, |_, e| {
+                let body = best_antecedent(before, count, es, at, si, q, 3, |_, e| {
                     if want_media {
                         e.kind == EntityKind::Media
                     } else {
                         e.kind == EntityKind::Organization
                             && (!committee || names_a_committee(&e.name))
                             && !(business
-                                && e.name
+                                && (e
+                                    .name
                                     .last()
-                                    .is_some_and(|w| with_lower(w, is_public_body_word)))
+                                    .is_some_and(|w| with_lower(w, is_public_body_word))
+                                    || lexicon::is_party_name(&e.name.join(" ").to_lowercase())))
                     }
-                })
+                });
+                // "Meta said in a blog post… The company did not say…": a
+                // one-word name read as a person's, with no first name or
+                // title to say so, that "the company" takes up just after,
+                // was the company's.
+                let unknown_company = || {
+                    best_antecedent(before, count, es, at, si, q, 1, |m, e| {
+                        e.kind == EntityKind::Person
+                            && e.name.len() == 1
+                            && e.gender == Gender::Unknown
+                            && e.desc.is_empty()
+                            && m.subject
+                            && lexicon::first_name_gender(&e.name[0]) == Gender::Unknown
+                    })
+                };
+                match body {
+                    None if business => {
+                        let company = unknown_company();
+                        if let Some(e) = company {
+                            es[e].kind = EntityKind::Organization;
+                        }
+                        company
+                    }
+                    found => found,
+                }
             };
             if let Some(e) = target {
                 let kind = es[e].kind;

@@ -280,6 +280,26 @@ fn an_honorific_names_the_person_of_its_gender() {
 }
 
 #[test]
+fn the_company_takes_up_a_one_word_name_as_a_body() {
+    let doc = run("Fans react as singer cancels tour\n\n\
+         Pop star Mara Lind canceled the remaining dates of her world tour on Monday.\n\n\
+         Ticketmaster said it had not been notified of the cancellation until Monday morning. \
+         A spokesperson for the company said customers should wait for an email.");
+    let seller = entity_of(&doc, "Ticketmaster").expect("Ticketmaster");
+    assert_eq!(seller.kind, EntityKind::Organization);
+    let company = doc
+        .mentions
+        .iter()
+        .find(|m| doc.slice(m.span) == "the company")
+        .and_then(|m| m.entity);
+    assert_eq!(company, Some(seller.id));
+    // A person named in full stays one.
+    let doc = run("Jane Smith said the plan was sound. The company did not comment.");
+    let smith = entity_of(&doc, "Jane Smith").expect("Jane Smith");
+    assert_eq!(smith.kind, EntityKind::Person);
+}
+
+#[test]
 fn a_company_named_without_its_legal_suffix_is_the_same_company() {
     let doc = run("A former officer of Acme Corp. was charged on Thursday.\n\nAcme said in a filing that it was cooperating. A statement from the Justice Department said the company had been warned.");
     let acme = entity_of(&doc, "Acme Corp.").expect("Acme Corp.");

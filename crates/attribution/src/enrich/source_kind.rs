@@ -518,6 +518,43 @@ pub fn classify(
     if lower.iter().any(|w| ANONYMOUS_MARKERS.contains(w)) {
         return SourceKind::Anonymous;
     }
+    // "More than 120 Labour MPs", "Senate Democrats", "Tory MPs": members
+    // of a party or body, several people, whatever the name tagger made of
+    // the phrase.
+    // (Listed people nouns only: "The Lakers" is a team. "MPs" may be
+    // tagged a singular proper noun.)
+    let listed =
+        |noun: &str| PERSON_NOUNS.binary_search(&noun).is_ok() || lexicon::is_person_noun(noun);
+    // A parse may head a name at its first word ("Tory | MPs", flat): the
+    // phrase's last word counts too, when no "of" comes before it ("the
+    // House of Representatives" is a body).
+    let compact = lower.len() <= 3;
+    let last_word = lower
+        .last()
+        .copied()
+        .filter(|_| compact && !lower.contains(&"of"));
+    let plural_listed = |w: &str| {
+        w.strip_suffix('s')
+            .is_some_and(|noun| noun.len() >= 2 && listed(noun))
+    };
+    let members = (tag.plural && listed(&singular(head_word, tag.lemma)))
+        || plural_listed(head_word)
+        || last_word.is_some_and(plural_listed);
+    // A person's name leads only a short phrase of members or a
+    // coordination ("Trump and his attorneys"); "The Democrats' leading
+    // candidate, Vermont Sen. Bernie Sanders" is one person.
+    let several = compact || lower.contains(&"and");
+    if members
+        && match ents.head_kind {
+            // (Not when a person is named in a longer phrase: "The
+            // Democrats' leading candidate, Vermont Sen. Bernie Sanders".)
+            Some(EntityKind::Organization | EntityKind::Norp) => compact || !ents.person,
+            Some(EntityKind::Person) => several,
+            _ => false,
+        }
+    {
+        return SourceKind::Group;
+    }
     match ents.head_kind {
         // "Republicans, led by Senate Majority Leader Mitch McConnell": the
         // party's members, whoever leads them.
@@ -982,12 +1019,14 @@ const PERSON_NOUNS: &[&str] = &[
     "manager",
     "marquis",
     "mate",
+    "mep",
     "migrant",
     "millionaire",
     "mistress",
     "mom",
     "monarch",
     "monk",
+    "mp",
     "mum",
     "native",
     "nun",
@@ -1329,6 +1368,25 @@ mod tests {
             SourceKind::Organization
         );
         assert_eq!(kind("A guard", none), SourceKind::Person);
+        // Members of a body or party, whatever the name tagger called the phrase.
+        let org = SourceEntities {
+            organization: true,
+            head_kind: Some(EntityKind::Organization),
+            ..none
+        };
+        let named = SourceEntities {
+            person: true,
+            head_kind: Some(EntityKind::Person),
+            ..none
+        };
+        assert_eq!(kind("More than 120 Labour MPs", org), SourceKind::Group);
+        assert_eq!(kind("Senate Democrats", org), SourceKind::Group);
+        assert_eq!(kind("Tory MPs", named), SourceKind::Group);
+        assert_eq!(
+            kind("The House of Representatives", org),
+            SourceKind::Organization
+        );
+        assert_eq!(kind("James Harris", named), SourceKind::Person);
         assert_eq!(kind("52 percent of voters", none), SourceKind::Group);
         // People counted by surveys.
         assert_eq!(kind("Millennials", none), SourceKind::Group);
