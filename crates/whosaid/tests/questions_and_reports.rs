@@ -180,3 +180,16 @@ fn she_said_after_a_titled_name_is_that_person() {
         Some("Downing Street")
     );
 }
+
+#[test]
+fn a_closing_participle_speaks_for_the_main_clause() {
+    let doc = analysed(
+        "Judge rejects request\n\n\
+         A New York judge has rejected a media request to make public the contents of a 25-year-old court file on Donald Trump's divorce, saying the courts have no business deciding what information could be useful to voters.\n",
+    );
+    let saying = by_cue(&doc, "saying");
+    assert_eq!(
+        text_of(&doc, &saying.source).as_deref(),
+        Some("A New York judge")
+    );
+}

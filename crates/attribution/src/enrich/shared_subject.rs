@@ -115,9 +115,43 @@ fn cue_subject(doc: &Document, cue: Span) -> Option<Span> {
     if passive {
         return None;
     }
+    // "A judge has rejected a request to make public the file, saying…":
+    // a participle after a comma closes the main clause, whatever smaller
+    // clause the parse hung it on; when the walk finds no subject, the
+    // main clause's is the source.
+    let cue_verb = verb;
+    // (Not "…, according to his book": a preposition, not a participle.)
+    let comma_participle = doc.tokens[verb].xpos == Xpos::Vbg
+        && verb > range.start
+        && doc.token_text(verb - 1) == ","
+        && doc.tokens[verb].lemma != "accord";
+    // Someone who can speak: a name, a pronoun, people or a body ("The
+    // fracas erupted…, calling them rapists" is the tycoon's).
+    let speaker_like = |k: usize| {
+        let t = &doc.tokens[k];
+        match t.upos {
+            Upos::Propn | Upos::Pron => true,
+            Upos::Noun => {
+                let lower = doc.token_text(k).to_lowercase();
+                super::source_kind::noun_names_people(&lower, &t.lemma)
+                    || super::source_kind::is_body_head(&lower)
+            }
+            _ => false,
+        }
+    };
+    let main_subject = || {
+        let root = range.clone().find(|&k| doc.tokens[k].head.is_none())?;
+        if root >= cue_verb || doc.tokens[root].upos != Upos::Verb {
+            return None;
+        }
+        let subject = child(root, &[DepRel::Nsubj]).filter(|&k| speaker_like(k))?;
+        subtree_span(doc, range.clone(), subject)
+    };
     for _ in 0..MAX_STEPS {
         let t = &doc.tokens[verb];
-        let head = t.head.map(|h| h as usize).filter(|h| range.contains(h))?;
+        let Some(head) = t.head.map(|h| h as usize).filter(|h| range.contains(h)) else {
+            return comma_participle.then(main_subject).flatten();
+        };
         let shares = match t.deprel {
             DepRel::Conj => true,
             // "went on to note": the controller is the subject unless the
@@ -129,14 +163,14 @@ fn cue_subject(doc: &Document, cue: Span) -> Option<Span> {
             _ => false,
         };
         if !shares {
-            return None;
+            return comma_participle.then(main_subject).flatten();
         }
         if let Some(subject) = child(head, &[DepRel::Nsubj, DepRel::NsubjPass]) {
             return subtree_span(doc, range, subject);
         }
         verb = head;
     }
-    None
+    comma_participle.then(main_subject).flatten()
 }
 
 /// "Zhao told reporters that the sale harms relations and urged Washington

@@ -875,6 +875,12 @@ fn singular<'a>(lower: &'a str, lemma: &'a str) -> Cow<'a, str> {
     Cow::Borrowed(lower)
 }
 
+/// Whether a lower-cased common noun names a body ("the campaign", "the
+/// ministry").
+pub(crate) fn is_body_head(lower: &str) -> bool {
+    BODY_HEADS.contains(&lower)
+}
+
 /// Whether a common noun (lower-cased, with the tagger's lemma or "") names
 /// people: "official", "voters", "the former prime minister".
 pub(crate) fn noun_names_people(lower: &str, lemma: &str) -> bool {
