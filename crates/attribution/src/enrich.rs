@@ -150,6 +150,7 @@ impl Stage for Enricher {
                 a.source = Some(with_relative_antecedent(doc, &src, cue).unwrap_or(src));
             }
         }
+        split_quoted_by(doc, &mut attrs);
         doc.attributions = attrs;
         // Boilerplate ("NOW WATCH: Trump slams…") is not the article's
         // reporting, and "That said, …" reports nothing.
@@ -1798,6 +1799,57 @@ fn end_before_a_coordinated_report(doc: &Document, attrs: &mut [Attribution]) {
             a.content = Some(kept);
         }
     }
+}
+
+/// "Finnish President Alexander Stubb, quoted by the newspaper Helsingin
+/// Sanomat, said there was…": the speaker is the name before ", quoted by",
+/// and the outlet that quoted him reports his claim, a report of its own
+/// whose content is the speaker and what he said.
+fn split_quoted_by(doc: &Document, attrs: &mut Vec<Attribution>) {
+    let mut added = Vec::new();
+    for a in attrs.iter_mut() {
+        let (Some(source), Some(cue), Some(content)) = (
+            a.source.as_ref().and_then(Region::extent),
+            a.cue.extent(),
+            a.content.as_ref().and_then(Region::extent),
+        ) else {
+            continue;
+        };
+        if source.end > cue.start || content.start < cue.end {
+            continue;
+        }
+        let text = doc.slice(source);
+        let Some((byte, marker)) = [", quoted by ", ", cited by "]
+            .iter()
+            .find_map(|m| text.find(m).map(|b| (b, *m)))
+        else {
+            continue;
+        };
+        let chars_before = text[..byte].chars().count() as u32;
+        let speaker = Span::new(source.start, source.start + chars_before);
+        let cue_start = speaker.end + 2;
+        let report_cue = Span::new(cue_start, cue_start + marker.chars().count() as u32 - 3);
+        let rest = &text[byte + marker.len()..];
+        let reporter_text = rest.trim_end().trim_end_matches(',').trim_end();
+        if speaker.is_empty() || !reporter_text.chars().any(char::is_alphanumeric) {
+            continue;
+        }
+        let reporter_start = report_cue.end + 1;
+        let reporter = Span::new(
+            reporter_start,
+            reporter_start + reporter_text.chars().count() as u32,
+        );
+        a.source = Some(Region::single(speaker));
+        let mut report = Attribution::with_cue(0, Region::single(report_cue));
+        report.source = Some(Region::single(reporter));
+        report.content = Some(Region::new(vec![
+            speaker,
+            Span::new(cue.start, content.end),
+        ]));
+        report.score = a.score;
+        added.push(report);
+    }
+    attrs.extend(added);
 }
 
 /// Verbs of being questioned: "when asked about", "after being pressed on".

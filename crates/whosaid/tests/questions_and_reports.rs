@@ -193,3 +193,31 @@ fn a_closing_participle_speaks_for_the_main_clause() {
         Some("A New York judge")
     );
 }
+
+#[test]
+fn quoted_by_an_outlet_is_the_outlets_report() {
+    let doc = analysed(
+        "Kremlin dismisses report\n\n\
+         \"There is nothing to comment on here,\" Kremlin spokesman Dmitry Peskov told reporters, according to the Interfax news agency.\n\n\
+         Finnish President Alexander Stubb, quoted by the newspaper Helsingin Sanomat, said there was \"no immediate military threat.\"\n",
+    );
+    let according = by_cue(&doc, "according to");
+    assert_eq!(
+        according.source_kind,
+        Some(whosaid::core::SourceKind::Media)
+    );
+    let said = by_cue(&doc, "said");
+    assert_eq!(
+        text_of(&doc, &said.source).as_deref(),
+        Some("Finnish President Alexander Stubb")
+    );
+    let quoted = by_cue(&doc, "quoted by");
+    assert_eq!(
+        text_of(&doc, &quoted.source).as_deref(),
+        Some("the newspaper Helsingin Sanomat")
+    );
+    assert_eq!(quoted.cue_kind, CueKind::Report);
+    assert_eq!(quoted.source_kind, Some(whosaid::core::SourceKind::Media));
+    // The report carries Stubb's claim.
+    assert_eq!(said.parent, Some(quoted.id));
+}

@@ -121,6 +121,7 @@ const REPORT: &[&str] = &[
     "publish",
     "=per",
     "leak",
+    "quoted by",
 ];
 /// Words that can sit in a cue without deciding its kind.
 const NEUTRAL: &[&str] = &[

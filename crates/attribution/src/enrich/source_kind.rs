@@ -518,6 +518,24 @@ pub fn classify(
     if lower.iter().any(|w| ANONYMOUS_MARKERS.contains(w)) {
         return SourceKind::Anonymous;
     }
+    // "the Interfax news agency", "state news agency KCNA", "the wire
+    // service": an agency that reports the news is an outlet; so is "the
+    // newspaper Helsingin Sanomat", named after the word for it.
+    let named_outlet = {
+        let rest: Vec<&Word> = words.iter().skip_while(|w| w.lower == "the").collect();
+        // (A common noun, not "Media Research Center's Bozell".)
+        rest.len() >= 2
+            && !rest[0].capitalised
+            && OUTLET_HEADS.contains(&rest[0].lower.as_str())
+            && rest[1].capitalised
+    };
+    if named_outlet
+        || lower
+            .windows(2)
+            .any(|w| matches!((w[0], w[1]), ("news", "agency") | ("wire", "service")))
+    {
+        return SourceKind::Media;
+    }
     // "More than 120 Labour MPs", "Senate Democrats", "Tory MPs": members
     // of a party or body, several people, whatever the name tagger made of
     // the phrase.
@@ -1393,6 +1411,11 @@ mod tests {
             SourceKind::Organization
         );
         assert_eq!(kind("James Harris", named), SourceKind::Person);
+        assert_eq!(kind("the Interfax news agency", org), SourceKind::Media);
+        assert_eq!(
+            kind("the newspaper Helsingin Sanomat", named),
+            SourceKind::Media
+        );
         assert_eq!(kind("52 percent of voters", none), SourceKind::Group);
         // People counted by surveys.
         assert_eq!(kind("Millennials", none), SourceKind::Group);
