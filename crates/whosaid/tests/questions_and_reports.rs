@@ -4,21 +4,8 @@
 //! and quotations placed by a phrase after them.
 
 mod common;
-use common::analysed;
-use whosaid::core::{Attribution, CueKind, Document, Region};
-
-fn text_of(doc: &Document, r: &Option<Region>) -> Option<String> {
-    r.as_ref()
-        .and_then(|r| r.extent())
-        .map(|s| doc.slice(s).to_string())
-}
-
-fn by_cue<'a>(doc: &'a Document, cue: &str) -> &'a Attribution {
-    doc.attributions
-        .iter()
-        .find(|a| a.cue.extent().is_some_and(|c| doc.slice(c) == cue))
-        .unwrap_or_else(|| panic!("no attribution cued {cue:?}: {:?}", doc.attributions))
-}
+use common::{analysed, by_cue, text_of};
+use whosaid::core::{Attribution, CueKind};
 
 #[test]
 fn being_asked_is_apart_from_the_answer() {

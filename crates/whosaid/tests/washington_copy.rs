@@ -4,21 +4,8 @@
 //! that…"), and verbs that share a subject and an auxiliary.
 
 mod common;
-use common::analysed;
-use whosaid::core::{Attribution, Document};
-
-fn text_of(doc: &Document, r: &Option<whosaid::core::Region>) -> Option<String> {
-    r.as_ref()
-        .and_then(|r| r.extent())
-        .map(|s| doc.slice(s).to_string())
-}
-
-fn by_cue<'a>(doc: &'a Document, cue: &str) -> &'a Attribution {
-    doc.attributions
-        .iter()
-        .find(|a| a.cue.extent().is_some_and(|c| doc.slice(c) == cue))
-        .unwrap_or_else(|| panic!("no attribution cued {cue:?}: {:?}", doc.attributions))
-}
+use common::{analysed, by_cue, text_of};
+use whosaid::core::Attribution;
 
 #[test]
 fn a_lawmakers_party_and_state_do_not_end_the_sentence_or_the_source() {
