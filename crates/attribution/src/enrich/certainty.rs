@@ -160,6 +160,24 @@ pub fn scan(words: &[Word]) -> Vec<Found> {
     if matches.is_empty() {
         return Vec::new();
     }
+    // "10 percent more likely to die", "twice as likely", "less likely
+    // than": a comparison of rates is what was found, not how sure anyone
+    // is of it.
+    matches.retain(|&(k, i)| {
+        let phrase = &index.phrases[k].words;
+        let compared = phrase.len() == 1
+            && matches!(phrase[0], "likely" | "unlikely" | "probable")
+            && (i > 0
+                && matches!(
+                    words[i - 1].lower.as_str(),
+                    "more" | "less" | "as" | "equally"
+                )
+                || words.get(i + 1).is_some_and(|w| w.lower == "than"));
+        !compared
+    });
+    if matches.is_empty() {
+        return Vec::new();
+    }
     matches.sort_unstable();
     let mut taken = vec![false; words.len()];
     let mut found = Vec::new();
@@ -204,6 +222,9 @@ mod tests {
             f.iter().filter_map(|f| f.likelihood).collect::<Vec<_>>(),
             [Likelihood::VeryLikely, Likelihood::Unlikely]
         );
+        // A comparison of rates is no likelihood.
+        assert!(scan_text("eaters are 10 percent more likely to die early").is_empty());
+        assert!(scan_text("twice as likely, and less likely than before").is_empty());
         let f = scan_text("And most certainly he likes it");
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].likelihood, None);
