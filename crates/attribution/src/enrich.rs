@@ -2489,7 +2489,7 @@ fn content_ends_before_the_next_predicate(doc: &Document, a: &mut Attribution) {
     // shared a link"), and a conjunction inside a quotation is the
     // quotation's ("Mr. Clinton ''kind of looked at me funny… and gave me a
     // huge smile…'').
-    let is_mark = |k: usize| matches!(doc.token_text(k), "\"" | "“" | "”" | "''" | "``");
+    let is_mark = |k: usize| QuoteMark::of_double(doc.token_text(k)).is_some();
     let opens_with_quote = is_mark(a0);
     let mut quoted = false;
     for k in a0..next {

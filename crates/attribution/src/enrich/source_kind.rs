@@ -541,8 +541,6 @@ pub fn classify(
     // the phrase.
     // (Listed people nouns only: "The Lakers" is a team. "MPs" may be
     // tagged a singular proper noun.)
-    let listed =
-        |noun: &str| PERSON_NOUNS.binary_search(&noun).is_ok() || lexicon::is_person_noun(noun);
     // A parse may head a name at its first word ("Tory | MPs", flat): the
     // phrase's last word counts too, when no "of" comes before it ("the
     // House of Representatives" is a body).
@@ -553,9 +551,9 @@ pub fn classify(
         .filter(|_| compact && !lower.contains(&"of"));
     let plural_listed = |w: &str| {
         w.strip_suffix('s')
-            .is_some_and(|noun| noun.len() >= 2 && listed(noun))
+            .is_some_and(|noun| noun.len() >= 2 && is_listed_person_noun(noun))
     };
-    let members = (tag.plural && listed(&singular(head_word, tag.lemma)))
+    let members = (tag.plural && is_listed_person_noun(&singular(head_word, tag.lemma)))
         || plural_listed(head_word)
         || last_word.is_some_and(plural_listed);
     // A person's name leads only a short phrase of members or a
@@ -905,6 +903,12 @@ pub(crate) fn noun_names_people(lower: &str, lemma: &str) -> bool {
     is_people_head(lower) || names_people(&singular(lower, lemma))
 }
 
+/// Whether a singular common noun is listed as naming a person (no
+/// agent-noun guess: "laker" is not).
+fn is_listed_person_noun(noun: &str) -> bool {
+    PERSON_NOUNS.binary_search(&noun).is_ok() || lexicon::is_person_noun(noun)
+}
+
 /// Whether a singular common noun names a person: listed, or built as an
 /// agent noun ("-ist", "-ian", "-er", "-or", "-man", "-ee") and not one of
 /// the things built alike ("paper", "factor", "committee").
@@ -915,11 +919,7 @@ pub(crate) fn names_people(noun: &str) -> bool {
         .find_map(|p| noun.strip_prefix(p))
         .filter(|rest| !rest.is_empty())
         .unwrap_or(noun);
-    if PERSON_NOUNS.binary_search(&noun).is_ok()
-        || is_people_head(noun)
-        || lexicon::is_person_noun(noun)
-        || lexicon::is_relation_noun(noun)
-    {
+    if is_listed_person_noun(noun) || is_people_head(noun) || lexicon::is_relation_noun(noun) {
         return true;
     }
     if AGENT_LOOKALIKES.binary_search(&noun).is_ok() {
