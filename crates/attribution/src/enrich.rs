@@ -67,9 +67,11 @@ impl Stage for Enricher {
         credit::add_layout_attributions(doc);
         let mut attrs = std::mem::take(&mut doc.attributions);
         that_clauses::add_that_clause_reports(doc, &mut attrs);
+        nested::source_is_the_trailing_reporter(doc, &mut attrs);
         for a in &mut attrs {
             content_before_a_closing_cue(doc, a);
             content_before_a_cue_and_its_gloss(doc, a);
+            content_before_a_cue_and_its_participle(doc, a);
         }
         nested::fix_dated_contents(doc, &mut attrs);
         nested::split_frame_before_according_to(doc, &mut attrs);
@@ -403,6 +405,89 @@ fn content_before_a_cue_and_its_gloss(doc: &Document, a: &mut Attribution) {
     );
     if (first..end).any(|k| doc.tokens[k].xpos.is_finite_verb()) {
         a.content = Some(Region::single(clause));
+    }
+}
+
+/// "Democrat Angela Harris won the race, The Associated Press projected,
+/// defeating Tom Becker…": a participle after a closing cue's comma that
+/// says nothing of speech goes on with the clause before the source; the
+/// model, reading on from the cue, takes the participle alone. The content
+/// is the clause and the participle's phrase. ("…, police said, citing
+/// witnesses" is a report of its own.)
+fn content_before_a_cue_and_its_participle(doc: &Document, a: &mut Attribution) {
+    /// The words that may follow the cue ("on Tuesday", "in a statement").
+    const MAX_TAIL: usize = 4;
+    /// Participles that report or judge: a cue of their own.
+    const REPORTING_LEMMAS: &[&str] = &[
+        "accuse",
+        "acknowledge",
+        "admit",
+        "argue",
+        "blame",
+        "call",
+        "cite",
+        "claim",
+        "criticize",
+        "deny",
+        "describe",
+        "express",
+        "note",
+        "point",
+        "praise",
+        "predict",
+        "promise",
+        "quote",
+        "refer",
+        "suggest",
+        "urge",
+        "vow",
+        "warn",
+    ];
+    let Some((source, cue, content)) = source_cue_content(a) else {
+        return;
+    };
+    let (Some(content), Some(sentence)) = (content.extent(), sentence_span_at(doc, cue.start))
+    else {
+        return;
+    };
+    if source.end > cue.start || content.start < cue.end || content.end > sentence.end {
+        return;
+    }
+    let after_cue = doc.token_at_or_after(cue.end);
+    let Some(comma) = (after_cue..(after_cue + MAX_TAIL + 1).min(doc.tokens.len()))
+        .find(|&k| doc.token_text(k) == ",")
+    else {
+        return;
+    };
+    if (after_cue..comma).any(|k| {
+        matches!(
+            doc.tokens[k].upos,
+            Upos::Verb | Upos::Aux | Upos::Punct | Upos::Pron
+        )
+    }) {
+        return;
+    }
+    let participle = comma + 1;
+    let Some(t) = doc.tokens.get(participle) else {
+        return;
+    };
+    let lemma = t.lemma.as_str();
+    if t.xpos != Xpos::Vbg
+        || SPEECH_LEMMAS.contains(&lemma)
+        || REPORTING_LEMMAS.contains(&lemma)
+        || doc.token_at_or_after(content.start) != participle
+    {
+        return;
+    }
+    let Some(clause) = nested::clause_before_source(doc, source) else {
+        return;
+    };
+    let (first, end) = (
+        doc.token_at_or_after(clause.start),
+        doc.token_at_or_after(clause.end),
+    );
+    if (first..end).any(|k| doc.tokens[k].xpos.is_finite_verb()) {
+        a.content = Some(Region::new(vec![clause, content]));
     }
 }
 
@@ -2178,6 +2263,7 @@ fn drop_leading_time(doc: &Document, a: &mut Attribution) {
     /// "earlier this week", "late Tuesday night": a time phrase is short.
     const MAX_TIME_TOKENS: usize = 4;
     let Some((before, that)) = run_up_to_that(doc, a, MAX_TIME_TOKENS, true) else {
+        drop_bare_leading_time(doc, a, MAX_TIME_TOKENS);
         return;
     };
     let words: Vec<String> = before
@@ -2189,6 +2275,52 @@ fn drop_leading_time(doc: &Document, a: &mut Attribution) {
         return;
     }
     start_content_at(doc, a, that);
+}
+
+/// "said [on Sunday it had shot down 38 drones]", "announced [Sunday she
+/// will resign]": without "that", the clause starts right after the time
+/// phrase (PolNeAR marks it so). Not a day's own noun phrase ("called
+/// Friday's decision a win"), a time the content goes on to coordinate
+/// ("on Monday and affirm…") or one that is the clause's subject.
+fn drop_bare_leading_time(doc: &Document, a: &mut Attribution, max_tokens: usize) {
+    let (Some(cue), Some(first)) = (
+        a.cue.extent(),
+        a.content.as_ref().and_then(|c| c.parts().first().copied()),
+    ) else {
+        return;
+    };
+    if cue.end > first.start || !doc.slice(Span::new(cue.end, first.start)).trim().is_empty() {
+        return;
+    }
+    let start = doc.token_at_or_after(first.start);
+    let mut words: Vec<String> = Vec::with_capacity(max_tokens);
+    let mut clause_start = None;
+    for k in start..(start + max_tokens).min(doc.tokens.len()) {
+        let w = doc.token_text(k);
+        if !w.chars().all(char::is_alphanumeric) {
+            break;
+        }
+        words.push(w.to_lowercase());
+        if trailing_time_phrase(&words) == words.len() {
+            clause_start = Some(k + 1);
+        }
+    }
+    let Some(next) = clause_start else {
+        return;
+    };
+    // A verb right after makes the time phrase the subject ("saying [this
+    // year will meet expectations]").
+    let opens_a_clause = doc.tokens.get(next).is_some_and(|t| {
+        t.span.end <= first.end
+            && !matches!(t.upos, Upos::Verb | Upos::Aux)
+            && !matches!(
+                doc.token_text(next),
+                "'s" | "’s" | "," | "." | ";" | ":" | "and" | "or" | "but"
+            )
+    });
+    if opens_a_clause {
+        start_content_at(doc, a, next);
+    }
 }
 
 /// "have warned for [years that the pipeline is too thin]": how long the
@@ -3690,8 +3822,21 @@ fn type_attribution(doc: &Document, a: &mut Attribution) {
         a.speaker = speaker.or_else(|| relative_antecedent_speaker(doc, head_token?));
         // "…,” said one nurse, who asked not to be named": an unnamed
         // source whose relative clause, outside the span, grants anonymity.
-        let unnamed = matches!(kind, SourceKind::Person | SourceKind::Group)
-            && a.speaker.as_ref().is_none_or(|s| s.entity.is_none());
+        // (Also a spokesman typed by the body he speaks for: "An FAA
+        // spokesman, who spoke on condition of anonymity".)
+        let person_head = || {
+            head_token.is_some_and(|t| {
+                let w = doc.token_text(t).to_lowercase();
+                w.starts_with("spokes") || source_kind::is_people_head(&w)
+            })
+        };
+        let unnamed = match kind {
+            SourceKind::Person | SourceKind::Group => {
+                a.speaker.as_ref().is_none_or(|s| s.entity.is_none())
+            }
+            SourceKind::Organization => person_head(),
+            _ => false,
+        };
         let granted_anonymity = || {
             let described = without_members_or_relative_clause(doc, source);
             anonymity_follows(doc, described.as_ref().unwrap_or(source))
@@ -4143,6 +4288,7 @@ fn source_entities(
         None => return (ents, None),
     };
     let head_span = head_token.map(|t| doc.tokens[t].span);
+    let extent_first = doc.token_at_or_after(extent.start);
     let people_head = unnamed_people_head(doc, extent, head_token);
     let first = doc.mentions.partition_point(|m| m.span.end <= extent.start);
     let mut best: Option<(u8, usize)> = None;
@@ -4216,12 +4362,24 @@ fn source_entities(
         // speaks, not who.
         let start = m.tokens[0] as usize;
         let place = matches!(m.kind, EntityKind::Gpe | EntityKind::Location) && !covers_head;
-        let after_in = start.checked_sub(1).is_some_and(|p| {
-            matches!(
-                doc.token_text(p).to_lowercase().as_str(),
-                "in" | "near" | "at" | "across" | "outside"
-            )
-        });
+        // (Also as a modifier in the place's phrase: "an engineer in the
+        // agency's Seattle office".)
+        let after_in = (start.saturating_sub(5)..start)
+            .rev()
+            .take_while(|&p| {
+                p >= extent_first
+                    && !matches!(
+                        doc.tokens[p].upos,
+                        Upos::Punct | Upos::Verb | Upos::Aux | Upos::Pron | Upos::Cconj
+                    )
+            })
+            .find(|&p| doc.tokens[p].upos == Upos::Adp)
+            .is_some_and(|p| {
+                matches!(
+                    doc.token_text(p).to_lowercase().as_str(),
+                    "in" | "near" | "at" | "across" | "outside"
+                )
+            });
         let after_located = located_end.is_some_and(|end| {
             end <= start
                 && start - end <= 1

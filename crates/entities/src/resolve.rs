@@ -1,6 +1,7 @@
 //! From tagged names to mentions and entities: typing (Media, Norp, Title),
 //! aliasing, definite descriptions and pronouns.
 
+use crate::gazetteer::Gazetteer;
 use crate::lexicon::{self, Gender};
 use crate::tagger::{spans, NameType, Tagger};
 use std::cmp::Ordering;
@@ -195,7 +196,7 @@ fn is_subject(doc: &Document, start: usize, end: usize, sent_start: usize) -> bo
 }
 
 /// Runs NER, typing, aliasing and coreference on `doc`, replacing its mentions and entities.
-pub fn annotate(tagger: &Tagger, doc: &mut Document) {
+pub fn annotate(tagger: &Tagger, places: &Gazetteer, doc: &mut Document) {
     doc.mentions.clear();
     doc.entities.clear();
     if doc.tokens.is_empty() {
@@ -299,7 +300,9 @@ pub fn annotate(tagger: &Tagger, doc: &mut Document) {
                 NameType::Per if text.len() == 1 && is_body_word_alone(text[0]) => {
                     EntityKind::Organization
                 }
-                NameType::Per => appositive_body(doc, b, r.end).unwrap_or(EntityKind::Person),
+                NameType::Per => appositive_body(doc, b, r.end)
+                    .or_else(|| body_before_name(doc, a, b, r.clone()))
+                    .unwrap_or(EntityKind::Person),
                 NameType::Org => {
                     let joined = text.join(" ");
                     // "Sun-Times", "Star-Tribune": an outlet word after a hyphen.
@@ -421,7 +424,7 @@ pub fn annotate(tagger: &Tagger, doc: &mut Document) {
         }
     }
     ms.sort_by_key(|m| (m.start, m.end));
-    consistent_types(doc, &mut ms, &mut taken, &quoted);
+    consistent_types(doc, places, &mut ms, &mut taken, &quoted);
     add_titles(doc, &mut ms, &mut taken, &quoted);
     let mut es = alias(doc, &mut ms);
     ms.sort_by_key(|m| (m.start, m.end));
@@ -534,7 +537,13 @@ fn is_capitalised_speaker_label(doc: &Document, a: usize, b: usize) -> bool {
 
 /// Document-level consistency: a surname of a full person name is a person
 /// wherever it recurs ("Trump" tagged as a place, or missed, after "Donald Trump").
-fn consistent_types(doc: &Document, ms: &mut Vec<M>, taken: &mut [bool], quoted: &[bool]) {
+fn consistent_types(
+    doc: &Document,
+    places: &Gazetteer,
+    ms: &mut Vec<M>,
+    taken: &mut [bool],
+    quoted: &[bool],
+) {
     // A capitalised word right after a person title is a name ("President-elect Trump").
     let titled = |i: usize| -> bool {
         i > 0
@@ -744,6 +753,85 @@ fn consistent_types(doc: &Document, ms: &mut Vec<M>, taken: &mut [bool], quoted:
             EntityKind::Organization,
         );
     }
+    // "the World Health Organization … the WHO": an acronym of a body the
+    // document names in full is that body wherever the tagger missed it
+    // (two capitals or more, with or without stops: "F.A.A.").
+    let acronyms: Vec<String> = ms
+        .iter()
+        .filter(|m| {
+            m.mtype == MentionType::Name
+                && matches!(m.kind, EntityKind::Organization | EntityKind::Media)
+                && m.end - m.start > 1
+        })
+        .map(|m| {
+            let words: Vec<String> = (m.start..m.end)
+                .map(|i| doc.token_text(i).to_string())
+                .collect();
+            initials(&words)
+        })
+        .filter(|a| a.chars().count() >= 2)
+        .collect();
+    if !acronyms.is_empty() {
+        let before = ms.len();
+        for (si, s) in doc.sentences.iter().enumerate() {
+            for i in s.token_range() {
+                let w = doc.token_text(i);
+                if !taken[i]
+                    && w.starts_with(|c: char| c.is_ascii_uppercase())
+                    && acronym_letters(w).is_some_and(|l| acronyms.contains(&l))
+                {
+                    taken[i] = true;
+                    ms.push(M {
+                        start: i,
+                        end: i + 1,
+                        kind: EntityKind::Organization,
+                        mtype: MentionType::Name,
+                        entity: None,
+                        sent: si,
+                        subject: is_subject(doc, i, i + 1, s.tokens[0] as usize),
+                        quoted: quoted[i],
+                        desc: Vec::new(),
+                    });
+                }
+            }
+        }
+        if ms.len() > before {
+            ms.sort_by_key(|m| (m.start, m.end));
+        }
+    }
+    // A listed place read as a person's name ("an attack on Kyiv", "Kyiv
+    // had shown no interest"): unseen foreign names are where the tagger
+    // errs, and a place list is general knowledge. Not a name any mention
+    // gives a title, nor a first name ("Chad", "Victoria"); a person's
+    // full name ending with it ("Andrew Jackson") makes it a surname
+    // again just below.
+    let titled_names: Vec<String> = ms
+        .iter()
+        .filter(|m| m.mtype == MentionType::Name && titled(m.start))
+        .map(|m| words_of(doc, m.start, m.end))
+        .collect();
+    let listed_places: Vec<String> = ms
+        .iter()
+        .filter(|m| {
+            m.mtype == MentionType::Name
+                && m.kind == EntityKind::Person
+                && lexicon::first_name_gender(doc.token_text(m.start)) == Gender::Unknown
+                && places.contains_name(
+                    &(m.start..m.end)
+                        .map(|i| doc.token_text(i))
+                        .collect::<Vec<_>>(),
+                )
+        })
+        .map(|m| words_of(doc, m.start, m.end))
+        .filter(|w| !titled_names.contains(w))
+        .collect();
+    retype_names(
+        doc,
+        ms,
+        listed_places,
+        |k| k == EntityKind::Person,
+        EntityKind::Gpe,
+    );
     let mut surnames: Vec<&str> = ms
         .iter()
         .filter(|m| m.kind == EntityKind::Person && (m.end - m.start > 1 || titled(m.start)))
@@ -1045,10 +1133,8 @@ fn same_name(g: u8, t: &[String], full: &[String]) -> bool {
             && full[t.len()..].iter().all(|w| lexicon::is_org_suffix(w))
             && full[..t.len()] == t[..];
         let acr = t.len() == 1
-            && t[0].len() >= 2
-            && t[0].chars().all(|c| c.is_uppercase())
             && full.len() >= 2
-            && initials(full) == t[0];
+            && acronym_letters(&t[0]).is_some_and(|a| initials(full) == a);
         sub || acr
     } else {
         false
@@ -1113,7 +1199,8 @@ impl AliasIndex {
         if g == 1 {
             for list in [
                 self.by_first.get(&(g, first.clone())),
-                self.by_initials.get(&(g, first.clone())),
+                self.by_initials
+                    .get(&(g, acronym_letters(first).unwrap_or_else(|| first.clone()))),
             ] {
                 if let Some(e) = first_match(list) {
                     best = Some(best.map_or(e, |b: usize| b.min(e)));
@@ -1122,6 +1209,23 @@ impl AliasIndex {
         }
         best
     }
+}
+
+/// The letters of an acronym: two or more capitals, each with or without a
+/// full stop ("WHO", "F.A.A." → "FAA").
+fn acronym_letters(w: &str) -> Option<String> {
+    let letters: String = w.chars().filter(|&c| c != '.').collect();
+    let dotted = w.contains('.');
+    let well_formed = if dotted {
+        // Every capital followed by its stop.
+        let mut chars = w.chars();
+        std::iter::from_fn(|| Some((chars.next()?, chars.next())))
+            .all(|(c, stop)| c.is_uppercase() && stop == Some('.'))
+    } else {
+        true
+    };
+    (letters.chars().count() >= 2 && letters.chars().all(char::is_uppercase) && well_formed)
+        .then_some(letters)
 }
 
 fn initials(words: &[String]) -> String {
@@ -1816,6 +1920,52 @@ fn emit(doc: &mut Document, ms: Vec<M>, es: Vec<E>) {
 /// Texas-based company that…". The head is the phrase's last noun before a
 /// preposition, clause or punctuation, so ", a company spokesman" is a
 /// person.
+/// "The manufacturer, Aerion Systems, denied…": a name in apposition
+/// after a body's common noun is that body's. The name closes its
+/// apposition with a comma or the sentence ("sued the company, Smith
+/// said" is a new clause).
+fn body_before_name(
+    doc: &Document,
+    start: usize,
+    end: usize,
+    sentence: std::ops::Range<usize>,
+) -> Option<EntityKind> {
+    /// "its parent company", "the Detroit-based carmaker": a short phrase.
+    const MAX_PHRASE: usize = 4;
+    if start < sentence.start + 2 || doc.token_text(start - 1) != "," {
+        return None;
+    }
+    if end < sentence.end && !matches!(doc.token_text(end), "," | "." | ")" | ";") {
+        return None;
+    }
+    let head = &doc.tokens[start - 2];
+    if head.upos != Upos::Noun {
+        return None;
+    }
+    let lemma = head.lemma.to_lowercase();
+    let kind = if matches!(
+        lemma.as_str(),
+        "network" | "newspaper" | "website" | "magazine" | "broadcaster"
+    ) {
+        EntityKind::Media
+    } else if lexicon::is_body_noun(&lemma) {
+        EntityKind::Organization
+    } else {
+        return None;
+    };
+    // Back to the phrase's determiner ("the", "its", "a").
+    let determined = (start.saturating_sub(2 + MAX_PHRASE).max(sentence.start)..start - 2)
+        .rev()
+        .take_while(|&k| {
+            matches!(
+                doc.tokens[k].upos,
+                Upos::Det | Upos::Adj | Upos::Noun | Upos::Propn | Upos::Pron
+            )
+        })
+        .any(|k| matches!(doc.tokens[k].upos, Upos::Det) || doc.tokens[k].xpos == Xpos::PrpS);
+    determined.then_some(kind)
+}
+
 fn appositive_body(doc: &Document, end: usize, limit: usize) -> Option<EntityKind> {
     let end = rest_of_name(doc, end).min(limit);
     if end >= limit || doc.token_text(end) != "," {
@@ -1898,6 +2048,16 @@ fn headline_verbs(doc: &Document, range: std::ops::Range<usize>) -> Vec<bool> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn acronyms_with_and_without_stops() {
+        assert_eq!(acronym_letters("WHO").as_deref(), Some("WHO"));
+        assert_eq!(acronym_letters("F.A.A.").as_deref(), Some("FAA"));
+        assert_eq!(acronym_letters("U.S.").as_deref(), Some("US"));
+        for not in ["A", "Who", "F.A.A", "FA.A.", "F.a.a.", "", ".."] {
+            assert_eq!(acronym_letters(not), None, "{not}");
+        }
+    }
 
     #[test]
     fn camel_case_brands_are_not_surnames() {

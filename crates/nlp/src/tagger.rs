@@ -356,6 +356,7 @@ fn straight_quote_direction(doc: &Document, t: usize) -> Option<Xpos> {
 /// Whole-clause repairs the greedy left-to-right pass cannot make (see
 /// [`complement`]), on the XPOS class indices.
 fn repair_xpos(normals: &[Normal], xpos: &mut [usize]) {
+    acronym_is_no_pronoun(normals, xpos);
     // Both repairs rewrite a VBN or a WDT: most sentences have neither.
     let (vbn, wdt) = (Xpos::Vbn.index(), Xpos::Wdt.index());
     if !xpos.iter().any(|&x| x == vbn || x == wdt) {
@@ -371,6 +372,34 @@ fn repair_xpos(normals: &[Normal], xpos: &mut [usize]) {
     complement::repair_complementizers(&lower, &mut tags);
     for (x, t) in xpos.iter_mut().zip(tags) {
         *x = t.index();
+    }
+}
+
+/// "the WHO said", "WHO warns": the dictionary is keyed by lower-cased
+/// words, so the acronym reads as the sure pronoun "who". Written in
+/// capitals in a sentence that is not, a wh-pronoun of three letters or
+/// more names something.
+fn acronym_is_no_pronoun(normals: &[Normal], xpos: &mut [usize]) {
+    let wp = Xpos::Wp.index();
+    let shouted = |n: &Normal| n.flags & ALL_CAPS != 0 && n.lower.chars().count() >= 3;
+    if !xpos
+        .iter()
+        .zip(normals)
+        .any(|(&x, n)| x == wp && shouted(n))
+    {
+        return;
+    }
+    // (A sentence all in capitals says nothing of any one word.)
+    let mixed_case = normals
+        .iter()
+        .any(|n| n.flags & ALL_CAPS == 0 && n.lower.chars().any(char::is_alphabetic));
+    if !mixed_case {
+        return;
+    }
+    for (x, n) in xpos.iter_mut().zip(normals) {
+        if *x == wp && shouted(n) {
+            *x = Xpos::Nnp.index();
+        }
     }
 }
 
@@ -1025,6 +1054,17 @@ mod tests {
         assert_eq!(s[0].words, ["“", "It", "’s", "new"]);
         assert_eq!(s[0].xpos[2], Xpos::Vbz);
         assert!(s[0].upos.is_empty());
+    }
+
+    #[test]
+    fn an_acronym_in_capitals_is_no_pronoun() {
+        let t = Tagger::english().expect("embedded tagger");
+        let xpos = |words: &[&str]| t.tag(words).into_iter().map(|(x, _)| x).collect::<Vec<_>>();
+        assert_eq!(xpos(&["the", "WHO", "said"])[1], Xpos::Nnp);
+        assert_eq!(xpos(&["WHO", "warns", "of", "measles"])[0], Xpos::Nnp);
+        // The pronoun as such, and a sentence all in capitals, keep it.
+        assert_eq!(xpos(&["Who", "said", "it", "?"])[0], Xpos::Wp);
+        assert_eq!(xpos(&["WHO", "SAID", "IT", "?"])[0], Xpos::Wp);
     }
 
     #[test]

@@ -367,6 +367,48 @@ fn extents_of(attrs: &[Attribution]) -> Vec<Extents> {
         .collect()
 }
 
+/// "Measles cases rose 30-fold, [the WHO] said Thursday, warning that…":
+/// the span model may give the participle a source that runs from the
+/// reported claim over its reporter ("Measles cases rose 30-fold, the
+/// WHO"). A participle's source that opens with an earlier report's
+/// content and closes with its source is that reporter: the participle
+/// goes on from the report.
+pub(super) fn source_is_the_trailing_reporter(doc: &Document, attrs: &mut [Attribution]) {
+    let extents = extents_of(attrs);
+    for (i, a) in attrs.iter_mut().enumerate() {
+        let (Some(source), Some(cue), _) = extents[i] else {
+            continue;
+        };
+        // A participle after a comma ("…, warning that"); a finite verb
+        // has its own subject ("Democrats, Frank notes, applaud…").
+        let verb = doc.token_at_or_after(cue.start);
+        let participle = verb > 0
+            && doc.tokens.get(verb).is_some_and(|t| t.xpos == Xpos::Vbg)
+            && doc.token_text(verb - 1) == ",";
+        if !participle {
+            continue;
+        }
+        // The claim is in the source (it may open after a dateline) and
+        // the reporter closes it.
+        let reporter = extents.iter().enumerate().find_map(|(j, e)| {
+            let (Some(src), Some(c), Some(content)) = *e else {
+                return None;
+            };
+            (j != i
+                && source.start < src.start
+                && src.end == source.end
+                && src.end <= c.start
+                && c.end <= cue.start
+                && content.overlaps(&source)
+                && content.end <= src.start)
+                .then_some(j)
+        });
+        if let Some(j) = reporter {
+            a.source = extents[j].0.map(Region::single);
+        }
+    }
+}
+
 /// "[The Russian president] sought to “make us weaker…,” [Michael McFaul] …
 /// told NBC": the model may give the outer attribution a source in two parts,
 /// the first of which is the source of an inner attribution whose cue comes

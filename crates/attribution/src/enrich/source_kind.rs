@@ -476,7 +476,9 @@ pub fn classify(
     ents: SourceEntities,
 ) -> SourceKind {
     let lower: Vec<&str> = words.iter().map(|w| w.lower.as_str()).collect();
-    if lower.len() == 1 && PRONOUNS.contains(&lower[0]) {
+    // (An acronym is no pronoun: "WHO warns of rising measles cases".)
+    let acronym = words.len() == 1 && words[0].all_caps && lower[0].len() >= 3;
+    if lower.len() == 1 && PRONOUNS.contains(&lower[0]) && !acronym {
         return SourceKind::Pronoun;
     }
     // "one of the people", "two of those officials": some of an anonymous
@@ -608,9 +610,13 @@ pub fn classify(
     let common_head = ents.head_kind.is_none()
         && !ents.name_off_head
         && tag.upos == Some(Upos::Noun)
-        && words
-            .get(head_ix)
-            .is_some_and(|w| !w.capitalised || head_ix == 0 && !tag.capitalised_elsewhere)
+        && words.get(head_ix).is_some_and(|w| {
+            !w.capitalised
+                    || head_ix == 0 && !tag.capitalised_elsewhere
+                    // An office capitalised as in a title ("Chad's
+                    // Ambassador to France") is still a person's.
+                    || lexicon::is_title_word(&w.lower)
+        })
         && !head_word.starts_with("spokes");
     if common_head && (ents.person || ents.media || ents.organization) {
         return common_noun_kind(words, head_ix, tag);
@@ -656,7 +662,7 @@ pub fn classify(
         );
     if looks_like_organization(words, head)
         || party
-        || BODY_HEADS.contains(&head_word)
+        || is_body_head(head_word)
         || is_web_address(head_word)
     {
         return SourceKind::Organization;
@@ -724,7 +730,7 @@ fn common_noun_kind(words: &[Word], head_ix: usize, tag: HeadTag) -> SourceKind 
     if (is_month_name(noun) && noun != "may") || WEEKDAYS.contains(&noun) {
         return SourceKind::Other;
     }
-    if BODY_HEADS.contains(&noun) || OUTLET_HEADS.contains(&noun) {
+    if is_body_head(noun) || OUTLET_HEADS.contains(&noun) {
         // "Companies", "the firms": several bodies.
         return if plural {
             SourceKind::Group
@@ -892,9 +898,14 @@ fn singular<'a>(lower: &'a str, lemma: &'a str) -> Cow<'a, str> {
 }
 
 /// Whether a lower-cased common noun names a body ("the campaign", "the
-/// ministry").
+/// ministry"; the entity layer's words for companies too: "the
+/// manufacturer", "the insurer").
 pub(crate) fn is_body_head(lower: &str) -> bool {
+    // (Not the list's words that head other things too: "a body of work",
+    // "the political system", "his brand", "a health care provider".)
     BODY_HEADS.contains(&lower)
+        || lexicon::is_body_noun(lower)
+            && !matches!(lower, "body" | "system" | "brand" | "provider")
 }
 
 /// Whether a common noun (lower-cased, with the tagger's lemma or "") names

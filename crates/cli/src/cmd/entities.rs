@@ -35,9 +35,11 @@ pub enum Train {
         #[arg(long)]
         no_classes: bool,
         /// Experiments only: a folder of place names in the GeoNames JSON
-        /// layout read by `train::read_places`, for the gazetteer features.
-        /// The shipped model is trained without it (models are trained from
-        /// ../shared only), so its gazetteer is empty and those features off.
+        /// layout read by `train::read_places`, or `builtin` for the
+        /// hand-written list the resolver uses (`crates/entities/data/places.txt`),
+        /// for the gazetteer features. The shipped model is trained without
+        /// one (neither list gained on UNER dev), so its gazetteer is empty
+        /// and those features off.
         #[arg(long)]
         places: Option<PathBuf>,
     },
@@ -128,6 +130,11 @@ pub fn train(cmd: Train) -> CmdResult {
         ensemble: 1,
     };
     let places = match places {
+        Some(dir) if dir.as_os_str() == "builtin" => {
+            let g = whosaid_entities::gazetteer::Gazetteer::builtin();
+            eprintln!("gazetteer: built-in place list ({} keys)", g.len());
+            g
+        }
         Some(dir) => {
             let names = train::read_places(&dir)
                 .with_context(|| format!("reading place names in {}", dir.display()))?;
