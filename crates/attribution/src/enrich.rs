@@ -301,7 +301,8 @@ fn drop_content_dateline(doc: &Document, a: &mut Attribution) {
 /// medical officer Dr. Helen Park said in an interview. “These are the
 /// strongest results…,” she said.": a source after a comma whose cue closes
 /// its sentence attributes the clause before the comma, not the quotation
-/// of the next sentence, which has a cue of its own.
+/// of the next sentence, which has a cue of its own, nor the words that
+/// close the cue ("…, she later recalled in an oral history.").
 fn content_before_a_closing_cue(doc: &Document, a: &mut Attribution) {
     /// The words that may follow the cue ("in an interview", "on Monday").
     const MAX_TAIL: usize = 6;
@@ -312,10 +313,21 @@ fn content_before_a_closing_cue(doc: &Document, a: &mut Attribution) {
     else {
         return;
     };
-    if content.start < sentence.end || source.end > cue.start {
+    // The content is the next sentence's, or only the cue's tail ("…, she
+    // later recalled [in an oral history].").
+    let after_cue = doc.token_at_or_after(cue.end);
+    // (A prepositional phrase only: "noted [the clot's existence]" is
+    // what was noted.)
+    let tail_content = content.start >= cue.end
+        && content.end <= sentence.end
+        && doc.token_at_or_after(content.start) <= after_cue + 1
+        && doc
+            .tokens
+            .get(doc.token_at_or_after(content.start))
+            .is_some_and(|t| t.upos == Upos::Adp);
+    if (content.start < sentence.end && !tail_content) || source.end > cue.start {
         return;
     }
-    let after_cue = doc.token_at_or_after(cue.end);
     let end = doc.token_at_or_after(sentence.end);
     let tail_ok = end > after_cue
         && end - after_cue <= MAX_TAIL + 1
@@ -325,7 +337,14 @@ fn content_before_a_closing_cue(doc: &Document, a: &mut Attribution) {
         return;
     }
     if let Some(clause) = nested::clause_before_source(doc, source) {
-        a.content = Some(Region::single(clause));
+        // (Before the source, a clause with a verb, not a lead-in phrase.)
+        let (first, end) = (
+            doc.token_at_or_after(clause.start),
+            doc.token_at_or_after(clause.end),
+        );
+        if !tail_content || (first..end).any(|k| doc.tokens[k].xpos.is_finite_verb()) {
+            a.content = Some(Region::single(clause));
+        }
     }
 }
 

@@ -1165,6 +1165,14 @@ impl AliasIndex {
             .entry((g, last.clone()))
             .or_default()
             .push(entity);
+        // A person's name may put the family name first ("Xi Jinping",
+        // "Kim Jong Un"): a later "Mr. Xi" names it by that word.
+        if g == 0 && (2..=3).contains(&name.len()) {
+            self.by_first
+                .entry((g, first.clone()))
+                .or_default()
+                .push(entity);
+        }
         if g == 1 {
             self.by_first
                 .entry((g, first.clone()))
@@ -1181,6 +1189,9 @@ impl AliasIndex {
     /// entities in order with [`same_name`] would find it.
     /// A mention whose honorific gives its `gender` ("Mrs. Clinton", "Mr.
     /// Clinton") skips entities known to be of the other.
+    /// A one-word name that is no surname of the document's people names a
+    /// person by the first word of the full name: a first name
+    /// ("Hillary") or the family name in East Asian order ("Mr. Xi").
     fn find(&self, es: &[E], g: u8, t: &[String], gender: Gender) -> Option<usize> {
         let (Some(first), Some(last)) = (t.first(), t.last()) else {
             return None;
@@ -1196,6 +1207,12 @@ impl AliasIndex {
             })
         };
         let mut best = first_match(self.by_last.get(&(g, last.clone())));
+        if g == 0 && best.is_none() && t.len() == 1 {
+            best = self
+                .by_first
+                .get(&(g, first.clone()))
+                .and_then(|l| l.iter().copied().find(|&e| agrees(e)));
+        }
         if g == 1 {
             for list in [
                 self.by_first.get(&(g, first.clone())),
@@ -2132,6 +2149,7 @@ mod tests {
             (Person, "Trump"),
             (Person, "Ivanka Trump"),
             (Person, "Donald"),
+            (Person, "Ivanka"),
             (Organization, "Apple"),
             (Organization, "CNN"),
             (Media, "Cable News Network"),
@@ -2144,9 +2162,19 @@ mod tests {
         for (kind, name) in queries {
             let g = kind_group(kind);
             let t = words(name);
+            // A person's one word that no name ends with: a first word.
             let scan = es
                 .iter()
-                .position(|e| kind_group(e.kind) == g && same_name(g, &t, &e.name));
+                .position(|e| kind_group(e.kind) == g && same_name(g, &t, &e.name))
+                .or_else(|| {
+                    es.iter().position(|e| {
+                        g == 0
+                            && kind_group(e.kind) == g
+                            && t.len() == 1
+                            && (2..=3).contains(&e.name.len())
+                            && e.name[0] == t[0]
+                    })
+                });
             assert_eq!(index.find(&es, g, &t, Gender::Unknown), scan, "{name}");
         }
     }

@@ -130,3 +130,34 @@ fn a_company_named_after_its_noun_is_a_company() {
     let wrote = by_cue(&doc, "wrote");
     assert_ne!(speaker(wrote), Some("Seattle"));
 }
+
+#[test]
+fn a_family_name_first_or_a_first_name_alone_names_the_person() {
+    let doc = analysed(
+        "Biden and Xi agree to restore military talks\n\n\
+         President Biden and Chinese leader Xi Jinping agreed on Wednesday to resume military talks, the White House said.\n\n\
+         Mr. Xi said the world was big enough for both countries to succeed.\n\n\
+         Hillary Clinton spoke first. Hillary said the plan would work.\n",
+    );
+    let by_source = |source: &str| {
+        doc.attributions
+            .iter()
+            .find(|a| text_of(&doc, &a.source).as_deref() == Some(source))
+            .unwrap_or_else(|| panic!("{source} speaks: {:?}", doc.attributions))
+    };
+    assert_eq!(speaker(by_source("Mr. Xi")), Some("Xi Jinping"));
+    assert_eq!(speaker(by_source("Hillary")), Some("Hillary Clinton"));
+}
+
+#[test]
+fn where_a_closing_cue_was_said_is_not_what_was_said() {
+    let doc = analysed(
+        "Obituary\n\n\
+         She graduated first in her class in 1958 but was turned down by every firm she applied to, she later recalled in an oral history.\n",
+    );
+    let recalled = by_cue(&doc, "later recalled");
+    assert_eq!(
+        text_of(&doc, &recalled.content).as_deref(),
+        Some("She graduated first in her class in 1958 but was turned down by every firm she applied to")
+    );
+}
