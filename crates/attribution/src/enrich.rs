@@ -111,6 +111,8 @@ impl Stage for Enricher {
             drop_parts_between_source_and_cue(a);
             drop_relative_clause_of_source(doc, a);
             description_before_source_after_cue(doc, a);
+            description_before_source_before_cue(doc, a);
+            drop_concession_after_source(doc, a);
             drop_unquoted_parts_in_later_sentences(doc, a);
             give_content_its_subject(doc, a);
             answerer_is_not_the_asker(doc, a);
@@ -1674,6 +1676,118 @@ fn complete_cut_phrases(doc: &Document, attrs: &mut [Attribution]) {
             }
         }
     }
+}
+
+/// "…engaged in 2022, according to multiple reports, though neither ever
+/// confirmed the engagement": a concession right after a closing source
+/// is the writer's, not the source's; the content stops before it.
+fn drop_concession_after_source(doc: &Document, a: &mut Attribution) {
+    let Some((source, _, content)) = source_cue_content(a) else {
+        return;
+    };
+    let parts = content.parts();
+    if !parts.iter().any(|p| p.end <= source.start) {
+        return;
+    }
+    let concession = |p: &Span| {
+        // (Read from the source on: the model may leave the conjunction
+        // out of the part.)
+        p.start >= source.end
+            && words::first_words_in(doc, Span::new(source.end, p.end), 1)
+                .first()
+                // (Right after the source's comma: a quotation going on
+                // after the cue, "“But…”", is still the source's. A "but"
+                // often goes on with the paraphrase: "…, he said, but…".)
+                .filter(|w| doc.slice(Span::new(source.end, w.span.start)).trim() == ",")
+                .is_some_and(|w| {
+                    matches!(
+                        w.lower.as_str(),
+                        "though" | "although" | "while" | "whereas"
+                    )
+                })
+    };
+    if parts.iter().any(concession) {
+        let kept: Vec<Span> = parts.iter().copied().filter(|p| !concession(p)).collect();
+        a.content = Some(Region::new(kept));
+    }
+}
+
+/// "“…safe,” his sister, Danielle Hill, told KUSA-TV.": the model may take
+/// the description before the name, between the quotation and the source,
+/// for a part of the content. A short phrase without a verb right before
+/// ", SOURCE" that follows another content part is the source's start.
+fn description_before_source_before_cue(doc: &Document, a: &mut Attribution) {
+    /// "his older sister", "the company's founder": a short phrase.
+    const MAX_TOKENS: usize = 5;
+    let Some((source, cue, content)) = source_cue_content(a) else {
+        return;
+    };
+    if source.end > cue.start {
+        return;
+    }
+    let parts = content.parts();
+    let Some(k) = parts.iter().position(|p| {
+        p.end <= source.start && doc.slice(Span::new(p.end, source.start)).trim() == ","
+    }) else {
+        return;
+    };
+    let part = parts[k];
+    // The phrase starts after the part's last closing quotation mark (and
+    // its comma), or is the whole part after an earlier one.
+    let (mut first, end) = (
+        doc.token_at_or_after(part.start),
+        doc.token_at_or_after(part.end),
+    );
+    let closing = (first..end).rev().find(|&t| {
+        let mark = doc.token_text(t);
+        mark == "’"
+            || matches!(
+                QuoteMark::of_double(mark),
+                Some(QuoteMark::Close | QuoteMark::Toggle)
+            )
+    });
+    match closing {
+        Some(q) => first = q + 1,
+        None if k == 0 => return,
+        None => {}
+    }
+    if first < end && doc.token_text(first) == "," {
+        first += 1;
+    }
+    let words = doc.tokens.get(first..end).unwrap_or_default();
+    let noun_phrase = !words.is_empty()
+        && words.len() <= MAX_TOKENS
+        && words.iter().all(|t| {
+            matches!(
+                t.xpos,
+                Xpos::Dt | Xpos::PrpS | Xpos::Jj | Xpos::Nn | Xpos::Nns | Xpos::Nnp | Xpos::Pos
+            )
+        })
+        && words
+            .last()
+            .is_some_and(|t| matches!(t.xpos, Xpos::Nn | Xpos::Nns | Xpos::Nnp));
+    // A determined phrase naming a person ("his sister", "the company's
+    // founder"), not the end of the quoted clause ("…about" climate change).
+    let describes_a_person = words
+        .first()
+        .is_some_and(|t| matches!(t.xpos, Xpos::Dt | Xpos::PrpS))
+        && words
+            .last()
+            .is_some_and(|t| source_kind::names_people(&t.lemma.to_lowercase()));
+    if !noun_phrase || !describes_a_person {
+        return;
+    }
+    let phrase_start = doc.tokens[first].span.start;
+    let kept: Vec<Span> = parts
+        .iter()
+        .filter_map(|&p| match p == part {
+            // What stays of the part: the quotation before the phrase.
+            true => closing.map(|q| Span::new(p.start, doc.tokens[q].span.end)),
+            false => Some(p),
+        })
+        .collect();
+    a.content = Some(Region::new(kept));
+    a.source = Some(Region::single(Span::new(phrase_start, source.end)));
 }
 
 /// `"…," said the party's health spokesman, Wes Carter.` The model takes
@@ -4387,12 +4501,14 @@ fn source_entities(
             .rev()
             .take_while(|&p| {
                 p >= extent_first
-                    && !matches!(
-                        doc.tokens[p].upos,
-                        Upos::Punct | Upos::Verb | Upos::Aux | Upos::Pron | Upos::Cconj
-                    )
+                    && doc.tokens.get(p).is_some_and(|t| {
+                        !matches!(
+                            t.upos,
+                            Upos::Punct | Upos::Verb | Upos::Aux | Upos::Pron | Upos::Cconj
+                        )
+                    })
             })
-            .find(|&p| doc.tokens[p].upos == Upos::Adp)
+            .find(|&p| doc.tokens.get(p).is_some_and(|t| t.upos == Upos::Adp))
             .is_some_and(|p| {
                 matches!(
                     doc.token_text(p).to_lowercase().as_str(),

@@ -662,6 +662,11 @@ const TRAILING_CUES: &[&str] = &[
     "confirmed",
     "acknowledged",
     "stated",
+    "states",
+    "alleges",
+    "alleged",
+    "maintains",
+    "contends",
     "announced",
     "tweeted",
     "posted",
@@ -1190,17 +1195,19 @@ pub(super) fn add_trailing_reports(doc: &Document, attrs: &mut Vec<Attribution>)
             v -= 1;
         }
         // The medium after the verb: "…, one user posted on X."
+        // (Its capitals, read back from the time words.)
         let mut m = v;
         while m > first + 1
             && v - m < 3
-            && doc
-                .tokens
-                .get(m - 1)
-                .is_some_and(|t| matches!(t.xpos, Xpos::Nnp | Xpos::Nnps))
+            && doc.tokens.get(m - 1).is_some_and(|t| {
+                matches!(t.xpos, Xpos::Nnp | Xpos::Nnps)
+                    || doc.slice(t.span).starts_with(|c: char| c.is_uppercase())
+            })
         {
             m -= 1;
         }
-        if m < v && doc.token_text(m - 1) == "on" {
+        // …or the hearer: "…, representatives confirmed to People."
+        if m < v && matches!(doc.token_text(m - 1), "on" | "to") {
             v = m - 1;
         }
         if v == first {
@@ -1217,13 +1224,17 @@ pub(super) fn add_trailing_reports(doc: &Document, attrs: &mut Vec<Attribution>)
         let word = doc.token_text(cue).to_ascii_lowercase();
         // (A past form closing the sentence may be tagged a participle:
         // "…, a government watchdog found.")
-        if !phrasal
-            && (!TRAILING_CUES.contains(&word.as_str())
-                || !matches!(
-                    doc.tokens[cue].xpos,
-                    Xpos::Vbd | Xpos::Vbz | Xpos::Vbp | Xpos::Vbn | Xpos::Unset
-                ))
-        {
+        let Some(cue_xpos) = doc.tokens.get(cue).map(|t| t.xpos) else {
+            continue;
+        };
+        let verb_tag = matches!(
+            cue_xpos,
+            Xpos::Vbd | Xpos::Vbz | Xpos::Vbp | Xpos::Vbn | Xpos::Unset
+        );
+        // A present form read as a plural noun ("…, the affidavit states.")
+        // only after a plain noun phrase: "…, in several states." is none.
+        let noun_tag = cue_xpos == Xpos::Nns && word.ends_with('s');
+        if !phrasal && (!TRAILING_CUES.contains(&word.as_str()) || !(verb_tag || noun_tag)) {
             continue;
         }
         // The source: a short noun phrase right after a comma.
@@ -1255,6 +1266,15 @@ pub(super) fn add_trailing_reports(doc: &Document, attrs: &mut Vec<Attribution>)
                 )
             })
         {
+            continue;
+        }
+        let plain_noun_phrase = (sa..sb).all(|t| {
+            matches!(
+                doc.tokens[t].xpos,
+                Xpos::Dt | Xpos::PrpS | Xpos::Jj | Xpos::Nn | Xpos::Nnp | Xpos::Nnps | Xpos::Pos
+            )
+        }) && is_noun(doc.tokens[sb - 1].xpos);
+        if noun_tag && !verb_tag && !plain_noun_phrase {
             continue;
         }
         let cue_span = span_of_tokens(doc, cue, v);

@@ -1,0 +1,76 @@
+//! Police and court copy, celebrity news: a record closing a sentence
+//! ("…, the affidavit states."), a report with its hearer ("…, the reps
+//! confirmed to People on Thursday."), a relative's description before the
+//! name ("his sister, Danielle Hill, told KUSA-TV"), and the writer's
+//! concession after a closing source ("…, according to multiple reports,
+//! though neither ever confirmed it").
+
+mod common;
+use common::{analysed, by_cue, text_of};
+use whosaid::core::SourceKind;
+
+#[test]
+fn a_record_or_a_hearer_after_the_cue_closes_a_report() {
+    let doc = analysed(
+        "Shooting\n\n\
+         Witnesses told investigators he returned about 20 minutes later and fired several shots at the door, the affidavit states.\n\n\
+         Singer Lana Cruz and actor Theo Marsh have ended their relationship after three years together, representatives for both confirmed to People on Thursday.\n",
+    );
+    let states = by_cue(&doc, "states");
+    assert_eq!(
+        text_of(&doc, &states.source).as_deref(),
+        Some("the affidavit")
+    );
+    assert_eq!(states.source_kind, Some(SourceKind::Document));
+    assert_eq!(
+        text_of(&doc, &states.content).as_deref(),
+        Some("Witnesses told investigators he returned about 20 minutes later and fired several shots at the door")
+    );
+    let confirmed = by_cue(&doc, "confirmed");
+    assert_eq!(
+        text_of(&doc, &confirmed.content).as_deref(),
+        Some("Singer Lana Cruz and actor Theo Marsh have ended their relationship after three years together")
+    );
+    // A plural noun closing a sentence is no cue: "…, in several states."
+    let doc = analysed("Polls\n\nThe law passed last year, in several states.\n");
+    assert!(doc.attributions.is_empty(), "{:?}", doc.attributions);
+}
+
+#[test]
+fn a_description_before_the_name_is_the_source() {
+    let doc = analysed(
+        "Victim\n\n\
+         \"Marcus was the kind of guy who would step in front of anyone,\" his sister, Danielle Hill, told KUSA-TV. \"He did that for a living.\"\n",
+    );
+    let told = by_cue(&doc, "told");
+    assert_eq!(
+        text_of(&doc, &told.source).as_deref(),
+        Some("his sister, Danielle Hill")
+    );
+    let parts: Vec<&str> = told
+        .content
+        .iter()
+        .flat_map(|c| c.parts())
+        .map(|p| doc.slice(*p))
+        .collect();
+    assert_eq!(
+        parts,
+        [
+            "\"Marcus was the kind of guy who would step in front of anyone,\"",
+            "\"He did that for a living.\""
+        ]
+    );
+}
+
+#[test]
+fn a_concession_after_a_closing_source_is_the_writers() {
+    let doc = analysed(
+        "Split\n\n\
+         The pair met on the set of the film and were engaged briefly in 2022, according to multiple reports, though neither ever confirmed the engagement.\n",
+    );
+    let according = by_cue(&doc, "according to");
+    assert_eq!(
+        text_of(&doc, &according.content).as_deref(),
+        Some("The pair met on the set of the film and were engaged briefly in 2022")
+    );
+}
