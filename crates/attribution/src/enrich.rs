@@ -113,6 +113,7 @@ impl Stage for Enricher {
             description_before_source_after_cue(doc, a);
             description_before_source_before_cue(doc, a);
             drop_concession_after_source(doc, a);
+            participle_source_ends_before_its_verb(doc, a);
             drop_unquoted_parts_in_later_sentences(doc, a);
             give_content_its_subject(doc, a);
             answerer_is_not_the_asker(doc, a);
@@ -1676,6 +1677,56 @@ fn complete_cut_phrases(doc: &Document, attrs: &mut [Attribution]) {
             }
         }
     }
+}
+
+/// "Apple delays AI features in Europe, citing new rules": the model may
+/// take the whole main clause before a participle for its source. Whoever
+/// cites is that clause's subject: the source ends before its verb.
+fn participle_source_ends_before_its_verb(doc: &Document, a: &mut Attribution) {
+    let (Some(source), Some(cue)) = (a.source.as_ref().and_then(Region::extent), a.cue.extent())
+    else {
+        return;
+    };
+    let verb = doc.token_at_or_after(cue.start);
+    let participle = verb > 0
+        && doc.tokens.get(verb).is_some_and(|t| t.xpos == Xpos::Vbg)
+        && doc.token_text(verb - 1) == ",";
+    if !participle || source.end > cue.start {
+        return;
+    }
+    let (first, end) = (
+        doc.token_at_or_after(source.start),
+        doc.token_at_or_after(source.end),
+    );
+    // The main clause's verb: not one of a relative clause ("a pollster
+    // who worked on…" is the source whole).
+    let Some(finite) = (first + 1..end).find(|&k| {
+        doc.tokens.get(k).is_some_and(|t| {
+            t.xpos.is_finite_verb()
+                && t.upos != Upos::Aux
+                && !matches!(t.deprel, DepRel::Acl | DepRel::AclRelcl)
+        })
+    }) else {
+        return;
+    };
+    let subject = doc.tokens.get(first..finite).unwrap_or_default();
+    if subject
+        .iter()
+        .any(|t| matches!(t.xpos, Xpos::Wdt | Xpos::Wp | Xpos::WpS) || t.upos == Upos::Punct)
+    {
+        return;
+    }
+    // Up to the subject's last noun ("Mr. Manafort | largely said").
+    let Some(last) = (first..finite)
+        .rev()
+        .find(|&k| matches!(doc.tokens[k].upos, Upos::Noun | Upos::Propn | Upos::Pron))
+    else {
+        return;
+    };
+    a.source = Some(Region::single(Span::new(
+        source.start,
+        doc.tokens[last].span.end,
+    )));
 }
 
 /// "…engaged in 2022, according to multiple reports, though neither ever

@@ -161,3 +161,16 @@ fn where_a_closing_cue_was_said_is_not_what_was_said() {
         Some("She graduated first in her class in 1958 but was turned down by every firm she applied to")
     );
 }
+
+#[test]
+fn a_participle_speaks_for_the_main_clauses_subject_alone() {
+    let doc = analysed(
+        "Iowa\n\n\
+         On Sunday, Pastor Bradley Cranston endorsed Senator Ted Cruz of Texas, urging his parishioners to also consider voting for him.\n",
+    );
+    let urging = by_cue(&doc, "urging");
+    assert_eq!(
+        text_of(&doc, &urging.source).as_deref(),
+        Some("Pastor Bradley Cranston")
+    );
+}

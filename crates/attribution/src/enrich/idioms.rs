@@ -1,8 +1,8 @@
 //! Fixed phrases built on a reporting verb that report nothing: "That said,"
 //! and "Having said that," (a concession), "easier said than done",
 //! "needless to say", "it goes without saying", and the writer's "let's
-//! say / let's look at / let us consider". The span model reads their
-//! verb as a cue like any other.
+//! say / let's look at / let us consider", a death "pronounced" by a
+//! doctor. The span model reads their verb as a cue like any other.
 
 use super::words::{first_words_in, words_in, Word};
 use whosaid_core::{Document, Span};
@@ -20,11 +20,17 @@ pub(crate) fn is_idiom_cue(doc: &Document, cue: Span, sentence: Span) -> bool {
         return true;
     }
     let cue_words = words_in(doc, cue);
+    let after_end = sentence.end.max(cue.end);
+    let after = first_words_in(doc, Span::new(cue.end, after_end), 3);
+    // "was pronounced dead at the scene": a death recorded, not a claim.
+    if cue_words.last().is_some_and(|w| w.lower == "pronounced")
+        && after.first().is_some_and(|w| w.lower == "dead")
+    {
+        return true;
+    }
     let [verb] = cue_words.as_slice() else {
         return false;
     };
-    let after_end = sentence.end.max(cue.end);
-    let after = first_words_in(doc, Span::new(cue.end, after_end), 3);
     let prev = |k: usize| {
         before
             .len()
@@ -117,6 +123,14 @@ mod tests {
         assert!(idiom(
             "It goes without saying that safety matters.",
             "saying"
+        ));
+        assert!(idiom(
+            "The bouncer was pronounced dead at the scene.",
+            "was pronounced"
+        ));
+        assert!(!idiom(
+            "The judge pronounced the sentence unjust.",
+            "pronounced"
         ));
     }
 
