@@ -69,6 +69,7 @@ impl Stage for Enricher {
         that_clauses::add_that_clause_reports(doc, &mut attrs);
         nested::source_is_the_trailing_reporter(doc, &mut attrs);
         for a in &mut attrs {
+            content_over_its_own_source_and_cue(doc, a);
             content_before_a_closing_cue(doc, a);
             content_before_a_cue_and_its_gloss(doc, a);
             content_before_a_cue_and_its_participle(doc, a);
@@ -1677,6 +1678,207 @@ fn complete_cut_phrases(doc: &Document, attrs: &mut [Attribution]) {
             }
         }
     }
+}
+
+/// "Chief financial officer Matthew Friend said promotions would…": the
+/// model may take a whole sentence for the content, over its own source
+/// and cue. What was said runs from the cue on; a title right before the
+/// source is the source's; a quotation before ", Whitmer said in an
+/// interview on CNN's “State of the Union.”" is the content, and the cue's
+/// tail is not.
+fn content_over_its_own_source_and_cue(doc: &Document, a: &mut Attribution) {
+    let (Some(source), Some(cue), Some(region)) = (
+        a.source.as_ref().and_then(Region::extent),
+        a.cue.extent(),
+        a.content.as_ref(),
+    ) else {
+        return;
+    };
+    let Some(content) = region.extent() else {
+        return;
+    };
+    if source.end > cue.start
+        || content.start >= cue.start
+        || content.end <= cue.end
+        || !doc
+            .slice(Span::new(source.end, cue.start))
+            .trim()
+            .is_empty()
+    {
+        return;
+    }
+    let parts = region.parts().to_vec();
+    // What follows the cue, from its next token.
+    let after_cue = |parts: &[Span]| -> Vec<Span> {
+        parts
+            .iter()
+            .filter(|p| p.end > cue.end)
+            .map(|p| {
+                let start = doc
+                    .tokens
+                    .get(doc.token_at_or_after(p.start.max(cue.end)))
+                    .map_or(p.start, |t| t.span.start.max(p.start));
+                Span::new(start.min(p.end), p.end)
+            })
+            .filter(|p| !p.is_empty())
+            .collect()
+    };
+    if content.start >= source.start {
+        // The content opened inside its source with the source's relative
+        // clause ("Sarah Patel, | whose two children…, said the board…"):
+        // the source is whole.
+        let relative = doc
+            .slice(Span::new(source.start, content.start))
+            .trim_end()
+            .ends_with(',')
+            && words::first_words_in(doc, content, 1)
+                .first()
+                .is_some_and(|w| matches!(w.lower.as_str(), "who" | "whose" | "which" | "where"));
+        let kept = after_cue(&parts);
+        if relative && !kept.is_empty() {
+            a.source = Some(Region::single(source));
+            a.content = Some(Region::new(kept));
+        }
+        return;
+    }
+    let prefix = Span::new(content.start, source.start);
+    let prefix_text = doc.slice(prefix).trim_end();
+    let (first, end) = (
+        doc.token_at_or_after(prefix.start),
+        doc.token_at_or_after(prefix.end),
+    );
+    let tokens = doc.tokens.get(first..end).unwrap_or_default();
+    let quoted = tokens.iter().any(|t| {
+        let mark = doc.slice(t.span);
+        QuoteMark::of_double(mark).is_some() || matches!(mark, "‘" | "’")
+    });
+    // A title: adjectives and nouns, maybe after a determiner and with a
+    // possessive ("Chief financial officer", "the company's CEO"); not a
+    // relative pronoun or a question before the source ("what her team
+    // calls…", "Those who said…").
+    let title = tokens.iter().enumerate().all(|(k, t)| match t.upos {
+        Upos::Adj | Upos::Noun | Upos::Propn => true,
+        Upos::Det => k == 0 && t.xpos == Xpos::Dt,
+        Upos::Part => t.xpos == Xpos::Pos,
+        _ => false,
+    }) && tokens
+        .iter()
+        .any(|t| matches!(t.upos, Upos::Noun | Upos::Propn));
+    // (Before a name: "The major danger | he sees" is no title.)
+    let named = doc
+        .tokens
+        .get(doc.token_at_or_after(source.start))
+        .is_some_and(|t| t.upos == Upos::Propn);
+    if !quoted && title && named && !prefix_text.ends_with(',') {
+        // A title before the name: the source's.
+        let kept = after_cue(&parts);
+        if !kept.is_empty() {
+            a.source = Some(Region::single(Span::new(prefix.start, source.end)));
+            a.content = Some(Region::new(kept));
+        }
+        return;
+    }
+    let Some(sentence) = sentence_span_at(doc, cue.start) else {
+        return;
+    };
+    // (The content a quotation: "Asked if Sanders is “realistic…,” 72
+    // percent said yes" is none.)
+    if quoted
+        && prefix_text.starts_with(['"', '“', '‘', '\''])
+        && prefix_text
+            .trim_end_matches(['"', '”', '’', '\''])
+            .ends_with(',')
+    {
+        // The quotation before ", SOURCE CUE …": the cue's own tail in its
+        // sentence is not said ("…in an interview on CNN's “State of the
+        // Union.”"); a quotation going on after it is.
+        // (A quotation going on in the sentence follows a comma: "…,” he
+        // said, “and…”; a title in quotation marks follows a word.)
+        let tail = |p: &Span| {
+            let from = p.start.max(cue.end);
+            let opens_quote = doc
+                .slice(Span::new(from, p.end))
+                .trim_start_matches([' ', '.', ','])
+                .starts_with(['"', '“', '”', '‘', '\'']);
+            let after_comma = doc
+                .slice(Span::new(cue.end, from))
+                .trim_end()
+                .ends_with(',');
+            p.end > cue.end && p.start < sentence.end && !(opens_quote && after_comma)
+        };
+        // (Not a question the answer followed, "…when asked about X",
+        // which [`split_when_asked`] makes an attribution of its own.)
+        let asked = doc
+            .slice(Span::new(cue.start, sentence.end.max(cue.end)))
+            .contains("asked");
+        if !asked && parts.iter().any(tail) {
+            let kept: Vec<Span> = parts
+                .iter()
+                .filter_map(|p| {
+                    if p.start < cue.start && p.end > source.start {
+                        // The part running over the source and cue: its
+                        // quotation only.
+                        let quotation_end = prefix.start + prefix_text.chars().count() as u32;
+                        (quotation_end > p.start).then(|| Span::new(p.start, quotation_end))
+                    } else if tail(p) {
+                        long_quotation_in(doc, *p)
+                    } else {
+                        Some(*p)
+                    }
+                })
+                .collect();
+            if !kept.is_empty() {
+                a.content = Some(Region::new(kept));
+            }
+        }
+    }
+}
+
+/// The part of `span` from the first quotation in it that is no title,
+/// if any: "…on ABC's “Good Morning America.” | “She's not going to…”"
+/// keeps the second; "…, and “clear consequences for any violations.”"
+/// keeps its quotation. A title is short and follows an outlet's
+/// possessive, a name or a word that introduces one ("on", "titled").
+fn long_quotation_in(doc: &Document, span: Span) -> Option<Span> {
+    /// "Meet the Press", "Good Morning America": a title is short.
+    const MAX_TITLE_WORDS: usize = 5;
+    let (first, end) = (
+        doc.token_at_or_after(span.start),
+        doc.token_at_or_after(span.end),
+    );
+    let opens = |t: usize| match QuoteMark::of_double(doc.token_text(t)) {
+        Some(QuoteMark::Open) => true,
+        // A straight mark opens after a space and before a word.
+        Some(QuoteMark::Toggle) => {
+            let at = doc.tokens[t].span;
+            let before = doc.slice(Span::new(at.start.saturating_sub(1), at.start));
+            let after = doc.slice(Span::new(at.end, (at.end + 1).min(doc.char_len())));
+            (before.is_empty() || before.chars().all(char::is_whitespace))
+                && after.chars().any(|c| !c.is_whitespace())
+        }
+        _ => false,
+    };
+    (first..end.min(doc.tokens.len()))
+        .filter(|&t| opens(t))
+        .find(|&t| {
+            let words = (t + 1..end.min(doc.tokens.len()))
+                .take_while(|&k| QuoteMark::of_double(doc.token_text(k)).is_none())
+                .filter(|&k| doc.token_text(k).chars().any(char::is_alphanumeric))
+                .count();
+            let after_a_name = t
+                .checked_sub(1)
+                .and_then(|p| doc.tokens.get(p))
+                .is_some_and(|p| {
+                    matches!(p.xpos, Xpos::Pos | Xpos::Nnp | Xpos::Nnps)
+                        || matches!(
+                            doc.token_text(t - 1).to_lowercase().as_str(),
+                            "on" | "titled" | "called" | "show" | "program" | "podcast"
+                        )
+                });
+            words > MAX_TITLE_WORDS || !after_a_name
+        })
+        .and_then(|t| doc.tokens.get(t))
+        .map(|t| Span::new(t.span.start, span.end))
 }
 
 /// "Apple delays AI features in Europe, citing new rules": the model may

@@ -74,3 +74,35 @@ fn a_concession_after_a_closing_source_is_the_writers() {
         Some("The pair met on the set of the film and were engaged briefly in 2022")
     );
 }
+
+#[test]
+fn a_content_over_its_own_source_and_cue_is_cut_back() {
+    let doc = analysed(
+        "Earnings\n\n\
+         Chief financial officer Matthew Friend said promotions would weigh on margins through the spring.\n\n\
+         Sarah Patel, whose two children attend Bren Mar Park Elementary, said the board had ignored families' concerns.\n\n\
+         \"I've loved every minute of this job, but it's time for the next chapter,\" Whitmer said in an interview on CNN's \"State of the Union.\"\n",
+    );
+    let by_source = |source: &str| {
+        doc.attributions
+            .iter()
+            .find(|a| text_of(&doc, &a.source).as_deref() == Some(source))
+            .unwrap_or_else(|| panic!("{source} speaks: {:?}", doc.attributions))
+    };
+    let friend = by_source("Chief financial officer Matthew Friend");
+    assert_eq!(
+        text_of(&doc, &friend.content).as_deref(),
+        Some("promotions would weigh on margins through the spring")
+    );
+    let patel = by_source("Sarah Patel, whose two children attend Bren Mar Park Elementary");
+    assert_eq!(
+        text_of(&doc, &patel.content).as_deref(),
+        Some("the board had ignored families' concerns")
+    );
+    // The programme's title in quotation marks is where, not what.
+    let whitmer = by_source("Whitmer");
+    assert_eq!(
+        text_of(&doc, &whitmer.content).as_deref(),
+        Some("\"I've loved every minute of this job, but it's time for the next chapter,\"")
+    );
+}
