@@ -340,16 +340,56 @@ fn content_before_a_closing_cue(doc: &Document, a: &mut Attribution) {
     if !tail_ok {
         return;
     }
-    if let Some(clause) = nested::clause_before_source(doc, source) {
-        // (Before the source, a clause with a verb, not a lead-in phrase.)
-        let (first, end) = (
-            doc.token_at_or_after(clause.start),
-            doc.token_at_or_after(clause.end),
-        );
-        if !tail_content || (first..end).any(|k| doc.tokens[k].xpos.is_finite_verb()) {
-            a.content = Some(Region::single(clause));
-        }
+    // (For a tail content, a clause with a verb, not a lead-in phrase.)
+    let clause = match tail_content {
+        true => clause_with_a_verb_before_source(doc, source),
+        false => nested::clause_before_source(doc, source),
+    };
+    if let Some(clause) = clause {
+        a.content = Some(Region::single(clause));
     }
+}
+
+/// A closing cue's comma: for an attribution whose source comes before its
+/// cue and whose content lies after the cue in the cue's sentence, the
+/// first comma at most `max_tail` words after the cue with no verb,
+/// pronoun or other punctuation before it ("said Wednesday, | a sign…").
+/// Returns the source, the content's extent and the comma's token.
+fn comma_after_closing_cue(
+    doc: &Document,
+    a: &Attribution,
+    max_tail: usize,
+) -> Option<(Span, Span, usize)> {
+    let (source, cue, content) = source_cue_content(a)?;
+    let content = content.extent()?;
+    let sentence = sentence_span_at(doc, cue.start)?;
+    if source.end > cue.start || content.start < cue.end || content.end > sentence.end {
+        return None;
+    }
+    let after_cue = doc.token_at_or_after(cue.end);
+    let comma = (after_cue..(after_cue + max_tail + 1).min(doc.tokens.len()))
+        .find(|&k| doc.token_text(k) == ",")?;
+    // ("tell us, a lot of…": a hearer makes the cue a parenthetical one.)
+    let plain_tail = (after_cue..comma).all(|k| {
+        !matches!(
+            doc.tokens[k].upos,
+            Upos::Verb | Upos::Aux | Upos::Punct | Upos::Pron
+        )
+    });
+    plain_tail.then_some((source, content, comma))
+}
+
+/// The clause before ", SOURCE" when it is one, with a finite verb
+/// ("During his years in office, Mr. Obama said" has none).
+fn clause_with_a_verb_before_source(doc: &Document, source: Span) -> Option<Span> {
+    let clause = nested::clause_before_source(doc, source)?;
+    let (first, end) = (
+        doc.token_at_or_after(clause.start),
+        doc.token_at_or_after(clause.end),
+    );
+    (first..end.min(doc.tokens.len()))
+        .any(|k| doc.tokens[k].xpos.is_finite_verb())
+        .then_some(clause)
 }
 
 /// "Consumer prices rose 3.5% in March, the Labor Department said
@@ -360,33 +400,9 @@ fn content_before_a_closing_cue(doc: &Document, a: &mut Attribution) {
 /// indefinite noun phrase ("a sign", "an indication", "another blow").
 fn content_before_a_cue_and_its_gloss(doc: &Document, a: &mut Attribution) {
     const MAX_TAIL: usize = 4;
-    let Some((source, cue, content)) = source_cue_content(a) else {
+    let Some((source, content, comma)) = comma_after_closing_cue(doc, a, MAX_TAIL) else {
         return;
     };
-    let (Some(content), Some(sentence)) = (content.extent(), sentence_span_at(doc, cue.start))
-    else {
-        return;
-    };
-    if source.end > cue.start || content.start < cue.end || content.end > sentence.end {
-        return;
-    }
-    let after_cue = doc.token_at_or_after(cue.end);
-    let Some(comma) = (after_cue..(after_cue + MAX_TAIL + 1).min(doc.tokens.len()))
-        .find(|&k| doc.token_text(k) == ",")
-    else {
-        return;
-    };
-    if (after_cue..comma)
-        // ("tell us, a lot of…": a hearer makes the cue a parenthetical one.)
-        .any(|k| {
-            matches!(
-                doc.tokens[k].upos,
-                Upos::Verb | Upos::Aux | Upos::Punct | Upos::Pron
-            )
-        })
-    {
-        return;
-    }
     let det = comma + 1;
     if !doc.tokens.get(det).is_some_and(|_| {
         matches!(
@@ -417,16 +433,7 @@ fn content_before_a_cue_and_its_gloss(doc: &Document, a: &mut Attribution) {
     {
         return;
     }
-    // The clause before the source is one, with a finite verb ("During his
-    // years in office, Mr. Obama said" has none).
-    let Some(clause) = nested::clause_before_source(doc, source) else {
-        return;
-    };
-    let (first, end) = (
-        doc.token_at_or_after(clause.start),
-        doc.token_at_or_after(clause.end),
-    );
-    if (first..end).any(|k| doc.tokens[k].xpos.is_finite_verb()) {
+    if let Some(clause) = clause_with_a_verb_before_source(doc, source) {
         a.content = Some(Region::single(clause));
     }
 }
@@ -466,30 +473,9 @@ fn content_before_a_cue_and_its_participle(doc: &Document, a: &mut Attribution) 
         "vow",
         "warn",
     ];
-    let Some((source, cue, content)) = source_cue_content(a) else {
+    let Some((source, content, comma)) = comma_after_closing_cue(doc, a, MAX_TAIL) else {
         return;
     };
-    let (Some(content), Some(sentence)) = (content.extent(), sentence_span_at(doc, cue.start))
-    else {
-        return;
-    };
-    if source.end > cue.start || content.start < cue.end || content.end > sentence.end {
-        return;
-    }
-    let after_cue = doc.token_at_or_after(cue.end);
-    let Some(comma) = (after_cue..(after_cue + MAX_TAIL + 1).min(doc.tokens.len()))
-        .find(|&k| doc.token_text(k) == ",")
-    else {
-        return;
-    };
-    if (after_cue..comma).any(|k| {
-        matches!(
-            doc.tokens[k].upos,
-            Upos::Verb | Upos::Aux | Upos::Punct | Upos::Pron
-        )
-    }) {
-        return;
-    }
     let participle = comma + 1;
     let Some(t) = doc.tokens.get(participle) else {
         return;
@@ -502,14 +488,7 @@ fn content_before_a_cue_and_its_participle(doc: &Document, a: &mut Attribution) 
     {
         return;
     }
-    let Some(clause) = nested::clause_before_source(doc, source) else {
-        return;
-    };
-    let (first, end) = (
-        doc.token_at_or_after(clause.start),
-        doc.token_at_or_after(clause.end),
-    );
-    if (first..end).any(|k| doc.tokens[k].xpos.is_finite_verb()) {
+    if let Some(clause) = clause_with_a_verb_before_source(doc, source) {
         a.content = Some(Region::new(vec![clause, content]));
     }
 }

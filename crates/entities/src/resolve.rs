@@ -384,17 +384,7 @@ pub fn annotate(tagger: &Tagger, places: &Gazetteer, doc: &mut Document) {
             for x in &mut taken[a..b] {
                 *x = true;
             }
-            ms.push(M {
-                start: a,
-                end: b,
-                kind,
-                mtype: MentionType::Name,
-                entity: None,
-                sent: si,
-                subject: is_subject(doc, a, b, r.start),
-                quoted: quoted[a],
-                desc: Vec::new(),
-            });
+            ms.push(name_mention(doc, a..b, kind, si, r.start, &quoted));
         }
         // Outlets the tagger missed ("Reuters", "CNN" at sentence ends) and NORP words.
         for i in r.clone() {
@@ -537,6 +527,29 @@ fn is_capitalised_speaker_label(doc: &Document, a: usize, b: usize) -> bool {
 
 /// Document-level consistency: a surname of a full person name is a person
 /// wherever it recurs ("Trump" tagged as a place, or missed, after "Donald Trump").
+/// A name mention of tokens `tokens` in sentence `sent` (whose first
+/// token is `sent_start`), not yet aliased.
+fn name_mention(
+    doc: &Document,
+    tokens: std::ops::Range<usize>,
+    kind: EntityKind,
+    sent: usize,
+    sent_start: usize,
+    quoted: &[bool],
+) -> M {
+    M {
+        start: tokens.start,
+        end: tokens.end,
+        kind,
+        mtype: MentionType::Name,
+        entity: None,
+        sent,
+        subject: is_subject(doc, tokens.start, tokens.end, sent_start),
+        quoted: quoted.get(tokens.start).copied().unwrap_or(false),
+        desc: Vec::new(),
+    }
+}
+
 fn consistent_types(
     doc: &Document,
     places: &Gazetteer,
@@ -583,17 +596,14 @@ fn consistent_types(
                 for x in &mut taken[i..e] {
                     *x = true;
                 }
-                ms.push(M {
-                    start: i,
-                    end: e,
-                    kind: EntityKind::Person,
-                    mtype: MentionType::Name,
-                    entity: None,
-                    sent: si,
-                    subject: is_subject(doc, i, e, r.start),
-                    quoted: quoted[i],
-                    desc: Vec::new(),
-                });
+                ms.push(name_mention(
+                    doc,
+                    i..e,
+                    EntityKind::Person,
+                    si,
+                    r.start,
+                    quoted,
+                ));
             }
         }
     }
@@ -781,17 +791,14 @@ fn consistent_types(
                     && acronym_letters(w).is_some_and(|l| acronyms.contains(&l))
                 {
                     taken[i] = true;
-                    ms.push(M {
-                        start: i,
-                        end: i + 1,
-                        kind: EntityKind::Organization,
-                        mtype: MentionType::Name,
-                        entity: None,
-                        sent: si,
-                        subject: is_subject(doc, i, i + 1, s.tokens[0] as usize),
-                        quoted: quoted[i],
-                        desc: Vec::new(),
-                    });
+                    ms.push(name_mention(
+                        doc,
+                        i..i + 1,
+                        EntityKind::Organization,
+                        si,
+                        s.tokens[0] as usize,
+                        quoted,
+                    ));
                 }
             }
         }
@@ -862,17 +869,14 @@ fn consistent_types(
             if !taken[i] && cap(w) && surnames.binary_search(&w).is_ok() {
                 taken[i] = true;
                 added = true;
-                ms.push(M {
-                    start: i,
-                    end: i + 1,
-                    kind: EntityKind::Person,
-                    mtype: MentionType::Name,
-                    entity: None,
-                    sent: si,
-                    subject: is_subject(doc, i, i + 1, s.tokens[0] as usize),
-                    quoted: quoted[i],
-                    desc: Vec::new(),
-                });
+                ms.push(name_mention(
+                    doc,
+                    i..i + 1,
+                    EntityKind::Person,
+                    si,
+                    s.tokens[0] as usize,
+                    quoted,
+                ));
             }
         }
     }
