@@ -525,8 +525,6 @@ fn is_capitalised_speaker_label(doc: &Document, a: usize, b: usize) -> bool {
         && doc.token_text(b) == ":"
 }
 
-/// Document-level consistency: a surname of a full person name is a person
-/// wherever it recurs ("Trump" tagged as a place, or missed, after "Donald Trump").
 /// A name mention of tokens `tokens` in sentence `sent` (whose first
 /// token is `sent_start`), not yet aliased.
 fn name_mention(
@@ -550,6 +548,10 @@ fn name_mention(
     }
 }
 
+/// Document-level consistency: a surname of a full person name is a person
+/// wherever it recurs ("Trump" tagged as a place, or missed, after "Donald
+/// Trump"); acronyms of bodies named in full, and listed places read as
+/// people's names, take their kinds.
 fn consistent_types(
     doc: &Document,
     places: &Gazetteer,
@@ -1935,12 +1937,6 @@ fn emit(doc: &mut Document, ms: Vec<M>, es: Vec<E>) {
     doc.entities = entities;
 }
 
-/// The kind the apposition right after a name gives it (token `end` is its
-/// comma, the sentence ends before `limit`) when it is a noun phrase headed
-/// by a word for a company, institution or outlet: ", one of the largest hospital systems", ", a
-/// Texas-based company that…". The head is the phrase's last noun before a
-/// preposition, clause or punctuation, so ", a company spokesman" is a
-/// person.
 /// "The manufacturer, Aerion Systems, denied…": a name in apposition
 /// after a body's common noun is that body's. The name closes its
 /// apposition with a comma or the sentence ("sued the company, Smith
@@ -1959,7 +1955,7 @@ fn body_before_name(
     if end < sentence.end && !matches!(doc.token_text(end), "," | "." | ")" | ";") {
         return None;
     }
-    let head = &doc.tokens[start - 2];
+    let head = doc.tokens.get(start - 2)?;
     if head.upos != Upos::Noun {
         return None;
     }
@@ -1987,6 +1983,12 @@ fn body_before_name(
     determined.then_some(kind)
 }
 
+/// The kind the apposition right after a name gives it (token `end` is its
+/// comma, the sentence ends before `limit`) when it is a noun phrase headed
+/// by a word for a company, institution or outlet: ", one of the largest hospital systems", ", a
+/// Texas-based company that…". The head is the phrase's last noun before a
+/// preposition, clause or punctuation, so ", a company spokesman" is a
+/// person.
 fn appositive_body(doc: &Document, end: usize, limit: usize) -> Option<EntityKind> {
     let end = rest_of_name(doc, end).min(limit);
     if end >= limit || doc.token_text(end) != "," {

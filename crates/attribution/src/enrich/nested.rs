@@ -1195,7 +1195,7 @@ pub(super) fn add_trailing_reports(doc: &Document, attrs: &mut Vec<Attribution>)
             v -= 1;
         }
         // The medium after the verb: "…, one user posted on X."
-        // (Its capitals, read back from the time words.)
+        // (A capitalised word, whatever its tag: "People" reads as NNS.)
         let mut m = v;
         while m > first + 1
             && v - m < 3

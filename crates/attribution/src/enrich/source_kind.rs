@@ -618,8 +618,8 @@ pub fn classify(
         && words.get(head_ix).is_some_and(|w| {
             !w.capitalised
                     || head_ix == 0 && !tag.capitalised_elsewhere
-                    // An office capitalised as in a title ("Chad's
-                    // Ambassador to France") is still a person's.
+                    // An office capitalised as in a title ("the former
+                    // CEO of Hewlett-Packard") is still a person's.
                     || lexicon::is_title_word(&w.lower)
         })
         && !head_word.starts_with("spokes");
