@@ -202,6 +202,7 @@ impl Stage for Enricher {
         participle_shares_the_speakers_source(doc, &mut enriched);
         carry_speakers(doc, &mut enriched);
         pronoun_after_a_closing_credit(doc, &mut enriched);
+        it_carries_its_bodys_claim(doc, &mut enriched);
         first_person_speaks_for_the_quoted(doc, &mut enriched);
         resolve_plural_pronouns(doc, &mut enriched);
         // An anonymous source is nobody in particular: "NBC's sources" are
@@ -3671,6 +3672,53 @@ fn participle_shares_the_speakers_source(doc: &Document, attrs: &mut [Attributio
             a.source = Some(c.source.clone());
             a.source_kind = c.kind;
             a.speaker = c.speaker.clone();
+        }
+    }
+}
+
+/// "The company now expects sales to fall…, it said in a regulatory
+/// filing.": an "it" after the claim it carries is the body that claim
+/// names as its own source.
+fn it_carries_its_bodys_claim(doc: &Document, attrs: &mut [Attribution]) {
+    let body = |a: &Attribution| {
+        matches!(
+            a.source_kind,
+            Some(SourceKind::Organization | SourceKind::Media)
+        ) && a
+            .speaker
+            .as_ref()
+            .and_then(|sp| sp.entity)
+            .and_then(|e| doc.entities.get(e as usize))
+            .is_some_and(|e| {
+                matches!(
+                    e.kind,
+                    EntityKind::Organization | EntityKind::Media | EntityKind::Gpe
+                )
+            })
+    };
+    for i in 0..attrs.len() {
+        let a = &attrs[i];
+        let it = a.speaker.is_none()
+            && a.source_kind == Some(SourceKind::Pronoun)
+            && a.source
+                .as_ref()
+                .and_then(Region::extent)
+                .is_some_and(|s| doc.slice(s).eq_ignore_ascii_case("it"));
+        // (The source after the claim: "…, it said".)
+        let after_content = match (a.source.as_ref().and_then(Region::extent), &a.content) {
+            (Some(s), Some(c)) => c.extent().is_some_and(|c| c.end <= s.start),
+            _ => false,
+        };
+        if !it || !after_content {
+            continue;
+        }
+        let id = a.id;
+        let inner = attrs
+            .iter()
+            .find(|b| b.parent == Some(id) && body(b))
+            .and_then(|b| b.speaker.clone());
+        if let Some(speaker) = inner {
+            attrs[i].speaker = Some(speaker);
         }
     }
 }

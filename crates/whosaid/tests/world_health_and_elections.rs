@@ -174,3 +174,15 @@ fn a_participle_speaks_for_the_main_clauses_subject_alone() {
         Some("Pastor Bradley Cranston")
     );
 }
+
+#[test]
+fn an_it_after_a_bodys_claim_is_that_body() {
+    let doc = analysed(
+        "Nike warns\n\n\
+         Nike shares fell 12 percent on Thursday after the sportswear maker cut its revenue forecast.\n\n\
+         The company now expects sales to fall in its fiscal second quarter, it said in a regulatory filing.\n",
+    );
+    let said = by_cue(&doc, "said");
+    assert_eq!(text_of(&doc, &said.source).as_deref(), Some("it"));
+    assert_eq!(speaker(said), Some("Nike"));
+}
