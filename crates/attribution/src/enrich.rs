@@ -1828,12 +1828,12 @@ fn long_quotation_in(doc: &Document, span: Span) -> Option<Span> {
     );
     let opens = |t: usize| match QuoteMark::of_double(doc.token_text(t)) {
         Some(QuoteMark::Open) => true,
-        // A straight mark opens after a space and before a word.
+        // A straight mark opens on the opening side, before a word.
         Some(QuoteMark::Toggle) => {
             let at = doc.tokens[t].span;
             let before = doc.slice(Span::new(at.start.saturating_sub(1), at.start));
             let after = doc.slice(Span::new(at.end, (at.end + 1).min(doc.char_len())));
-            (before.is_empty() || before.chars().all(char::is_whitespace))
+            whosaid_core::opening_side(before.chars().next())
                 && after.chars().any(|c| !c.is_whitespace())
         }
         _ => false,
@@ -1861,6 +1861,15 @@ fn long_quotation_in(doc: &Document, span: Span) -> Option<Span> {
         .map(|t| Span::new(t.span.start, span.end))
 }
 
+/// Whether the cue `cue` opens with a participle right after a comma
+/// ("…, warning that", "…, citing new rules").
+pub(crate) fn cue_is_a_comma_participle(doc: &Document, cue: Span) -> bool {
+    let verb = doc.token_at_or_after(cue.start);
+    verb > 0
+        && doc.tokens.get(verb).is_some_and(|t| t.xpos == Xpos::Vbg)
+        && doc.token_text(verb - 1) == ","
+}
+
 /// "Apple delays AI features in Europe, citing new rules": the model may
 /// take the whole main clause before a participle for its source. Whoever
 /// cites is that clause's subject: the source ends before its verb.
@@ -1869,11 +1878,7 @@ fn participle_source_ends_before_its_verb(doc: &Document, a: &mut Attribution) {
     else {
         return;
     };
-    let verb = doc.token_at_or_after(cue.start);
-    let participle = verb > 0
-        && doc.tokens.get(verb).is_some_and(|t| t.xpos == Xpos::Vbg)
-        && doc.token_text(verb - 1) == ",";
-    if !participle || source.end > cue.start {
+    if !cue_is_a_comma_participle(doc, cue) || source.end > cue.start {
         return;
     }
     let (first, end) = (
@@ -3582,16 +3587,7 @@ fn carry_speakers(doc: &Document, attrs: &mut [Attribution]) {
         if body && a.parent.is_none() {
             // (A country speaks as a body through its ministries: "China's
             // foreign ministry said…, and it warned…".)
-            let by_entity = a.speaker.clone().filter(|sp| {
-                sp.entity
-                    .and_then(|e| doc.entities.get(e as usize))
-                    .is_some_and(|e| {
-                        matches!(
-                            e.kind,
-                            EntityKind::Organization | EntityKind::Media | EntityKind::Gpe
-                        )
-                    })
-            });
+            let by_entity = a.speaker.clone().filter(|sp| is_body_entity(doc, sp));
             let by_description = || {
                 let text = doc.slice(a.source.as_ref()?.extent()?);
                 let definite = text.starts_with("The ") || text.starts_with("the ");
@@ -3651,11 +3647,7 @@ fn participle_shares_the_speakers_source(doc: &Document, attrs: &mut [Attributio
         else {
             continue;
         };
-        let verb = doc.token_at_or_after(cue.start);
-        let participle = doc.tokens.get(verb).is_some_and(|t| t.xpos == Xpos::Vbg)
-            && verb > 0
-            && doc.token_text(verb - 1) == ",";
-        if a.source_kind != Some(SourceKind::Other) || !participle {
+        if a.source_kind != Some(SourceKind::Other) || !cue_is_a_comma_participle(doc, cue) {
             continue;
         }
         let same_sentence = |at: u32| sentence_span_at(doc, at) == sentence_span_at(doc, cue.start);
@@ -3676,6 +3668,20 @@ fn participle_shares_the_speakers_source(doc: &Document, attrs: &mut [Attributio
     }
 }
 
+/// Whether `speaker` is an entity that speaks as a body ("it"): an
+/// organization, an outlet or a country.
+fn is_body_entity(doc: &Document, speaker: &Speaker) -> bool {
+    speaker
+        .entity
+        .and_then(|e| doc.entities.get(e as usize))
+        .is_some_and(|e| {
+            matches!(
+                e.kind,
+                EntityKind::Organization | EntityKind::Media | EntityKind::Gpe
+            )
+        })
+}
+
 /// "The company now expects sales to fall…, it said in a regulatory
 /// filing.": an "it" after the claim it carries is the body that claim
 /// names as its own source.
@@ -3684,17 +3690,7 @@ fn it_carries_its_bodys_claim(doc: &Document, attrs: &mut [Attribution]) {
         matches!(
             a.source_kind,
             Some(SourceKind::Organization | SourceKind::Media)
-        ) && a
-            .speaker
-            .as_ref()
-            .and_then(|sp| sp.entity)
-            .and_then(|e| doc.entities.get(e as usize))
-            .is_some_and(|e| {
-                matches!(
-                    e.kind,
-                    EntityKind::Organization | EntityKind::Media | EntityKind::Gpe
-                )
-            })
+        ) && a.speaker.as_ref().is_some_and(|sp| is_body_entity(doc, sp))
     };
     for i in 0..attrs.len() {
         let a = &attrs[i];

@@ -66,6 +66,14 @@ fn feed(mut h: u64, bytes: &[u8]) -> u64 {
     h
 }
 
+/// The key `h` of a name's first `k` tokens extended by its next token
+/// (lower-cased), the tokens joined by spaces.
+#[inline]
+fn key_with_token(h: u64, k: usize, token: &str) -> u64 {
+    let h = if k > 0 { feed(h, b" ") } else { h };
+    feed(h, token.as_bytes())
+}
+
 /// Splits a name into the tokens the tokenisers produce for it: on spaces,
 /// with hyphens and a possessive "'s" as tokens of their own.
 fn name_tokens(name: &str) -> Vec<String> {
@@ -130,10 +138,7 @@ impl Gazetteer {
             for v in variants {
                 let mut h = SEED;
                 for (k, t) in v.iter().enumerate() {
-                    if k > 0 {
-                        h = feed(h, b" ");
-                    }
-                    h = feed(h, t.as_bytes());
+                    h = key_with_token(h, k, t);
                     let bit = if k + 1 == v.len() { FULL } else { PREFIX };
                     *map.entry(h).or_default() |= bit;
                 }
@@ -160,12 +165,9 @@ impl Gazetteer {
         let mut h = SEED;
         let mut lower = String::new();
         for (k, w) in words.iter().enumerate() {
-            if k > 0 {
-                h = feed(h, b" ");
-            }
             lower.clear();
             lower.extend(w.as_ref().chars().flat_map(char::to_lowercase));
-            h = feed(h, lower.as_bytes());
+            h = key_with_token(h, k, &lower);
         }
         self.map.get(&h).is_some_and(|&v| v & FULL != 0)
     }
@@ -184,10 +186,7 @@ impl Gazetteer {
             let mut h = SEED;
             let mut best = 0;
             for (k, t) in lower[i..n.min(i + MAX_TOKENS)].iter().enumerate() {
-                if k > 0 {
-                    h = feed(h, b" ");
-                }
-                h = feed(h, t.as_ref().as_bytes());
+                h = key_with_token(h, k, t.as_ref());
                 match self.map.get(&h) {
                     Some(&v) => {
                         if v & FULL != 0 {

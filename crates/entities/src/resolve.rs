@@ -784,29 +784,10 @@ fn consistent_types(
         .filter(|a| a.chars().count() >= 2)
         .collect();
     if !acronyms.is_empty() {
-        let before = ms.len();
-        for (si, s) in doc.sentences.iter().enumerate() {
-            for i in s.token_range() {
-                let w = doc.token_text(i);
-                if !taken[i]
-                    && w.starts_with(|c: char| c.is_ascii_uppercase())
-                    && acronym_letters(w).is_some_and(|l| acronyms.contains(&l))
-                {
-                    taken[i] = true;
-                    ms.push(name_mention(
-                        doc,
-                        i..i + 1,
-                        EntityKind::Organization,
-                        si,
-                        s.tokens[0] as usize,
-                        quoted,
-                    ));
-                }
-            }
-        }
-        if ms.len() > before {
-            ms.sort_by_key(|m| (m.start, m.end));
-        }
+        add_one_word_names(doc, ms, taken, quoted, EntityKind::Organization, |w| {
+            w.starts_with(|c: char| c.is_ascii_uppercase())
+                && acronym_letters(w).is_some_and(|l| acronyms.contains(&l))
+        });
     }
     // A listed place read as a person's name ("an attack on Kyiv", "Kyiv
     // had shown no interest"): unseen foreign names are where the tagger
@@ -863,18 +844,31 @@ fn consistent_types(
             m.kind = EntityKind::Person;
         }
     }
-    let mut added = false;
+    // Every surname is capitalised: most tokens need no search.
+    add_one_word_names(doc, ms, taken, quoted, EntityKind::Person, |w| {
+        cap(w) && surnames.binary_search(&w).is_ok()
+    });
+}
+
+/// A name mention of `kind` for every token no mention has taken whose word
+/// `is_name` accepts; `ms` stays sorted.
+fn add_one_word_names(
+    doc: &Document,
+    ms: &mut Vec<M>,
+    taken: &mut [bool],
+    quoted: &[bool],
+    kind: EntityKind,
+    is_name: impl Fn(&str) -> bool,
+) {
+    let before = ms.len();
     for (si, s) in doc.sentences.iter().enumerate() {
         for i in s.token_range() {
-            // Every surname is capitalised: most tokens need no search.
-            let w = doc.token_text(i);
-            if !taken[i] && cap(w) && surnames.binary_search(&w).is_ok() {
+            if !taken[i] && is_name(doc.token_text(i)) {
                 taken[i] = true;
-                added = true;
                 ms.push(name_mention(
                     doc,
                     i..i + 1,
-                    EntityKind::Person,
+                    kind,
                     si,
                     s.tokens[0] as usize,
                     quoted,
@@ -882,7 +876,7 @@ fn consistent_types(
             }
         }
     }
-    if added {
+    if ms.len() > before {
         ms.sort_by_key(|m| (m.start, m.end));
     }
 }
@@ -1962,17 +1956,7 @@ fn body_before_name(
     if head.upos != Upos::Noun {
         return None;
     }
-    let lemma = head.lemma.to_lowercase();
-    let kind = if matches!(
-        lemma.as_str(),
-        "network" | "newspaper" | "website" | "magazine" | "broadcaster"
-    ) {
-        EntityKind::Media
-    } else if lexicon::is_body_noun(&lemma) {
-        EntityKind::Organization
-    } else {
-        return None;
-    };
+    let kind = body_noun_kind(&head.lemma.to_lowercase())?;
     // Back to the phrase's determiner ("the", "its", "a").
     let determined = (start.saturating_sub(2 + MAX_PHRASE).max(sentence.start)..start - 2)
         .rev()
@@ -2036,13 +2020,19 @@ fn appositive_body(doc: &Document, end: usize, limit: usize) -> Option<EntityKin
     } else {
         head_tok.lemma.to_lowercase()
     };
+    body_noun_kind(&lemma)
+}
+
+/// The kind of body a common noun (a lemma) names: an outlet ("the
+/// network") or an organization ("the company", "the manufacturer").
+fn body_noun_kind(lemma: &str) -> Option<EntityKind> {
     if matches!(
-        lemma.as_str(),
+        lemma,
         "network" | "newspaper" | "website" | "magazine" | "broadcaster"
     ) {
         Some(EntityKind::Media)
     } else {
-        lexicon::is_body_noun(&lemma).then_some(EntityKind::Organization)
+        lexicon::is_body_noun(lemma).then_some(EntityKind::Organization)
     }
 }
 

@@ -6,7 +6,7 @@
 //! though neither ever confirmed it").
 
 mod common;
-use common::{analysed, by_cue, text_of};
+use common::{analysed, by_cue, by_source, content_parts, text_of};
 use whosaid::core::SourceKind;
 
 #[test]
@@ -47,12 +47,7 @@ fn a_description_before_the_name_is_the_source() {
         text_of(&doc, &told.source).as_deref(),
         Some("his sister, Danielle Hill")
     );
-    let parts: Vec<&str> = told
-        .content
-        .iter()
-        .flat_map(|c| c.parts())
-        .map(|p| doc.slice(*p))
-        .collect();
+    let parts = content_parts(&doc, told);
     assert_eq!(
         parts,
         [
@@ -83,24 +78,21 @@ fn a_content_over_its_own_source_and_cue_is_cut_back() {
          Sarah Patel, whose two children attend Bren Mar Park Elementary, said the board had ignored families' concerns.\n\n\
          \"I've loved every minute of this job, but it's time for the next chapter,\" Whitmer said in an interview on CNN's \"State of the Union.\"\n",
     );
-    let by_source = |source: &str| {
-        doc.attributions
-            .iter()
-            .find(|a| text_of(&doc, &a.source).as_deref() == Some(source))
-            .unwrap_or_else(|| panic!("{source} speaks: {:?}", doc.attributions))
-    };
-    let friend = by_source("Chief financial officer Matthew Friend");
+    let friend = by_source(&doc, "Chief financial officer Matthew Friend");
     assert_eq!(
         text_of(&doc, &friend.content).as_deref(),
         Some("promotions would weigh on margins through the spring")
     );
-    let patel = by_source("Sarah Patel, whose two children attend Bren Mar Park Elementary");
+    let patel = by_source(
+        &doc,
+        "Sarah Patel, whose two children attend Bren Mar Park Elementary",
+    );
     assert_eq!(
         text_of(&doc, &patel.content).as_deref(),
         Some("the board had ignored families' concerns")
     );
     // The programme's title in quotation marks is where, not what.
-    let whitmer = by_source("Whitmer");
+    let whitmer = by_source(&doc, "Whitmer");
     assert_eq!(
         text_of(&doc, &whitmer.content).as_deref(),
         Some("\"I've loved every minute of this job, but it's time for the next chapter,\"")

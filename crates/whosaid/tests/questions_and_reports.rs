@@ -4,7 +4,7 @@
 //! and quotations placed by a phrase after them.
 
 mod common;
-use common::{analysed, by_cue, text_of};
+use common::{analysed, by_cue, content_parts, text_of};
 use whosaid::core::{Attribution, CueKind};
 
 #[test]
@@ -19,12 +19,7 @@ fn being_asked_is_apart_from_the_answer() {
         text_of(&doc, &said.source).as_deref(),
         Some("coach Andy Reid")
     );
-    let parts: Vec<&str> = said
-        .content
-        .iter()
-        .flat_map(|c| c.parts())
-        .map(|p| doc.slice(*p))
-        .collect();
+    let parts = content_parts(&doc, said);
     assert_eq!(parts, ["\"We'll see,\"", "\"He's a tough kid.\""]);
     let asked: Vec<&Attribution> = doc
         .attributions

@@ -5,12 +5,8 @@
 //! company named after its common noun.
 
 mod common;
-use common::{analysed, by_cue, text_of};
+use common::{analysed, by_cue, by_source, content_parts, speaker, text_of};
 use whosaid::core::{EntityKind, SourceKind};
-
-fn speaker(a: &whosaid::core::Attribution) -> Option<&str> {
-    a.speaker.as_ref().map(|s| s.name.as_str())
-}
 
 #[test]
 fn a_capital_is_no_one_to_refer_back_to() {
@@ -68,12 +64,7 @@ fn a_projection_carries_the_clause_and_its_participle() {
          Democrat Angela Harris won the Pennsylvania governor's race on Tuesday, The Associated Press projected, defeating Republican Tom Becker in a close contest.\n",
     );
     let projected = by_cue(&doc, "projected");
-    let parts: Vec<&str> = projected
-        .content
-        .iter()
-        .flat_map(|c| c.parts())
-        .map(|p| doc.slice(*p))
-        .collect();
+    let parts = content_parts(&doc, projected);
     assert_eq!(
         parts,
         [
@@ -139,14 +130,8 @@ fn a_family_name_first_or_a_first_name_alone_names_the_person() {
          Mr. Xi said the world was big enough for both countries to succeed.\n\n\
          Hillary Clinton spoke first. Hillary said the plan would work.\n",
     );
-    let by_source = |source: &str| {
-        doc.attributions
-            .iter()
-            .find(|a| text_of(&doc, &a.source).as_deref() == Some(source))
-            .unwrap_or_else(|| panic!("{source} speaks: {:?}", doc.attributions))
-    };
-    assert_eq!(speaker(by_source("Mr. Xi")), Some("Xi Jinping"));
-    assert_eq!(speaker(by_source("Hillary")), Some("Hillary Clinton"));
+    assert_eq!(speaker(by_source(&doc, "Mr. Xi")), Some("Xi Jinping"));
+    assert_eq!(speaker(by_source(&doc, "Hillary")), Some("Hillary Clinton"));
 }
 
 #[test]

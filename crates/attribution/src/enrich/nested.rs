@@ -381,11 +381,7 @@ pub(super) fn source_is_the_trailing_reporter(doc: &Document, attrs: &mut [Attri
         };
         // A participle after a comma ("…, warning that"); a finite verb
         // has its own subject ("Democrats, Frank notes, applaud…").
-        let verb = doc.token_at_or_after(cue.start);
-        let participle = verb > 0
-            && doc.tokens.get(verb).is_some_and(|t| t.xpos == Xpos::Vbg)
-            && doc.token_text(verb - 1) == ",";
-        if !participle {
+        if !super::cue_is_a_comma_participle(doc, cue) {
             continue;
         }
         // The claim is in the source (it may open after a dateline) and

@@ -26,3 +26,30 @@ pub fn by_cue<'a>(doc: &'a Document, cue: &str) -> &'a Attribution {
         .find(|a| a.cue.extent().is_some_and(|c| doc.slice(c) == cue))
         .unwrap_or_else(|| panic!("no attribution cued {cue:?}: {:?}", doc.attributions))
 }
+
+/// The first attribution whose source reads `source`.
+pub fn by_source<'a>(doc: &'a Document, source: &str) -> &'a Attribution {
+    doc.attributions
+        .iter()
+        .find(|a| text_of(doc, &a.source).as_deref() == Some(source))
+        .unwrap_or_else(|| {
+            panic!(
+                "no attribution with source {source:?}: {:?}",
+                doc.attributions
+            )
+        })
+}
+
+/// The texts of the parts of `a`'s content, in order.
+pub fn content_parts<'a>(doc: &'a Document, a: &Attribution) -> Vec<&'a str> {
+    a.content
+        .iter()
+        .flat_map(|c| c.parts())
+        .map(|p| doc.slice(*p))
+        .collect()
+}
+
+/// The name of `a`'s speaker.
+pub fn speaker(a: &Attribution) -> Option<&str> {
+    a.speaker.as_ref().map(|s| s.name.as_str())
+}
