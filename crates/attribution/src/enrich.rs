@@ -83,6 +83,7 @@ impl Stage for Enricher {
         nested::add_inverted_credits(doc, &mut attrs);
         nested::detach_inner_sources(&mut attrs);
         nested::drop_source_parts_of_earlier_claims(&mut attrs);
+        nested::stop_before_a_contrasted_report(doc, &mut attrs);
         nested::extend_outer_over_inner(&mut attrs);
         nested::extend_outer_over_relative_clause(doc, &mut attrs);
         nested::add_inner_attributions(doc, &mut attrs);
@@ -149,6 +150,7 @@ impl Stage for Enricher {
             }
             if let (Some(src), Some(cue)) = (&a.source, a.cue.extent()) {
                 let src = drop_time_before_cue(doc, src, cue);
+                let src = subject_behind_a_time_word(doc, &src, cue).unwrap_or(src);
                 let src = drop_prepositional_object(doc, &src, cue).unwrap_or(src);
                 let src = drop_parenthetical_phrase(doc, &src, cue).unwrap_or(src);
                 let src = relative_pronoun_source(doc, &src, cue).unwrap_or(src);
@@ -405,12 +407,22 @@ fn content_before_a_cue_and_its_gloss(doc: &Document, a: &mut Attribution) {
         return;
     };
     let det = comma + 1;
-    if !doc.tokens.get(det).is_some_and(|_| {
-        matches!(
+    // Or a definite one ranking the event: "the latest in a series of
+    // launches", "the biggest drop since 2008", "the first such attack".
+    let ranked = doc.token_text(det).eq_ignore_ascii_case("the")
+        && doc.tokens.get(det + 1).is_some_and(|t| {
+            t.xpos == Xpos::Jjs
+                || matches!(
+                    doc.token_text(det + 1).to_lowercase().as_str(),
+                    "first" | "second" | "third" | "fourth" | "fifth" | "last"
+                )
+        });
+    if !ranked
+        && !matches!(
             doc.token_text(det).to_lowercase().as_str(),
             "a" | "an" | "another"
         )
-    }) {
+    {
         return;
     }
     let mut noun = det + 1;
@@ -424,7 +436,7 @@ fn content_before_a_cue_and_its_gloss(doc: &Document, a: &mut Attribution) {
     if !doc.tokens.get(noun).is_some_and(|t| {
         // (Nor the object of the clause around a parenthetical credit:
         // "are reflecting, the polls tell us, a lot of anxiety".)
-        t.upos == Upos::Noun
+        (t.upos == Upos::Noun || (ranked && t.upos == Upos::Adp))
             && !matches!(
                 t.deprel,
                 DepRel::Nsubj | DepRel::NsubjPass | DepRel::Obj | DepRel::Iobj
@@ -840,6 +852,56 @@ fn drop_time_before_cue(doc: &Document, source: &Region, cue: Span) -> Region {
     Region::new(kept)
 }
 
+/// "Norvia Health, Inc., a digital health company, today announced…": a
+/// source that is only the time phrase before its cue stands for the verb's
+/// subject before it. `None` when the source is more than a time phrase or
+/// the parse gives the verb no subject before it.
+fn subject_behind_a_time_word(doc: &Document, source: &Region, cue: Span) -> Option<Region> {
+    let extent = source.extent()?;
+    if extent.end > cue.start {
+        return None;
+    }
+    let first = doc.token_at_or_after(extent.start);
+    let end = doc.token_at_or_after(extent.end);
+    let words: Vec<String> = (first..end)
+        .map(|i| doc.token_text(i).to_lowercase())
+        .collect();
+    if words.is_empty() || trailing_time_phrase(&words) != words.len() {
+        return None;
+    }
+    let verb = doc.token_at_or_after(cue.start);
+    let within = doc
+        .sentence_of_token(verb as u32)
+        .and_then(|s| doc.sentences.get(s))?
+        .span;
+    let subject = (0..first).rev().take(40).find(|&k| {
+        doc.tokens
+            .get(k)
+            .is_some_and(|t| t.head == Some(verb as u32) && t.deprel.is_subject())
+    })?;
+    // The subject's words up to the time phrase, appositions and all.
+    let start = (0..=subject)
+        .rev()
+        .take_while(|&k| dominated_by(doc, k, subject, within))
+        .last()?;
+    let last = (subject..first)
+        .take_while(|&k| dominated_by(doc, k, subject, within))
+        .last()?;
+    // Not the punctuation closing an apposition.
+    let last = (start..=last)
+        .rev()
+        .find(|&k| doc.tokens.get(k).is_some_and(|t| t.upos != Upos::Punct))?;
+    let span = Span::new(
+        doc.tokens.get(start)?.span.start,
+        doc.tokens.get(last)?.span.end,
+    );
+    if !within.contains_offset(span.start) {
+        return None;
+    }
+    let subject = Region::single(span);
+    Some(drop_dateline(doc, &subject).unwrap_or(subject))
+}
+
 /// A source before its cue that starts right after a preposition, inside
 /// the prepositional phrase that opens the sentence, began in that phrase:
 /// "In an interview with [The Associated Press, the company's chief
@@ -946,11 +1008,15 @@ fn subject_before_a_speech_verb(doc: &Document, a: &mut Attribution) {
     let Some(tok) = doc.tokens.get(verb) else {
         return;
     };
+    // The verb alone, or with its particle: "called on", "called for".
+    let particle = doc.tokens.get(verb + 1).is_some_and(|t| {
+        matches!(t.upos, Upos::Adp | Upos::Part) && Span::new(tok.span.start, t.span.end) == cue
+    });
     if parts.len() < 2
-        || tok.span != cue
+        || !(tok.span == cue || (particle && tok.lemma == "call"))
         || tok.upos != Upos::Verb
         || !matches!(tok.xpos, Xpos::Vbd | Xpos::Vbz | Xpos::Vbp)
-        || !SPEECH_LEMMAS.contains(&tok.lemma.as_str())
+        || !(SPEECH_LEMMAS.contains(&tok.lemma.as_str()) || tok.lemma == "urge")
         || parts[0].end > cue.start
         || parts[1].start < cue.end
         || !doc
@@ -2672,18 +2738,31 @@ fn drop_bare_leading_time(doc: &Document, a: &mut Attribution, max_tokens: usize
             break;
         }
         words.push(w.to_lowercase());
-        if trailing_time_phrase(&words) == words.len() {
+        // Or a year: "As Keynes predicted | in 1930, rising productivity…".
+        let year = words.len() == 2
+            && words[0] == "in"
+            && words[1].len() == 4
+            && words[1]
+                .parse::<u16>()
+                .is_ok_and(|y| (1000..2200).contains(&y));
+        if trailing_time_phrase(&words) == words.len() || year {
             clause_start = Some(k + 1);
         }
     }
-    let Some(next) = clause_start else {
+    let Some(mut next) = clause_start else {
         return;
     };
+    // The comma closing the phrase goes with it (and what follows it is a
+    // clause, whatever its first word: "in 1930, rising productivity…").
+    let comma = doc.token_text(next) == ",";
+    if comma {
+        next += 1;
+    }
     // A verb right after makes the time phrase the subject ("saying [this
     // year will meet expectations]").
     let opens_a_clause = doc.tokens.get(next).is_some_and(|t| {
         t.span.end <= first.end
-            && !matches!(t.upos, Upos::Verb | Upos::Aux)
+            && (comma || !matches!(t.upos, Upos::Verb | Upos::Aux))
             && !matches!(
                 doc.token_text(next),
                 "'s" | "’s" | "," | "." | ";" | ":" | "and" | "or" | "but"
@@ -3988,7 +4067,7 @@ fn resolve_plural_pronouns(doc: &Document, attrs: &mut [Attribution]) {
     );
     for i in 0..attrs.len() {
         let a = &attrs[i];
-        if a.speaker.is_some() || a.source_kind != Some(SourceKind::Pronoun) {
+        if a.source_kind != Some(SourceKind::Pronoun) {
             continue;
         }
         let Some(src) = a.source.as_ref().and_then(Region::extent) else {
@@ -4001,26 +4080,57 @@ fn resolve_plural_pronouns(doc: &Document, attrs: &mut [Attribution]) {
         let Some(s) = doc.sentence_of_token(t as u32) else {
             continue;
         };
-        let speaker = plural_subject_before(doc, &names, s, t)
-            .map(|span| Speaker {
-                name: doc.slice(span).to_string(),
-                entity: None,
+        // The nearest earlier group or anonymous source (highest index
+        // below `i`) in this sentence or the two before.
+        let nearest_group = (s.saturating_sub(2)..=s)
+            .filter_map(|sentence| {
+                let list = groups_in_sentence.get(&sentence)?;
+                list[..list.partition_point(|&j| j < i)].last().copied()
             })
-            .or_else(|| {
-                // The nearest earlier one (highest index below `i`) in this
-                // sentence or the two before.
-                let j = (s.saturating_sub(2)..=s)
-                    .filter_map(|sentence| {
-                        let list = groups_in_sentence.get(&sentence)?;
-                        list[..list.partition_point(|&j| j < i)].last().copied()
-                    })
-                    .max()?;
-                let b = &attrs[j];
-                let bs = b.source.as_ref().and_then(Region::extent)?;
-                Some(b.speaker.clone().unwrap_or(Speaker {
-                    name: doc.slice(bs).trim().to_string(),
-                    entity: None,
-                }))
+            .max();
+        let group_speaker = |j: usize| {
+            let b: &Attribution = &attrs[j];
+            let bs = b.source.as_ref().and_then(Region::extent)?;
+            Some(b.speaker.clone().unwrap_or(Speaker {
+                name: doc.slice(bs).trim().to_string(),
+                entity: None,
+            }))
+        };
+        if a.speaker.is_some() {
+            // "…, the people said… No final decision has been made, they
+            // said": a "they" the entity layer gave to a company goes on
+            // with the people of the attribution just before it.
+            let body = a.speaker.as_ref().is_some_and(|sp| is_body_entity(doc, sp));
+            if body && nearest_group == i.checked_sub(1) {
+                if let Some(speaker) = nearest_group.and_then(group_speaker) {
+                    attrs[i].speaker = Some(speaker);
+                }
+            }
+            continue;
+        }
+        let named = |span: Span| Speaker {
+            name: doc.slice(span).to_string(),
+            entity: None,
+        };
+        // Or the plural subject naming people of the main clause of the
+        // sentence before, when no group source stands after it: "…, and the researchers who
+        // ran the trial acknowledge it. But they also found…".
+        let previous_subject = || main_plural_people_subject(doc, s.checked_sub(1)?);
+        let group_start = |j: usize| {
+            attrs[j]
+                .source
+                .as_ref()
+                .and_then(Region::extent)
+                .map(|e| e.start)
+        };
+        let speaker = plural_subject_before(doc, &names, s, t)
+            .map(named)
+            .or_else(|| match (previous_subject(), nearest_group) {
+                (Some(subject), Some(j)) if group_start(j).is_some_and(|g| g >= subject.start) => {
+                    group_speaker(j)
+                }
+                (Some(subject), _) => Some(named(subject)),
+                (None, j) => j.and_then(group_speaker),
             });
         attrs[i].speaker = speaker;
     }
@@ -4079,6 +4189,46 @@ fn plural_subject_before(
     if !head_noun.is_some_and(people) && !named {
         return None;
     }
+    subject_phrase(doc, range, subject, t)
+}
+
+/// The plural subject naming people of sentence `s`'s main clause (the
+/// root's or a clause coordinated with it; the last if several): "Democrats
+/// believe the pressure will become too great for Republicans to resist"
+/// → "Democrats".
+fn main_plural_people_subject(doc: &Document, s: usize) -> Option<Span> {
+    let range = doc.sentences.get(s)?.token_range();
+    let main = |h: Option<u32>| match h {
+        None => true,
+        Some(h) => doc.tokens.get(h as usize).is_some_and(|v| {
+            v.head.is_none()
+                || v.deprel == DepRel::Conj
+                    && v.head.is_some_and(|r| {
+                        doc.tokens.get(r as usize).is_some_and(|r| r.head.is_none())
+                    })
+        }),
+    };
+    let subject = range.clone().rev().find(|&k| {
+        let t = &doc.tokens[k];
+        matches!(t.deprel, DepRel::Nsubj | DepRel::NsubjPass)
+            && matches!(t.xpos, Xpos::Nns | Xpos::Nnps)
+            && source_kind::is_people_head(&doc.token_text(k).to_lowercase())
+            && main(t.head)
+            // (Not a quoted speaker's words: "“Workers need recourse…”")
+            && !inside_quotation(doc, k)
+    })?;
+    subject_phrase(doc, range.clone(), subject, range.end)
+}
+
+/// The span of `subject`'s subtree within the sentence `range`, cut at
+/// token `t`, without trailing punctuation.
+fn subject_phrase(
+    doc: &Document,
+    range: std::ops::Range<usize>,
+    subject: usize,
+    t: usize,
+) -> Option<Span> {
+    let start = range.start;
     // The subject's subtree: tokens whose chain of heads reaches it.
     let in_subtree = |mut k: usize| {
         for _ in 0..64 {

@@ -48,6 +48,19 @@ impl Stage for Cleaner {
                 });
             }
         }
+        // A press release's end matter ("About Norvia Health", "Media
+        // Contact:", the forward-looking-statements notice) to the end.
+        if let Some(first) = press_release_trailer(&lines) {
+            for line in lines[first..].iter().filter(|l| !l.text.trim().is_empty()) {
+                let span = line.span(doc);
+                if !found.iter().any(|b| b.span.overlaps(&span)) {
+                    found.push(Boilerplate {
+                        span,
+                        kind: BoilerplateKind::Furniture,
+                    });
+                }
+            }
+        }
         // "By Dana Whitfield" among the first lines: the writer, not text.
         if let Some((line, authors)) = lines
             .iter()
@@ -85,6 +98,65 @@ impl Stage for Cleaner {
         doc.boilerplate.dedup_by_key(|b| b.span);
         Ok(())
     }
+}
+
+/// Markers of a wire-distributed press release in its opening lines.
+const RELEASE_WIRES: &[&str] = &[
+    "/PRNewswire",
+    "(BUSINESS WIRE)",
+    "(GLOBE NEWSWIRE)",
+    "/CNW/",
+    "(ACCESSWIRE)",
+    "(Newsfile Corp.",
+];
+
+/// Headings that open a press release's end matter wherever they stand.
+const RELEASE_TRAILER_HEADINGS: &[&str] = &[
+    "Media Contact",
+    "Media Contacts",
+    "Press Contact",
+    "Press Contacts",
+    "Investor Contact",
+    "Investor Contacts",
+    "Media and Investor Contact",
+    "Forward-Looking Statements",
+    "Cautionary Note Regarding Forward-Looking Statements",
+    "Safe Harbor Statement",
+];
+
+/// The index of the line where a press release's end matter starts: a
+/// contact or forward-looking-statements heading, a "SOURCE Acme Corp" or
+/// "###" line, or, in a release sent over a wire, its "About Acme Corp"
+/// heading. Only after the first third of the lines: a release's end
+/// matter follows its body.
+fn press_release_trailer(lines: &[Line<'_>]) -> Option<usize> {
+    let from = lines.len() / 3;
+    let wire = lines
+        .iter()
+        .filter(|l| !l.text.trim().is_empty())
+        .take(5)
+        .any(|l| RELEASE_WIRES.iter().any(|w| l.text.contains(w)));
+    let heading = |line: &str| {
+        let line = line.trim().trim_end_matches(':').trim_end();
+        if RELEASE_TRAILER_HEADINGS.contains(&line) || line == "###" {
+            return true;
+        }
+        if let Some(name) = line.strip_prefix("SOURCE ") {
+            return name.split_whitespace().count() <= 8 && name.starts_with(char::is_uppercase);
+        }
+        // "About Norvia Health": a short line of capitalised words.
+        wire && line.strip_prefix("About ").is_some_and(|name| {
+            let words: Vec<&str> = name.split_whitespace().collect();
+            !words.is_empty()
+                && words.len() <= 8
+                && words.iter().all(|w| {
+                    w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                        || matches!(*w, "of" | "and" | "&" | "for" | "the")
+                })
+                && !name.ends_with(['?', '!'])
+        })
+    };
+    (from..lines.len()).find(|&i| heading(lines[i].text))
 }
 
 /// A byline stands among the first lines of a text (after a headline, a
@@ -561,6 +633,32 @@ mod tests {
         doc.meta.title = Some("Page title".into());
         Cleaner::new().process(&mut doc).unwrap();
         assert_eq!(doc.title.map(|t| doc.slice(t)), Some("Page title"));
+    }
+
+    #[test]
+    fn a_press_releases_end_matter_is_furniture() {
+        let removed = |text: &str| {
+            let mut doc = Document::new(text);
+            Cleaner::new().process(&mut doc).unwrap();
+            doc.boilerplate
+                .iter()
+                .map(|b| doc.slice(b.span).to_string())
+                .collect::<Vec<_>>()
+        };
+        let release = "Acme Wins Approval\n\nBOSTON, March 4, 2026 /PRNewswire/ -- Acme, Inc. today announced approval.\n\n\"This is a milestone,\" said Jo Lee, Acme's chief executive.\n\nAbout Acme, Inc.\nAcme makes monitors. For more information, visit acme.example.\n\nMedia Contact:\nRachel Kim\npress@acme.example";
+        assert_eq!(
+            removed(release),
+            [
+                "About Acme, Inc.",
+                "Acme makes monitors. For more information, visit acme.example.",
+                "Media Contact:",
+                "Rachel Kim",
+                "press@acme.example"
+            ]
+        );
+        // Without a wire, "About …" may be a news story's subheading.
+        let story = "Council votes on budget\n\nThe council met on Monday.\n\nIt voted 5-4.\n\nAbout the vote\nThe mayor said the vote was close.";
+        assert!(removed(story).is_empty());
     }
 
     #[test]

@@ -524,6 +524,24 @@ pub fn is_org_suffix(w: &str) -> bool {
             | "Party"
             | "Network"
             | "Campaign"
+            // Companies named by their first word alone after the full
+            // name: "Greystone Capital" … "Greystone said".
+            | "Capital"
+            | "Holdings"
+            | "Partners"
+            | "Technologies"
+            | "Industries"
+            | "Pharmaceuticals"
+            | "Therapeutics"
+            | "Motors"
+            | "Airlines"
+            | "Health"
+            | "Energy"
+            | "Financial"
+            | "Ventures"
+            | "Labs"
+            | "Plc"
+            | "PLC"
     )
 }
 

@@ -415,6 +415,7 @@ pub fn annotate(tagger: &Tagger, places: &Gazetteer, doc: &mut Document) {
     }
     ms.sort_by_key(|m| (m.start, m.end));
     consistent_types(doc, places, &mut ms, &mut taken, &quoted);
+    drop_leading_role_words(doc, &mut ms, &mut taken);
     add_titles(doc, &mut ms, &mut taken, &quoted);
     let mut es = alias(doc, &mut ms);
     ms.sort_by_key(|m| (m.start, m.end));
@@ -822,6 +823,65 @@ fn consistent_types(
         |k| k == EntityKind::Person,
         EntityKind::Gpe,
     );
+    // A storm's name ("Hurricane Delia", "Typhoon Haiyan") names no person.
+    let storm = |w: &str| {
+        with_lower(w, |l| {
+            matches!(l, "hurricane" | "typhoon" | "cyclone" | "storm")
+        })
+    };
+    let storms: Vec<String> = ms
+        .iter()
+        .filter(|m| {
+            m.mtype == MentionType::Name
+                && m.kind == EntityKind::Person
+                && (storm(doc.token_text(m.start))
+                    || m.start > 0 && storm(doc.token_text(m.start - 1)))
+        })
+        .map(|m| words_of(doc, m.start, m.end))
+        .collect();
+    retype_names(
+        doc,
+        ms,
+        storms,
+        |k| k == EntityKind::Person,
+        EntityKind::Misc,
+    );
+    // An unlisted one-word "place" that opens the name of a company with
+    // only company words after it is that company ("Norvia Health, Inc."
+    // … "Norvia expects…").
+    let company_first_words: Vec<String> = ms
+        .iter()
+        .filter(|m| {
+            m.mtype == MentionType::Name
+                && m.kind == EntityKind::Organization
+                && m.end - m.start > 1
+                && (m.start + 1..m.end).all(|i| {
+                    let w = doc.token_text(i);
+                    w == "," || lexicon::is_org_suffix(w)
+                })
+        })
+        .map(|m| doc.token_text(m.start).to_string())
+        .collect();
+    let unlisted_places: Vec<String> = ms
+        .iter()
+        .filter(|m| {
+            m.mtype == MentionType::Name
+                && m.end - m.start == 1
+                && m.kind == EntityKind::Gpe
+                && company_first_words
+                    .iter()
+                    .any(|w| w == doc.token_text(m.start))
+                && !places.contains_name(&[doc.token_text(m.start)])
+        })
+        .map(|m| words_of(doc, m.start, m.end))
+        .collect();
+    retype_names(
+        doc,
+        ms,
+        unlisted_places,
+        |k| k == EntityKind::Gpe,
+        EntityKind::Organization,
+    );
     let mut surnames: Vec<&str> = ms
         .iter()
         .filter(|m| m.kind == EntityKind::Person && (m.end - m.start > 1 || titled(m.start)))
@@ -1025,6 +1085,35 @@ fn retype_names(
     }
 }
 
+/// "Meteorologist Rick Knabb", "Teammate Andre Wilkins": a capitalised
+/// role word opening a sentence is read into the name after it. A person's
+/// name of three or more words whose first word is no first name, title or
+/// honorific, and whose second is a first name, starts at that first name.
+fn drop_leading_role_words(doc: &Document, ms: &mut [M], taken: &mut [bool]) {
+    for m in ms.iter_mut() {
+        if m.mtype != MentionType::Name || m.kind != EntityKind::Person || m.end - m.start < 3 {
+            continue;
+        }
+        let (first, second) = (doc.token_text(m.start), doc.token_text(m.start + 1));
+        let opens_sentence = doc
+            .sentences
+            .get(m.sent)
+            .is_some_and(|s| s.tokens[0] as usize == m.start);
+        if opens_sentence
+            && first.chars().all(char::is_alphabetic)
+            && lexicon::first_name_gender(first) == Gender::Unknown
+            && lexicon::first_name_gender(second) != Gender::Unknown
+            && !is_title(first)
+            && !lexicon::is_honorific(&lower(first))
+        {
+            if let Some(t) = taken.get_mut(m.start) {
+                *t = false;
+            }
+            m.start += 1;
+        }
+    }
+}
+
 /// Title mentions before a person's name ("Russian President", "former ambassador")
 /// and appositive descriptions after it ("McFaul, former ambassador to Russia").
 fn add_titles(doc: &Document, ms: &mut Vec<M>, taken: &mut [bool], quoted: &[bool]) {
@@ -1130,7 +1219,9 @@ fn same_name(g: u8, t: &[String], full: &[String]) -> bool {
     } else if g == 1 {
         let sub = full.windows(t.len()).any(|w| w == t)
             && t.len() < full.len()
-            && full[t.len()..].iter().all(|w| lexicon::is_org_suffix(w))
+            && full[t.len()..]
+                .iter()
+                .all(|w| w == "," || lexicon::is_org_suffix(w))
             && full[..t.len()] == t[..];
         let acr = t.len() == 1
             && full.len() >= 2
@@ -1288,7 +1379,9 @@ fn alias(doc: &Document, ms: &mut [M]) -> Vec<E> {
                 ei
             }
             None => {
-                let gender = if ms[i].kind == EntityKind::Person && t.len() > 1 {
+                // (A one-word name no full name took up is a first name
+                // or a surname; a first name gives the gender: "Delia".)
+                let gender = if ms[i].kind == EntityKind::Person && !t.is_empty() {
                     lexicon::first_name_gender(&t[0])
                 } else {
                     Gender::Unknown

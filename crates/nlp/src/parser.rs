@@ -452,7 +452,7 @@ impl Stage for ParseStage {
 /// -", "NEW DELHI:"), or a transcript's speaker label ("WALLACE:"), as
 /// much apart from the clause. 0 when there is none.
 pub fn dateline_tokens(doc: &Document, range: std::ops::Range<usize>) -> usize {
-    const MAX: usize = 12;
+    const MAX: usize = 18;
     let range = range.start..range.end.min(doc.tokens.len());
     let Some(first) = doc.tokens.get(range.start) else {
         return 0;
@@ -503,7 +503,28 @@ pub fn dateline_tokens(doc: &Document, range: std::ops::Range<usize>) -> usize {
         }
         t = k;
     }
-    // "(AP)", "(Reuters)"
+    // A press release's date, ", March 4, 2026" (the region step may have
+    // taken the month for a region word), then its wire: "/PRNewswire/".
+    let month = |t: usize| whosaid_core::month_number(word(t)).is_some();
+    let number = |t: usize, max: usize| {
+        let w = word(t);
+        !w.is_empty() && w.len() <= max && w.chars().all(|c| c.is_ascii_digit())
+    };
+    if t < end && word(t) == "," && month(t + 1) && number(t + 2, 2) {
+        t += 2;
+    } else if t < end && month(t) && number(t + 1, 2) {
+        t += 1;
+    }
+    if t > range.start && month(t - 1) && number(t, 2) {
+        t += 1;
+        if word(t) == "," && number(t + 1, 4) {
+            t += 2;
+        }
+    }
+    if t + 2 < end && word(t) == "/" && word(t + 2) == "/" && capitalised(t + 1) {
+        t += 3;
+    }
+    // "(AP)", "(Reuters)", "(BUSINESS WIRE)"
     if t < end && word(t) == "(" {
         let close = (t + 1..end.min(t + 5)).find(|&k| word(k) == ")");
         match close {
@@ -1313,6 +1334,12 @@ mod tests {
             3
         );
         assert_eq!(first("LA CROSSE, Wis. — The mayor said no."), 5);
+        // A press release's, with its date and wire.
+        assert_eq!(
+            first("BOSTON, March 4, 2026 /PRNewswire/ -- Norvia Health today announced a deal."),
+            10
+        );
+        assert_eq!(first("NEW YORK, Nov. 3 — The mayor said no."), 6);
         assert_eq!(first("The Fed held rates steady on Wednesday."), 0);
         assert_eq!(first("US - The Fed held rates steady."), 0);
         // Only at a line's start.

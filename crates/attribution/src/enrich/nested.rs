@@ -507,6 +507,51 @@ pub(super) fn drop_source_parts_of_earlier_claims(attrs: &mut [Attribution]) {
     }
 }
 
+/// "Friends of the Earth said councils… recycle more, although it warned
+/// that…": a content that runs into the source of a report set against it
+/// by a concessive or contrastive conjunction ("although", "though",
+/// "but", "while", "whereas", "yet") ends before that conjunction's comma:
+/// the second report is the writer's, not part of the first claim (and
+/// [`extend_outer_over_inner`] must not nest it there).
+pub(super) fn stop_before_a_contrasted_report(doc: &Document, attrs: &mut [Attribution]) {
+    let extents = extents_of(attrs);
+    let by_source_start = complete_by(&extents, |(src, _, _)| src.start);
+    for (i, a) in attrs.iter_mut().enumerate() {
+        let (Some(outer), Some(cue)) = (extents[i].2, extents[i].1) else {
+            continue;
+        };
+        if outer.start < cue.end {
+            continue;
+        }
+        let lo = by_source_start.partition_point(|&(s, _)| s <= outer.start);
+        let hi = by_source_start.partition_point(|&(s, _)| s < outer.end);
+        let cut = by_source_start[lo..hi.max(lo)]
+            .iter()
+            .find_map(|&(start, j)| {
+                let inner_cue = extents[j].1?;
+                if j == i || inner_cue.start < outer.end.saturating_sub(1) {
+                    return None;
+                }
+                let t = doc.token_at_or_after(start);
+                let conj = t.checked_sub(1)?;
+                let comma = conj.checked_sub(1)?;
+                let contrast = matches!(
+                    doc.token_text(conj).to_lowercase().as_str(),
+                    "although" | "though" | "but" | "while" | "whereas" | "yet"
+                );
+                let before = doc.tokens.get(comma.checked_sub(1)?)?;
+                (contrast && doc.token_text(comma) == "," && before.span.start >= outer.start)
+                    .then_some(before.span.end)
+            });
+        if let Some(end) = cut {
+            let kept = a.content.as_ref().map(|c| c.within(Span::new(0, end)));
+            if let Some(kept) = kept.filter(|k| !k.is_empty()) {
+                a.content = Some(kept);
+            }
+        }
+    }
+}
+
 /// "reported [findings from the CIA that] | suggested [Russia tried …]": when
 /// the model cuts an outer content short at an inner attribution whose source
 /// lies inside it, the outer content runs on over the inner one (what was
@@ -641,6 +686,13 @@ pub(super) fn extend_outer_over_relative_clause(doc: &Document, attrs: &mut [Att
 const TRAILING_CUES: &[&str] = &[
     "said",
     "says",
+    // Plural subjects, as headlines have them: "…, sources say".
+    "say",
+    "report",
+    "warn",
+    "claim",
+    "allege",
+    "insist",
     "reported",
     "reports",
     "told",

@@ -253,7 +253,10 @@ pub(crate) fn repair_complement_verbs(lower: &[&str], xpos: &mut [Xpos], headlin
             // A preposition or adverb may follow a participle too: only a
             // context that wants a clause, and no other verb to be its own,
             // decide it.
-            opening == (Opening::Clause { strong: true })
+            // (Or a sentence with a full stop and no other verb: "China's
+            // foreign ministry called on all sides to exercise restraint.")
+            let full_sentence = opening == Opening::Verbless && lower.last() == Some(&".");
+            (opening == (Opening::Clause { strong: true }) || full_sentence)
                 && matches!(xpos[next], Xpos::In | Xpos::Rb | Xpos::Rp)
                 && lower[next] != "by"
                 && no_finite_verb_to_the_end(lower, xpos, next)

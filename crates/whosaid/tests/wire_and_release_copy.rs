@@ -1,0 +1,141 @@
+//! Wire, markets, press-release and British copy: a press release's
+//! dateline and the company before "today announced", its end matter
+//! ("About …", "Media Contact:"), a gloss ranking the event after a closing
+//! report ("…, South Korea's military said, the latest in a series…"), a
+//! headline's "…, sources say", a company named by its first word, a
+//! "they" going on with anonymous people, a report set against the claim
+//! ("…, although it warned…"), and a clause's only verb read as a
+//! participle ("China's foreign ministry called on all sides…").
+
+mod common;
+use common::{analysed, by_cue, speaker, text_of};
+use whosaid::core::SourceKind;
+
+#[test]
+fn a_press_release_names_the_company_and_drops_its_end_matter() {
+    let doc = analysed(
+        "Norvia Health Announces FDA Clearance of Home Heart Monitor\n\n\
+         BOSTON, March 4, 2026 /PRNewswire/ -- Norvia Health, Inc., a digital health company, today announced that the U.S. Food and Drug Administration has granted clearance for its CardioBand monitor.\n\n\
+         Norvia expects to begin shipping CardioBand to health systems in the second quarter of 2026.\n\n\
+         About Norvia Health\n\
+         Norvia Health develops wearable devices for remote cardiac care.\n\n\
+         Media Contact:\n\
+         Rachel Kim\n",
+    );
+    let announced = by_cue(&doc, "announced");
+    assert_eq!(
+        text_of(&doc, &announced.source).as_deref(),
+        Some("Norvia Health, Inc., a digital health company")
+    );
+    assert_eq!(announced.source_kind, Some(SourceKind::Organization));
+    let expects = by_cue(&doc, "expects");
+    assert_eq!(speaker(expects), Some("Norvia Health, Inc."));
+    let removed: Vec<&str> = doc.boilerplate.iter().map(|b| doc.slice(b.span)).collect();
+    assert_eq!(
+        removed,
+        [
+            "About Norvia Health",
+            "Norvia Health develops wearable devices for remote cardiac care.",
+            "Media Contact:",
+            "Rachel Kim"
+        ]
+    );
+}
+
+#[test]
+fn a_gloss_ranking_the_event_is_not_what_the_source_said() {
+    let doc = analysed(
+        "Launch\n\n\
+         North Korea fired a ballistic missile into the sea off its east coast on Thursday, South Korea's military said, the latest in a series of launches that have raised tensions in the region.\n",
+    );
+    let said = by_cue(&doc, "said");
+    assert_eq!(
+        text_of(&doc, &said.content).as_deref(),
+        Some("North Korea fired a ballistic missile into the sea off its east coast on Thursday")
+    );
+}
+
+#[test]
+fn markets_copy_keeps_its_anonymous_sources_and_companies_apart() {
+    let doc = analysed(
+        "Harlow Group weighs sale of logistics arm, sources say\n\n\
+         Harlow Group is exploring a sale of its logistics division, according to people familiar with the matter.\n\n\
+         The British conglomerate has hired advisers to sound out potential buyers, the people said. No final decision has been made, and Harlow could opt to keep the unit, they said.\n\n\
+         Activist investor Greystone Capital has argued that the company is worth more in pieces. In a letter to the board last month, Greystone said the logistics arm was \"chronically undervalued\" within the group.\n",
+    );
+    let say = by_cue(&doc, "say");
+    assert_eq!(text_of(&doc, &say.source).as_deref(), Some("sources"));
+    assert_eq!(
+        text_of(&doc, &say.content).as_deref(),
+        Some("Harlow Group weighs sale of logistics arm")
+    );
+    let they = doc
+        .attributions
+        .iter()
+        .find(|a| text_of(&doc, &a.source).as_deref() == Some("they"))
+        .expect("the attribution to \"they\"");
+    assert_eq!(speaker(they), Some("the people"));
+    let greystone = doc
+        .attributions
+        .iter()
+        .find(|a| text_of(&doc, &a.source).as_deref() == Some("Greystone"))
+        .expect("Greystone's attribution");
+    assert_eq!(speaker(greystone), Some("Greystone Capital"));
+}
+
+#[test]
+fn a_contrasted_report_ends_the_claim_before_it() {
+    let doc = analysed(
+        "Bins\n\n\
+         Friends of the Earth said councils that collected less often tended to recycle more, although it warned that food waste must still be collected weekly.\n",
+    );
+    let said = by_cue(&doc, "said");
+    assert_eq!(
+        text_of(&doc, &said.content).as_deref(),
+        Some("councils that collected less often tended to recycle more")
+    );
+    let warned = by_cue(&doc, "warned");
+    assert_eq!(warned.parent, None);
+}
+
+#[test]
+fn a_sentences_only_verb_is_its_cue_and_its_subject_the_source() {
+    let doc = analysed(
+        "Restraint\n\n\
+         China's foreign ministry called on all sides to exercise restraint.\n",
+    );
+    let called = by_cue(&doc, "called on");
+    assert_eq!(
+        text_of(&doc, &called.source).as_deref(),
+        Some("China's foreign ministry")
+    );
+    assert_eq!(
+        text_of(&doc, &called.content).as_deref(),
+        Some("all sides to exercise restraint")
+    );
+}
+
+#[test]
+fn a_storms_name_is_no_speaker_and_a_year_no_claim() {
+    let doc = analysed(
+        "Hurricane Delia strengthens\n\n\
+         Hurricane Delia strengthened into a Category 4 storm on Tuesday, the National Hurricane Center said.\n\n\
+         Meteorologist Rick Knabb told CNN that Delia could intensify further over the warm waters of the Gulf. \"We've seen this movie before,\" he said.\n\n\
+         As the economist John Maynard Keynes predicted in 1930, rising productivity should eventually buy us more leisure.\n",
+    );
+    let he = doc
+        .attributions
+        .iter()
+        .find(|a| text_of(&doc, &a.source).as_deref() == Some("he"))
+        .expect("the attribution to \"he\"");
+    assert_eq!(speaker(he), Some("Rick Knabb"));
+    assert!(doc
+        .entities
+        .iter()
+        .all(|e| !(e.name == "Delia" && e.kind == whosaid::core::EntityKind::Person)));
+    let predicted = by_cue(&doc, "predicted");
+    assert_eq!(
+        text_of(&doc, &predicted.content).as_deref(),
+        Some("rising productivity should eventually buy us more leisure")
+    );
+}
