@@ -139,3 +139,63 @@ fn a_storms_name_is_no_speaker_and_a_year_no_claim() {
         Some("rising productivity should eventually buy us more leisure")
     );
 }
+
+#[test]
+fn a_ruling_keeps_neither_its_tally_nor_the_writers_gloss() {
+    let doc = analysed(
+        "Ruling\n\n\
+         The Supreme Court ruled 6-3 on Friday that federal agencies cannot impose large civil penalties without a jury trial, a decision that could upend enforcement at dozens of regulators.\n",
+    );
+    let ruled = by_cue(&doc, "ruled");
+    assert_eq!(
+        text_of(&doc, &ruled.content).as_deref(),
+        Some("that federal agencies cannot impose large civil penalties without a jury trial")
+    );
+}
+
+#[test]
+fn a_reporter_named_after_the_outlet_is_the_speaker() {
+    let doc = analysed(
+        "Apple\n\n\
+         Bloomberg's Mark Gurman reported last month that the company had shelved work on a foldable iPad.\n",
+    );
+    let reported = by_cue(&doc, "reported last month");
+    assert_eq!(speaker(reported), Some("Mark Gurman"));
+    assert_eq!(reported.source_kind, Some(SourceKind::Person));
+}
+
+#[test]
+fn a_source_with_claims_in_its_relative_clause_stays_whole() {
+    let doc = analysed(
+        "Arrest\n\n\
+         A neighbor, who asked that her name not be used because she feared for her safety, said she heard shouting for about an hour before officers arrived.\n",
+    );
+    let said = by_cue(&doc, "said");
+    assert_eq!(
+        text_of(&doc, &said.source).as_deref(),
+        Some("A neighbor, who asked that her name not be used because she feared for her safety")
+    );
+    assert_eq!(said.source.as_ref().map(|s| s.parts().len()), Some(1));
+}
+
+#[test]
+fn a_projection_inside_the_sentence_takes_the_clause_and_the_participle() {
+    let doc = analysed(
+        "Results\n\n\
+         Sen. Maria Ortiz has won re-election in Virginia, NBC News projects, defeating Republican challenger Tom Hale.\n",
+    );
+    let projects = by_cue(&doc, "projects");
+    assert_eq!(text_of(&doc, &projects.source).as_deref(), Some("NBC News"));
+    let parts: Vec<&str> = projects
+        .content
+        .as_ref()
+        .map(|c| c.parts().iter().map(|p| doc.slice(*p)).collect())
+        .unwrap_or_default();
+    assert_eq!(
+        parts,
+        [
+            "Sen. Maria Ortiz has won re-election in Virginia",
+            "defeating Republican challenger Tom Hale"
+        ]
+    );
+}

@@ -686,6 +686,9 @@ pub(super) fn extend_outer_over_relative_clause(doc: &Document, attrs: &mut [Att
 const TRAILING_CUES: &[&str] = &[
     "said",
     "says",
+    // Election calls: "…, NBC News projects."
+    "projects",
+    "projected",
     // Plural subjects, as headlines have them: "…, sources say".
     "say",
     "report",
@@ -1233,115 +1236,163 @@ pub(super) fn add_trailing_reports(doc: &Document, attrs: &mut Vec<Attribution>)
         if matches!(doc.token_text(end - 1), "." | "!") {
             end -= 1;
         }
-        // Trailing time words ("Tuesday", "on Monday night").
-        let mut v = end;
-        while v > first
-            && end - v < 4
-            && is_time_word(doc.token_text(v - 1))
-            && doc.token_text(v - 1) != "."
-        {
-            v -= 1;
-        }
-        // The medium after the verb: "…, one user posted on X."
-        // (A capitalised word, whatever its tag: "People" reads as NNS.)
-        let mut m = v;
-        while m > first + 1
-            && v - m < 3
-            && doc.tokens.get(m - 1).is_some_and(|t| {
-                matches!(t.xpos, Xpos::Nnp | Xpos::Nnps)
-                    || doc.slice(t.span).starts_with(|c: char| c.is_uppercase())
-            })
-        {
-            m -= 1;
-        }
-        // …or the hearer: "…, representatives confirmed to People."
-        if m < v && matches!(doc.token_text(m - 1), "on" | "to") {
-            v = m - 1;
-        }
-        if v == first {
+        if let Some(a) = trailing_report(doc, &cues, first, end) {
+            added.push(a);
             continue;
         }
-        // "…, Nair points out.": the verb before its particle.
-        let phrasal = v >= first + 2
-            && doc.token_text(v - 1).eq_ignore_ascii_case("out")
-            && matches!(
-                doc.token_text(v - 2).to_ascii_lowercase().as_str(),
-                "points" | "pointed"
-            );
-        let cue = if phrasal { v - 2 } else { v - 1 };
-        let word = doc.token_text(cue).to_ascii_lowercase();
-        // (A past form closing the sentence may be tagged a participle:
-        // "…, a government watchdog found.")
-        let Some(cue_xpos) = doc.tokens.get(cue).map(|t| t.xpos) else {
-            continue;
-        };
-        let verb_tag = matches!(
-            cue_xpos,
-            Xpos::Vbd | Xpos::Vbz | Xpos::Vbp | Xpos::Vbn | Xpos::Unset
-        );
-        // A present form read as a plural noun ("…, the affidavit states.")
-        // only after a plain noun phrase: "…, in several states." is none.
-        let noun_tag = cue_xpos == Xpos::Nns && word.ends_with('s');
-        if !phrasal && (!TRAILING_CUES.contains(&word.as_str()) || !(verb_tag || noun_tag)) {
-            continue;
-        }
-        // The source: a short noun phrase right after a comma.
-        let Some(comma) = (first..cue)
-            .rev()
-            .take(9)
-            .find(|&t| doc.token_text(t) == ",")
-        else {
-            continue;
-        };
-        // A quotation closing after its comma is the content: "“Third
-        // time this year,” one user posted."
-        let quoted = doc.tokens.get(comma + 1).is_some_and(|t| {
-            let mark = doc.slice(t.span);
-            matches!(mark, "’" | "'")
-                || matches!(
-                    QuoteMark::of_double(mark),
-                    Some(QuoteMark::Close | QuoteMark::Toggle)
-                )
+        // "…, NBC News projects, defeating Republican challenger Tom Hale.":
+        // a participle that says nothing of speech after the report goes
+        // on with the clause; the content is both.
+        let participle = (first + 4..end).find(|&k| {
+            doc.token_text(k) == ","
+                && doc.tokens.get(k + 1).is_some_and(|t| {
+                    t.xpos == Xpos::Vbg && !PARTICIPLES_OF_SPEECH.contains(&t.lemma.as_str())
+                })
         });
-        let (sa, sb) = (comma + 1 + usize::from(quoted), cue);
-        if sa >= sb
-            || !(sa..sb)
-                .any(|t| is_noun(doc.tokens[t].xpos) || matches!(doc.tokens[t].xpos, Xpos::Prp))
-            || (sa..sb).any(|t| {
-                matches!(
-                    doc.tokens[t].xpos,
-                    Xpos::Vb | Xpos::Vbd | Xpos::Vbz | Xpos::Vbp | Xpos::Vbg | Xpos::Md
-                )
-            })
-        {
-            continue;
+        if let Some(comma) = participle {
+            if let Some(mut a) = trailing_report(doc, &cues, first, comma) {
+                let phrase = span_of_tokens(doc, comma + 1, end);
+                if let Some(clause) = a.content.as_ref().and_then(Region::extent) {
+                    a.content = Some(Region::new(vec![clause, phrase]));
+                    added.push(a);
+                }
+            }
         }
-        let plain_noun_phrase = (sa..sb).all(|t| {
-            matches!(
-                doc.tokens[t].xpos,
-                Xpos::Dt | Xpos::PrpS | Xpos::Jj | Xpos::Nn | Xpos::Nnp | Xpos::Nnps | Xpos::Pos
-            )
-        }) && is_noun(doc.tokens[sb - 1].xpos);
-        if noun_tag && !verb_tag && !plain_noun_phrase {
-            continue;
-        }
-        let cue_span = span_of_tokens(doc, cue, v);
-        if cues.overlapping(cue_span).next().is_some() {
-            continue;
-        }
-        let source = span_of_tokens(doc, sa, sb);
-        let content = if quoted {
-            (comma > first + 2).then(|| span_of_tokens(doc, first, comma + 2))
-        } else {
-            clause_before_source(doc, source)
-        };
-        let Some(content) = content else {
-            continue;
-        };
-        let a = added_by_rule(cue_span, source, content);
-        added.push(a);
     }
     attrs.extend(added);
+}
+
+/// Participles that report or judge: a claim of their own after a report
+/// ("…, police said, citing witnesses").
+const PARTICIPLES_OF_SPEECH: &[&str] = &[
+    "say",
+    "tell",
+    "add",
+    "cite",
+    "claim",
+    "note",
+    "warn",
+    "argue",
+    "accuse",
+    "call",
+    "describe",
+    "insist",
+    "quote",
+    "suggest",
+    "urge",
+    "write",
+    "acknowledge",
+    "admit",
+    "deny",
+    "explain",
+];
+
+/// The report "SOURCE VERB [time]" closing the tokens `first..end` of a
+/// sentence after a comma, with the clause before the comma as its content,
+/// when the model found no cue there.
+fn trailing_report(
+    doc: &Document,
+    cues: &SpanIndex<usize>,
+    first: usize,
+    end: usize,
+) -> Option<Attribution> {
+    // Trailing time words ("Tuesday", "on Monday night").
+    let mut v = end;
+    while v > first
+        && end - v < 4
+        && is_time_word(doc.token_text(v - 1))
+        && doc.token_text(v - 1) != "."
+    {
+        v -= 1;
+    }
+    // The medium after the verb: "…, one user posted on X."
+    // (A capitalised word, whatever its tag: "People" reads as NNS.)
+    let mut m = v;
+    while m > first + 1
+        && v - m < 3
+        && doc.tokens.get(m - 1).is_some_and(|t| {
+            matches!(t.xpos, Xpos::Nnp | Xpos::Nnps)
+                || doc.slice(t.span).starts_with(|c: char| c.is_uppercase())
+        })
+    {
+        m -= 1;
+    }
+    // …or the hearer: "…, representatives confirmed to People."
+    if m < v && matches!(doc.token_text(m - 1), "on" | "to") {
+        v = m - 1;
+    }
+    if v == first {
+        return None;
+    }
+    // "…, Nair points out.": the verb before its particle.
+    let phrasal = v >= first + 2
+        && doc.token_text(v - 1).eq_ignore_ascii_case("out")
+        && matches!(
+            doc.token_text(v - 2).to_ascii_lowercase().as_str(),
+            "points" | "pointed"
+        );
+    let cue = if phrasal { v - 2 } else { v - 1 };
+    let word = doc.token_text(cue).to_ascii_lowercase();
+    // (A past form closing the sentence may be tagged a participle:
+    // "…, a government watchdog found.")
+    let cue_xpos = doc.tokens.get(cue).map(|t| t.xpos)?;
+    let verb_tag = matches!(
+        cue_xpos,
+        Xpos::Vbd | Xpos::Vbz | Xpos::Vbp | Xpos::Vbn | Xpos::Unset
+    );
+    // A present form read as a plural noun ("…, the affidavit states.")
+    // only after a plain noun phrase: "…, in several states." is none.
+    let noun_tag = cue_xpos == Xpos::Nns && word.ends_with('s');
+    if !phrasal && (!TRAILING_CUES.contains(&word.as_str()) || !(verb_tag || noun_tag)) {
+        return None;
+    }
+    // The source: a short noun phrase right after a comma.
+    let comma = (first..cue)
+        .rev()
+        .take(9)
+        .find(|&t| doc.token_text(t) == ",")?;
+    // A quotation closing after its comma is the content: "“Third
+    // time this year,” one user posted."
+    let quoted = doc.tokens.get(comma + 1).is_some_and(|t| {
+        let mark = doc.slice(t.span);
+        matches!(mark, "’" | "'")
+            || matches!(
+                QuoteMark::of_double(mark),
+                Some(QuoteMark::Close | QuoteMark::Toggle)
+            )
+    });
+    let (sa, sb) = (comma + 1 + usize::from(quoted), cue);
+    if sa >= sb
+        || !(sa..sb).any(|t| is_noun(doc.tokens[t].xpos) || matches!(doc.tokens[t].xpos, Xpos::Prp))
+        || (sa..sb).any(|t| {
+            matches!(
+                doc.tokens[t].xpos,
+                Xpos::Vb | Xpos::Vbd | Xpos::Vbz | Xpos::Vbp | Xpos::Vbg | Xpos::Md
+            )
+        })
+    {
+        return None;
+    }
+    let plain_noun_phrase = (sa..sb).all(|t| {
+        matches!(
+            doc.tokens[t].xpos,
+            Xpos::Dt | Xpos::PrpS | Xpos::Jj | Xpos::Nn | Xpos::Nnp | Xpos::Nnps | Xpos::Pos
+        )
+    }) && is_noun(doc.tokens[sb - 1].xpos);
+    if noun_tag && !verb_tag && !plain_noun_phrase {
+        return None;
+    }
+    let cue_span = span_of_tokens(doc, cue, v);
+    if cues.overlapping(cue_span).next().is_some() {
+        return None;
+    }
+    let source = span_of_tokens(doc, sa, sb);
+    let content = if quoted {
+        (comma > first + 2).then(|| span_of_tokens(doc, first, comma + 2))
+    } else {
+        clause_before_source(doc, source)
+    };
+    Some(added_by_rule(cue_span, source, content?))
 }
 
 /// Words that make up a bare time after a cue ("reported Tuesday", "said on
