@@ -121,6 +121,7 @@ impl Stage for Enricher {
             give_content_its_subject(doc, a);
             answerer_is_not_the_asker(doc, a);
             subject_before_a_speech_verb(doc, a);
+            participle_takes_its_clauses_subject(doc, a);
             impersonal::raising_subject_joins_content(doc, a);
             // A content takes in only its article back; a source its first
             // word's modifiers too ("the former | Secretary of State").
@@ -1146,6 +1147,152 @@ fn subject_before_a_speech_verb(doc: &Document, a: &mut Attribution) {
         doc.tokens[subject].span.end,
     )));
     a.content = Some(Region::new(parts[1..].to_vec()));
+}
+
+/// "Romney went after Trump…, calling it “disqualifying” and asserting
+/// that…", "The nurse later sued, claiming…", "After saying he was
+/// nervous…, the man…": a sourceless cue that is a participle on a clause
+/// (through any participles coordinated with it) has that clause's subject
+/// as its source. Only a subject in the cue's sentence that is no
+/// relative or expletive word.
+fn participle_takes_its_clauses_subject(doc: &Document, a: &mut Attribution) {
+    let (None, Some(cue)) = (&a.source, a.cue.extent()) else {
+        return;
+    };
+    let mut t = doc.token_at_or_after(cue.start);
+    if doc.tokens.get(t).is_none_or(|tok| tok.xpos != Xpos::Vbg) {
+        return;
+    }
+    let Some(within) = sentence_span_at(doc, cue.start) else {
+        return;
+    };
+    let subject_of = |v: usize| {
+        (0..doc.tokens.len()).find(|&k| {
+            doc.tokens[k].head == Some(v as u32)
+                && matches!(doc.tokens[k].deprel, DepRel::Nsubj | DepRel::NsubjPass)
+                && within.contains_offset(doc.tokens[k].span.start)
+        })
+    };
+    // Up the heads (coordinated participles, the words the parse hung the
+    // participle on) to the first verb with a subject; not out of a
+    // reported clause.
+    let object_of = |v: usize| {
+        (0..doc.tokens.len())
+            .find(|&k| doc.tokens[k].head == Some(v as u32) && doc.tokens[k].deprel == DepRel::Obj)
+    };
+    let start = t;
+    let mut subject = None;
+    // Whether the walk came up an object-control complement: "expects Holt
+    // to insert himself… by calling out Trump" → Holt.
+    let mut controlled = false;
+    for _ in 0..6 {
+        let Some(tok) = doc.tokens.get(t) else {
+            return;
+        };
+        if t != start && tok.upos == Upos::Verb && tok.xpos != Xpos::Vbg {
+            let object_control = matches!(
+                tok.lemma.as_str(),
+                "expect"
+                    | "want"
+                    | "ask"
+                    | "urge"
+                    | "tell"
+                    | "allow"
+                    | "encourage"
+                    | "force"
+                    | "persuade"
+                    | "need"
+                    | "require"
+            );
+            let controller = if controlled && object_control {
+                object_of(t)
+            } else {
+                None
+            };
+            if let Some(k) = controller.or_else(|| subject_of(t)) {
+                subject = Some(k);
+                break;
+            }
+        }
+        controlled = tok.deprel == DepRel::Xcomp;
+        if matches!(
+            tok.deprel,
+            DepRel::Ccomp | DepRel::Parataxis | DepRel::AclRelcl
+        ) {
+            return;
+        }
+        match tok.head {
+            Some(h)
+                if within
+                    .contains_offset(doc.tokens.get(h as usize).map_or(0, |x| x.span.start)) =>
+            {
+                t = h as usize
+            }
+            _ => return,
+        }
+    }
+    let Some(subject) = subject else {
+        return;
+    };
+    let t = start;
+    if matches!(
+        doc.token_text(subject).to_lowercase().as_str(),
+        "who" | "which" | "that" | "it" | "there" | "this"
+    ) {
+        return;
+    }
+    // A subject after the participle only when a preposition or
+    // subordinator opens the participle's phrase ("After saying…, the man").
+    let opened = t > 0
+        && doc
+            .tokens
+            .get(t - 1)
+            .is_some_and(|p| matches!(p.upos, Upos::Adp | Upos::Sconj));
+    if subject > t && !opened {
+        return;
+    }
+    let range = doc.token_at_or_after(within.start)..doc.token_at_or_after(within.end);
+    let cut = if subject < t { t } else { range.end };
+    let Some(span) = subject_phrase(doc, range, subject, cut) else {
+        return;
+    };
+    // Nor a subject that holds the cue or the content.
+    let clashes = a.cue.parts().iter().any(|c| c.overlaps(&span))
+        || a.content
+            .as_ref()
+            .is_some_and(|c| c.parts().iter().any(|p| p.overlaps(&span)));
+    // A bracket the phrase opened closes with it ("Sen. Ted Cruz (R-Tex.)");
+    // a dateline before it is no part of it.
+    let mut span = span;
+    let text = doc.slice(span);
+    if text.matches('(').count() > text.matches(')').count() {
+        let mut next = doc.token_at_or_after(span.end);
+        if doc.token_text(next) == "." {
+            next += 1;
+        }
+        if doc.token_text(next) == ")" {
+            if let Some(close) = doc.tokens.get(next) {
+                span.end = close.span.end;
+            }
+        }
+    }
+    let span = drop_dateline(doc, &Region::single(span))
+        .and_then(|r| r.extent())
+        .unwrap_or(span);
+    // Someone who can speak: not "the strategy" or "his comments".
+    let speaker_like = matches!(
+        source_kind_of(doc, span),
+        SourceKind::Person
+            | SourceKind::Organization
+            | SourceKind::Media
+            | SourceKind::Pronoun
+            | SourceKind::Group
+            | SourceKind::Anonymous
+            | SourceKind::Document
+    );
+    if !clashes && speaker_like {
+        a.source = Some(Region::single(span));
+    }
 }
 
 /// Verbs whose subject before them is who spoke ([`subject_before_a_speech_verb`]).

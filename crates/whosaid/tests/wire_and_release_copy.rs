@@ -199,3 +199,13 @@ fn a_projection_inside_the_sentence_takes_the_clause_and_the_participle() {
         ]
     );
 }
+
+#[test]
+fn a_participle_speaks_for_the_subject_of_its_clause() {
+    let doc = analysed(
+        "Taxes\n\n\
+         Romney went after Trump on Wednesday over his refusal to release his taxes, calling it disqualifying and asserting that the only explanation must be a bombshell.\n",
+    );
+    let asserting = by_cue(&doc, "asserting");
+    assert_eq!(text_of(&doc, &asserting.source).as_deref(), Some("Romney"));
+}
