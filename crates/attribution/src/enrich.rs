@@ -4692,8 +4692,67 @@ fn type_attribution(doc: &Document, a: &mut Attribution) {
     }
     if a.cue_kind == CueKind::NoComment {
         absorb_refusal_tail(doc, a);
+        split_refusal(doc, a);
     }
-    a.quote = a.content.as_ref().and_then(|c| quote_kind(doc, c));
+    // (A refusal quotes nothing: "requests for comment" is what was refused.)
+    a.quote = a
+        .content
+        .as_ref()
+        .filter(|_| a.cue_kind != CueKind::NoComment)
+        .and_then(|c| quote_kind(doc, c));
+}
+
+/// A refusal in PolNeAR's parts: the refusing verb is the cue and what
+/// was refused the content — "declined | to comment", "did not respond
+/// to | requests for comment", "did not return | a message for comment",
+/// "declined | to comment on the data program" (73 train refusals whose
+/// whole phrase as the cue linked to none). Phrases with nothing refused
+/// ("no comment", "could not be reached for comment") stay whole.
+fn split_refusal(doc: &Document, a: &mut Attribution) {
+    let (Some(cue), None) = (a.cue.extent(), &a.content) else {
+        return;
+    };
+    if a.cue.parts().len() != 1 {
+        return;
+    }
+    let words = words_in(doc, cue);
+    let lower: Vec<&str> = words.iter().map(|w| w.lower.as_str()).collect();
+    let Some(verb) = lower.iter().position(|w| {
+        matches!(
+            *w,
+            "declined" | "refused" | "respond" | "reply" | "return" | "responded" | "returned"
+        )
+    }) else {
+        return;
+    };
+    // Where the content starts: after "respond to", "return", or at "to
+    // comment" after "declined".
+    let split = match lower[verb] {
+        "respond" | "reply" | "responded" => {
+            (lower.get(verb + 1) == Some(&"to")).then_some(verb + 2)
+        }
+        _ => Some(verb + 1),
+    };
+    let Some(split) = split.filter(|&k| k < words.len()) else {
+        return;
+    };
+    // "declined | to comment on the data program": the topic after the
+    // phrase, up to the clause's end, is part of what was refused.
+    let after = doc.token_at_or_after(cue.end);
+    let topic_end = (doc.token_text(after) == "on")
+        .then(|| {
+            let limit = (after + 14).min(doc.tokens.len());
+            let end = (after + 1..limit)
+                .find(|&k| matches!(doc.tokens[k].upos, Upos::Punct | Upos::Cconj))
+                .unwrap_or(limit);
+            (end > after + 1).then(|| doc.tokens[end - 1].span.end)
+        })
+        .flatten();
+    let content_end = topic_end.unwrap_or(cue.end);
+    let cue_span = Span::new(cue.start, words[split - 1].span.end);
+    let content = Span::new(words[split].span.start, content_end);
+    a.cue = Region::single(cue_span);
+    a.content = Some(Region::single(content));
 }
 
 /// "did not immediately respond | to requests for comment": the tail of a
@@ -7623,15 +7682,19 @@ mod tests {
         assert_eq!(say.quote, Some(QuoteKind::Mixed));
         let refusal = by_cue("did not");
         assert_eq!(refusal.cue_kind, CueKind::NoComment);
+        // PolNeAR's parts: the refusing verb, and what was refused.
         assert_eq!(
             doc.slice(refusal.cue.extent().unwrap()),
-            "did not immediately respond to requests for comment"
+            "did not immediately respond to"
         );
         assert_eq!(
             doc.slice(refusal.source.as_ref().unwrap().extent().unwrap()),
             "The FBI"
         );
-        assert!(refusal.content.is_none());
+        assert_eq!(
+            doc.slice(refusal.content.as_ref().unwrap().extent().unwrap()),
+            "requests for comment"
+        );
     }
 
     #[test]
