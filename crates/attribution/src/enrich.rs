@@ -95,6 +95,7 @@ impl Stage for Enricher {
         drop_parts_claimed_by_a_later_cue(doc, &mut attrs);
         drop_parts_claimed_by_an_earlier_claim(&mut attrs);
         split_when_asked(doc, &mut attrs);
+        asked_content_ends_at_its_comma(doc, &mut attrs);
         split_coordinated_reports(doc, &mut attrs);
         end_before_a_coordinated_report(doc, &mut attrs);
         drop_carrying_frame(doc, &mut attrs);
@@ -2640,6 +2641,56 @@ fn split_quoted_by(doc: &Document, attrs: &mut Vec<Attribution>) {
         added.push(report);
     }
     attrs.extend(added);
+}
+
+/// "Asked about the reports on Friday, United manager Erik ten Hag said:
+/// …": the content of an opening "asked about" ends at the comma closing
+/// its phrase, where the answerer (another attribution's source) begins.
+fn asked_content_ends_at_its_comma(doc: &Document, attrs: &mut [Attribution]) {
+    let sources: Vec<Span> = attrs
+        .iter()
+        .filter_map(|a| a.source.as_ref().and_then(Region::extent))
+        .collect();
+    for a in attrs.iter_mut() {
+        let (None, Some(cue), Some(content)) = (
+            &a.source,
+            a.cue.extent(),
+            a.content.as_ref().and_then(Region::extent),
+        ) else {
+            continue;
+        };
+        let verb = doc.token_at_or_after(cue.start);
+        if doc
+            .tokens
+            .get(verb)
+            .is_none_or(|t| !ASKED_LEMMAS.contains(&t.lemma.as_str()))
+            || content.start < cue.end
+        {
+            continue;
+        }
+        let (first, end) = (
+            doc.token_at_or_after(content.start),
+            doc.token_at_or_after(content.end),
+        );
+        let Some(comma) = (first + 1..end).find(|&k| {
+            doc.token_text(k) == ","
+                && doc
+                    .tokens
+                    .get(k + 1)
+                    .is_some_and(|n| sources.iter().any(|s| s.start == n.span.start))
+        }) else {
+            continue;
+        };
+        if let Some(before) = doc.tokens.get(comma - 1) {
+            let kept = a
+                .content
+                .as_ref()
+                .map(|c| c.within(Span::new(0, before.span.end)));
+            if let Some(kept) = kept.filter(|k| !k.is_empty()) {
+                a.content = Some(kept);
+            }
+        }
+    }
 }
 
 /// Verbs of being questioned: "when asked about", "after being pressed on".

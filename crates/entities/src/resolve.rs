@@ -414,6 +414,7 @@ pub fn annotate(tagger: &Tagger, places: &Gazetteer, doc: &mut Document) {
         }
     }
     ms.sort_by_key(|m| (m.start, m.end));
+    join_name_particles(doc, &mut ms, &mut taken);
     consistent_types(doc, places, &mut ms, &mut taken, &quoted);
     drop_leading_role_words(doc, &mut ms, &mut taken);
     add_titles(doc, &mut ms, &mut taken, &quoted);
@@ -1083,6 +1084,60 @@ fn retype_names(
             m.kind = to;
         }
     }
+}
+
+/// Lower-case words inside family names: "Erik ten Hag", "Bill de
+/// Blasio", "Edwin van der Sar".
+const NAME_PARTICLES: &[&str] = &[
+    "van", "von", "der", "den", "de", "ten", "ter", "da", "di", "du", "bin", "dos", "das", "del",
+    "la", "le",
+];
+
+/// A person's name the tagger cut at a lower-case particle ("Erik" | ten |
+/// "Hag") runs on over the particles and the capitalised words after them;
+/// a name mention that started there joins it.
+fn join_name_particles(doc: &Document, ms: &mut Vec<M>, taken: &mut [bool]) {
+    let capitalised = |k: usize| {
+        let w = doc.token_text(k);
+        w.starts_with(char::is_uppercase) && w.chars().all(|c| c.is_alphabetic() || c == '-')
+    };
+    let mut absorbed = vec![false; ms.len()];
+    for i in 0..ms.len() {
+        if absorbed[i] || ms[i].kind != EntityKind::Person || ms[i].mtype != MentionType::Name {
+            continue;
+        }
+        let sentence_end = doc
+            .sentences
+            .get(ms[i].sent)
+            .map_or(doc.tokens.len(), |s| s.tokens[1] as usize);
+        let mut k = ms[i].end;
+        while k < sentence_end && NAME_PARTICLES.contains(&doc.token_text(k)) {
+            k += 1;
+        }
+        if k == ms[i].end || k >= sentence_end || !capitalised(k) {
+            continue;
+        }
+        let mut end = k + 1;
+        while end < sentence_end && capitalised(end) && !taken[end] {
+            end += 1;
+        }
+        // A mention of what follows the particle joins this one.
+        for (j, m) in ms.iter().enumerate() {
+            if j != i && m.start >= ms[i].end && m.start < end.max(m.end) && m.start <= k {
+                end = end.max(m.end);
+                absorbed[j] = true;
+            }
+        }
+        for t in &mut taken[ms[i].end..end] {
+            *t = true;
+        }
+        ms[i].end = end;
+    }
+    let mut j = 0;
+    ms.retain(|_| {
+        j += 1;
+        !absorbed[j - 1]
+    });
 }
 
 /// "Meteorologist Rick Knabb", "Teammate Andre Wilkins": a capitalised

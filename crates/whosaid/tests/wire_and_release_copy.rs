@@ -209,3 +209,18 @@ fn a_participle_speaks_for_the_subject_of_its_clause() {
     let asserting = by_cue(&doc, "asserting");
     assert_eq!(text_of(&doc, &asserting.source).as_deref(), Some("Romney"));
 }
+
+#[test]
+fn an_opening_question_ends_at_its_comma_and_a_name_keeps_its_particle() {
+    let doc = analysed(
+        "Transfer\n\n\
+         Asked about the reports on Friday, United manager Erik ten Hag said: \"I don't talk about players from other clubs.\"\n",
+    );
+    let asked = by_cue(&doc, "Asked about");
+    assert_eq!(
+        text_of(&doc, &asked.content).as_deref(),
+        Some("the reports on Friday")
+    );
+    let said = by_cue(&doc, "said:");
+    assert_eq!(speaker(said), Some("Erik ten Hag"));
+}
