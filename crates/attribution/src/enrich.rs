@@ -140,6 +140,7 @@ impl Stage for Enricher {
             content_ends_before_the_next_predicate(doc, a);
             content_ends_with_its_quotation(doc, a);
             drop_trailing_gloss(doc, a);
+            drop_parts_after_a_participle_gap(doc, a);
             if let Some(c) = &a.source {
                 // Not back over its own cue ("cautions Jones", the verb
                 // tagged a noun).
@@ -452,6 +453,38 @@ fn content_before_a_cue_and_its_gloss(doc: &Document, a: &mut Attribution) {
     }
     if let Some(clause) = clause_with_a_verb_before_source(doc, source) {
         a.content = Some(Region::single(clause));
+    }
+}
+
+/// "accused Sen. Marco Rubio of supporting “amnesty” for millions of
+/// undocumented immigrants, escalating a feud | that has dominated the final
+/// week": a content part after a gap that opens with a comma and a
+/// participle saying nothing of speech belongs to the writer's phrase on
+/// the event, not to the claim; the claim ends before the gap.
+fn drop_parts_after_a_participle_gap(doc: &Document, a: &mut Attribution) {
+    let Some(content) = &a.content else {
+        return;
+    };
+    let parts = content.parts();
+    let Some(cue) = a.cue.extent() else {
+        return;
+    };
+    let cut = parts.windows(2).position(|w| {
+        let gap = Span::new(w[0].end, w[1].start);
+        if w[0].start < cue.end || gap.is_empty() {
+            return false;
+        }
+        let k = doc.token_at_or_after(gap.start);
+        doc.token_text(k) == ","
+            && doc.tokens.get(k + 1).is_some_and(|t| {
+                t.xpos == Xpos::Vbg
+                    && t.span.end <= gap.end
+                    && !SPEECH_LEMMAS.contains(&t.lemma.as_str())
+                    && !nested::PARTICIPLES_OF_SPEECH.contains(&t.lemma.as_str())
+            })
+    });
+    if let Some(i) = cut {
+        a.content = Some(Region::new(parts[..=i].to_vec()));
     }
 }
 

@@ -224,3 +224,16 @@ fn an_opening_question_ends_at_its_comma_and_a_name_keeps_its_particle() {
     let said = by_cue(&doc, "said:");
     assert_eq!(speaker(said), Some("Erik ten Hag"));
 }
+
+#[test]
+fn a_participle_gap_ends_the_claim() {
+    let doc = analysed(
+        "Iowa\n\n\
+         DES MOINES, Iowa — Sen. Ted Cruz accused Sen. Marco Rubio on Monday of supporting \"amnesty\" for millions of undocumented immigrants, escalating a feud that has dominated the final week before the caucuses.\n",
+    );
+    let accused = by_cue(&doc, "accused");
+    assert_eq!(
+        text_of(&doc, &accused.content).as_deref(),
+        Some("Sen. Marco Rubio on Monday of supporting \"amnesty\" for millions of undocumented immigrants")
+    );
+}

@@ -1264,7 +1264,7 @@ pub(super) fn add_trailing_reports(doc: &Document, attrs: &mut Vec<Attribution>)
 
 /// Participles that report or judge: a claim of their own after a report
 /// ("…, police said, citing witnesses").
-const PARTICIPLES_OF_SPEECH: &[&str] = &[
+pub(super) const PARTICIPLES_OF_SPEECH: &[&str] = &[
     "say",
     "tell",
     "add",
