@@ -1200,20 +1200,20 @@ fn participle_takes_its_clauses_subject(doc: &Document, a: &mut Attribution) {
     let Some(within) = sentence_span_at(doc, cue.start) else {
         return;
     };
-    let subject_of = |v: usize| {
-        (0..doc.tokens.len()).find(|&k| {
-            doc.tokens[k].head == Some(v as u32)
-                && matches!(doc.tokens[k].deprel, DepRel::Nsubj | DepRel::NsubjPass)
-                && within.contains_offset(doc.tokens[k].span.start)
+    let range = doc.token_at_or_after(within.start)..doc.token_at_or_after(within.end);
+    // A dependent of `v` in the sentence with a relation `rel` accepts.
+    let dependent = |v: usize, rel: fn(DepRel) -> bool| {
+        range.clone().find(|&k| {
+            doc.tokens
+                .get(k)
+                .is_some_and(|d| d.head == Some(v as u32) && rel(d.deprel))
         })
     };
+    let subject_of = |v: usize| dependent(v, |r| matches!(r, DepRel::Nsubj | DepRel::NsubjPass));
+    let object_of = |v: usize| dependent(v, |r| r == DepRel::Obj);
     // Up the heads (coordinated participles, the words the parse hung the
     // participle on) to the first verb with a subject; not out of a
     // reported clause.
-    let object_of = |v: usize| {
-        (0..doc.tokens.len())
-            .find(|&k| doc.tokens[k].head == Some(v as u32) && doc.tokens[k].deprel == DepRel::Obj)
-    };
     let start = t;
     let mut subject = None;
     // Whether the walk came up an object-control complement: "expects Holt
@@ -1285,7 +1285,6 @@ fn participle_takes_its_clauses_subject(doc: &Document, a: &mut Attribution) {
     if subject > t && !opened {
         return;
     }
-    let range = doc.token_at_or_after(within.start)..doc.token_at_or_after(within.end);
     let cut = if subject < t { t } else { range.end };
     let Some(span) = subject_phrase(doc, range, subject, cut) else {
         return;

@@ -8,7 +8,7 @@
 //! participle ("China's foreign ministry called on all sides…").
 
 mod common;
-use common::{analysed, by_cue, speaker, text_of};
+use common::{analysed, by_cue, by_source, content_parts, speaker, text_of};
 use whosaid::core::SourceKind;
 
 #[test]
@@ -69,17 +69,9 @@ fn markets_copy_keeps_its_anonymous_sources_and_companies_apart() {
         text_of(&doc, &say.content).as_deref(),
         Some("Harlow Group weighs sale of logistics arm")
     );
-    let they = doc
-        .attributions
-        .iter()
-        .find(|a| text_of(&doc, &a.source).as_deref() == Some("they"))
-        .expect("the attribution to \"they\"");
+    let they = by_source(&doc, "they");
     assert_eq!(speaker(they), Some("the people"));
-    let greystone = doc
-        .attributions
-        .iter()
-        .find(|a| text_of(&doc, &a.source).as_deref() == Some("Greystone"))
-        .expect("Greystone's attribution");
+    let greystone = by_source(&doc, "Greystone");
     assert_eq!(speaker(greystone), Some("Greystone Capital"));
 }
 
@@ -123,11 +115,7 @@ fn a_storms_name_is_no_speaker_and_a_year_no_claim() {
          Meteorologist Rick Knabb told CNN that Delia could intensify further over the warm waters of the Gulf. \"We've seen this movie before,\" he said.\n\n\
          As the economist John Maynard Keynes predicted in 1930, rising productivity should eventually buy us more leisure.\n",
     );
-    let he = doc
-        .attributions
-        .iter()
-        .find(|a| text_of(&doc, &a.source).as_deref() == Some("he"))
-        .expect("the attribution to \"he\"");
+    let he = by_source(&doc, "he");
     assert_eq!(speaker(he), Some("Rick Knabb"));
     assert!(doc
         .entities
@@ -186,11 +174,7 @@ fn a_projection_inside_the_sentence_takes_the_clause_and_the_participle() {
     );
     let projects = by_cue(&doc, "projects");
     assert_eq!(text_of(&doc, &projects.source).as_deref(), Some("NBC News"));
-    let parts: Vec<&str> = projects
-        .content
-        .as_ref()
-        .map(|c| c.parts().iter().map(|p| doc.slice(*p)).collect())
-        .unwrap_or_default();
+    let parts = content_parts(&doc, projects);
     assert_eq!(
         parts,
         [
