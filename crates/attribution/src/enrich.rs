@@ -4566,6 +4566,7 @@ fn plural_subject_before(
 /// → "Democrats".
 fn main_plural_people_subject(doc: &Document, s: usize) -> Option<Span> {
     let range = doc.sentences.get(s)?.token_range();
+    let range = range.start.min(doc.tokens.len())..range.end.min(doc.tokens.len());
     let main = |h: Option<u32>| match h {
         None => true,
         Some(h) => doc.tokens.get(h as usize).is_some_and(|v| {
@@ -7604,7 +7605,10 @@ mod tests {
         let text = "Officials, who asked not to be named, said the deal was dead. \
                     “It is over. We will appeal.\n\n“And win,” she said. A Clinton aide \
                     declined to say whether. Neither X nor Y responded to requests for comment. \
-                    The agency assessed with high confidence that it was over.";
+                    The agency assessed with high confidence that it was over. \
+                    Romney went after Trump, calling it bad and asserting that it failed. \
+                    Asked about it, Mr. Hall said no. No decision was made, they said. \
+                    Acme declined to comment on the deal, a move that surprised many.";
         let clean = test_support::with_entities(text);
         let len = clean.char_len();
         for variant in 0..4 {
@@ -7629,6 +7633,16 @@ mod tests {
             let whole = Region::single(Span::new(0, len));
             doc.attributions = vec![
                 test_support::attribution(&doc, "Officials", "said", "the deal was dead"),
+                Attribution {
+                    content: Some(Region::single(test_support::span_of(
+                        &doc,
+                        "that it failed",
+                    ))),
+                    ..Attribution::with_cue(
+                        0,
+                        Region::single(test_support::span_of(&doc, "asserting")),
+                    )
+                },
                 Attribution {
                     source: Some(whole.clone()),
                     content: Some(whole.clone()),

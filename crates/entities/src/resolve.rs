@@ -1109,7 +1109,8 @@ fn join_name_particles(doc: &Document, ms: &mut Vec<M>, taken: &mut [bool]) {
         let sentence_end = doc
             .sentences
             .get(ms[i].sent)
-            .map_or(doc.tokens.len(), |s| s.tokens[1] as usize);
+            .map_or(doc.tokens.len(), |s| s.tokens[1] as usize)
+            .min(taken.len());
         let mut k = ms[i].end;
         while k < sentence_end && NAME_PARTICLES.contains(&doc.token_text(k)) {
             k += 1;
