@@ -80,6 +80,7 @@ impl Stage for Enricher {
         nested::add_opening_according_to(doc, &mut attrs);
         nested::add_closing_per(doc, &mut attrs);
         nested::add_as_x_put_it(doc, &mut attrs);
+        nested::add_as_reported_by(doc, &mut attrs);
         nested::add_inverted_credits(doc, &mut attrs);
         nested::detach_inner_sources(&mut attrs);
         nested::drop_source_parts_of_earlier_claims(&mut attrs);
@@ -114,6 +115,7 @@ impl Stage for Enricher {
             drop_parts_between_source_and_cue(a);
             drop_relative_clause_of_source(doc, a);
             source_takes_its_split_relative_clause_whole(doc, a);
+            according_to_names_its_source_after_it(doc, a);
             description_before_source_after_cue(doc, a);
             description_before_source_before_cue(doc, a);
             drop_concession_after_source(doc, a);
@@ -1816,6 +1818,48 @@ fn drop_parts_between_source_and_cue(a: &mut Attribution) {
     }
     let between = Span::new(source.end, cue.start);
     keep_content_parts(a, |p| !between.contains(p));
+}
+
+/// "Majority Leader John Thune, R-S.D., dismissed the idea…, according to
+/// a transcript of his remarks": "according to" names its source after
+/// it; source parts before the cue (here "R-S.D.") belong to the claim.
+/// (Likewise a leading "as" of ", as Politico reported" is no part of
+/// the source.)
+fn according_to_names_its_source_after_it(doc: &Document, a: &mut Attribution) {
+    let (Some(source), Some(cue)) = (&a.source, a.cue.extent()) else {
+        return;
+    };
+    let parts = source.parts();
+    if doc.slice(cue).to_lowercase().starts_with("according to") {
+        let after: Vec<Span> = parts
+            .iter()
+            .copied()
+            .filter(|p| p.start >= cue.end)
+            .collect();
+        if !after.is_empty() && after.len() < parts.len() {
+            a.source = Some(Region::new(after));
+        }
+        return;
+    }
+    // ", as Politico reported": the subordinator leads the clause, not the
+    // name.
+    let Some(&first) = parts.first() else {
+        return;
+    };
+    let k = doc.token_at_or_after(first.start);
+    if first.end <= cue.start
+        && doc.token_text(k).eq_ignore_ascii_case("as")
+        && doc
+            .tokens
+            .get(k)
+            .is_some_and(|t| t.span.start == first.start)
+    {
+        if let Some(next) = doc.tokens.get(k + 1).filter(|n| n.span.end <= first.end) {
+            let mut kept = parts.to_vec();
+            kept[0] = Span::new(next.span.start, first.end);
+            a.source = Some(Region::new(kept));
+        }
+    }
 }
 
 /// "A neighbor, who asked that her name not be used because she feared

@@ -221,3 +221,26 @@ fn a_participle_gap_ends_the_claim() {
         Some("Sen. Marco Rubio on Monday of supporting \"amnesty\" for millions of undocumented immigrants")
     );
 }
+
+#[test]
+fn who_broke_the_story_and_where_it_came_from() {
+    let doc = analysed(
+        "Shutdown\n\n\
+         Senate Democrats are weighing whether to force another shutdown vote next month, as first reported by Axios.\n\n\
+         Majority Leader John Thune, R-S.D., dismissed the idea as \"a political stunt,\" according to a transcript of his remarks.\n\n\
+         The White House has signaled it would not negotiate, as Politico reported last week.\n",
+    );
+    let first = by_cue(&doc, "as first reported by");
+    assert_eq!(text_of(&doc, &first.source).as_deref(), Some("Axios"));
+    assert_eq!(
+        text_of(&doc, &first.content).as_deref(),
+        Some("Senate Democrats are weighing whether to force another shutdown vote next month")
+    );
+    let according = by_cue(&doc, "according to");
+    assert_eq!(
+        text_of(&doc, &according.source).as_deref(),
+        Some("a transcript of his remarks")
+    );
+    let reported = by_cue(&doc, "reported");
+    assert_eq!(text_of(&doc, &reported.source).as_deref(), Some("Politico"));
+}
