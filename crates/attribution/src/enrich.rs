@@ -116,6 +116,7 @@ impl Stage for Enricher {
             drop_relative_clause_of_source(doc, a);
             source_takes_its_split_relative_clause_whole(doc, a);
             according_to_names_its_source_after_it(doc, a);
+            source_without_leading_as(doc, a);
             description_before_source_after_cue(doc, a);
             description_before_source_before_cue(doc, a);
             drop_concession_after_source(doc, a);
@@ -416,22 +417,13 @@ fn content_before_a_cue_and_its_gloss(doc: &Document, a: &mut Attribution) {
     let det = comma + 1;
     // Or a definite one ranking the event: "the latest in a series of
     // launches", "the biggest drop since 2008", "the first such attack".
-    let ranked = doc.token_text(det).eq_ignore_ascii_case("the")
-        && doc.tokens.get(det + 1).is_some_and(|t| {
-            t.xpos == Xpos::Jjs
-                || matches!(
-                    doc.token_text(det + 1).to_lowercase().as_str(),
-                    "first" | "second" | "third" | "fourth" | "fifth" | "last"
-                )
-        });
-    if !ranked
-        && !matches!(
-            doc.token_text(det).to_lowercase().as_str(),
-            "a" | "an" | "another"
-        )
-    {
+    let Some(ranked) = gloss_determiner(
+        doc,
+        det,
+        &["first", "second", "third", "fourth", "fifth", "last"],
+    ) else {
         return;
-    }
+    };
     let mut noun = det + 1;
     while noun < doc.tokens.len() && doc.tokens[noun].upos == Upos::Adj {
         noun += 1;
@@ -479,15 +471,26 @@ fn drop_parts_after_a_participle_gap(doc: &Document, a: &mut Attribution) {
         let k = doc.token_at_or_after(gap.start);
         doc.token_text(k) == ","
             && doc.tokens.get(k + 1).is_some_and(|t| {
-                t.xpos == Xpos::Vbg
-                    && t.span.end <= gap.end
-                    && !SPEECH_LEMMAS.contains(&t.lemma.as_str())
-                    && !nested::PARTICIPLES_OF_SPEECH.contains(&t.lemma.as_str())
+                t.xpos == Xpos::Vbg && t.span.end <= gap.end && !is_participle_of_speech(&t.lemma)
             })
     });
     if let Some(i) = cut {
         a.content = Some(Region::new(parts[..=i].to_vec()));
     }
+}
+
+/// Whether token `det` opens a writer's gloss on an event: an indefinite
+/// determiner ("a move", "another blow": `Some(false)`) or "the" before a
+/// superlative or one of the `ranking` words ("the latest in a series",
+/// "the first such attack": `Some(true)`, ranked); `None` otherwise.
+fn gloss_determiner(doc: &Document, det: usize, ranking: &[&str]) -> Option<bool> {
+    let word = doc.token_text(det).to_lowercase();
+    let ranked = word == "the"
+        && doc.tokens.get(det + 1).is_some_and(|t| {
+            t.xpos == Xpos::Jjs
+                || ranking.contains(&doc.token_text(det + 1).to_lowercase().as_str())
+        });
+    (ranked || matches!(word.as_str(), "a" | "an" | "another")).then_some(ranked)
 }
 
 /// Nouns with which a writer glosses the event just reported: "…, a move
@@ -535,12 +538,7 @@ fn drop_trailing_gloss(doc: &Document, a: &mut Attribution) {
     let lower = |k: usize| doc.token_text(k).to_lowercase();
     let gloss_at = |comma: usize| {
         let det = comma + 1;
-        let ranked = lower(det) == "the"
-            && doc.tokens.get(det + 1).is_some_and(|t| {
-                t.xpos == Xpos::Jjs
-                    || matches!(lower(det + 1).as_str(), "first" | "latest" | "last")
-            });
-        if !(ranked || matches!(lower(det).as_str(), "a" | "an" | "another")) {
+        if gloss_determiner(doc, det, &["first", "latest", "last"]).is_none() {
             return false;
         }
         // Up to two modifiers, then the noun.
@@ -577,32 +575,6 @@ fn drop_trailing_gloss(doc: &Document, a: &mut Attribution) {
 fn content_before_a_cue_and_its_participle(doc: &Document, a: &mut Attribution) {
     /// The words that may follow the cue ("on Tuesday", "in a statement").
     const MAX_TAIL: usize = 4;
-    /// Participles that report or judge: a cue of their own.
-    const REPORTING_LEMMAS: &[&str] = &[
-        "accuse",
-        "acknowledge",
-        "admit",
-        "argue",
-        "blame",
-        "call",
-        "cite",
-        "claim",
-        "criticize",
-        "deny",
-        "describe",
-        "express",
-        "note",
-        "point",
-        "praise",
-        "predict",
-        "promise",
-        "quote",
-        "refer",
-        "suggest",
-        "urge",
-        "vow",
-        "warn",
-    ];
     let Some((source, content, comma)) = comma_after_closing_cue(doc, a, MAX_TAIL) else {
         return;
     };
@@ -612,8 +584,7 @@ fn content_before_a_cue_and_its_participle(doc: &Document, a: &mut Attribution) 
     };
     let lemma = t.lemma.as_str();
     if t.xpos != Xpos::Vbg
-        || SPEECH_LEMMAS.contains(&lemma)
-        || REPORTING_LEMMAS.contains(&lemma)
+        || is_participle_of_speech(lemma)
         || doc.token_at_or_after(content.start) != participle
     {
         return;
@@ -1330,6 +1301,41 @@ fn participle_takes_its_clauses_subject(doc: &Document, a: &mut Attribution) {
     }
 }
 
+/// Lemmas of participles that report or judge ("citing", "warning",
+/// "praising"), beyond [`SPEECH_LEMMAS`].
+const REPORTING_LEMMAS: &[&str] = &[
+    "accuse",
+    "acknowledge",
+    "admit",
+    "argue",
+    "blame",
+    "call",
+    "cite",
+    "claim",
+    "criticize",
+    "deny",
+    "describe",
+    "express",
+    "note",
+    "point",
+    "praise",
+    "predict",
+    "promise",
+    "quote",
+    "refer",
+    "suggest",
+    "urge",
+    "vow",
+    "warn",
+];
+
+/// Whether a participle's lemma says something of speech, so that the
+/// participle is a cue of its own ("…, police said, citing witnesses"),
+/// not a phrase going on with the clause before it.
+pub(crate) fn is_participle_of_speech(lemma: &str) -> bool {
+    SPEECH_LEMMAS.contains(&lemma) || REPORTING_LEMMAS.contains(&lemma)
+}
+
 /// Verbs whose subject before them is who spoke ([`subject_before_a_speech_verb`]).
 const SPEECH_LEMMAS: &[&str] = &[
     "say", "answer", "reply", "add", "ask", "tell", "write", "respond", "explain", "insist",
@@ -1823,26 +1829,31 @@ fn drop_parts_between_source_and_cue(a: &mut Attribution) {
 /// "Majority Leader John Thune, R-S.D., dismissed the idea…, according to
 /// a transcript of his remarks": "according to" names its source after
 /// it; source parts before the cue (here "R-S.D.") belong to the claim.
-/// (Likewise a leading "as" of ", as Politico reported" is no part of
-/// the source.)
 fn according_to_names_its_source_after_it(doc: &Document, a: &mut Attribution) {
     let (Some(source), Some(cue)) = (&a.source, a.cue.extent()) else {
         return;
     };
     let parts = source.parts();
-    if doc.slice(cue).to_lowercase().starts_with("according to") {
-        let after: Vec<Span> = parts
-            .iter()
-            .copied()
-            .filter(|p| p.start >= cue.end)
-            .collect();
-        if !after.is_empty() && after.len() < parts.len() {
-            a.source = Some(Region::new(after));
-        }
+    if !doc.slice(cue).to_lowercase().starts_with("according to") {
         return;
     }
-    // ", as Politico reported": the subordinator leads the clause, not the
-    // name.
+    let after: Vec<Span> = parts
+        .iter()
+        .copied()
+        .filter(|p| p.start >= cue.end)
+        .collect();
+    if !after.is_empty() && after.len() < parts.len() {
+        a.source = Some(Region::new(after));
+    }
+}
+
+/// ", as Politico reported last week": the subordinator leads the clause,
+/// not the name; a source before its cue starts after it.
+fn source_without_leading_as(doc: &Document, a: &mut Attribution) {
+    let (Some(source), Some(cue)) = (&a.source, a.cue.extent()) else {
+        return;
+    };
+    let parts = source.parts();
     let Some(&first) = parts.first() else {
         return;
     };

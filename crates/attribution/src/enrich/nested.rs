@@ -1307,7 +1307,7 @@ pub(super) fn add_trailing_reports(doc: &Document, attrs: &mut Vec<Attribution>)
         let participle = (first + 4..end).find(|&k| {
             doc.token_text(k) == ","
                 && doc.tokens.get(k + 1).is_some_and(|t| {
-                    t.xpos == Xpos::Vbg && !PARTICIPLES_OF_SPEECH.contains(&t.lemma.as_str())
+                    t.xpos == Xpos::Vbg && !super::is_participle_of_speech(&t.lemma)
                 })
         });
         if let Some(comma) = participle {
@@ -1322,31 +1322,6 @@ pub(super) fn add_trailing_reports(doc: &Document, attrs: &mut Vec<Attribution>)
     }
     attrs.extend(added);
 }
-
-/// Participles that report or judge: a claim of their own after a report
-/// ("…, police said, citing witnesses").
-pub(super) const PARTICIPLES_OF_SPEECH: &[&str] = &[
-    "say",
-    "tell",
-    "add",
-    "cite",
-    "claim",
-    "note",
-    "warn",
-    "argue",
-    "accuse",
-    "call",
-    "describe",
-    "insist",
-    "quote",
-    "suggest",
-    "urge",
-    "write",
-    "acknowledge",
-    "admit",
-    "deny",
-    "explain",
-];
 
 /// The report "SOURCE VERB [time]" closing the tokens `first..end` of a
 /// sentence after a comma, with the clause before the comma as its content,
